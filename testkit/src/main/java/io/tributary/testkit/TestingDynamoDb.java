@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class TestingDynamoDb implements Closeable {
     public static final Region REGION = Region.US_EAST_1;
-    /** DynamoDB Local accepts any credentials; these are the ones the client factory uses. */
-    public static final AwsBasicCredentials CREDENTIALS = AwsBasicCredentials.create("tributary-test", "tributary-test");
+    /** DynamoDB Local accepts any credentials made of letters and digits; the client factory uses these. */
+    public static final AwsBasicCredentials CREDENTIALS = AwsBasicCredentials.create("tributary", "tributary");
 
     private static final String NATIVE_LIBRARY = "libsqlite4java-linux-amd64.so";
     private static Path nativeLibraryDirectory;
