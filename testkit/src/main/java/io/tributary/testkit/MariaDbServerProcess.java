@@ -152,8 +152,10 @@ final class MariaDbServerProcess {
                 throw new TestkitException("mariadbd exited with " + process.exitValue() + " during start-up:\n"
                         + tail(errorLog()));
             }
-            try (Connection ignored = DriverManager.getConnection(url, properties)) {
-                return;
+            try (Connection connection = DriverManager.getConnection(url, properties)) {
+                if (connection.isValid(1)) {
+                    return;
+                }
             } catch (SQLException e) {
                 lastFailure = e;
             }
