@@ -1,0 +1,43 @@
+package io.tributary.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * One record a source emits: a Debezium change event, schema-change event, heartbeat or tombstone, addressed to
+ * a topic, with the source position that is safe to store once this record and all before it are delivered.
+ *
+ * <p>Like Kafka Connect's {@code SourceRecord}: key and value follow their schemas ({@link EventSchema}); a
+ * null value with a non-null value schema is not allowed, a tombstone has a null value schema and null value.
+ *
+ * @param topic the destination topic
+ * @param keySchema the key schema, null for key-less records
+ * @param key the key, null for key-less records
+ * @param valueSchema the value schema, null for a tombstone
+ * @param value the value, null for a tombstone
+ * @param partition the source partition the offset belongs to (for example the server name)
+ * @param offset the source offset after this record
+ */
+public record ChangeRecord(
+        String topic,
+        EventSchema keySchema,
+        Object key,
+        EventSchema valueSchema,
+        Object value,
+        Map<String, ?> partition,
+        Map<String, ?> offset) {
+
+    public ChangeRecord {
+        requireNonNull(topic, "topic is null");
+        requireNonNull(partition, "partition is null");
+        requireNonNull(offset, "offset is null");
+        if ((valueSchema == null) != (value == null)) {
+            throw new IllegalArgumentException("value and valueSchema must both be null (tombstone) or both be set");
+        }
+    }
+
+    public boolean isTombstone() {
+        return value == null;
+    }
+}

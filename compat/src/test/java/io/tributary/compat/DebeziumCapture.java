@@ -1,0 +1,78 @@
+package io.tributary.compat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.Json;
+import io.tributary.testkit.TestingMariaDb;
+import org.awaitility.Awaitility;
+
+/** Debezium 3.5's MariaDB connector in an embedded engine, collecting its JSON records: the oracle. */
+final class DebeziumCapture implements AutoCloseable {
+    private final List<CapturedEvent> events = new CopyOnWriteArrayList<>();
+    private final DebeziumEngine<ChangeEvent<String, String>> engine;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    private DebeziumCapture(Properties properties) {
+        engine = DebeziumEngine.create(Json.class)
+                .using(properties)
+                .notifying(record -> events.add(new CapturedEvent(record.destination(), record.key(), record.value())))
+                .build();
+        executor.execute(engine);
+    }
+
+    /**
+     * Starts capturing {@code mariaDb} with Debezium's defaults, topic prefix {@code prefix}, and the given
+     * connector properties on top.
+     */
+    static DebeziumCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides) {
+        Properties properties = new Properties();
+        properties.setProperty("name", "debezium-oracle");
+        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        // Kafka 4.3's WorkerConfig requires it; nothing connects to it with in-memory offsets and history
+        properties.setProperty("bootstrap.servers", "127.0.0.1:9");
+        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+        properties.setProperty("offset.flush.interval.ms", "60000");
+        properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
+        properties.setProperty("database.hostname", mariaDb.host());
+        properties.setProperty("database.port", String.valueOf(mariaDb.port()));
+        properties.setProperty("database.user", TestingMariaDb.CDC_USER);
+        properties.setProperty("database.password", TestingMariaDb.CDC_PASSWORD);
+        properties.setProperty("database.server.id", "5401");
+        properties.setProperty("topic.prefix", prefix);
+        properties.setProperty("converter.schemas.enable", String.valueOf(schemas));
+        properties.putAll(overrides);
+        return new DebeziumCapture(properties);
+    }
+
+    List<CapturedEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Waits until at least {@code count} records arrived, then returns all of them. */
+    List<CapturedEvent> awaitEvents(int count, Duration timeout) {
+        Awaitility.await().atMost(timeout).until(() -> events.size() >= count);
+        return new ArrayList<>(events);
+    }
+
+    @Override
+    public void close() throws IOException {
+        engine.close();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

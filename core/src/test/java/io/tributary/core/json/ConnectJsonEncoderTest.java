@@ -1,0 +1,84 @@
+package io.tributary.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.tributary.api.EventSchema;
+import io.tributary.api.EventSchema.Type;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
+
+class ConnectJsonEncoderTest {
+    private static final EventSchema ROW = EventSchema.struct("shop.orders.Value", EventSchema.fieldsBuilder()
+            .add("id", EventSchema.of(Type.INT32))
+            .add("price", EventSchema.of(Type.BYTES).withName(EventSchema.DECIMAL, 1)
+                    .withParameter("scale", "2").withParameter("connect.decimal.precision", "10").asOptional())
+            .add("status", EventSchema.of(Type.STRING).withDefault("new"))
+            .add("weight", EventSchema.of(Type.FLOAT32).asOptional())
+            .build()).asOptional();
+
+    @Test
+    void writesSchemaAndPayloadAsJsonConverterDoes() {
+        byte[] json = new ConnectJsonEncoder(true).encode(ROW, new Object[] {7, new BigDecimal("12345678.90"), "paid", 1.5f});
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"schema\":{\"type\":\"struct\",\"fields\":["
+                + "{\"type\":\"int32\",\"optional\":false,\"field\":\"id\"},"
+                + "{\"type\":\"bytes\",\"optional\":true,\"name\":\"org.apache.kafka.connect.data.Decimal\",\"version\":1,"
+                + "\"parameters\":{\"scale\":\"2\",\"connect.decimal.precision\":\"10\"},\"field\":\"price\"},"
+                + "{\"type\":\"string\",\"optional\":false,\"default\":\"new\",\"field\":\"status\"},"
+                + "{\"type\":\"float\",\"optional\":true,\"field\":\"weight\"}],"
+                + "\"optional\":true,\"name\":\"shop.orders.Value\"},"
+                + "\"payload\":{\"id\":7,\"price\":\"SZYC0g==\",\"status\":\"paid\",\"weight\":1.5}}");
+    }
+
+    @Test
+    void withoutSchemasWritesThePayloadOnlyAndReplacesNullWithTheDefault() {
+        byte[] json = new ConnectJsonEncoder(false).encode(ROW, new Object[] {7, null, null, null});
+
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":7,\"price\":null,\"status\":\"new\",\"weight\":null}");
+    }
+
+    @Test
+    void tombstoneIsNull() {
+        assertThat(new ConnectJsonEncoder(true).encode(null, null)).isNull();
+    }
+
+    @Test
+    void stringsAreEscapedExactlyAsJsonConverterEscapesThem() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "true"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(true);
+        for (int start = 0; start < 0x10000; start += 64) {
+            StringBuilder chunk = new StringBuilder();
+            for (int c = start; c < start + 64; c++) {
+                chunk.append((char) c);
+            }
+            chunk.append("😀");
+
+            String expected = new String(converter.fromConnectData("t", Schema.STRING_SCHEMA, chunk.toString()),
+                    StandardCharsets.UTF_8);
+            String actual = new String(encoder.encode(EventSchema.of(Type.STRING), chunk.toString()),
+                    StandardCharsets.UTF_8);
+
+            assertThat(actual).as("characters from U+%04X", start).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void floatingPointNumbersMatchJsonConverter() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(false);
+        for (double value : new double[] {0.1, 1e10, 1.0E-7, -2.5, 123456789.125, Double.MIN_VALUE, 3.4028235E38}) {
+            assertThat(encoder.encode(EventSchema.of(Type.FLOAT64), value))
+                    .isEqualTo(converter.fromConnectData("t", Schema.FLOAT64_SCHEMA, value));
+            assertThat(encoder.encode(EventSchema.of(Type.FLOAT32), (float) value))
+                    .isEqualTo(converter.fromConnectData("t", Schema.FLOAT32_SCHEMA, (float) value));
+        }
+    }
+}
