@@ -1,0 +1,78 @@
+package io.tributary.compat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.core.json.ConnectJsonEncoder;
+import io.tributary.source.mysql.MySqlSource;
+import io.tributary.testkit.TestingMariaDb;
+import org.awaitility.Awaitility;
+
+/** Tributary's MySQL source, polled on a thread of its own, its records encoded as JsonConverter would. */
+final class TributaryCapture implements AutoCloseable {
+    private final List<CapturedEvent> events = new CopyOnWriteArrayList<>();
+    private final MySqlSource source = new MySqlSource();
+    private final Thread poller;
+    private volatile Throwable failure;
+    private volatile boolean running = true;
+
+    private TributaryCapture(Map<String, String> properties, boolean schemas) {
+        source.start(properties, Optional.empty());
+        ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
+        ConnectJsonEncoder values = new ConnectJsonEncoder(schemas);
+        poller = new Thread(() -> {
+            try {
+                while (running) {
+                    for (ChangeRecord record : source.poll()) {
+                        events.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
+                                text(values.encode(record.valueSchema(), record.value()))));
+                    }
+                }
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }, "tributary-capture");
+        poller.start();
+    }
+
+    static TributaryCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("connector.class", "io.tributary.connect.mysql.MySqlSourceConnector");
+        properties.put("database.hostname", mariaDb.host());
+        properties.put("database.port", String.valueOf(mariaDb.port()));
+        properties.put("database.user", TestingMariaDb.CDC_USER);
+        properties.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        properties.put("database.server.id", "5402");
+        properties.put("topic.prefix", prefix);
+        properties.putAll(overrides);
+        return new TributaryCapture(properties, schemas);
+    }
+
+    private static String text(byte[] json) {
+        return json == null ? null : new String(json, StandardCharsets.UTF_8);
+    }
+
+    List<CapturedEvent> awaitEvents(int count, Duration timeout) {
+        Awaitility.await().atMost(timeout).until(() -> {
+            if (failure != null) {
+                throw new AssertionError("Tributary's capture failed", failure);
+            }
+            return events.size() >= count;
+        });
+        return new ArrayList<>(events);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.join(10_000);
+        source.close();
+    }
+}

@@ -1,0 +1,4 @@
+UPDATE catalog.types SET c_int = 5, c_text = 'changed "quotes" \\ and\nnewline', c_datetime6 = '1969-12-31 23:59:59.999999' WHERE id = 1;
+DELETE FROM catalog.types WHERE id = 2;
+INSERT INTO catalog.types (id, c_time, c_timestamp6, c_binary, c_set, c_enum) VALUES (3, '-00:00:01.5', '2000-01-01 00:00:00.100000', 0x01, '', 'blue');
+UPDATE catalog.types SET id = 4 WHERE id = 3;

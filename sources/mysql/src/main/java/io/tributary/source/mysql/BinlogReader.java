@@ -1,0 +1,283 @@
+package io.tributary.source.mysql;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.schema.TableId;
+
+/**
+ * Streams row changes from the binlog, starting at a stored offset. Runs on the calling thread until
+ * {@link #stop()} or a failure; records go to the sink, which blocks while the consumer is behind, so reading the
+ * binlog pauses with it.
+ */
+final class BinlogReader {
+    private static final int MARIADB_GTID_CAPABILITY = 4;
+
+    private final MySqlSourceConfig config;
+    private final SchemaCache schemas;
+    private final RecordFactory records;
+    private final Connection schemaConnection;
+    private final BinaryLogClient client;
+    private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+    private RecordSink sink;
+    private volatile Exception failure;
+
+    private String file;
+    private long transactionStart;
+    private String gtid;
+    private int eventIndex;
+    private long skipEvents;
+    private long skipRows;
+
+    BinlogReader(MySqlSourceConfig config, ServerFlavor flavor, SchemaCache schemas, RecordFactory records,
+            Connection schemaConnection, MySqlOffset start) {
+        this.config = config;
+        this.schemas = schemas;
+        this.records = records;
+        this.schemaConnection = schemaConnection;
+        this.file = start.file();
+        this.transactionStart = start.pos();
+        this.skipEvents = start.event();
+        this.skipRows = start.row();
+        this.client = new BinaryLogClient(config.hostname(), config.port(), config.user(), config.password());
+        client.setServerId(config.serverId());
+        client.setBinlogFilename(start.file());
+        client.setBinlogPosition(start.pos());
+        client.setKeepAlive(false);
+        if (flavor == ServerFlavor.MARIADB) {
+            client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
+        }
+        EventDeserializer deserializer = new EventDeserializer();
+        deserializer.setEventDataDeserializer(EventType.WRITE_ROWS, new TimeRowDeserializers.Write(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_WRITE_ROWS,
+                new TimeRowDeserializers.Write(tableMaps).setMayContainExtraInformation(true));
+        deserializer.setEventDataDeserializer(EventType.UPDATE_ROWS, new TimeRowDeserializers.Update(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_UPDATE_ROWS,
+                new TimeRowDeserializers.Update(tableMaps).setMayContainExtraInformation(true));
+        deserializer.setEventDataDeserializer(EventType.DELETE_ROWS, new TimeRowDeserializers.Delete(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_DELETE_ROWS,
+                new TimeRowDeserializers.Delete(tableMaps).setMayContainExtraInformation(true));
+        // after the row deserializers are registered, so that the modes apply to them too
+        deserializer.setCompatibilityMode(
+                EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
+                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
+                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
+        client.setEventDeserializer(deserializer);
+        client.registerEventListener(this::onEvent);
+        client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onCommunicationFailure(BinaryLogClient failed, Exception e) {
+                fail(e);
+            }
+        });
+    }
+
+    /** Streams until stopped; throws what made it stop otherwise. */
+    void run(RecordSink recordSink) throws InterruptedException {
+        this.sink = recordSink;
+        try {
+            client.connect();
+        } catch (IOException e) {
+            throw translate(e);
+        }
+        if (failure instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (failure != null) {
+            throw translate(failure);
+        }
+    }
+
+    void stop() {
+        try {
+            client.disconnect();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private void fail(Exception e) {
+        if (failure == null) {
+            failure = e;
+        }
+        new Thread(this::stop, "tributary-binlog-stop").start();
+    }
+
+    private SourceException translate(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Could not find first log file") || message.contains("purged")) {
+            return SourceException.fatal("the stored offset points to binlog file " + file + " position "
+                    + transactionStart + ", which the server no longer has (purged); changes made since were lost to "
+                    + "this connector: take a new snapshot (snapshot.mode=when_needed does so automatically)", e);
+        }
+        if (message.contains("REPLICATION SLAVE") || message.contains("Access denied")) {
+            return SourceException.fatal("user '" + config.user() + "' may not read the binlog (" + message
+                    + "); grant it REPLICATION SLAVE", e);
+        }
+        return SourceException.retriable("the binlog connection to " + config.hostname() + ":" + config.port()
+                + " failed: " + message, e);
+    }
+
+    private void onEvent(Event event) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            handle(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+        } catch (RuntimeException | SQLException e) {
+            fail(e);
+        }
+    }
+
+    private void handle(Event event) throws InterruptedException, SQLException {
+        EventHeaderV4 header = event.getHeader();
+        switch (header.getEventType()) {
+            case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
+            case MARIADB_GTID -> {
+                MariadbGtidEventData data = event.getData();
+                beginTransaction(header, data.getDomainId() + "-" + header.getServerId() + "-" + data.getSequence());
+            }
+            case GTID -> beginTransaction(header, ((GtidEventData) event.getData()).getMySqlGtid().toString());
+            case QUERY -> query(header, event.getData());
+            case XID -> endTransaction(header);
+            case TABLE_MAP -> {
+                TableMapEventData data = event.getData();
+                tableMaps.put(data.getTableId(), data);
+            }
+            case WRITE_ROWS, EXT_WRITE_ROWS -> {
+                WriteRowsEventData data = event.getData();
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) ->
+                        List.of(records.create(table, row(table, data.getRows().get(source.row())), source, offset)));
+            }
+            case UPDATE_ROWS, EXT_UPDATE_ROWS -> {
+                UpdateRowsEventData data = event.getData();
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) -> {
+                    Map.Entry<Serializable[], Serializable[]> change = data.getRows().get(source.row());
+                    return records.update(table, row(table, change.getKey()), row(table, change.getValue()), source,
+                            offset);
+                });
+            }
+            case DELETE_ROWS, EXT_DELETE_ROWS -> {
+                DeleteRowsEventData data = event.getData();
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) ->
+                        records.delete(table, row(table, data.getRows().get(source.row())), source, offset));
+            }
+            default -> {
+                // format descriptions, heartbeats, annotations: nothing to emit
+            }
+        }
+        eventIndex++;
+    }
+
+    private void beginTransaction(EventHeaderV4 header, String transactionGtid) {
+        transactionStart = header.getPosition();
+        gtid = transactionGtid;
+        eventIndex = 0;
+    }
+
+    private void endTransaction(EventHeaderV4 header) {
+        transactionStart = header.getNextPosition();
+        gtid = null;
+        eventIndex = -1;
+        skipEvents = 0;
+        skipRows = 0;
+    }
+
+    private void query(EventHeaderV4 header, QueryEventData data) {
+        String sql = data.getSql().trim();
+        String upper = sql.toUpperCase(Locale.ROOT);
+        if (upper.equals("BEGIN")) {
+            if (gtid == null) {
+                beginTransaction(header, null);
+            }
+            return;
+        }
+        if (upper.equals("COMMIT")) {
+            endTransaction(header);
+            return;
+        }
+        // a DDL statement: forget the database's tables so they are re-read with their new definition
+        schemas.invalidate(data.getDatabase());
+        tableMaps.clear();
+        endTransaction(header);
+    }
+
+    /** Emits the records of one rows event, skipping what a previous run already delivered. */
+    private void rows(EventHeaderV4 header, long tableNumber, int rowCount, RowRecords builder)
+            throws InterruptedException, SQLException {
+        if (eventIndex < skipEvents) {
+            return;
+        }
+        long rowsToSkip = eventIndex == skipEvents ? skipRows : 0;
+        TableMapEventData tableMap = tableMaps.get(tableNumber);
+        Optional<TableSchemas> table = tableMap == null ? Optional.empty()
+                : schemas.get(schemaConnection, new TableId(tableMap.getDatabase(), tableMap.getTable()));
+        if (table.isEmpty()) {
+            return;
+        }
+        checkColumnCount(table.get(), tableMap);
+        for (int row = (int) rowsToSkip; row < rowCount; row++) {
+            SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
+                    tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
+            MySqlOffset offset = new MySqlOffset(file, transactionStart, eventIndex, row + 1, false,
+                    Optional.empty(), Optional.empty());
+            for (ChangeRecord record : builder.build(table.get(), source, offset)) {
+                sink.put(record);
+            }
+        }
+    }
+
+    private void checkColumnCount(TableSchemas table, TableMapEventData tableMap) {
+        int binlogColumns = tableMap.getColumnTypes().length;
+        if (binlogColumns != table.definition().columns().size()) {
+            throw SourceException.fatal("table " + table.definition().id() + " has " + binlogColumns
+                    + " columns in the binlog but " + table.definition().columns().size() + " now; its definition "
+                    + "changed again before these changes were read. Take a new snapshot of it.");
+        }
+    }
+
+    /** A binlog row (all columns, binlog_row_image=FULL) as the captured row. */
+    private static Object[] row(TableSchemas table, Serializable[] values) {
+        Object[] row = new Object[table.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            int captured = table.capturedIndex(i);
+            if (captured >= 0 && values[i] != null) {
+                row[captured] = table.columns().get(captured).fromBinlog().apply(values[i]);
+            }
+        }
+        return row;
+    }
+
+    @FunctionalInterface
+    private interface RowRecords {
+        List<ChangeRecord> build(TableSchemas table, SourceInfo source, MySqlOffset offset);
+    }
+}

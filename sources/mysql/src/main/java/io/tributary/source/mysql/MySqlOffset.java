@@ -1,0 +1,69 @@
+package io.tributary.source.mysql;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where capture resumes: Debezium's offset keys ({@code file}, {@code pos}, {@code event}, {@code row},
+ * {@code snapshot}) plus how far a snapshot got ({@code snapshot_table}, {@code snapshot_key}).
+ *
+ * <p>While streaming, {@code pos} is the start of the current transaction, {@code event} the number of its
+ * events already delivered in full and {@code row} the number of rows of the next event already delivered, so a
+ * restart mid-transaction skips exactly what was delivered. While snapshotting, {@code file}/{@code pos} is the
+ * binlog position streaming will start from once the snapshot is done.
+ *
+ * @param snapshotTable the table a snapshot was reading ({@code db.table}), if any
+ * @param snapshotKey the primary key of the last row the snapshot delivered from that table, tab-separated
+ */
+public record MySqlOffset(
+        String file,
+        long pos,
+        long event,
+        long row,
+        boolean snapshot,
+        Optional<String> snapshotTable,
+        Optional<String> snapshotKey) {
+
+    public static MySqlOffset streamingFrom(String file, long pos) {
+        return new MySqlOffset(file, pos, 0, 0, false, Optional.empty(), Optional.empty());
+    }
+
+    public static MySqlOffset snapshotAt(String file, long pos, String table, String key) {
+        return new MySqlOffset(file, pos, 0, 0, true, Optional.ofNullable(table), Optional.ofNullable(key));
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new HashMap<>();
+        map.put("file", file);
+        map.put("pos", pos);
+        if (event != 0) {
+            map.put("event", event);
+        }
+        if (row != 0) {
+            map.put("row", row);
+        }
+        if (snapshot) {
+            map.put("snapshot", true);
+            snapshotTable.ifPresent(table -> map.put("snapshot_table", table));
+            snapshotKey.ifPresent(key -> map.put("snapshot_key", key));
+        }
+        return map;
+    }
+
+    public static MySqlOffset fromMap(Map<String, ?> map) {
+        Object snapshot = map.get("snapshot");
+        return new MySqlOffset(
+                (String) map.get("file"),
+                number(map.get("pos")),
+                number(map.get("event")),
+                number(map.get("row")),
+                snapshot instanceof Boolean flag ? flag : "true".equals(String.valueOf(snapshot)),
+                Optional.ofNullable((String) map.get("snapshot_table")),
+                Optional.ofNullable((String) map.get("snapshot_key")));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,178 @@
+package io.tributary.source.mysql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSource;
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.schema.SchemaReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MySQL/MariaDB change source: an initial snapshot as {@code snapshot.mode} says, then the binlog. A reader
+ * thread fills a bounded queue; {@link #poll()} drains it. A failure of the reader surfaces from the next poll.
+ */
+public final class MySqlSource implements ChangeSource {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSource.class);
+    private static final String VERSION = Optional.ofNullable(MySqlSource.class.getPackage().getImplementationVersion())
+            .orElse("0.1.0-SNAPSHOT");
+
+    private final SnapshotProgress progress = new SnapshotProgress();
+    private MySqlSourceConfig config;
+    private BlockingQueue<ChangeRecord> queue;
+    private Thread reader;
+    private volatile BinlogReader binlog;
+    private volatile RuntimeException failure;
+    private volatile boolean closed;
+
+    @Override
+    public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
+        config = MySqlSourceConfig.parse(properties);
+        if (!config.unknownKeys().isEmpty()) {
+            LOG.warn("Ignoring unknown configuration keys {}; check their spelling", config.unknownKeys());
+        }
+        queue = new ArrayBlockingQueue<>(config.maxQueueSize());
+        ServerConnections connections = new ServerConnections(config);
+        Connection connection = connections.open();
+        ServerFlavor flavor;
+        try {
+            flavor = connections.checkServer(connection);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        Optional<MySqlOffset> offset = storedOffset.map(MySqlOffset::fromMap);
+        reader = new Thread(() -> capture(connections, connection, flavor, offset), "tributary-mysql-" + config.topicPrefix());
+        reader.setDaemon(true);
+        reader.start();
+        LOG.info("Capturing {} ({}) from {}", config.topicPrefix(), flavor, offset.map(Object::toString).orElse("the start"));
+    }
+
+    private void capture(ServerConnections connections, Connection connection, ServerFlavor flavor,
+            Optional<MySqlOffset> stored) {
+        try (connection) {
+            SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
+            SchemaCache schemas = new SchemaCache(config, schemaReader, SourceInfo.schema(flavor));
+            RecordFactory records = new RecordFactory(VERSION, flavor, config);
+            MySqlOffset start = startingPoint(connections, connection, flavor, stored, schemaReader, schemas, records);
+            if (start == null) {
+                return;
+            }
+            binlog = new BinlogReader(config, flavor, schemas, records, connection, start);
+            if (!closed) {
+                binlog.run(queue::put);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!closed) {
+                failure = e;
+            }
+        } catch (SQLException e) {
+            failure = SourceException.retriable("lost the connection to the source: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the snapshot the mode and the stored offset call for; the offset streaming starts at, or null to stop. */
+    private MySqlOffset startingPoint(ServerConnections connections, Connection connection, ServerFlavor flavor,
+            Optional<MySqlOffset> stored, SchemaReader schemaReader, SchemaCache schemas, RecordFactory records)
+            throws InterruptedException, SQLException {
+        SnapshotMode mode = config.snapshotMode();
+        boolean resumeSnapshot = stored.map(MySqlOffset::snapshot).orElse(false);
+        boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot
+                || (mode == SnapshotMode.WHEN_NEEDED && !binlogStillHas(connection, stored.get().file())));
+        if (needSnapshot) {
+            SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
+                    progress);
+            Optional<MySqlOffset> resume = resumeSnapshot ? stored : Optional.empty();
+            BinlogPosition position = snapshot.run(resume, queue::put);
+            if (mode == SnapshotMode.INITIAL_ONLY) {
+                return null;
+            }
+            return MySqlOffset.streamingFrom(position.file(), position.pos());
+        }
+        progress.complete();
+        return stored.orElseGet(() -> currentPosition(connection));
+    }
+
+    private static boolean binlogStillHas(Connection connection, String file) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet logs = statement.executeQuery("SHOW BINARY LOGS")) {
+            while (logs.next()) {
+                if (logs.getString(1).equals(file)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static MySqlOffset currentPosition(Connection connection) {
+        try (Statement statement = connection.createStatement(); ResultSet status = statement.executeQuery("SHOW MASTER STATUS")) {
+            if (!status.next()) {
+                throw SourceException.fatal("SHOW MASTER STATUS returned nothing: binary logging is off");
+            }
+            return MySqlOffset.streamingFrom(status.getString(1), status.getLong(2));
+        } catch (SQLException e) {
+            throw SourceException.retriable("cannot read the current binlog position: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ChangeRecord> poll() throws InterruptedException {
+        RuntimeException failed = failure;
+        if (failed != null && queue.isEmpty()) {
+            throw failed;
+        }
+        List<ChangeRecord> batch = new ArrayList<>();
+        ChangeRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        queue.drainTo(batch, config.maxBatchSize() - 1);
+        return batch;
+    }
+
+    /** Snapshot progress, table by table. */
+    public SnapshotProgress snapshotProgress() {
+        return progress;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        BinlogReader running = binlog;
+        if (running != null) {
+            running.stop();
+        }
+        if (reader != null) {
+            reader.interrupt();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the connection is being given up anyway
+        }
+    }
+}

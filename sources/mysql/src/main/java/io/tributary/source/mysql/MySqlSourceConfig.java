@@ -1,0 +1,85 @@
+package io.tributary.source.mysql;
+
+import static io.tributary.source.mysql.MySqlSourceOptions.*;
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.tributary.api.config.ParsedConfig;
+
+/**
+ * The parsed, immutable configuration of a MySQL/MariaDB source. {@link #toString()} never shows the password.
+ *
+ * @param unknownKeys keys no option declared, for a warning
+ */
+public record MySqlSourceConfig(
+        String hostname,
+        int port,
+        String user,
+        String password,
+        long serverId,
+        String topicPrefix,
+        TableFilter filter,
+        SnapshotMode snapshotMode,
+        int snapshotChunkSize,
+        DecimalHandlingMode decimalHandlingMode,
+        BigintUnsignedHandlingMode bigintUnsignedHandlingMode,
+        boolean tombstonesOnDelete,
+        boolean includeSchemaChanges,
+        boolean provideTransactionMetadata,
+        long heartbeatIntervalMs,
+        long connectTimeoutMs,
+        int maxQueueSize,
+        int maxBatchSize,
+        Set<String> unknownKeys) {
+
+    public MySqlSourceConfig {
+        requireNonNull(hostname, "hostname is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(topicPrefix, "topicPrefix is null");
+        requireNonNull(filter, "filter is null");
+        requireNonNull(snapshotMode, "snapshotMode is null");
+        requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
+        requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
+        unknownKeys = Set.copyOf(unknownKeys);
+    }
+
+    /**
+     * Parses Debezium-style connector properties.
+     *
+     * @throws io.tributary.api.config.ConfigException listing every problem
+     */
+    public static MySqlSourceConfig parse(Map<String, String> properties) {
+        ParsedConfig parsed = DEFINITION.parse(properties);
+        TableFilter filter = TableFilter.parse(parsed.get(DATABASE_INCLUDE_LIST), parsed.get(DATABASE_EXCLUDE_LIST),
+                parsed.get(TABLE_INCLUDE_LIST), parsed.get(TABLE_EXCLUDE_LIST), parsed.get(COLUMN_EXCLUDE_LIST));
+        return new MySqlSourceConfig(
+                parsed.get(HOSTNAME),
+                parsed.get(PORT),
+                parsed.get(USER),
+                parsed.get(PASSWORD),
+                parsed.get(SERVER_ID),
+                parsed.get(TOPIC_PREFIX),
+                filter,
+                parsed.get(SNAPSHOT_MODE),
+                parsed.get(SNAPSHOT_CHUNK_SIZE),
+                parsed.get(DECIMAL_HANDLING_MODE),
+                parsed.get(BIGINT_UNSIGNED_HANDLING_MODE),
+                parsed.get(TOMBSTONES_ON_DELETE),
+                parsed.get(INCLUDE_SCHEMA_CHANGES),
+                parsed.get(PROVIDE_TRANSACTION_METADATA),
+                parsed.get(HEARTBEAT_INTERVAL_MS),
+                parsed.get(CONNECT_TIMEOUT_MS),
+                parsed.get(MAX_QUEUE_SIZE),
+                parsed.get(MAX_BATCH_SIZE),
+                parsed.unknownKeys());
+    }
+
+    @Override
+    public String toString() {
+        return "MySqlSourceConfig[" + user + "@" + hostname + ":" + port + ", topic.prefix=" + topicPrefix
+                + ", snapshot.mode=" + snapshotMode + ", password=" + (password.isEmpty() ? "(none)" : "********") + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package io.tributary.source.mysql;
+
+import java.util.List;
+import java.util.Set;
+
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+
+/** The MySQL/MariaDB source's configuration keys: Debezium's names, with their 1.x spellings accepted. */
+public final class MySqlSourceOptions {
+    public static final ConfigOption<String> HOSTNAME = ConfigOption.string("database.hostname").asRequired()
+            .withDoc("Host name or IP address of the MySQL or MariaDB server.");
+    public static final ConfigOption<Integer> PORT = ConfigOption.integer("database.port").withDefault(3306)
+            .validatedBy(port -> port > 0 && port < 65536, "a port number from 1 to 65535")
+            .withDoc("Port of the server.");
+    public static final ConfigOption<String> USER = ConfigOption.string("database.user").asRequired()
+            .withDoc("User with SELECT, RELOAD, REPLICATION SLAVE and REPLICATION CLIENT privileges.");
+    public static final ConfigOption<String> PASSWORD = ConfigOption.string("database.password").withDefault("")
+            .asSensitive().withDoc("Password of database.user.");
+    public static final ConfigOption<Long> SERVER_ID = ConfigOption.longInteger("database.server.id")
+            .withDefault(5400L + (System.nanoTime() & 0x3FF))
+            .validatedBy(id -> id > 0 && id < 4_294_967_296L, "an integer from 1 to 4294967295")
+            .withDoc("Replica server id this connector uses; unique among the server's replicas.");
+    public static final ConfigOption<String> TOPIC_PREFIX = ConfigOption.string("topic.prefix").asRequired()
+            .withLegacyKey("database.server.name")
+            .validatedBy(prefix -> prefix.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'")
+            .withDoc("Logical server name: prefix of every topic name.");
+    public static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = ConfigOption.list("database.include.list")
+            .withLegacyKey("database.whitelist").withDoc("Regular expressions of databases to capture.");
+    public static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = ConfigOption.list("database.exclude.list")
+            .withLegacyKey("database.blacklist").withDoc("Regular expressions of databases not to capture.");
+    public static final ConfigOption<List<String>> TABLE_INCLUDE_LIST = ConfigOption.list("table.include.list")
+            .withLegacyKey("table.whitelist").withDoc("Regular expressions of db.table names to capture.");
+    public static final ConfigOption<List<String>> TABLE_EXCLUDE_LIST = ConfigOption.list("table.exclude.list")
+            .withLegacyKey("table.blacklist").withDoc("Regular expressions of db.table names not to capture.");
+    public static final ConfigOption<List<String>> COLUMN_EXCLUDE_LIST = ConfigOption.list("column.exclude.list")
+            .withLegacyKey("column.blacklist").withDoc("Regular expressions of db.table.column names to leave out.");
+    public static final ConfigOption<SnapshotMode> SNAPSHOT_MODE = ConfigOption.oneOf("snapshot.mode", SnapshotMode.class)
+            .withDefault(SnapshotMode.INITIAL).withDoc("When to take a snapshot of the existing rows.");
+    public static final ConfigOption<Integer> SNAPSHOT_CHUNK_SIZE = ConfigOption.integer("snapshot.fetch.size")
+            .withDefault(10_000).validatedBy(size -> size > 0, "a positive integer")
+            .withDoc("Rows read per primary-key chunk during the snapshot.");
+    public static final ConfigOption<DecimalHandlingMode> DECIMAL_HANDLING_MODE = ConfigOption
+            .oneOf("decimal.handling.mode", DecimalHandlingMode.class).withDefault(DecimalHandlingMode.PRECISE)
+            .withDoc("How DECIMAL values are represented.");
+    public static final ConfigOption<BigintUnsignedHandlingMode> BIGINT_UNSIGNED_HANDLING_MODE = ConfigOption
+            .oneOf("bigint.unsigned.handling.mode", BigintUnsignedHandlingMode.class)
+            .withDefault(BigintUnsignedHandlingMode.LONG).withDoc("How BIGINT UNSIGNED values are represented.");
+    public static final ConfigOption<Boolean> TOMBSTONES_ON_DELETE = ConfigOption.bool("tombstones.on.delete")
+            .withDefault(true).withDoc("Whether a tombstone follows each delete event.");
+    public static final ConfigOption<Boolean> INCLUDE_SCHEMA_CHANGES = ConfigOption.bool("include.schema.changes")
+            .withDefault(true).withDoc("Whether schema changes go to the topic named topic.prefix.");
+    public static final ConfigOption<Boolean> PROVIDE_TRANSACTION_METADATA = ConfigOption
+            .bool("provide.transaction.metadata").withDefault(false)
+            .withDoc("Whether BEGIN/END events go to <topic.prefix>.transaction and events carry their transaction.");
+    public static final ConfigOption<Long> HEARTBEAT_INTERVAL_MS = ConfigOption.longInteger("heartbeat.interval.ms")
+            .withDefault(0L).validatedBy(interval -> interval >= 0, "zero (off) or a positive number of ms")
+            .withDoc("How often to emit a heartbeat record; 0 turns heartbeats off.");
+    public static final ConfigOption<Long> CONNECT_TIMEOUT_MS = ConfigOption.longInteger("connect.timeout.ms")
+            .withDefault(30_000L).validatedBy(timeout -> timeout > 0, "a positive number of ms")
+            .withDoc("How long to wait for a connection to the server.");
+    public static final ConfigOption<Integer> MAX_QUEUE_SIZE = ConfigOption.integer("max.queue.size")
+            .withDefault(8192).validatedBy(size -> size > 0, "a positive integer")
+            .withDoc("Records buffered between the reader and poll(); the reader waits when it is full.");
+    public static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size")
+            .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
+            .withDoc("Most records one poll() returns.");
+
+    /**
+     * Keys that belong to other components (Kafka Connect, history producers, converters) and are accepted
+     * without being parsed here.
+     */
+    public static final Set<String> PASS_THROUGH_PREFIXES = Set.of(
+            "name", "connector.class", "tasks.max", "key.converter", "value.converter", "header.converter",
+            "transforms", "predicates", "errors.", "config.action.reload", "config.providers", "topic.creation.",
+            "database.history", "schema.history.internal", "offset.", "exactly.once.support",
+            "transaction.boundary", "producer.override.", "consumer.override.", "admin.override.");
+
+    public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(
+            HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
+            DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_EXCLUDE_LIST,
+            SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
+            TOMBSTONES_ON_DELETE, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
+            CONNECT_TIMEOUT_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE), PASS_THROUGH_PREFIXES);
+
+    private MySqlSourceOptions() {
+    }
+}

@@ -1,0 +1,75 @@
+package io.tributary.source.mysql;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.event.TableSchemas;
+
+/**
+ * Turns row changes into Debezium change records: reads ({@code r}), creates, updates and deletes, the tombstone
+ * after a delete, and a primary-key change as delete + tombstone + create.
+ */
+final class RecordFactory {
+    private final String version;
+    private final ServerFlavor flavor;
+    private final String serverName;
+    private final boolean tombstonesOnDelete;
+    private final Map<String, ?> partition;
+
+    RecordFactory(String version, ServerFlavor flavor, MySqlSourceConfig config) {
+        this.version = version;
+        this.flavor = flavor;
+        this.serverName = config.topicPrefix();
+        this.tombstonesOnDelete = config.tombstonesOnDelete();
+        this.partition = Map.of("server", config.topicPrefix());
+    }
+
+    Map<String, ?> partition() {
+        return partition;
+    }
+
+    ChangeRecord read(TableSchemas table, Object[] row, SourceInfo source, MySqlOffset offset) {
+        return record(table, row, envelope(table, null, row, source, "r"), offset);
+    }
+
+    ChangeRecord create(TableSchemas table, Object[] row, SourceInfo source, MySqlOffset offset) {
+        return record(table, row, envelope(table, null, row, source, "c"), offset);
+    }
+
+    /** A delete, followed by its tombstone unless {@code tombstones.on.delete=false}. */
+    List<ChangeRecord> delete(TableSchemas table, Object[] before, SourceInfo source, MySqlOffset offset) {
+        ChangeRecord delete = record(table, before, envelope(table, before, null, source, "d"), offset);
+        if (!tombstonesOnDelete) {
+            return List.of(delete);
+        }
+        ChangeRecord tombstone = new ChangeRecord(table.topic(), table.keySchema(), table.key(before), null, null,
+                partition, offset.toMap());
+        return List.of(delete, tombstone);
+    }
+
+    /** An update; when the primary key changed, Debezium's delete + tombstone + create instead. */
+    List<ChangeRecord> update(TableSchemas table, Object[] before, Object[] after, SourceInfo source,
+            MySqlOffset offset) {
+        if (table.keySchema() != null && !Arrays.deepEquals(table.key(before), table.key(after))) {
+            List<ChangeRecord> removal = delete(table, before, source, offset);
+            ChangeRecord creation = create(table, after, source, offset);
+            return removal.size() == 1 ? List.of(removal.get(0), creation)
+                    : List.of(removal.get(0), removal.get(1), creation);
+        }
+        return List.of(record(table, after, envelope(table, before, after, source, "u"), offset));
+    }
+
+    private Object[] envelope(TableSchemas table, Object[] before, Object[] after, SourceInfo source, String op) {
+        return table.envelope(before, after, source.toStruct(version, flavor, serverName), null, op,
+                System.currentTimeMillis());
+    }
+
+    private ChangeRecord record(TableSchemas table, Object[] keyRow, Object[] envelope, MySqlOffset offset) {
+        return new ChangeRecord(table.topic(), table.keySchema(), table.key(keyRow), table.envelopeSchema(), envelope,
+                partition, offset.toMap());
+    }
+}

@@ -1,0 +1,57 @@
+package io.tributary.source.mysql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tributary.api.EventSchema;
+import io.tributary.source.mysql.convert.ColumnMappings;
+import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.schema.SchemaReader;
+import io.tributary.source.mysql.schema.TableId;
+
+/**
+ * The current {@link TableSchemas} of each captured table, read from {@code information_schema} on first use and
+ * again after a DDL statement touches the table's database. Not thread-safe: used by the reader thread only.
+ */
+final class SchemaCache {
+    private final MySqlSourceConfig config;
+    private final SchemaReader reader;
+    private final ColumnMappings mappings;
+    private final EventSchema sourceSchema;
+    private final Map<TableId, TableSchemas> tables = new HashMap<>();
+
+    SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
+        this.config = config;
+        this.reader = reader;
+        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode());
+        this.sourceSchema = sourceSchema;
+    }
+
+    /** The table's schemas, or empty when the table is not captured or does not exist any more. */
+    Optional<TableSchemas> get(Connection connection, TableId id) throws SQLException {
+        if (!config.filter().includesTable(id.database(), id.table())) {
+            return Optional.empty();
+        }
+        TableSchemas cached = tables.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<TableSchemas> read = reader.read(connection, id)
+                .map(definition -> new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings,
+                        sourceSchema));
+        read.ifPresent(schemas -> tables.put(id, schemas));
+        return read;
+    }
+
+    /** Forgets every table of a database (or all tables when {@code database} is empty), to be re-read. */
+    void invalidate(String database) {
+        if (database == null || database.isEmpty()) {
+            tables.clear();
+        } else {
+            tables.keySet().removeIf(id -> id.database().equalsIgnoreCase(database));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tributary.source.mysql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.event.ServerFlavor;
+
+/**
+ * Opens JDBC connections to the source server and checks, before anything is captured, that the server is set up
+ * for CDC. Every failure says what was expected, what was found and what to do, and never contains the password.
+ */
+final class ServerConnections {
+    private final MySqlSourceConfig config;
+
+    ServerConnections(MySqlSourceConfig config) {
+        this.config = config;
+    }
+
+    /** A new connection whose session reads TIMESTAMP values in UTC. */
+    Connection open() {
+        Properties properties = new Properties();
+        properties.setProperty("user", config.user());
+        properties.setProperty("password", config.password());
+        properties.setProperty("connectTimeout", String.valueOf(config.connectTimeoutMs()));
+        properties.setProperty("tcpKeepAlive", "true");
+        String url = "jdbc:mariadb://" + config.hostname() + ":" + config.port() + "/";
+        try {
+            Connection connection = DriverManager.getConnection(url, properties);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET time_zone = '+00:00'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw connectionFailure(e);
+        }
+    }
+
+    private SourceException connectionFailure(SQLException e) {
+        String where = config.hostname() + ":" + config.port();
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Access denied")) {
+            return SourceException.fatal("the server at " + where + " refused user '" + config.user()
+                    + "': wrong password, or no such user for this client host; check database.user and "
+                    + "database.password");
+        }
+        return SourceException.retriable("cannot connect to the server at " + where + " (" + firstLine(message)
+                + "); check database.hostname and database.port and that the server is running", e);
+    }
+
+    /** What the server is, after checking that its binlog can feed a CDC connector. */
+    ServerFlavor checkServer(Connection connection) {
+        try {
+            ServerFlavor flavor = ServerFlavor.fromVersion(single(connection, "SELECT VERSION()"));
+            String where = config.hostname() + ":" + config.port();
+            if (!"ON".equalsIgnoreCase(variable(connection, "log_bin")) && !"1".equals(variable(connection, "log_bin"))) {
+                throw SourceException.fatal("binary logging is off on " + where + "; start the server with log_bin "
+                        + "(--log-bin), binlog_format=ROW and binlog_row_image=FULL");
+            }
+            String format = variable(connection, "binlog_format");
+            if (!"ROW".equalsIgnoreCase(format)) {
+                throw SourceException.fatal("binlog_format is " + format + " on " + where + ", expected ROW; set "
+                        + "binlog_format=ROW in the server configuration (on RDS/Aurora: the DB parameter group)");
+            }
+            String rowImage = variable(connection, "binlog_row_image");
+            if (rowImage != null && !"FULL".equalsIgnoreCase(rowImage)) {
+                throw SourceException.fatal("binlog_row_image is " + rowImage + " on " + where + ", expected FULL; "
+                        + "set binlog_row_image=FULL so that updates and deletes carry whole rows");
+            }
+            checkReplicationClient(connection, flavor);
+            return flavor;
+        } catch (SQLException e) {
+            throw SourceException.retriable("cannot read the server's settings: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private void checkReplicationClient(Connection connection, ServerFlavor flavor) {
+        try (Statement statement = connection.createStatement();
+                ResultSet ignored = statement.executeQuery("SHOW MASTER STATUS")) {
+            // readable: the user may see binlog positions
+        } catch (SQLException e) {
+            String privilege = flavor == ServerFlavor.MARIADB ? "BINLOG MONITOR (REPLICATION CLIENT)" : "REPLICATION CLIENT";
+            throw SourceException.fatal("user '" + config.user() + "' may not read binlog positions ("
+                    + firstLine(e.getMessage()) + "); grant it " + privilege + " and REPLICATION SLAVE: GRANT "
+                    + "SELECT, RELOAD, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + config.user() + "'");
+        }
+    }
+
+    static String variable(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
+            return rows.next() ? rows.getString(2).toUpperCase(Locale.ROOT) : null;
+        }
+    }
+
+    static String single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,45 @@
+package io.tributary.source.mysql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How far a snapshot got, table by table: rows read and the server's estimate of the table's rows
+ * ({@code information_schema.TABLES.TABLE_ROWS}, approximate for InnoDB). Thread-safe: the snapshot updates it,
+ * anyone may read it.
+ */
+public final class SnapshotProgress {
+    /** Rows read so far and rows estimated for one table. */
+    public record TableProgress(long rowsRead, long rowsEstimated) {
+    }
+
+    private final Map<String, AtomicLong> read = new ConcurrentHashMap<>();
+    private final Map<String, Long> estimated = new ConcurrentHashMap<>();
+    private volatile boolean completed;
+
+    void start(String table, long estimatedRows) {
+        estimated.put(table, estimatedRows);
+        read.putIfAbsent(table, new AtomicLong());
+    }
+
+    void rowRead(String table) {
+        read.computeIfAbsent(table, ignored -> new AtomicLong()).incrementAndGet();
+    }
+
+    void complete() {
+        completed = true;
+    }
+
+    public boolean isCompleted() {
+        return completed;
+    }
+
+    /** Per table, in the order the snapshot reads them. */
+    public Map<String, TableProgress> tables() {
+        Map<String, TableProgress> tables = new LinkedHashMap<>();
+        estimated.forEach((table, rows) -> tables.put(table, new TableProgress(read.get(table).get(), rows)));
+        return tables;
+    }
+}

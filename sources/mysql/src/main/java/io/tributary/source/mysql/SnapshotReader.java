@@ -1,0 +1,281 @@
+package io.tributary.source.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.convert.ColumnMapping;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.schema.SchemaReader;
+import io.tributary.source.mysql.schema.TableId;
+
+/**
+ * The initial snapshot: every captured row as a read ({@code op=r}) event, consistent with the binlog position
+ * streaming continues from, and with no global read lock. On MariaDB a {@code START TRANSACTION WITH CONSISTENT
+ * SNAPSHOT} reports the matching binlog position itself ({@code binlog_snapshot_file/position}); on MySQL the
+ * captured tables are locked only while the transaction starts and the position is read.
+ *
+ * <p>Tables are read in primary-key order, a chunk at a time, so memory stays bounded; the offset of every record
+ * names the table and the key reached, so a restart resumes after the last delivered row. Streaming then starts at
+ * the position of the first snapshot, so no change made meanwhile is lost.
+ */
+final class SnapshotReader {
+    private final MySqlSourceConfig config;
+    private final ServerConnections connections;
+    private final SchemaReader schemaReader;
+    private final SchemaCache schemas;
+    private final RecordFactory records;
+    private final ServerFlavor flavor;
+    private final SnapshotProgress progress;
+
+    SnapshotReader(MySqlSourceConfig config, ServerConnections connections, SchemaReader schemaReader,
+            SchemaCache schemas, RecordFactory records, ServerFlavor flavor, SnapshotProgress progress) {
+        this.config = config;
+        this.connections = connections;
+        this.schemaReader = schemaReader;
+        this.schemas = schemas;
+        this.records = records;
+        this.flavor = flavor;
+        this.progress = progress;
+    }
+
+    /**
+     * Takes the snapshot, resuming one that was interrupted when {@code resume} says so.
+     *
+     * @return the binlog position streaming continues from
+     */
+    BinlogPosition run(Optional<MySqlOffset> resume, RecordSink sink) throws InterruptedException {
+        try (Connection connection = connections.open()) {
+            List<TableId> tables = capturedTables(connection);
+            BinlogPosition snapshotPosition = beginConsistentSnapshot(connection, tables);
+            BinlogPosition streamFrom = resume.map(offset -> new BinlogPosition(offset.file(), offset.pos()))
+                    .orElse(snapshotPosition);
+            long startedMs = System.currentTimeMillis();
+            int first = resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
+            for (int t = first; t < tables.size(); t++) {
+                Optional<String> afterKey = t == first ? resume.flatMap(MySqlOffset::snapshotKey) : Optional.empty();
+                TableSnapshot table = new TableSnapshot(tables.get(t), t == 0 && afterKey.isEmpty(),
+                        t == tables.size() - 1, afterKey, streamFrom, startedMs);
+                table.read(connection, sink);
+            }
+            connection.commit();
+            progress.complete();
+            return streamFrom;
+        } catch (SQLException e) {
+            throw SourceException.retriable("the snapshot failed: " + ServerConnections.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private List<TableId> capturedTables(Connection connection) throws SQLException {
+        return schemaReader.tables(connection).stream()
+                .filter(id -> config.filter().includesTable(id.database(), id.table()))
+                .collect(Collectors.toList());
+    }
+
+    private static int indexOf(List<TableId> tables, String name) {
+        for (int i = 0; i < tables.size(); i++) {
+            if (tables.get(i).toString().equals(name)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private BinlogPosition beginConsistentSnapshot(Connection connection, List<TableId> tables) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            if (flavor == ServerFlavor.MARIADB) {
+                statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+                return new BinlogPosition(status(connection, "binlog_snapshot_file"),
+                        Long.parseLong(status(connection, "binlog_snapshot_position")));
+            }
+        }
+        return lockedMySqlSnapshot(connection, tables);
+    }
+
+    /** MySQL has no snapshot position; writers to the captured tables wait while it is read. */
+    private BinlogPosition lockedMySqlSnapshot(Connection connection, List<TableId> tables) throws SQLException {
+        try (Connection locker = connections.open(); Statement lock = locker.createStatement()) {
+            if (!tables.isEmpty()) {
+                lock.execute("LOCK TABLES " + tables.stream().map(id -> quote(id) + " READ")
+                        .collect(Collectors.joining(", ")));
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+                statement.executeQuery("SELECT 1").close();
+            }
+            try (ResultSet status = lock.executeQuery("SHOW MASTER STATUS")) {
+                if (!status.next()) {
+                    throw SourceException.fatal("SHOW MASTER STATUS returned nothing: binary logging is off");
+                }
+                BinlogPosition position = new BinlogPosition(status.getString(1), status.getLong(2));
+                lock.execute("UNLOCK TABLES");
+                return position;
+            }
+        }
+    }
+
+    private static String status(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW STATUS LIKE '" + name + "'")) {
+            if (!rows.next()) {
+                throw SourceException.fatal("the server reports no " + name + "; is binary logging on?");
+            }
+            return rows.getString(2);
+        }
+    }
+
+    static String quote(TableId id) {
+        return "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
+    }
+
+    static String quote(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    /** One table's rows, read in key-ordered chunks, each delivered once the next one is known. */
+    private final class TableSnapshot {
+        private final TableId id;
+        private final boolean firstTable;
+        private final boolean lastTable;
+        private final BinlogPosition streamFrom;
+        private final long startedMs;
+        private Optional<String> afterKey;
+        private Object[] pending;
+        private String pendingKey;
+        private boolean pendingIsFirst;
+
+        TableSnapshot(TableId id, boolean firstTable, boolean lastTable, Optional<String> afterKey,
+                BinlogPosition streamFrom, long startedMs) {
+            this.id = id;
+            this.firstTable = firstTable;
+            this.lastTable = lastTable;
+            this.afterKey = afterKey;
+            this.streamFrom = streamFrom;
+            this.startedMs = startedMs;
+        }
+
+        void read(Connection connection, RecordSink sink) throws SQLException, InterruptedException {
+            Optional<TableSchemas> found = schemas.get(connection, id);
+            if (found.isEmpty()) {
+                return;
+            }
+            TableSchemas table = found.get();
+            progress.start(id.toString(), estimatedRows(connection));
+            boolean firstRow = true;
+            List<String> key = table.definition().primaryKey();
+            while (true) {
+                int count = 0;
+                try (PreparedStatement select = chunkQuery(connection, table);
+                        ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        count++;
+                        Object[] row = readRow(rows, table.columns());
+                        String rowKey = key.isEmpty() ? null : keyText(rows, key);
+                        deliverPending(table, sink, false);
+                        pending = row;
+                        pendingKey = rowKey;
+                        pendingIsFirst = firstRow;
+                        firstRow = false;
+                        afterKey = Optional.ofNullable(rowKey);
+                    }
+                }
+                if (key.isEmpty() || count < config.snapshotChunkSize()) {
+                    break;
+                }
+            }
+            deliverPending(table, sink, true);
+        }
+
+        private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {
+            List<String> key = table.definition().primaryKey();
+            String columns = table.columns().stream().map(column -> quote(column.name()))
+                    .collect(Collectors.joining(", "));
+            StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(quote(id));
+            if (key.isEmpty()) {
+                PreparedStatement statement = connection.prepareStatement(sql.toString());
+                statement.setFetchSize(config.snapshotChunkSize());
+                return statement;
+            }
+            String keyList = key.stream().map(SnapshotReader::quote).collect(Collectors.joining(", "));
+            if (afterKey.isPresent()) {
+                sql.append(" WHERE (").append(keyList).append(") > (")
+                        .append(key.stream().map(column -> "?").collect(Collectors.joining(", "))).append(")");
+            }
+            sql.append(" ORDER BY ").append(keyList).append(" LIMIT ").append(config.snapshotChunkSize());
+            PreparedStatement statement = connection.prepareStatement(sql.toString());
+            if (afterKey.isPresent()) {
+                String[] values = afterKey.get().split("\t", -1);
+                for (int i = 0; i < values.length; i++) {
+                    statement.setString(i + 1, values[i]);
+                }
+            }
+            return statement;
+        }
+
+        private void deliverPending(TableSchemas table, RecordSink sink, boolean lastOfTable)
+                throws InterruptedException {
+            if (pending == null) {
+                return;
+            }
+            boolean lastOverall = lastOfTable && lastTable;
+            SourceInfo source = new SourceInfo(startedMs, marker(lastOfTable, lastOverall), id.database(), id.table(),
+                    0, null, streamFrom.file(), streamFrom.pos(), 0, null);
+            MySqlOffset offset = lastOverall
+                    ? MySqlOffset.streamingFrom(streamFrom.file(), streamFrom.pos())
+                    : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), id.toString(), pendingKey);
+            sink.put(records.read(table, pending, source, offset));
+            progress.rowRead(id.toString());
+            pending = null;
+        }
+
+        private String marker(boolean lastOfTable, boolean lastOverall) {
+            if (lastOverall) {
+                return "last";
+            }
+            if (pendingIsFirst) {
+                return firstTable ? "first" : "first_in_data_collection";
+            }
+            return lastOfTable ? "last_in_data_collection" : "true";
+        }
+
+        private long estimatedRows(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_ROWS FROM "
+                    + "information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+                statement.setString(1, id.database());
+                statement.setString(2, id.table());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0;
+                }
+            }
+        }
+    }
+
+    private static Object[] readRow(ResultSet rows, List<ColumnMapping> columns) throws SQLException {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            ColumnMapping column = columns.get(i);
+            Object raw = column.access() == ColumnMapping.JdbcAccess.TEXT ? rows.getString(i + 1) : rows.getBytes(i + 1);
+            row[i] = raw == null ? null : column.fromJdbc().apply(raw);
+        }
+        return row;
+    }
+
+    private static String keyText(ResultSet rows, List<String> key) throws SQLException {
+        List<String> values = new ArrayList<>(key.size());
+        for (String column : key) {
+            values.add(rows.getString(column));
+        }
+        return String.join("\t", values);
+    }
+}

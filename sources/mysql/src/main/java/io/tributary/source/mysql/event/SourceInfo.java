@@ -1,0 +1,70 @@
+package io.tributary.source.mysql.event;
+
+import io.tributary.api.EventSchema;
+import io.tributary.api.EventSchema.Type;
+
+/**
+ * The {@code source} block of every event: where in the server's history the change comes from.
+ *
+ * @param tsMs when the change was made (the binlog event's time), or when the snapshot read it
+ * @param snapshot Debezium's marker: {@code false} when streaming; {@code first}, {@code true},
+ *     {@code first_in_data_collection}, {@code last_in_data_collection} or {@code last} in a snapshot
+ * @param database the database
+ * @param table the table, null for events not about one table
+ * @param serverId the originating server's id (0 in a snapshot)
+ * @param gtid the transaction's GTID, if any
+ * @param file the binlog file
+ * @param pos the position of the transaction (or event) in that file
+ * @param row the row's index in its binlog event
+ * @param query the statement, when the server logs it
+ */
+public record SourceInfo(
+        long tsMs,
+        String snapshot,
+        String database,
+        String table,
+        long serverId,
+        String gtid,
+        String file,
+        long pos,
+        int row,
+        String query) {
+
+    /** The source block's schema for a server flavor. */
+    public static EventSchema schema(ServerFlavor flavor) {
+        return EventSchema.struct(flavor.sourceSchemaName(), EventSchema.fieldsBuilder()
+                        .add("version", EventSchema.of(Type.STRING))
+                        .add("connector", EventSchema.of(Type.STRING))
+                        .add("name", EventSchema.of(Type.STRING))
+                        .add("ts_ms", EventSchema.of(Type.INT64))
+                        .add("snapshot", EventSchema.of(Type.STRING).asOptional()
+                                .withName("io.debezium.data.Enum", 1)
+                                .withParameter("allowed",
+                                        "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
+                                .withDefault("false"))
+                        .add("db", EventSchema.of(Type.STRING))
+                        .add("sequence", EventSchema.of(Type.STRING).asOptional())
+                        .add("ts_us", EventSchema.of(Type.INT64).asOptional())
+                        .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
+                        .add("table", EventSchema.of(Type.STRING).asOptional())
+                        .add("server_id", EventSchema.of(Type.INT64))
+                        .add("gtid", EventSchema.of(Type.STRING).asOptional())
+                        .add("file", EventSchema.of(Type.STRING))
+                        .add("pos", EventSchema.of(Type.INT64))
+                        .add("row", EventSchema.of(Type.INT32))
+                        .add("thread", EventSchema.of(Type.INT64).asOptional())
+                        .add("query", EventSchema.of(Type.STRING).asOptional())
+                        .build())
+                .withVersion(1);
+    }
+
+    /** The struct value, in the order of {@link #schema}. */
+    public Object[] toStruct(String version, ServerFlavor flavor, String serverName) {
+        return new Object[] {version, flavor.connectorName(), serverName, tsMs, snapshot, database, null,
+            tsMs * 1000, tsMs * 1_000_000, table, serverId, gtid, file, pos, row, null, query};
+    }
+
+    public SourceInfo withSnapshot(String marker) {
+        return new SourceInfo(tsMs, marker, database, table, serverId, gtid, file, pos, row, query);
+    }
+}

@@ -1,0 +1,139 @@
+package io.tributary.source.mysql.event;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tributary.api.EventSchema;
+import io.tributary.api.EventSchema.Type;
+import io.tributary.source.mysql.TableFilter;
+import io.tributary.source.mysql.convert.ColumnMapping;
+import io.tributary.source.mysql.convert.ColumnMappings;
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.TableDefinition;
+
+/**
+ * Everything derived once from one version of a table's definition: the topic, the captured columns and their
+ * mappings, and the key, row and envelope schemas. Shared by every event of that version, so encoders can cache
+ * serialised schemas by identity.
+ */
+public final class TableSchemas {
+    private static final EventSchema TRANSACTION = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
+                    .add("id", EventSchema.of(Type.STRING))
+                    .add("total_order", EventSchema.of(Type.INT64))
+                    .add("data_collection_order", EventSchema.of(Type.INT64))
+                    .build())
+            .withVersion(1).asOptional();
+
+    private final TableDefinition definition;
+    private final String topic;
+    private final List<ColumnMapping> columns;
+    /** For each column of the table, its index among the captured columns, or -1 when excluded. */
+    private final int[] capturedIndex;
+    private final int[] keyIndexes;
+    private final EventSchema keySchema;
+    private final EventSchema rowSchema;
+    private final EventSchema envelopeSchema;
+
+    public TableSchemas(TableDefinition definition, String topicPrefix, TableFilter filter, ColumnMappings mappings,
+            EventSchema sourceSchema) {
+        this.definition = requireNonNull(definition, "definition is null");
+        String database = definition.id().database();
+        String table = definition.id().table();
+        this.topic = topicPrefix + "." + database + "." + table;
+        this.columns = new ArrayList<>();
+        this.capturedIndex = new int[definition.columns().size()];
+        EventSchema.FieldsBuilder rowFields = EventSchema.fieldsBuilder();
+        for (int i = 0; i < definition.columns().size(); i++) {
+            ColumnDefinition column = definition.columns().get(i);
+            if (filter.includesColumn(database, table, column.name())) {
+                ColumnMapping mapping = mappings.map(definition.id(), column);
+                capturedIndex[i] = columns.size();
+                columns.add(mapping);
+                rowFields.add(mapping.name(), mapping.schema());
+            } else {
+                capturedIndex[i] = -1;
+            }
+        }
+        this.keyIndexes = new int[definition.primaryKey().size()];
+        EventSchema.FieldsBuilder keyFields = EventSchema.fieldsBuilder();
+        for (int k = 0; k < keyIndexes.length; k++) {
+            String keyColumn = definition.primaryKey().get(k);
+            keyIndexes[k] = indexOf(keyColumn);
+            keyFields.add(keyColumn, columns.get(keyIndexes[k]).schema().withOptional(false));
+        }
+        this.keySchema = keyIndexes.length == 0 ? null : EventSchema.struct(topic + ".Key", keyFields.build());
+        this.rowSchema = EventSchema.struct(topic + ".Value", rowFields.build()).asOptional();
+        this.envelopeSchema = EventSchema.struct(topic + ".Envelope", EventSchema.fieldsBuilder()
+                        .add("before", rowSchema)
+                        .add("after", rowSchema)
+                        .add("source", sourceSchema)
+                        .add("transaction", TRANSACTION)
+                        .add("op", EventSchema.of(Type.STRING))
+                        .add("ts_ms", EventSchema.of(Type.INT64).asOptional())
+                        .add("ts_us", EventSchema.of(Type.INT64).asOptional())
+                        .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
+                        .build())
+                .withVersion(2);
+    }
+
+    private int indexOf(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("primary key column " + columnName + " of " + definition.id()
+                + " is excluded; primary key columns cannot be left out with column.exclude.list");
+    }
+
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The captured columns, in table order. */
+    public List<ColumnMapping> columns() {
+        return columns;
+    }
+
+    /** The captured index of the table's {@code position}-th column (0-based), or -1 when it is excluded. */
+    public int capturedIndex(int position) {
+        return capturedIndex[position];
+    }
+
+    public EventSchema keySchema() {
+        return keySchema;
+    }
+
+    public EventSchema envelopeSchema() {
+        return envelopeSchema;
+    }
+
+    /** The key struct of a row, or null for a table without primary key. */
+    public Object[] key(Object[] row) {
+        if (keySchema == null) {
+            return null;
+        }
+        Object[] key = new Object[keyIndexes.length];
+        for (int k = 0; k < keyIndexes.length; k++) {
+            key[k] = row[keyIndexes[k]];
+        }
+        return key;
+    }
+
+    /**
+     * The envelope struct.
+     *
+     * @param transaction the transaction block, or null
+     * @param nowMs when the event was made, for {@code ts_ms}
+     */
+    public Object[] envelope(Object[] before, Object[] after, Object[] source, Object[] transaction, String op,
+            long nowMs) {
+        return new Object[] {before, after, source, transaction, op, nowMs, nowMs * 1000, nowMs * 1_000_000};
+    }
+}

@@ -1,0 +1,46 @@
+package io.tributary.source.mysql.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One column as {@code information_schema.COLUMNS} describes it.
+ *
+ * @param name the column name
+ * @param position 1-based position in the table
+ * @param dataType the bare type in lower case: {@code int}, {@code varchar}, {@code datetime}, ...
+ * @param columnType the full type: {@code int(10) unsigned}, {@code enum('a','b')}, ...
+ * @param nullable whether NULL is allowed
+ * @param defaultValue the literal default, unquoted; empty for none, NULL or an expression
+ * @param charset the character set of a text column
+ * @param length character length or numeric precision
+ * @param scale numeric scale, or fractional-second digits of a temporal column
+ * @param enumValues the allowed values of an ENUM or SET column
+ */
+public record ColumnDefinition(
+        String name,
+        int position,
+        String dataType,
+        String columnType,
+        boolean nullable,
+        Optional<String> defaultValue,
+        Optional<String> charset,
+        long length,
+        int scale,
+        List<String> enumValues) {
+
+    public ColumnDefinition {
+        requireNonNull(name, "name is null");
+        requireNonNull(dataType, "dataType is null");
+        requireNonNull(columnType, "columnType is null");
+        requireNonNull(defaultValue, "defaultValue is null");
+        requireNonNull(charset, "charset is null");
+        enumValues = List.copyOf(enumValues);
+    }
+
+    public boolean unsigned() {
+        return columnType.contains("unsigned");
+    }
+}

@@ -1,0 +1,153 @@
+package io.tributary.source.mysql.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads table definitions from {@code information_schema}: no DDL parser, so no DDL-parser failures. Knows the two
+ * ways servers spell column defaults (MariaDB quotes literals and writes {@code NULL}; MySQL does neither).
+ */
+public final class SchemaReader {
+    private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, "
+            + "COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, "
+            + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE "
+            + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+    private static final String PRIMARY_KEY = "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+            + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION";
+    private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
+            + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
+
+    private final boolean mariaDb;
+
+    public SchemaReader(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    /** Every base table on the server, ordered by database and name. */
+    public List<TableId> tables(Connection connection) throws SQLException {
+        List<TableId> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(TABLES);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.add(new TableId(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return tables;
+    }
+
+    /** The table's current definition, or empty when it does not exist. */
+    public Optional<TableDefinition> read(Connection connection, TableId id) throws SQLException {
+        List<ColumnDefinition> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(column(rows));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> primaryKey = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEY)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    primaryKey.add(rows.getString(1));
+                }
+            }
+        }
+        return Optional.of(new TableDefinition(id, columns, primaryKey));
+    }
+
+    private ColumnDefinition column(ResultSet row) throws SQLException {
+        String dataType = row.getString("DATA_TYPE").toLowerCase(java.util.Locale.ROOT);
+        String columnType = row.getString("COLUMN_TYPE");
+        long length = firstNonNull(row, "CHARACTER_MAXIMUM_LENGTH", "NUMERIC_PRECISION");
+        int scale = (int) firstNonNull(row, "NUMERIC_SCALE", "DATETIME_PRECISION");
+        return new ColumnDefinition(
+                row.getString("COLUMN_NAME"),
+                row.getInt("ORDINAL_POSITION"),
+                dataType,
+                columnType,
+                "YES".equals(row.getString("IS_NULLABLE")),
+                defaultValue(row.getString("COLUMN_DEFAULT")),
+                Optional.ofNullable(row.getString("CHARACTER_SET_NAME")),
+                dataType.equals("bit") ? bitLength(columnType) : length,
+                scale,
+                dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of());
+    }
+
+    private static long firstNonNull(ResultSet row, String first, String second) throws SQLException {
+        long value = row.getLong(first);
+        if (!row.wasNull()) {
+            return value;
+        }
+        value = row.getLong(second);
+        return row.wasNull() ? 0 : value;
+    }
+
+    /** The literal default; empty for none, NULL, or an expression such as {@code current_timestamp()}. */
+    Optional<String> defaultValue(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (!mariaDb) {
+            return Optional.of(raw);
+        }
+        if (raw.equals("NULL")) {
+            return Optional.empty();
+        }
+        if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
+            return Optional.of(unquote(raw.substring(1, raw.length() - 1)));
+        }
+        if (raw.matches("-?[0-9.eE+-]+") || raw.startsWith("b'")) {
+            return Optional.of(raw);
+        }
+        return Optional.empty();
+    }
+
+    private static long bitLength(String columnType) {
+        int open = columnType.indexOf('(');
+        return open < 0 ? 1 : Long.parseLong(columnType.substring(open + 1, columnType.indexOf(')')));
+    }
+
+    /** The values of {@code enum('a','b''c')} or {@code set(...)}. */
+    static List<String> enumValues(String columnType) {
+        List<String> values = new ArrayList<>();
+        int i = columnType.indexOf('(') + 1;
+        StringBuilder current = null;
+        while (i < columnType.length()) {
+            char c = columnType.charAt(i);
+            if (current == null) {
+                if (c == '\'') {
+                    current = new StringBuilder();
+                }
+            } else if (c == '\'') {
+                if (i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+                    current.append('\'');
+                    i++;
+                } else {
+                    values.add(current.toString());
+                    current = null;
+                }
+            } else {
+                current.append(c);
+            }
+            i++;
+        }
+        return values;
+    }
+
+    private static String unquote(String text) {
+        return text.replace("''", "'").replace("\\\\", "\\");
+    }
+}
