@@ -2,3 +2,8 @@ UPDATE catalog.types SET c_int = 5, c_text = 'changed "quotes" \\ and\nnewline',
 DELETE FROM catalog.types WHERE id = 2;
 INSERT INTO catalog.types (id, c_time, c_timestamp6, c_binary, c_set, c_enum) VALUES (3, '-00:00:01.5', '2000-01-01 00:00:00.100000', 0x01, '', 'blue');
 UPDATE catalog.types SET id = 4 WHERE id = 3;
+UPDATE catalog.keyless SET amount = 3 WHERE name = 'a';
+DELETE FROM catalog.keyless WHERE name = 'b';
+INSERT INTO catalog.defaults (qty) VALUES (2), (3), (4);
+UPDATE catalog.composite SET seq = seq + 10 WHERE region = 'eu';
+BEGIN; INSERT INTO catalog.composite VALUES ('xx', 1, NULL); DELETE FROM catalog.defaults WHERE qty = 3; COMMIT;

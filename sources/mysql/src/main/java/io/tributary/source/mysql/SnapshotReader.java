@@ -199,7 +199,7 @@ final class SnapshotReader {
 
         private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {
             List<String> key = table.definition().primaryKey();
-            String columns = table.columns().stream().map(column -> quote(column.name()))
+            String columns = table.columns().stream().map(SnapshotReader::selectExpression)
                     .collect(Collectors.joining(", "));
             StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(quote(id));
             if (key.isEmpty()) {
@@ -261,11 +261,17 @@ final class SnapshotReader {
         }
     }
 
+    private static String selectExpression(ColumnMapping column) {
+        return column.access() == ColumnMapping.JdbcAccess.SERVER_TEXT
+                ? "CAST(" + quote(column.name()) + " AS CHAR)"
+                : quote(column.name());
+    }
+
     private static Object[] readRow(ResultSet rows, List<ColumnMapping> columns) throws SQLException {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
             ColumnMapping column = columns.get(i);
-            Object raw = column.access() == ColumnMapping.JdbcAccess.TEXT ? rows.getString(i + 1) : rows.getBytes(i + 1);
+            Object raw = column.access() == ColumnMapping.JdbcAccess.BYTES ? rows.getBytes(i + 1) : rows.getString(i + 1);
             row[i] = raw == null ? null : column.fromJdbc().apply(raw);
         }
         return row;

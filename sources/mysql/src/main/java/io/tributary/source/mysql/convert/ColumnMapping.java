@@ -14,7 +14,7 @@ import io.tributary.api.EventSchema;
  *
  * @param name the field name (the column name)
  * @param schema the field schema, Debezium's default mapping
- * @param access whether a snapshot reads the column with {@code getString} or {@code getBytes}
+ * @param access how a snapshot reads the column
  * @param fromJdbc converts the JDBC text or bytes (never null)
  * @param fromBinlog converts the binlog client's value (never null)
  */
@@ -25,8 +25,11 @@ public record ColumnMapping(
         Function<Object, Object> fromJdbc,
         Function<Serializable, Object> fromBinlog) {
 
-    /** How a snapshot reads a column. */
-    public enum JdbcAccess { TEXT, BYTES }
+    /**
+     * How a snapshot reads a column: {@code getString}, {@code getString} of {@code CAST(column AS CHAR)} (for
+     * temporal types, whose text the JDBC driver would reformat), or {@code getBytes}.
+     */
+    public enum JdbcAccess { TEXT, SERVER_TEXT, BYTES }
 
     public ColumnMapping {
         requireNonNull(name, "name is null");

@@ -45,14 +45,23 @@ public final class ColumnMappings {
     }
 
     private static Optional<Object> parseDefault(ColumnMapping mapping, String text) {
-        if (mapping.access() != JdbcAccess.TEXT) {
-            return Optional.empty();
-        }
         try {
+            if (mapping.access() == JdbcAccess.BYTES) {
+                return bitLiteral(text).map(mapping.fromJdbc());
+            }
             return Optional.ofNullable(mapping.fromJdbc().apply(text));
         } catch (RuntimeException unparseable) {
             return Optional.empty();
         }
+    }
+
+    /** {@code b'101'} as the big-endian bytes JDBC returns for a BIT column. */
+    private static Optional<Object> bitLiteral(String text) {
+        if (!text.startsWith("b'") || !text.endsWith("'")) {
+            return Optional.empty();
+        }
+        byte[] bigEndian = new BigInteger(text.substring(2, text.length() - 1), 2).toByteArray();
+        return Optional.of(bigEndian);
     }
 
     private ColumnMapping baseMapping(TableId table, ColumnDefinition column) {
@@ -81,7 +90,8 @@ public final class ColumnMappings {
             case "time" -> text(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTime", 1),
                     Temporals::timeMicros, raw -> raw);
             case "datetime" -> datetime(column);
-            case "timestamp" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
+            case "timestamp" -> serverText(column,
+                    EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
                     textValue -> zoned(Temporals.epochMicros(textValue), column.scale()),
                     raw -> zoned((Long) raw, column.scale()));
             case "year" -> text(column, EventSchema.of(Type.INT32).withName("io.debezium.time.Year", 1),
@@ -106,6 +116,12 @@ public final class ColumnMappings {
     private static ColumnMapping text(ColumnDefinition column, EventSchema schema, Function<String, Object> fromText,
             Function<Serializable, Object> fromBinlog) {
         return new ColumnMapping(column.name(), schema, JdbcAccess.TEXT, text -> fromText.apply((String) text),
+                fromBinlog);
+    }
+
+    private static ColumnMapping serverText(ColumnDefinition column, EventSchema schema,
+            Function<String, Object> fromText, Function<Serializable, Object> fromBinlog) {
+        return new ColumnMapping(column.name(), schema, JdbcAccess.SERVER_TEXT, text -> fromText.apply((String) text),
                 fromBinlog);
     }
 
@@ -180,10 +196,10 @@ public final class ColumnMappings {
 
     private static ColumnMapping datetime(ColumnDefinition column) {
         if (column.scale() <= 3) {
-            return text(column, EventSchema.of(Type.INT64).withName("io.debezium.time.Timestamp", 1),
+            return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.Timestamp", 1),
                     text -> millis(Temporals.epochMicros(text)), raw -> millis((Long) raw));
         }
-        return text(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTimestamp", 1),
+        return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTimestamp", 1),
                 Temporals::epochMicros, raw -> raw);
     }
 

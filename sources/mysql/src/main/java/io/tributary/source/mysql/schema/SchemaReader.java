@@ -107,7 +107,8 @@ public final class SchemaReader {
             return Optional.empty();
         }
         if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
-            return Optional.of(unquote(raw.substring(1, raw.length() - 1)));
+            // kept as written, doubled quotes included, as Debezium does
+            return Optional.of(raw.substring(1, raw.length() - 1));
         }
         if (raw.matches("-?[0-9.eE+-]+") || raw.startsWith("b'")) {
             return Optional.of(raw);
@@ -145,9 +146,5 @@ public final class SchemaReader {
             i++;
         }
         return values;
-    }
-
-    private static String unquote(String text) {
-        return text.replace("''", "'").replace("\\\\", "\\");
     }
 }
