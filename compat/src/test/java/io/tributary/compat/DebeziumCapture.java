@@ -2,11 +2,8 @@ package io.tributary.compat;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +12,24 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
 import io.tributary.testkit.TestingMariaDb;
-import org.awaitility.Awaitility;
 
 /** Debezium 3.5's MariaDB connector in an embedded engine, collecting its JSON records: the oracle. */
 final class DebeziumCapture implements AutoCloseable {
-    private final List<CapturedEvent> events = new CopyOnWriteArrayList<>();
+    private final EventLog log;
     private final DebeziumEngine<ChangeEvent<String, String>> engine;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private volatile Throwable failure;
 
-    private DebeziumCapture(Properties properties) {
+    private DebeziumCapture(Properties properties, EventLog log) {
+        this.log = log;
         engine = DebeziumEngine.create(Json.class)
                 .using(properties)
-                .notifying(record -> events.add(new CapturedEvent(record.destination(), record.key(), record.value())))
+                .using((success, message, error) -> {
+                    if (!success) {
+                        failure = error != null ? error : new IllegalStateException(message);
+                    }
+                })
+                .notifying(record -> log.add(new CapturedEvent(record.destination(), record.key(), record.value())))
                 .build();
         executor.execute(engine);
     }
@@ -35,7 +38,8 @@ final class DebeziumCapture implements AutoCloseable {
      * Starts capturing {@code mariaDb} with Debezium's defaults, topic prefix {@code prefix}, and the given
      * connector properties on top.
      */
-    static DebeziumCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides) {
+    static DebeziumCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides,
+            EventLog log) {
         Properties properties = new Properties();
         properties.setProperty("name", "debezium-oracle");
         properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
@@ -52,17 +56,12 @@ final class DebeziumCapture implements AutoCloseable {
         properties.setProperty("topic.prefix", prefix);
         properties.setProperty("converter.schemas.enable", String.valueOf(schemas));
         properties.putAll(overrides);
-        return new DebeziumCapture(properties);
+        return new DebeziumCapture(properties, log);
     }
 
-    List<CapturedEvent> events() {
-        return List.copyOf(events);
-    }
-
-    /** Waits until at least {@code count} records arrived, then returns all of them. */
-    List<CapturedEvent> awaitEvents(int count, Duration timeout) {
-        Awaitility.await().atMost(timeout).until(() -> events.size() >= count);
-        return new ArrayList<>(events);
+    /** Waits until at least {@code count} records arrived. */
+    void awaitEvents(int count, Duration timeout) {
+        log.awaitSize(count, timeout, () -> failure);
     }
 
     @Override

@@ -2,45 +2,40 @@ package io.tributary.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Compares two captures event by event after {@link EventNormalizer normalisation}. Both normalised streams are
- * written to {@code target/differential/<name>-{debezium,tributary}.jsonl} so a failure can be examined with any
- * diff tool; the assertion names the first event that differs.
+ * Compares two {@link EventLog}s line by line: the same events, in the same order. When they differ both files
+ * stay in {@code target/differential/} for any diff tool, and the assertion names the first event that differs.
  */
 final class DifferentialReport {
     private DifferentialReport() {
     }
 
-    static void compare(String name, List<CapturedEvent> debezium, List<CapturedEvent> tributary) {
-        List<String> expected = lines(debezium);
-        List<String> actual = lines(tributary);
-        write(name + "-debezium.jsonl", expected);
-        write(name + "-tributary.jsonl", actual);
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertThat(actual.get(i)).as("event %d of %s (see target/differential/)", i, name).isEqualTo(expected.get(i));
+    static void compare(EventLog debezium, EventLog tributary) throws IOException {
+        debezium.close();
+        tributary.close();
+        try (BufferedReader expected = Files.newBufferedReader(debezium.file(), StandardCharsets.UTF_8);
+                BufferedReader actual = Files.newBufferedReader(tributary.file(), StandardCharsets.UTF_8)) {
+            int index = 0;
+            while (true) {
+                String expectedLine = expected.readLine();
+                String actualLine = actual.readLine();
+                if (expectedLine == null || actualLine == null) {
+                    assertThat(actualLine).as("event %d: one capture has more events than the other (%s vs %s)",
+                            index, debezium.file(), tributary.file()).isEqualTo(expectedLine);
+                    break;
+                }
+                assertThat(actualLine).as("event %d (%s vs %s)", index, debezium.file(), tributary.file())
+                        .isEqualTo(expectedLine);
+                index++;
+            }
         }
-        assertThat(actual).as("number of events of %s", name).hasSameSizeAs(expected);
-    }
-
-    private static List<String> lines(List<CapturedEvent> events) {
-        return events.stream().map(EventNormalizer::normalize)
-                .map(event -> event.topic() + "\t" + event.key() + "\t" + event.value())
-                .collect(Collectors.toList());
-    }
-
-    private static void write(String file, List<String> lines) {
-        try {
-            Path directory = Files.createDirectories(Path.of("target", "differential"));
-            Files.write(directory.resolve(file), lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // equal: the files are only worth keeping when they differ
+        Files.delete(debezium.file());
+        Files.delete(tributary.file());
     }
 }

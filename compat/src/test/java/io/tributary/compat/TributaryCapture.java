@@ -2,28 +2,25 @@ package io.tributary.compat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingMariaDb;
-import org.awaitility.Awaitility;
 
 /** Tributary's MySQL source, polled on a thread of its own, its records encoded as JsonConverter would. */
 final class TributaryCapture implements AutoCloseable {
-    private final List<CapturedEvent> events = new CopyOnWriteArrayList<>();
+    private final EventLog log;
     private final MySqlSource source = new MySqlSource();
     private final Thread poller;
     private volatile Throwable failure;
     private volatile boolean running = true;
 
-    private TributaryCapture(Map<String, String> properties, boolean schemas) {
+    private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log) {
+        this.log = log;
         source.start(properties, Optional.empty());
         ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
         ConnectJsonEncoder values = new ConnectJsonEncoder(schemas);
@@ -31,7 +28,7 @@ final class TributaryCapture implements AutoCloseable {
             try {
                 while (running) {
                     for (ChangeRecord record : source.poll()) {
-                        events.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
+                        log.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
                                 text(values.encode(record.valueSchema(), record.value()))));
                     }
                 }
@@ -42,7 +39,8 @@ final class TributaryCapture implements AutoCloseable {
         poller.start();
     }
 
-    static TributaryCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides) {
+    static TributaryCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides,
+            EventLog log) {
         Map<String, String> properties = new HashMap<>();
         properties.put("connector.class", "io.tributary.connect.mysql.MySqlSourceConnector");
         properties.put("database.hostname", mariaDb.host());
@@ -52,21 +50,16 @@ final class TributaryCapture implements AutoCloseable {
         properties.put("database.server.id", "5402");
         properties.put("topic.prefix", prefix);
         properties.putAll(overrides);
-        return new TributaryCapture(properties, schemas);
+        return new TributaryCapture(properties, schemas, log);
     }
 
     private static String text(byte[] json) {
         return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
-    List<CapturedEvent> awaitEvents(int count, Duration timeout) {
-        Awaitility.await().atMost(timeout).until(() -> {
-            if (failure != null) {
-                throw new AssertionError("Tributary's capture failed", failure);
-            }
-            return events.size() >= count;
-        });
-        return new ArrayList<>(events);
+    /** Waits until at least {@code count} records arrived. */
+    void awaitEvents(int count, Duration timeout) {
+        log.awaitSize(count, timeout, () -> failure);
     }
 
     @Override

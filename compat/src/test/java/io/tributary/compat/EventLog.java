@@ -1,0 +1,72 @@
+package io.tributary.compat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
+
+/**
+ * The events one connector captured, {@link EventNormalizer normalised} and appended to a file as they arrive
+ * ({@code topic TAB key TAB value} per line), so that large workloads are compared without holding them in memory.
+ * Thread-safe.
+ */
+final class EventLog implements AutoCloseable {
+    private final Path file;
+    private final BufferedWriter writer;
+    private int size;
+
+    EventLog(String name) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "differential"));
+            this.file = directory.resolve(name + ".jsonl");
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    synchronized void add(CapturedEvent event) {
+        CapturedEvent normalized = EventNormalizer.normalize(event);
+        try {
+            writer.write(normalized.topic() + "\t" + normalized.key() + "\t" + normalized.value());
+            writer.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        size++;
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    /** Waits until at least {@code count} events arrived; fails at once with what {@code failure} reports. */
+    void awaitSize(int count, Duration timeout, Supplier<Throwable> failure) {
+        Awaitility.await().atMost(timeout).until(() -> {
+            Throwable failed = failure.get();
+            if (failed != null) {
+                throw new AssertionError("capture into " + file + " failed", failed);
+            }
+            return size() >= count;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.tributary.compat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import io.tributary.testkit.TestingMariaDb;
+
+/**
+ * The standard mixed workload on an 8-column {@code orders} table: transactions of 100 row changes, 70 inserts,
+ * 20 updates and 10 deletes each, from a fixed random seed so every run writes the same changes.
+ */
+final class OrdersWorkload {
+    static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS shop.orders ("
+            + "id BIGINT PRIMARY KEY, customer_id INT NOT NULL, item VARCHAR(255) NOT NULL, price DECIMAL(10,2) NOT NULL, "
+            + "quantity INT NOT NULL, status VARCHAR(16) NOT NULL, created_at DATETIME(3) NOT NULL, note TEXT)";
+    private static final String[] STATUSES = {"new", "paid", "shipped", "delivered", "cancelled"};
+
+    private final TestingMariaDb mariaDb;
+    private final Random random = new Random(42);
+    private final List<Long> live = new ArrayList<>();
+    private long nextId = 1;
+
+    OrdersWorkload(TestingMariaDb mariaDb) {
+        this.mariaDb = mariaDb;
+        mariaDb.execute("CREATE DATABASE IF NOT EXISTS shop", CREATE_TABLE);
+    }
+
+    /** Inserts {@code rows} rows in transactions of 1,000. */
+    void load(int rows) throws SQLException {
+        try (Connection connection = mariaDb.adminConnection()) {
+            connection.setAutoCommit(false);
+            for (int done = 0; done < rows; done += 1000) {
+                insert(connection, Math.min(1000, rows - done));
+                connection.commit();
+            }
+        }
+    }
+
+    /** Runs {@code transactions} mixed transactions: 100 row events each. */
+    void run(int transactions) throws SQLException {
+        try (Connection connection = mariaDb.adminConnection()) {
+            connection.setAutoCommit(false);
+            for (int t = 0; t < transactions; t++) {
+                insert(connection, 70);
+                update(connection, pick(20, false));
+                delete(connection, pick(10, true));
+                connection.commit();
+            }
+        }
+    }
+
+    private void insert(Connection connection, int rows) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO shop.orders VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < rows; i++) {
+                long id = nextId++;
+                live.add(id);
+                statement.setLong(p++, id);
+                statement.setInt(p++, random.nextInt(10_000));
+                statement.setString(p++, "item-" + random.nextInt(100_000) + (random.nextInt(10) == 0 ? " ünïcødé ✓" : ""));
+                statement.setBigDecimal(p++, java.math.BigDecimal.valueOf(random.nextInt(10_000_000), 2));
+                statement.setInt(p++, 1 + random.nextInt(20));
+                statement.setString(p++, STATUSES[random.nextInt(STATUSES.length)]);
+                statement.setString(p++, String.format("2026-%02d-%02d %02d:%02d:%02d.%03d", 1 + random.nextInt(12),
+                        1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                        random.nextInt(1000)));
+                statement.setString(p++, random.nextInt(3) == 0 ? null : "note " + random.nextLong());
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private List<Long> pick(int count, boolean remove) {
+        List<Long> picked = new ArrayList<>();
+        while (picked.size() < count && !live.isEmpty()) {
+            int index = random.nextInt(live.size());
+            Long id = live.get(index);
+            if (!picked.contains(id)) {
+                picked.add(id);
+                if (remove) {
+                    live.set(index, live.get(live.size() - 1));
+                    live.remove(live.size() - 1);
+                }
+            }
+        }
+        return picked;
+    }
+
+    private void update(Connection connection, List<Long> ids) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE shop.orders SET quantity = quantity + 1, status = '"
+                    + STATUSES[random.nextInt(STATUSES.length)] + "', price = price * 1.01 WHERE id IN (" + list(ids) + ")");
+        }
+    }
+
+    private void delete(Connection connection, List<Long> ids) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM shop.orders WHERE id IN (" + list(ids) + ")");
+        }
+    }
+
+    private static String list(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
