@@ -59,6 +59,11 @@ final class DebeziumCapture implements AutoCloseable {
         return new DebeziumCapture(properties, log);
     }
 
+    /** Waits until at least {@code count} records of {@code topic} arrived. */
+    void awaitEvents(String topic, int count, Duration timeout) {
+        log.awaitSize(topic, count, timeout, () -> failure);
+    }
+
     /** Waits until at least {@code count} records arrived. */
     void awaitEvents(int count, Duration timeout) {
         log.awaitSize(count, timeout, () -> failure);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -19,6 +21,7 @@ import org.awaitility.Awaitility;
 final class EventLog implements AutoCloseable {
     private final Path file;
     private final BufferedWriter writer;
+    private final Map<String, Integer> sizeByTopic = new HashMap<>();
     private int size;
 
     EventLog(String name) {
@@ -44,6 +47,11 @@ final class EventLog implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         size++;
+        sizeByTopic.merge(event.topic(), 1, Integer::sum);
+    }
+
+    synchronized int size(String topic) {
+        return sizeByTopic.getOrDefault(topic, 0);
     }
 
     synchronized int size() {
@@ -59,6 +67,38 @@ final class EventLog implements AutoCloseable {
             }
             return size() >= count;
         });
+    }
+
+    /** Waits until at least {@code count} events of {@code topic} arrived. */
+    void awaitSize(String topic, int count, Duration timeout, Supplier<Throwable> failure) {
+        Awaitility.await().atMost(timeout).until(() -> {
+            Throwable failed = failure.get();
+            if (failed != null) {
+                throw new AssertionError("capture into " + file + " failed", failed);
+            }
+            return size(topic) >= count;
+        });
+    }
+
+    /** A closed copy holding only the events of {@code topic}, in order. */
+    EventLog onlyTopic(String topic) throws IOException {
+        close();
+        EventLog filtered = new EventLog(file.getFileName().toString().replace(".jsonl", "") + "-" + topic);
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.filter(line -> line.startsWith(topic + "\t")).forEach(filtered::addNormalizedLine);
+        }
+        filtered.close();
+        return filtered;
+    }
+
+    private synchronized void addNormalizedLine(String line) {
+        try {
+            writer.write(line);
+            writer.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        size++;
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class MySqlSourceOptions {
      * without being parsed here.
      */
     public static final Set<String> PASS_THROUGH_PREFIXES = Set.of(
-            "name", "connector.class", "tasks.max", "key.converter", "value.converter", "header.converter",
+            "name", "connector.class", "tasks.max", "task.class", "key.converter", "value.converter", "header.converter",
             "transforms", "predicates", "errors.", "config.action.reload", "config.providers", "topic.creation.",
             "database.history", "schema.history.internal", "offset.", "exactly.once.support",
             "transaction.boundary", "producer.override.", "consumer.override.", "admin.override.");
