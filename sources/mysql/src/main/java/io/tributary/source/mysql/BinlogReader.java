@@ -46,6 +46,7 @@ final class BinlogReader {
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
     private RecordSink sink;
     private volatile Exception failure;
+    private volatile boolean stopping;
 
     private String file;
     private long transactionStart;
@@ -94,6 +95,11 @@ final class BinlogReader {
             public void onCommunicationFailure(BinaryLogClient failed, Exception e) {
                 fail(e);
             }
+
+            @Override
+            public void onEventDeserializationFailure(BinaryLogClient failed, Exception e) {
+                fail(e);
+            }
         });
     }
 
@@ -111,9 +117,14 @@ final class BinlogReader {
         if (failure != null) {
             throw translate(failure);
         }
+        if (!stopping) {
+            throw SourceException.retriable("the server at " + config.hostname() + ":" + config.port()
+                    + " closed the binlog connection", null);
+        }
     }
 
     void stop() {
+        stopping = true;
         try {
             client.disconnect();
         } catch (IOException e) {

@@ -37,6 +37,7 @@ public final class MySqlSource implements ChangeSource {
     private volatile BinlogReader binlog;
     private volatile RuntimeException failure;
     private volatile boolean closed;
+    private MySqlOffset lastQueued;
 
     @Override
     public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
@@ -71,10 +72,7 @@ public final class MySqlSource implements ChangeSource {
             if (start == null) {
                 return;
             }
-            binlog = new BinlogReader(config, flavor, schemas, records, connection, start);
-            if (!closed) {
-                binlog.run(queue::put);
-            }
+            stream(connections, flavor, schemas, records, connection, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -86,14 +84,60 @@ public final class MySqlSource implements ChangeSource {
         }
     }
 
+    /**
+     * Streams from {@code start}; when the connection is lost, reconnects with growing waits and resumes after the
+     * last record queued, so nothing is skipped or repeated. Gives up after {@code errors.max.retries} attempts.
+     */
+    private void stream(ServerConnections connections, ServerFlavor flavor, SchemaCache schemas,
+            RecordFactory records, Connection first, MySqlOffset start) throws InterruptedException {
+        MySqlOffset from = start;
+        Connection connection = first;
+        int attempt = 0;
+        while (!closed) {
+            try {
+                if (connection == null) {
+                    connection = connections.open();
+                }
+                binlog = new BinlogReader(config, flavor, schemas, records, connection, from);
+                binlog.run(this::enqueue);
+                return;
+            } catch (SourceException e) {
+                if (connection != null && connection != first) {
+                    closeQuietly(connection);
+                }
+                connection = null;
+                if (closed || !e.isRetriable() || !config.retry().allows(++attempt)) {
+                    throw attempt > 1 && e.isRetriable()
+                            ? new SourceException(e.getMessage() + " (gave up after " + (attempt - 1) + " retries)",
+                                    false, e)
+                            : e;
+                }
+                long delay = config.retry().delayMs(attempt);
+                LOG.warn("{}; retry {} in {} ms", e.getMessage(), attempt, delay);
+                Thread.sleep(delay);
+                from = lastQueued != null && !lastQueued.snapshot() ? lastQueued : from;
+            }
+        }
+    }
+
+    private void enqueue(ChangeRecord record) throws InterruptedException {
+        queue.put(record);
+        lastQueued = MySqlOffset.fromMap(record.offset());
+    }
+
     /** Takes the snapshot the mode and the stored offset call for; the offset streaming starts at, or null to stop. */
     private MySqlOffset startingPoint(ServerConnections connections, Connection connection, ServerFlavor flavor,
             Optional<MySqlOffset> stored, SchemaReader schemaReader, SchemaCache schemas, RecordFactory records)
             throws InterruptedException, SQLException {
         SnapshotMode mode = config.snapshotMode();
         boolean resumeSnapshot = stored.map(MySqlOffset::snapshot).orElse(false);
-        boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot
-                || (mode == SnapshotMode.WHEN_NEEDED && !binlogStillHas(connection, stored.get().file())));
+        boolean purged = stored.isPresent() && !binlogStillHas(connection, stored.get().file());
+        if (purged && mode != SnapshotMode.WHEN_NEEDED) {
+            throw SourceException.fatal("the stored offset points to binlog file " + stored.get().file()
+                    + ", which the server no longer has (purged); the changes made since cannot be read. Take a new "
+                    + "snapshot: snapshot.mode=when_needed does so automatically");
+        }
+        boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot || purged);
         if (needSnapshot) {
             SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
                     progress);

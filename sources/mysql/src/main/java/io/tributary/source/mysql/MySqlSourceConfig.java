@@ -30,9 +30,26 @@ public record MySqlSourceConfig(
         boolean provideTransactionMetadata,
         long heartbeatIntervalMs,
         long connectTimeoutMs,
+        Retry retry,
         int maxQueueSize,
         int maxBatchSize,
         Set<String> unknownKeys) {
+
+    /**
+     * How lost connections are retried: up to {@code maxRetries} times (-1: forever), waiting
+     * {@code initialDelayMs} first and doubling up to {@code maxDelayMs}.
+     */
+    public record Retry(int maxRetries, long initialDelayMs, long maxDelayMs) {
+        /** The wait before retry number {@code attempt} (1-based). */
+        public long delayMs(int attempt) {
+            long delay = initialDelayMs << Math.min(attempt - 1, 30);
+            return Math.min(delay <= 0 ? maxDelayMs : delay, maxDelayMs);
+        }
+
+        public boolean allows(int attempt) {
+            return maxRetries < 0 || attempt <= maxRetries;
+        }
+    }
 
     public MySqlSourceConfig {
         requireNonNull(hostname, "hostname is null");
@@ -43,6 +60,7 @@ public record MySqlSourceConfig(
         requireNonNull(snapshotMode, "snapshotMode is null");
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
+        requireNonNull(retry, "retry is null");
         unknownKeys = Set.copyOf(unknownKeys);
     }
 
@@ -72,6 +90,8 @@ public record MySqlSourceConfig(
                 parsed.get(PROVIDE_TRANSACTION_METADATA),
                 parsed.get(HEARTBEAT_INTERVAL_MS),
                 parsed.get(CONNECT_TIMEOUT_MS),
+                new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
+                        parsed.get(RETRY_DELAY_MAX_MS)),
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
                 parsed.unknownKeys());

@@ -59,6 +59,15 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Long> CONNECT_TIMEOUT_MS = ConfigOption.longInteger("connect.timeout.ms")
             .withDefault(30_000L).validatedBy(timeout -> timeout > 0, "a positive number of ms")
             .withDoc("How long to wait for a connection to the server.");
+    public static final ConfigOption<Integer> ERRORS_MAX_RETRIES = ConfigOption.integer("errors.max.retries")
+            .withDefault(10).validatedBy(retries -> retries >= -1, "-1 (no limit), 0 or a positive integer")
+            .withDoc("How often a lost connection is retried before the source fails; -1 retries forever.");
+    public static final ConfigOption<Long> RETRY_DELAY_INITIAL_MS = ConfigOption
+            .longInteger("errors.retry.delay.initial.ms").withDefault(300L)
+            .validatedBy(delay -> delay > 0, "a positive number of ms").withDoc("First wait before a retry.");
+    public static final ConfigOption<Long> RETRY_DELAY_MAX_MS = ConfigOption.longInteger("errors.retry.delay.max.ms")
+            .withDefault(10_000L).validatedBy(delay -> delay > 0, "a positive number of ms")
+            .withDoc("Longest wait between retries; waits double up to it.");
     public static final ConfigOption<Integer> MAX_QUEUE_SIZE = ConfigOption.integer("max.queue.size")
             .withDefault(8192).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Records buffered between the reader and poll(); the reader waits when it is full.");
@@ -81,7 +90,8 @@ public final class MySqlSourceOptions {
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_EXCLUDE_LIST,
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
             TOMBSTONES_ON_DELETE, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
-            CONNECT_TIMEOUT_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE), PASS_THROUGH_PREFIXES);
+            CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
+            MAX_BATCH_SIZE), PASS_THROUGH_PREFIXES);
 
     private MySqlSourceOptions() {
     }

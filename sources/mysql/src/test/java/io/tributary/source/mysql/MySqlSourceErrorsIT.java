@@ -1,0 +1,167 @@
+package io.tributary.source.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.SourceException;
+import io.tributary.testkit.BinlogSettings;
+import io.tributary.testkit.FreePorts;
+import io.tributary.testkit.TestingMariaDb;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every way a source server can be wrong, and the error each gives: what was expected, found, and what to do. */
+class MySqlSourceErrorsIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void wrongPasswordNamesTheUserButNotThePassword() {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            Map<String, String> config = SourceRunner.config(mariaDb, "database.password", "Not-The-Password-42");
+
+            assertThatThrownBy(() -> SourceRunner.start(config, Optional.empty()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessageContaining("refused user 'cdc'")
+                    .hasMessageContaining("check database.user and database.password")
+                    .hasMessageNotContaining("Not-The-Password-42")
+                    .satisfies(e -> assertThat(((SourceException) e).isRetriable()).isFalse());
+        }
+    }
+
+    @Test
+    void userWithoutReplicationClientIsToldWhatToGrant() {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-pw'", "GRANT SELECT ON *.* TO 'reader'@'%'");
+            Map<String, String> config = SourceRunner.config(mariaDb, "database.user", "reader",
+                    "database.password", "reader-pw");
+
+            assertThatThrownBy(() -> SourceRunner.start(config, Optional.empty()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessageContaining("may not read binlog positions")
+                    .hasMessageContaining("BINLOG MONITOR (REPLICATION CLIENT)")
+                    .hasMessageContaining("REPLICATION SLAVE");
+        }
+    }
+
+    @Test
+    void userWithoutReplicationSlaveFailsWhenStreamingStarts() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE USER 'watcher'@'%' IDENTIFIED BY 'watcher-pw'",
+                    "GRANT SELECT, RELOAD, BINLOG MONITOR ON *.* TO 'watcher'@'%'");
+            Map<String, String> config = SourceRunner.config(mariaDb, "database.user", "watcher",
+                    "database.password", "watcher-pw", "snapshot.mode", "never");
+
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                RuntimeException failure = runner.awaitFailure(TIMEOUT);
+
+                assertThat(failure).isInstanceOf(SourceException.class)
+                        .hasMessageContaining("may not read the binlog").hasMessageContaining("grant it REPLICATION SLAVE");
+                assertThat(((SourceException) failure).isRetriable()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("misconfiguredServers")
+    void misconfiguredBinlogIsRefusedBeforeCapturing(BinlogSettings binlog, String expectedMessage) {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create(binlog)) {
+            assertThatThrownBy(() -> SourceRunner.start(SourceRunner.config(mariaDb), Optional.empty()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessageContaining(expectedMessage);
+        }
+    }
+
+    static Stream<Arguments> misconfiguredServers() {
+        BinlogSettings ready = BinlogSettings.cdcReady();
+        return Stream.of(
+                Arguments.of(BinlogSettings.off(), "binary logging is off"),
+                Arguments.of(ready.withFormat(BinlogSettings.Format.STATEMENT),
+                        "binlog_format is STATEMENT on 127.0.0.1:"),
+                Arguments.of(ready.withRowImage(BinlogSettings.RowImage.MINIMAL),
+                        "binlog_row_image is MINIMAL on 127.0.0.1:"));
+    }
+
+    @Test
+    void unreachableServerAtStartIsARetriableError() {
+        int port = FreePorts.next();
+        Map<String, String> config = Map.of("database.hostname", "127.0.0.1", "database.port", String.valueOf(port),
+                "database.user", "cdc", "database.password", "secret-value", "topic.prefix", "test",
+                "connect.timeout.ms", "2000");
+
+        assertThatThrownBy(() -> SourceRunner.start(config, Optional.empty()))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("cannot connect to the server at 127.0.0.1:" + port)
+                .hasMessageNotContaining("secret-value")
+                .satisfies(e -> assertThat(((SourceException) e).isRetriable()).isTrue());
+    }
+
+    @Test
+    void purgedBinlogIsAClearErrorAndWhenNeededSnapshotsAgain() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");
+            Map<String, ?> stored;
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "never"),
+                    Optional.empty())) {
+                mariaDb.execute("INSERT INTO shop.items VALUES (1)");
+                runner.awaitRecords(1, TIMEOUT);
+                stored = runner.lastOffset();
+            }
+            Map<String, ?> offset = stored;
+            mariaDb.execute("INSERT INTO shop.items VALUES (2)", "FLUSH BINARY LOGS", "FLUSH BINARY LOGS");
+            String current = mariaDb.query("SHOW MASTER STATUS").get(0).get("File").toString();
+            // the server keeps a file while a (just closed) dump thread still reads it: purge until it is gone
+            Awaitility.await().atMost(TIMEOUT).until(() -> {
+                mariaDb.execute("PURGE BINARY LOGS TO '" + current + "'");
+                return mariaDb.query("SHOW BINARY LOGS").stream()
+                        .noneMatch(log -> log.get("Log_name").equals(offset.get("file")));
+            });
+
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "initial"),
+                    Optional.of(offset))) {
+                assertThat(runner.awaitFailure(TIMEOUT)).isInstanceOf(SourceException.class)
+                        .hasMessageContaining("which the server no longer has (purged)")
+                        .hasMessageContaining("snapshot.mode=when_needed");
+            }
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "when_needed"),
+                    Optional.of(offset))) {
+                List<ChangeRecord> records = runner.awaitRecords(2, TIMEOUT);
+                assertThat(records).extracting(record -> ((Object[]) record.value())[4]).containsExactly("r", "r");
+            }
+        }
+    }
+
+    @Test
+    void serverLostMidStreamIsRetriedThenReportedClearly() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");
+            Map<String, String> config = SourceRunner.config(mariaDb, "snapshot.mode", "never",
+                    "errors.max.retries", "3", "errors.retry.delay.initial.ms", "100", "connect.timeout.ms", "1000");
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                mariaDb.execute("INSERT INTO shop.items VALUES (1)");
+                runner.awaitRecords(1, TIMEOUT);
+
+                mariaDb.stopServer();
+                mariaDb.startServer();
+                mariaDb.execute("INSERT INTO shop.items VALUES (2)");
+                List<ChangeRecord> records = runner.awaitRecords(2, TIMEOUT);
+                assertThat(records).extracting(record -> ((Object[]) record.key())[0]).containsExactly(1, 2);
+
+                mariaDb.killServer();
+                RuntimeException failure = runner.awaitFailure(TIMEOUT);
+                assertThat(failure).isInstanceOf(SourceException.class)
+                        .hasMessageContaining("cannot connect to the server at 127.0.0.1:" + mariaDb.port())
+                        .hasMessageContaining("gave up after 3 retries");
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.tributary.source.mysql;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.testkit.TestingMariaDb;
+
+/** Drives a {@link MySqlSource} from a test: configuration for a test server, polling until a condition. */
+final class SourceRunner implements AutoCloseable {
+    private final MySqlSource source = new MySqlSource();
+    private final List<ChangeRecord> records = new ArrayList<>();
+
+    static Map<String, String> config(TestingMariaDb mariaDb, String... overrides) {
+        Map<String, String> config = new HashMap<>();
+        config.put("database.hostname", mariaDb.host());
+        config.put("database.port", String.valueOf(mariaDb.port()));
+        config.put("database.user", TestingMariaDb.CDC_USER);
+        config.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        config.put("database.server.id", "6001");
+        config.put("topic.prefix", "test");
+        for (int i = 0; i < overrides.length; i += 2) {
+            config.put(overrides[i], overrides[i + 1]);
+        }
+        return config;
+    }
+
+    static SourceRunner start(Map<String, String> config, Optional<Map<String, ?>> offset) {
+        SourceRunner runner = new SourceRunner();
+        runner.source.start(config, offset);
+        return runner;
+    }
+
+    /** Polls until at least {@code count} records arrived in all; returns all of them. */
+    List<ChangeRecord> awaitRecords(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (records.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + records.size() + " of " + count + " records within " + timeout);
+            }
+            records.addAll(source.poll());
+        }
+        return List.copyOf(records);
+    }
+
+    /** Polls until {@code poll()} throws, and returns what it threw. */
+    RuntimeException awaitFailure(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                records.addAll(source.poll());
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+        throw new AssertionError("the source did not fail within " + timeout);
+    }
+
+    /** The offset of the last record received. */
+    Map<String, ?> lastOffset() {
+        return records.get(records.size() - 1).offset();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}
