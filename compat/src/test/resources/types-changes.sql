@@ -7,3 +7,7 @@ DELETE FROM catalog.keyless WHERE name = 'b';
 INSERT INTO catalog.defaults (qty) VALUES (2), (3), (4);
 UPDATE catalog.composite SET seq = seq + 10 WHERE region = 'eu';
 BEGIN; INSERT INTO catalog.composite VALUES ('xx', 1, NULL); DELETE FROM catalog.defaults WHERE qty = 3; COMMIT;
+INSERT INTO catalog.types (id, c_time, c_time1, c_time3, c_time6) VALUES
+  (20, '-00:00:01', '-00:00:00.5', '-12:00:00.001', '-838:59:58.999999'),
+  (21, '00:00:01', '-01:02:03.9', '-00:00:00.999', '-00:00:00.000001'),
+  (22, '-00:00:00', '00:00:00.1', '23:59:59.999', '838:59:58.999999');

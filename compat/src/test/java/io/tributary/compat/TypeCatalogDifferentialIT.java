@@ -37,8 +37,8 @@ class TypeCatalogDifferentialIT {
                 mariaDb.runScript(resource("/types-changes.sql"));
                 // types: an update; a delete + tombstone; an insert; a key change as delete + tombstone + create (7)
                 // keyless: 2 updates, 1 delete + 1 null-key tombstone (4); defaults: 3 inserts, 1 delete + tombstone (5)
-                // composite: 2 key changes (6) and 1 insert (1)
-                int expected = snapshotRows + 7 + 4 + 5 + 7;
+                // composite: 2 key changes (6) and 1 insert (1); types: 3 inserts of negative fractional times (3)
+                int expected = snapshotRows + 7 + 4 + 5 + 7 + 3;
 
                 debezium.awaitEvents(expected, TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);

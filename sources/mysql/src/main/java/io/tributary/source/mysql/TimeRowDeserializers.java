@@ -55,16 +55,17 @@ final class TimeRowDeserializers {
     }
 
     /**
-     * A TIME2 value: 3 bytes big-endian holding sign, hours (10 bits), minutes (6) and seconds (6) biased by
-     * 0x800000, then 0 to 3 bytes of signed fraction depending on the precision {@code meta}. Together they form
-     * the "packed" value (integer part shifted left 24 bits, plus microseconds), negative for negative times.
+     * A TIME2 value: the "packed" time (hours, minutes and seconds shifted left 24 bits, plus microseconds;
+     * negative for negative times) stored big-endian with a bias: 3 bytes of integer part biased by 0x800000, then
+     * 0 to 3 bytes of fraction depending on the precision {@code meta}. One- and two-byte fractions of a negative
+     * time borrow one second from the integer part.
      */
     static long timeMicros(int meta, ByteArrayInputStream in) throws IOException {
         long intPart = bigEndian(in, 3) - INT_OFFSET;
         long fraction;
         switch (meta) {
             case 1, 2 -> {
-                long hundredths = (byte) in.read();
+                long hundredths = in.read();
                 if (intPart < 0 && hundredths != 0) {
                     intPart++;
                     hundredths -= 0x100;
@@ -72,14 +73,15 @@ final class TimeRowDeserializers {
                 fraction = hundredths * 10_000;
             }
             case 3, 4 -> {
-                long tenThousandths = (short) bigEndian(in, 2);
+                long tenThousandths = bigEndian(in, 2);
                 if (intPart < 0 && tenThousandths != 0) {
                     intPart++;
                     tenThousandths -= 0x10000;
                 }
                 fraction = tenThousandths * 100;
             }
-            case 5, 6 -> fraction = (bigEndian(in, 3) << 40) >> 40;
+            // the six bytes are the whole packed value biased by 2^47: the low three bytes carry no sign
+            case 5, 6 -> fraction = bigEndian(in, 3);
             default -> fraction = 0;
         }
         long packed = (intPart << 24) + fraction;
