@@ -1,0 +1,92 @@
+package io.tributary.source.mysql;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import io.tributary.api.ChangeRecord;
+
+/**
+ * A minimal at-least-once pipeline for crash tests, run in a child JVM: records are appended to a file and
+ * fsync'ed, then the offset of the last one is written atomically (temporary file, fsync, rename). A
+ * {@code kill -9} at any moment therefore loses nothing; it may only repeat what followed the last stored offset.
+ *
+ * <p>Arguments: a properties file with the source configuration, and a directory for {@code events.txt} and
+ * {@code offset.bin}. Each line is {@code op TAB id TAB version} for rows of a table with those columns.
+ */
+public final class CaptureToFileMain {
+    private CaptureToFileMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(Path.of(args[0]))) {
+            properties.load(in);
+        }
+        Map<String, String> config = new HashMap<>();
+        properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
+        Path directory = Path.of(args[1]);
+        Path offsetFile = directory.resolve("offset.bin");
+        MySqlSource source = new MySqlSource();
+        source.start(config, readOffset(offsetFile));
+        try (FileOutputStream events = new FileOutputStream(directory.resolve("events.txt").toFile(), true)) {
+            while (true) {
+                List<ChangeRecord> batch = source.poll();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                StringBuilder lines = new StringBuilder();
+                for (ChangeRecord record : batch) {
+                    if (!record.isTombstone()) {
+                        lines.append(line((Object[]) record.value()));
+                    }
+                }
+                events.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+                events.getFD().sync();
+                writeOffset(offsetFile, batch.get(batch.size() - 1).offset());
+            }
+        }
+    }
+
+    private static String line(Object[] envelope) {
+        String op = (String) envelope[4];
+        Object[] row = (Object[]) (op.equals("d") ? envelope[0] : envelope[1]);
+        return op + "\t" + row[0] + "\t" + row[1] + "\n";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, ?>> readOffset(Path file) throws IOException, ClassNotFoundException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+            return Optional.of((Map<String, ?>) in.readObject());
+        }
+    }
+
+    private static void writeOffset(Path file, Map<String, ?> offset) throws IOException {
+        Path temporary = file.resolveSibling("offset.tmp");
+        try (FileOutputStream out = new FileOutputStream(temporary.toFile());
+                ObjectOutputStream objects = new ObjectOutputStream(out)) {
+            objects.writeObject(new HashMap<>(offset));
+            objects.flush();
+            out.getFD().sync();
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Reads the stored offset, for the test to see where the child was killed. */
+    static Optional<Map<String, ?>> storedOffset(Path directory) throws IOException, ClassNotFoundException {
+        return readOffset(directory.resolve("offset.bin"));
+    }
+}

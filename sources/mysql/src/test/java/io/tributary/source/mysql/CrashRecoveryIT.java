@@ -1,0 +1,188 @@
+package io.tributary.source.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tributary.testkit.TestingMariaDb;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The capture process is killed with SIGKILL during the snapshot and again while streaming, with writes going on
+ * all along; after restarts from the stored offset every change has arrived: for every row, the versions seen
+ * have no gap, and the last event of each row is its final state.
+ */
+class CrashRecoveryIT {
+    private static final int ROWS = 40_000;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @Test
+    void killedDuringSnapshotAndStreamingLosesNothing(@TempDir Path directory) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE crash",
+                    "CREATE TABLE crash.items (id INT PRIMARY KEY, version INT NOT NULL, payload VARCHAR(64))",
+                    "INSERT INTO crash.items SELECT seq, 0, REPEAT('x', 40) FROM crash.seq_1_to_" + ROWS);
+            Path config = writeConfig(directory, mariaDb);
+            Path events = directory.resolve("events.txt");
+            Writer writer = new Writer(mariaDb);
+            writer.start();
+            try {
+                Process first = startCapture(config, directory);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) > ROWS / 4);
+                first.destroyForcibly().waitFor();
+                assertThat(CaptureToFileMain.storedOffset(directory).orElseThrow().get("snapshot")).isEqualTo(true);
+
+                Process second = startCapture(config, directory);
+                Awaitility.await().atMost(TIMEOUT).until(() -> snapshotDone(directory) && lines(events) > ROWS + 2_000);
+                second.destroyForcibly().waitFor();
+
+                Process third = startCapture(config, directory);
+                writer.stop();
+                Map<Integer, Integer> expected = finalVersions(mariaDb);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lastEvents(events).equals(expected));
+                third.destroyForcibly().waitFor();
+            } finally {
+                writer.stop();
+            }
+            assertNoGaps(events);
+        }
+    }
+
+    private static Path writeConfig(Path directory, TestingMariaDb mariaDb) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(SourceRunner.config(mariaDb, "database.include.list", "crash", "snapshot.fetch.size", "500",
+                "max.batch.size", "200"));
+        Path file = directory.resolve("source.properties");
+        try (var out = Files.newOutputStream(file)) {
+            properties.store(out, null);
+        }
+        return file;
+    }
+
+    private static Process startCapture(Path config, Path directory) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CaptureToFileMain.class.getName(), config.toString(), directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("capture.log").toFile())
+                .start();
+    }
+
+    private static boolean snapshotDone(Path directory) throws Exception {
+        return CaptureToFileMain.storedOffset(directory).map(offset -> !offset.containsKey("snapshot")).orElse(false);
+    }
+
+    private static long lines(Path events) throws IOException {
+        if (!Files.exists(events)) {
+            return 0;
+        }
+        try (var stream = Files.lines(events)) {
+            return stream.count();
+        }
+    }
+
+    /** The final state the events describe: id to version, deleted rows absent. */
+    private static Map<Integer, Integer> lastEvents(Path events) throws IOException {
+        Map<Integer, Integer> state = new HashMap<>();
+        for (String line : Files.readAllLines(events)) {
+            String[] fields = line.split("\t");
+            int id = Integer.parseInt(fields[1]);
+            if (fields[0].equals("d")) {
+                state.remove(id);
+            } else {
+                state.put(id, Integer.parseInt(fields[2]));
+            }
+        }
+        return state;
+    }
+
+    private static Map<Integer, Integer> finalVersions(TestingMariaDb mariaDb) {
+        Map<Integer, Integer> versions = new HashMap<>();
+        for (Map<String, Object> row : mariaDb.query("SELECT id, version FROM crash.items")) {
+            versions.put(((Number) row.get("id")).intValue(), ((Number) row.get("version")).intValue());
+        }
+        return versions;
+    }
+
+    /** Every update raises a row's version by one: a missing version is a lost change. */
+    private static void assertNoGaps(Path events) throws IOException {
+        Map<Integer, TreeSet<Integer>> versions = new TreeMap<>();
+        for (String line : Files.readAllLines(events)) {
+            String[] fields = line.split("\t");
+            versions.computeIfAbsent(Integer.parseInt(fields[1]), id -> new TreeSet<>()).add(Integer.parseInt(fields[2]));
+        }
+        List<Integer> withGaps = versions.entrySet().stream()
+                .filter(entry -> entry.getValue().last() - entry.getValue().first() + 1 != entry.getValue().size())
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(versions).hasSizeGreaterThanOrEqualTo(ROWS);
+        assertThat(withGaps).as("rows whose versions have gaps").isEmpty();
+    }
+
+    /** Updates, inserts and deletes in small transactions until stopped. */
+    private static final class Writer {
+        private final TestingMariaDb mariaDb;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong nextId = new AtomicLong(ROWS + 1);
+        private Thread thread;
+        private volatile SQLException failure;
+
+        Writer(TestingMariaDb mariaDb) {
+            this.mariaDb = mariaDb;
+        }
+
+        void start() {
+            thread = new Thread(this::run, "crash-test-writer");
+            thread.start();
+        }
+
+        private void run() {
+            Random random = new Random(7);
+            try (Connection connection = mariaDb.adminConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                while (running.get()) {
+                    for (int i = 0; i < 10; i++) {
+                        statement.executeUpdate("UPDATE crash.items SET version = version + 1 WHERE id = "
+                                + (1 + random.nextInt(ROWS)));
+                    }
+                    long id = nextId.getAndIncrement();
+                    statement.executeUpdate("INSERT INTO crash.items VALUES (" + id + ", 0, 'new')");
+                    statement.executeUpdate("UPDATE crash.items SET version = version + 1 WHERE id = " + id);
+                    if (random.nextInt(4) == 0) {
+                        statement.executeUpdate("DELETE FROM crash.items WHERE id = " + (1 + random.nextInt(ROWS)));
+                    }
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                failure = e;
+            }
+        }
+
+        void stop() throws InterruptedException, SQLException {
+            running.set(false);
+            if (thread != null) {
+                thread.join();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}
