@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@link Type#INT32} {@code Integer}, {@link Type#INT64} {@code Long}, {@link Type#FLOAT32} {@code Float},
  * {@link Type#FLOAT64} {@code Double}, {@link Type#BOOLEAN} {@code Boolean}, {@link Type#STRING} {@code String},
  * {@link Type#BYTES} {@code byte[]} (or {@code java.math.BigDecimal} under the logical name
- * {@value #DECIMAL}), and {@link Type#STRUCT} an {@code Object[]} holding one value per field, in field order.
+ * {@value #DECIMAL}), {@link Type#ARRAY} a {@code java.util.List} of values of the {@link #items} schema, and
+ * {@link Type#STRUCT} an {@code Object[]} holding one value per field, in field order.
  * A null value is allowed only where the schema is optional.
  *
  * <p>Instances are immutable and meant to be built once per table version and shared: encoders cache what they
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param parameters logical type parameters in order (for example a decimal's scale)
  * @param defaultValue the default value, if any
  * @param fields the fields of a struct; empty for other types
+ * @param items the schema of an array's elements; empty for other types
  */
 public record EventSchema(
         Type type,
@@ -40,13 +42,14 @@ public record EventSchema(
         Optional<String> doc,
         Map<String, String> parameters,
         Optional<Object> defaultValue,
-        List<Field> fields) {
+        List<Field> fields,
+        Optional<EventSchema> items) {
 
     /** Logical name of Connect's decimal type: BYTES holding a {@code BigDecimal}. */
     public static final String DECIMAL = "org.apache.kafka.connect.data.Decimal";
 
     /** Physical types, as in Kafka Connect. */
-    public enum Type { INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING, BYTES, STRUCT }
+    public enum Type { INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING, BYTES, ARRAY, STRUCT }
 
     /** One field of a struct schema. */
     public record Field(String name, int index, EventSchema schema) {
@@ -67,56 +70,66 @@ public record EventSchema(
         if (type != Type.STRUCT && !fields.isEmpty()) {
             throw new IllegalArgumentException(type + " schema cannot have fields");
         }
+        requireNonNull(items, "items is null");
+        if ((type == Type.ARRAY) != items.isPresent()) {
+            throw new IllegalArgumentException("an ARRAY schema, and only an ARRAY schema, has items");
+        }
     }
 
     /** A required schema of a primitive type; use the {@code with*} methods for the rest. */
     public static EventSchema of(Type type) {
         return new EventSchema(type, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /** A required array of {@code items}. */
+    public static EventSchema array(EventSchema items) {
+        return new EventSchema(Type.ARRAY, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), List.of(), Optional.of(items));
     }
 
     /** A required struct schema; field indexes are assigned in order. */
     public static EventSchema struct(String name, List<Field> fields) {
         return new EventSchema(Type.STRUCT, false, Optional.of(name), Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), fields);
+                Optional.empty(), fields, Optional.empty());
     }
 
     public EventSchema asOptional() {
-        return new EventSchema(type, true, name, version, doc, parameters, defaultValue, fields);
+        return new EventSchema(type, true, name, version, doc, parameters, defaultValue, fields, items);
     }
 
     public EventSchema withOptional(boolean optional) {
-        return new EventSchema(type, optional, name, version, doc, parameters, defaultValue, fields);
+        return new EventSchema(type, optional, name, version, doc, parameters, defaultValue, fields, items);
     }
 
     /** The same schema with a logical name and version, such as {@code io.debezium.time.Date} version 1. */
     public EventSchema withName(String name, int version) {
         return new EventSchema(type, optional, Optional.of(name), Optional.of(version), doc, parameters, defaultValue,
-                fields);
+                fields, items);
     }
 
     public EventSchema withVersion(int version) {
-        return new EventSchema(type, optional, name, Optional.of(version), doc, parameters, defaultValue, fields);
+        return new EventSchema(type, optional, name, Optional.of(version), doc, parameters, defaultValue, fields, items);
     }
 
     public EventSchema withDoc(String doc) {
-        return new EventSchema(type, optional, name, version, Optional.of(doc), parameters, defaultValue, fields);
+        return new EventSchema(type, optional, name, version, Optional.of(doc), parameters, defaultValue, fields, items);
     }
 
     public EventSchema withParameters(Map<String, String> parameters) {
-        return new EventSchema(type, optional, name, version, doc, parameters, defaultValue, fields);
+        return new EventSchema(type, optional, name, version, doc, parameters, defaultValue, fields, items);
     }
 
     /** The same schema with one more parameter, after the existing ones. */
     public EventSchema withParameter(String key, String value) {
         Map<String, String> extended = new LinkedHashMap<>(parameters);
         extended.put(key, value);
-        return new EventSchema(type, optional, name, version, doc, extended, defaultValue, fields);
+        return new EventSchema(type, optional, name, version, doc, extended, defaultValue, fields, items);
     }
 
     public EventSchema withDefault(Object defaultValue) {
         return new EventSchema(type, optional, name, version, doc, parameters, Optional.ofNullable(defaultValue),
-                fields);
+                fields, items);
     }
 
     /** The field with this name. */

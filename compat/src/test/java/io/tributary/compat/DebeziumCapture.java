@@ -59,6 +59,11 @@ final class DebeziumCapture implements AutoCloseable {
         return new DebeziumCapture(properties, log);
     }
 
+    /** Waits until Debezium has been silent for {@code quiet}; returns how many records arrived in all. */
+    int awaitQuiet(Duration quiet, Duration timeout) {
+        return log.awaitQuiet(quiet, timeout);
+    }
+
     /** Waits until at least {@code count} records of {@code topic} arrived. */
     void awaitEvents(String topic, int count, Duration timeout) {
         log.awaitSize(topic, count, timeout, () -> failure);

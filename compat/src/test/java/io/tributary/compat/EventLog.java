@@ -69,6 +69,21 @@ final class EventLog implements AutoCloseable {
         });
     }
 
+    /** Waits until no event has arrived for {@code quiet}; returns how many arrived in all. */
+    int awaitQuiet(Duration quiet, Duration timeout) {
+        int[] last = {-1};
+        long[] since = {System.nanoTime()};
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int now = size();
+            if (now != last[0]) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+            }
+            return System.nanoTime() - since[0] >= quiet.toNanos();
+        });
+        return size();
+    }
+
     /** Waits until at least {@code count} events of {@code topic} arrived. */
     void awaitSize(String topic, int count, Duration timeout, Supplier<Throwable> failure) {
         Awaitility.await().atMost(timeout).until(() -> {
@@ -80,7 +95,7 @@ final class EventLog implements AutoCloseable {
         });
     }
 
-    /** A closed copy holding only the events of {@code topic}, in order. */
+    /** A closed log holding only the events of {@code topic}, in order; this log's file is deleted. */
     EventLog onlyTopic(String topic) throws IOException {
         close();
         EventLog filtered = new EventLog(file.getFileName().toString().replace(".jsonl", "") + "-" + topic);
@@ -88,6 +103,7 @@ final class EventLog implements AutoCloseable {
             lines.filter(line -> line.startsWith(topic + "\t")).forEach(filtered::addNormalizedLine);
         }
         filtered.close();
+        Files.delete(file);
         return filtered;
     }
 

@@ -47,6 +47,30 @@ class TypeCatalogDifferentialIT {
         }
     }
 
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void transactionMetadataEqualsDebeziums(boolean schemas) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.runScript(resource("/types.sql"));
+            Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
+                    "provide.transaction.metadata", "true");
+            String name = "transactions-schemas-" + schemas;
+            EventLog debeziumLog = new EventLog(name + "-debezium");
+            EventLog tributaryLog = new EventLog(name + "-tributary");
+            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
+                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
+                int snapshotRows = rowCount(mariaDb, "types", "defaults", "keyless", "composite");
+                debezium.awaitEvents(snapshotRows, TIMEOUT);
+                tributary.awaitEvents(snapshotRows, TIMEOUT);
+
+                mariaDb.runScript(resource("/types-changes.sql"));
+                int expected = debezium.awaitQuiet(Duration.ofSeconds(2), TIMEOUT);
+                tributary.awaitEvents(expected, TIMEOUT);
+            }
+            DifferentialReport.compare(debeziumLog, tributaryLog);
+        }
+    }
+
     private static int rowCount(TestingMariaDb mariaDb, String... tables) {
         int rows = 0;
         for (String table : tables) {

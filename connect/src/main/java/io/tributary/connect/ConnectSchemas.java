@@ -1,6 +1,7 @@
 package io.tributary.connect;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.EventSchema;
@@ -38,6 +39,7 @@ final class ConnectSchemas {
             case BOOLEAN -> SchemaBuilder.bool();
             case STRING -> SchemaBuilder.string();
             case BYTES -> SchemaBuilder.bytes();
+            case ARRAY -> SchemaBuilder.array(schema(schema.items().orElseThrow()));
             case STRUCT -> SchemaBuilder.struct();
         };
         for (EventSchema.Field field : schema.fields()) {
@@ -58,7 +60,14 @@ final class ConnectSchemas {
 
     /** The Connect value for a value of {@code schema}: structs become {@link Struct}s, the rest stays. */
     Object value(EventSchema schema, Object value) {
-        if (value == null || schema.type() != EventSchema.Type.STRUCT) {
+        if (value == null) {
+            return null;
+        }
+        if (schema.type() == EventSchema.Type.ARRAY) {
+            EventSchema items = schema.items().orElseThrow();
+            return ((List<?>) value).stream().map(item -> value(items, item)).toList();
+        }
+        if (schema.type() != EventSchema.Type.STRUCT) {
             return value;
         }
         Object[] values = (Object[]) value;

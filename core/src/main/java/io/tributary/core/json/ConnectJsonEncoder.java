@@ -3,6 +3,7 @@ package io.tributary.core.json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.EventSchema;
@@ -71,6 +72,10 @@ public final class ConnectJsonEncoder {
             }
             sink.write(']');
         }
+        if (schema.type() == EventSchema.Type.ARRAY) {
+            sink.writeAscii(",\"items\":");
+            writeSchema(sink, schema.items().orElseThrow(), null);
+        }
         sink.writeAscii(schema.optional() ? ",\"optional\":true" : ",\"optional\":false");
         if (schema.name().isPresent()) {
             sink.writeAscii(",\"name\":");
@@ -120,6 +125,7 @@ public final class ConnectJsonEncoder {
             case BOOLEAN -> "boolean";
             case STRING -> "string";
             case BYTES -> "bytes";
+            case ARRAY -> "array";
             case STRUCT -> "struct";
         };
     }
@@ -142,8 +148,20 @@ public final class ConnectJsonEncoder {
             case BYTES -> JsonText.bytes(sink, value instanceof BigDecimal decimal
                     ? decimal.unscaledValue().toByteArray()
                     : (byte[]) value);
+            case ARRAY -> writeArray(sink, schema.items().orElseThrow(), (List<?>) value);
             case STRUCT -> writeStruct(sink, schema, (Object[]) value);
         }
+    }
+
+    private static void writeArray(ByteSink sink, EventSchema items, List<?> values) {
+        sink.write('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sink.write(',');
+            }
+            writeValue(sink, items, values.get(i));
+        }
+        sink.write(']');
     }
 
     private static void writeStruct(ByteSink sink, EventSchema schema, Object[] values) {

@@ -44,6 +44,21 @@ class ConnectJsonEncoderTest {
     }
 
     @Test
+    void arraysOfStructsMatchJsonConverter() {
+        EventSchema item = EventSchema.struct("item", EventSchema.fieldsBuilder()
+                .add("name", EventSchema.of(Type.STRING)).add("count", EventSchema.of(Type.INT64)).build());
+        EventSchema list = EventSchema.array(item).asOptional();
+
+        String json = new String(new ConnectJsonEncoder(true).encode(list,
+                java.util.List.of(new Object[] {"a", 1L}, new Object[] {"b", 2L})), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("{\"schema\":{\"type\":\"array\",\"items\":{\"type\":\"struct\",\"fields\":["
+                + "{\"type\":\"string\",\"optional\":false,\"field\":\"name\"},"
+                + "{\"type\":\"int64\",\"optional\":false,\"field\":\"count\"}],\"optional\":false,\"name\":\"item\"},"
+                + "\"optional\":true},\"payload\":[{\"name\":\"a\",\"count\":1},{\"name\":\"b\",\"count\":2}]}");
+    }
+
+    @Test
     void tombstoneIsNull() {
         assertThat(new ConnectJsonEncoder(true).encode(null, null)).isNull();
     }

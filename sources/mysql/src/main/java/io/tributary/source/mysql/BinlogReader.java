@@ -28,6 +28,7 @@ import io.tributary.api.SourceException;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.event.TransactionMetadata;
 import io.tributary.source.mysql.schema.TableId;
 
 /**
@@ -44,6 +45,8 @@ final class BinlogReader {
     private final Connection schemaConnection;
     private final BinaryLogClient client;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+    /** Null unless provide.transaction.metadata is on. */
+    private final TransactionMetadata transactions;
     private RecordSink sink;
     private volatile Exception failure;
     private volatile boolean stopping;
@@ -63,6 +66,7 @@ final class BinlogReader {
         this.schemaConnection = schemaConnection;
         this.file = start.file();
         this.transactionStart = start.pos();
+        this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.skipEvents = start.event();
         this.skipRows = start.row();
         this.client = new BinaryLogClient(config.hostname(), config.port(), config.user(), config.password());
@@ -185,21 +189,23 @@ final class BinlogReader {
             }
             case WRITE_ROWS, EXT_WRITE_ROWS -> {
                 WriteRowsEventData data = event.getData();
-                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) ->
-                        List.of(records.create(table, row(table, data.getRows().get(source.row())), source, offset)));
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
+                        List.of(records.create(table, row(table, data.getRows().get(source.row())), source,
+                                blocks.next(), offset)));
             }
             case UPDATE_ROWS, EXT_UPDATE_ROWS -> {
                 UpdateRowsEventData data = event.getData();
-                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) -> {
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
                     Map.Entry<Serializable[], Serializable[]> change = data.getRows().get(source.row());
                     return records.update(table, row(table, change.getKey()), row(table, change.getValue()), source,
-                            offset);
+                            blocks, offset);
                 });
             }
             case DELETE_ROWS, EXT_DELETE_ROWS -> {
                 DeleteRowsEventData data = event.getData();
-                rows(header, data.getTableId(), data.getRows().size(), (table, source, offset) ->
-                        records.delete(table, row(table, data.getRows().get(source.row())), source, offset));
+                rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
+                        records.delete(table, row(table, data.getRows().get(source.row())), source, blocks.next(),
+                                offset));
             }
             default -> {
                 // format descriptions, heartbeats, annotations: nothing to emit
@@ -214,7 +220,11 @@ final class BinlogReader {
         eventIndex = 0;
     }
 
-    private void endTransaction(EventHeaderV4 header) {
+    private void endTransaction(EventHeaderV4 header) throws InterruptedException {
+        if (transactions != null && transactions.isOpen()) {
+            sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
+                    MySqlOffset.streamingFrom(file, header.getNextPosition())));
+        }
         transactionStart = header.getNextPosition();
         gtid = null;
         eventIndex = -1;
@@ -222,7 +232,7 @@ final class BinlogReader {
         skipRows = 0;
     }
 
-    private void query(EventHeaderV4 header, QueryEventData data) {
+    private void query(EventHeaderV4 header, QueryEventData data) throws InterruptedException {
         String sql = data.getSql().trim();
         String upper = sql.toUpperCase(Locale.ROOT);
         if (upper.equals("BEGIN")) {
@@ -255,12 +265,21 @@ final class BinlogReader {
             return;
         }
         checkColumnCount(table.get(), tableMap);
+        String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
+        RecordFactory.TransactionBlocks blocks = transactions == null ? () -> null
+                : () -> transactions.next(dataCollection);
+        if (transactions != null && !transactions.isOpen() && rowsToSkip < rowCount) {
+            String id = gtid != null ? gtid : file + ":" + transactionStart;
+            sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
+                    new MySqlOffset(file, transactionStart, eventIndex, rowsToSkip, false, Optional.empty(),
+                            Optional.empty())));
+        }
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
             MySqlOffset offset = new MySqlOffset(file, transactionStart, eventIndex, row + 1, false,
                     Optional.empty(), Optional.empty());
-            for (ChangeRecord record : builder.build(table.get(), source, offset)) {
+            for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {
                 sink.put(record);
             }
         }
@@ -289,6 +308,7 @@ final class BinlogReader {
 
     @FunctionalInterface
     private interface RowRecords {
-        List<ChangeRecord> build(TableSchemas table, SourceInfo source, MySqlOffset offset);
+        List<ChangeRecord> build(TableSchemas table, SourceInfo source, RecordFactory.TransactionBlocks blocks,
+                MySqlOffset offset);
     }
 }

@@ -8,6 +8,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.event.TransactionMetadata;
 
 /**
  * Turns row changes into Debezium change records: reads ({@code r}), creates, updates and deletes, the tombstone
@@ -33,16 +34,22 @@ final class RecordFactory {
     }
 
     ChangeRecord read(TableSchemas table, Object[] row, SourceInfo source, MySqlOffset offset) {
-        return record(table, row, envelope(table, null, row, source, "r"), offset);
+        return record(table, row, envelope(table, null, row, source, "r", null), offset);
     }
 
-    ChangeRecord create(TableSchemas table, Object[] row, SourceInfo source, MySqlOffset offset) {
-        return record(table, row, envelope(table, null, row, source, "c"), offset);
+    /**
+     * A create.
+     *
+     * @param transaction the transaction block, or null without transaction metadata
+     */
+    ChangeRecord create(TableSchemas table, Object[] row, SourceInfo source, Object[] transaction, MySqlOffset offset) {
+        return record(table, row, envelope(table, null, row, source, "c", transaction), offset);
     }
 
     /** A delete, followed by its tombstone unless {@code tombstones.on.delete=false}. */
-    List<ChangeRecord> delete(TableSchemas table, Object[] before, SourceInfo source, MySqlOffset offset) {
-        ChangeRecord delete = record(table, before, envelope(table, before, null, source, "d"), offset);
+    List<ChangeRecord> delete(TableSchemas table, Object[] before, SourceInfo source, Object[] transaction,
+            MySqlOffset offset) {
+        ChangeRecord delete = record(table, before, envelope(table, before, null, source, "d", transaction), offset);
         if (!tombstonesOnDelete) {
             return List.of(delete);
         }
@@ -53,18 +60,31 @@ final class RecordFactory {
 
     /** An update; when the primary key changed, Debezium's delete + tombstone + create instead. */
     List<ChangeRecord> update(TableSchemas table, Object[] before, Object[] after, SourceInfo source,
-            MySqlOffset offset) {
+            TransactionBlocks transaction, MySqlOffset offset) {
         if (table.keySchema() != null && !Arrays.deepEquals(table.key(before), table.key(after))) {
-            List<ChangeRecord> removal = delete(table, before, source, offset);
-            ChangeRecord creation = create(table, after, source, offset);
+            List<ChangeRecord> removal = delete(table, before, source, transaction.next(), offset);
+            ChangeRecord creation = create(table, after, source, transaction.next(), offset);
             return removal.size() == 1 ? List.of(removal.get(0), creation)
                     : List.of(removal.get(0), removal.get(1), creation);
         }
-        return List.of(record(table, after, envelope(table, before, after, source, "u"), offset));
+        return List.of(record(table, after, envelope(table, before, after, source, "u", transaction.next()), offset));
     }
 
-    private Object[] envelope(TableSchemas table, Object[] before, Object[] after, SourceInfo source, String op) {
-        return table.envelope(before, after, source.toStruct(version, flavor, serverName), null, op,
+    /** Hands out the transaction block of each event an update produces (a key change makes two). */
+    @FunctionalInterface
+    interface TransactionBlocks {
+        Object[] next();
+    }
+
+    /** A record on the transaction topic (BEGIN or END). */
+    ChangeRecord transactionEvent(TransactionMetadata metadata, Object[][] keyAndValue, MySqlOffset offset) {
+        return new ChangeRecord(metadata.topic(), metadata.keySchema(), keyAndValue[0], metadata.valueSchema(),
+                keyAndValue[1], partition, offset.toMap());
+    }
+
+    private Object[] envelope(TableSchemas table, Object[] before, Object[] after, SourceInfo source, String op,
+            Object[] transaction) {
+        return table.envelope(before, after, source.toStruct(version, flavor, serverName), transaction, op,
                 System.currentTimeMillis());
     }
 
