@@ -107,6 +107,18 @@ final class EventLog implements AutoCloseable {
         return filtered;
     }
 
+    /** A closed log holding only the first event of this one; this log's file is deleted. */
+    EventLog firstOnly() throws IOException {
+        close();
+        EventLog first = new EventLog(file.getFileName().toString().replace(".jsonl", "") + "-first");
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.limit(1).forEach(first::addNormalizedLine);
+        }
+        first.close();
+        Files.delete(file);
+        return first;
+    }
+
     private synchronized void addNormalizedLine(String line) {
         try {
             writer.write(line);

@@ -57,6 +57,11 @@ final class TributaryCapture implements AutoCloseable {
         return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
+    /** Waits until at least {@code count} records of {@code topic} arrived. */
+    void awaitEvents(String topic, int count, Duration timeout) {
+        log.awaitSize(topic, count, timeout, () -> failure);
+    }
+
     /** Waits until at least {@code count} records arrived. */
     void awaitEvents(int count, Duration timeout) {
         log.awaitSize(count, timeout, () -> failure);

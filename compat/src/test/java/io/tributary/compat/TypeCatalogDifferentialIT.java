@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.tributary.testkit.TestingMariaDb;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,6 +69,26 @@ class TypeCatalogDifferentialIT {
                 tributary.awaitEvents(expected, TIMEOUT);
             }
             DifferentialReport.compare(debeziumLog, tributaryLog);
+        }
+    }
+
+    @Test
+    void heartbeatsLookLikeDebeziums() throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.runScript(resource("/types.sql"));
+            Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
+                    "heartbeat.interval.ms", "200");
+            EventLog debeziumLog = new EventLog("heartbeats-debezium");
+            EventLog tributaryLog = new EventLog("heartbeats-tributary");
+            String topic = "__debezium-heartbeat.diff";
+            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", true, config, debeziumLog);
+                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", true, config, tributaryLog)) {
+                debezium.awaitEvents(topic, 1, TIMEOUT);
+                tributary.awaitEvents(topic, 1, TIMEOUT);
+            }
+            EventLog debeziumHeartbeats = debeziumLog.onlyTopic(topic).firstOnly();
+            EventLog tributaryHeartbeats = tributaryLog.onlyTopic(topic).firstOnly();
+            DifferentialReport.compare(debeziumHeartbeats, tributaryHeartbeats);
         }
     }
 

@@ -27,6 +27,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.event.Heartbeats;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
 import io.tributary.source.mysql.schema.TableId;
@@ -47,6 +48,7 @@ final class BinlogReader {
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
     /** Null unless provide.transaction.metadata is on. */
     private final TransactionMetadata transactions;
+    private final Heartbeats heartbeats;
     private RecordSink sink;
     private volatile Exception failure;
     private volatile boolean stopping;
@@ -55,6 +57,7 @@ final class BinlogReader {
     private long transactionStart;
     private String gtid;
     private int eventIndex;
+    private boolean inTransaction;
     private long skipEvents;
     private long skipRows;
 
@@ -67,6 +70,7 @@ final class BinlogReader {
         this.file = start.file();
         this.transactionStart = start.pos();
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
+        this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         this.skipEvents = start.event();
         this.skipRows = start.row();
         this.client = new BinaryLogClient(config.hostname(), config.port(), config.user(), config.password());
@@ -74,6 +78,10 @@ final class BinlogReader {
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.pos());
         client.setKeepAlive(false);
+        if (config.heartbeatIntervalMs() > 0) {
+            // the server sends heartbeat events while idle, so heartbeats flow when nothing else does
+            client.setHeartbeatInterval(config.heartbeatIntervalMs());
+        }
         if (flavor == ServerFlavor.MARIADB) {
             client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
         }
@@ -174,6 +182,9 @@ final class BinlogReader {
 
     private void handle(Event event) throws InterruptedException, SQLException {
         EventHeaderV4 header = event.getHeader();
+        if (!inTransaction && heartbeats.due(System.currentTimeMillis())) {
+            sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)));
+        }
         switch (header.getEventType()) {
             case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
             case MARIADB_GTID -> {
@@ -215,6 +226,7 @@ final class BinlogReader {
     }
 
     private void beginTransaction(EventHeaderV4 header, String transactionGtid) {
+        inTransaction = true;
         transactionStart = header.getPosition();
         gtid = transactionGtid;
         eventIndex = 0;
@@ -226,6 +238,7 @@ final class BinlogReader {
                     MySqlOffset.streamingFrom(file, header.getNextPosition())));
         }
         transactionStart = header.getNextPosition();
+        inTransaction = false;
         gtid = null;
         eventIndex = -1;
         skipEvents = 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.tributary.api.ChangeRecord;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
+import io.tributary.source.mysql.event.Heartbeats;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
 
@@ -74,6 +75,13 @@ final class RecordFactory {
     @FunctionalInterface
     interface TransactionBlocks {
         Object[] next();
+    }
+
+    /** A heartbeat, carrying the offset reached. */
+    ChangeRecord heartbeat(Heartbeats heartbeats, MySqlOffset offset) {
+        long now = System.currentTimeMillis();
+        return new ChangeRecord(heartbeats.topic(), Heartbeats.KEY, heartbeats.key(), Heartbeats.VALUE,
+                heartbeats.value(now), partition, offset.toMap());
     }
 
     /** A record on the transaction topic (BEGIN or END). */
