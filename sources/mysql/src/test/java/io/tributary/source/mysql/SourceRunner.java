@@ -60,6 +60,21 @@ final class SourceRunner implements AutoCloseable {
         throw new AssertionError("the source did not fail within " + timeout);
     }
 
+    /** Polls for {@code duration} and returns what arrived in that time. */
+    List<ChangeRecord> pollFor(Duration duration) throws InterruptedException {
+        List<ChangeRecord> arrived = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            arrived.addAll(source.poll());
+        }
+        records.addAll(arrived);
+        return arrived;
+    }
+
+    MySqlSource source() {
+        return source;
+    }
+
     /** The offset of the last record received. */
     Map<String, ?> lastOffset() {
         return records.get(records.size() - 1).offset();

@@ -1,0 +1,92 @@
+package io.tributary.source.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.testkit.TestingMariaDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What each snapshot.mode reads, and the progress a snapshot reports. */
+class SnapshotModesIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static TestingMariaDb mariaDb;
+
+    @BeforeAll
+    static void startServer() {
+        mariaDb = TestingMariaDb.create();
+        mariaDb.execute("CREATE DATABASE shop",
+                "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))",
+                "INSERT INTO shop.items SELECT seq, CONCAT('item ', seq) FROM shop.seq_1_to_2500",
+                "CREATE TABLE shop.log (line VARCHAR(20))",
+                "INSERT INTO shop.log VALUES ('first'), ('second')");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mariaDb.close();
+    }
+
+    @Test
+    void initialReadsEveryRowInKeyChunksThenStreams() throws InterruptedException {
+        try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "database.include.list", "shop",
+                "snapshot.fetch.size", "300"), Optional.empty())) {
+            List<ChangeRecord> snapshot = runner.awaitRecords(2502, TIMEOUT);
+
+            assertThat(snapshot).extracting(ChangeRecord::topic).containsOnly("test.shop.items", "test.shop.log");
+            assertThat(snapshot.stream().filter(record -> record.topic().equals("test.shop.items"))
+                    .map(record -> (Integer) ((Object[]) record.key())[0]).toList())
+                    .isSorted().hasSize(2500).doesNotHaveDuplicates();
+            assertThat(snapshot.stream().filter(record -> record.topic().equals("test.shop.log")))
+                    .allSatisfy(record -> assertThat(record.key()).as("a table without primary key").isNull());
+            assertThat(runner.source().snapshotProgress().isCompleted()).isTrue();
+            assertThat(runner.source().snapshotProgress().tables()).containsEntry("shop.items",
+                    new SnapshotProgress.TableProgress(2500, estimated("items")));
+
+            mariaDb.execute("INSERT INTO shop.items VALUES (9001, 'streamed')");
+            assertThat(runner.awaitRecords(2503, TIMEOUT).get(2502).key()).isEqualTo(new Object[] {9001});
+        } finally {
+            mariaDb.execute("DELETE FROM shop.items WHERE id = 9001");
+        }
+    }
+
+    @Test
+    void noDataStreamsOnlyNewChanges() throws InterruptedException {
+        try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "database.include.list", "shop",
+                "snapshot.mode", "no_data"), Optional.empty())) {
+            settle(runner);
+            mariaDb.execute("UPDATE shop.log SET line = 'third' WHERE line = 'first'");
+
+            List<ChangeRecord> records = runner.awaitRecords(1, TIMEOUT);
+            assertThat(records).singleElement().extracting(record -> ((Object[]) record.value())[4]).isEqualTo("u");
+        }
+    }
+
+    @Test
+    void initialOnlyStopsAfterTheSnapshot() throws InterruptedException {
+        try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "database.include.list", "shop",
+                "table.include.list", "shop\\.log", "snapshot.mode", "initial_only"), Optional.empty())) {
+            assertThat(runner.awaitRecords(2, TIMEOUT)).extracting(ChangeRecord::topic).containsOnly("test.shop.log");
+            mariaDb.execute("INSERT INTO shop.log VALUES ('not captured')");
+
+            assertThat(runner.pollFor(Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            mariaDb.execute("DELETE FROM shop.log WHERE line = 'not captured'");
+        }
+    }
+
+    private static long estimated(String table) {
+        return ((Number) mariaDb.query("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'shop' "
+                + "AND TABLE_NAME = '" + table + "'").get(0).get("TABLE_ROWS")).longValue();
+    }
+
+    /** With no snapshot the source reads the current position at once; give its binlog connection a moment. */
+    private static void settle(SourceRunner runner) throws InterruptedException {
+        runner.pollFor(Duration.ofMillis(500));
+    }
+}
