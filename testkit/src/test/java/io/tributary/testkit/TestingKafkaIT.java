@@ -2,6 +2,7 @@ package io.tributary.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +58,9 @@ class TestingKafkaIT {
             producer.commitTransaction();
         }
 
-        List<ConsumerRecord<String, String>> committed = kafka.readAll("orders",
-                new StringDeserializer(), new StringDeserializer(), IsolationLevel.READ_COMMITTED);
-
-        assertThat(committed).extracting(ConsumerRecord::value).containsExactly("committed");
+        // the commit markers are written just after commitTransaction returns; until then the records are unstable
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(kafka.readAll("orders", new StringDeserializer(), new StringDeserializer(),
+                        IsolationLevel.READ_COMMITTED)).extracting(ConsumerRecord::value).containsExactly("committed"));
     }
 }
