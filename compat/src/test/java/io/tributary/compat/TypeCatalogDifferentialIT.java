@@ -51,11 +51,21 @@ class TypeCatalogDifferentialIT {
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void transactionMetadataEqualsDebeziums(boolean schemas) throws Exception {
+        compareUntilQuiet("transactions-schemas-" + schemas, schemas, Map.of("database.include.list", "catalog",
+                "include.schema.changes", "false", "provide.transaction.metadata", "true"));
+    }
+
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void schemaChangesEqualDebeziums(boolean schemas) throws Exception {
+        compareUntilQuiet("schema-changes-schemas-" + schemas, schemas, Map.of("database.include.list", "catalog",
+                "include.schema.changes", "true"));
+    }
+
+    /** Snapshot, then the changes script; compares everything each connector wrote once Debezium went quiet. */
+    private static void compareUntilQuiet(String name, boolean schemas, Map<String, String> config) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.runScript(resource("/types.sql"));
-            Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
-                    "provide.transaction.metadata", "true");
-            String name = "transactions-schemas-" + schemas;
             EventLog debeziumLog = new EventLog(name + "-debezium");
             EventLog tributaryLog = new EventLog(name + "-tributary");
             try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
+import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.schema.SchemaReader;
@@ -140,7 +141,7 @@ public final class MySqlSource implements ChangeSource {
         boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot || purged);
         if (needSnapshot) {
             SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
-                    progress);
+                    progress, schemaChanges(flavor));
             Optional<MySqlOffset> resume = resumeSnapshot ? stored : Optional.empty();
             BinlogPosition position = snapshot.run(resume, queue::put);
             if (mode == SnapshotMode.INITIAL_ONLY) {
@@ -150,6 +151,13 @@ public final class MySqlSource implements ChangeSource {
         }
         progress.complete();
         return stored.orElseGet(() -> currentPosition(connection));
+    }
+
+    /** Null unless include.schema.changes is on. */
+    private SchemaChanges schemaChanges(ServerFlavor flavor) {
+        return config.includeSchemaChanges()
+                ? new SchemaChanges(config.topicPrefix(), flavor, SourceInfo.schema(flavor))
+                : null;
     }
 
     private static boolean binlogStillHas(Connection connection, String file) throws SQLException {

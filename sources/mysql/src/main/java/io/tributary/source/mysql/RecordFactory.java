@@ -8,6 +8,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.Heartbeats;
+import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
 
@@ -75,6 +76,14 @@ final class RecordFactory {
     @FunctionalInterface
     interface TransactionBlocks {
         Object[] next();
+    }
+
+    /** A schema-change event on the topic named {@code topic.prefix}. */
+    ChangeRecord schemaChange(SchemaChanges changes, String database, String ddl, List<Object[]> tableChanges,
+            SourceInfo source, MySqlOffset offset) {
+        return new ChangeRecord(changes.topic(), changes.keySchema(), changes.key(database), changes.valueSchema(),
+                changes.value(source.toStruct(version, flavor, serverName), database, ddl, tableChanges), partition,
+                offset.toMap());
     }
 
     /** A heartbeat, carrying the offset reached. */

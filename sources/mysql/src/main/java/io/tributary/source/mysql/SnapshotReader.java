@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.convert.ColumnMapping;
+import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
@@ -36,9 +37,12 @@ final class SnapshotReader {
     private final RecordFactory records;
     private final ServerFlavor flavor;
     private final SnapshotProgress progress;
+    /** Null unless include.schema.changes is on. */
+    private final SchemaChanges schemaChanges;
 
     SnapshotReader(MySqlSourceConfig config, ServerConnections connections, SchemaReader schemaReader,
-            SchemaCache schemas, RecordFactory records, ServerFlavor flavor, SnapshotProgress progress) {
+            SchemaCache schemas, RecordFactory records, ServerFlavor flavor, SnapshotProgress progress,
+            SchemaChanges schemaChanges) {
         this.config = config;
         this.connections = connections;
         this.schemaReader = schemaReader;
@@ -46,6 +50,7 @@ final class SnapshotReader {
         this.records = records;
         this.flavor = flavor;
         this.progress = progress;
+        this.schemaChanges = schemaChanges;
     }
 
     /**
@@ -60,6 +65,9 @@ final class SnapshotReader {
             BinlogPosition streamFrom = resume.map(offset -> new BinlogPosition(offset.file(), offset.pos()))
                     .orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();
+            if (schemaChanges != null) {
+                new SnapshotDdl(connection, snapshotPosition, startedMs).emit(tables, sink);
+            }
             int first = resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
             for (int t = first; t < tables.size(); t++) {
                 Optional<String> afterKey = t == first ? resume.flatMap(MySqlOffset::snapshotKey) : Optional.empty();
@@ -141,6 +149,73 @@ final class SnapshotReader {
 
     static String quote(String column) {
         return "`" + column.replace("`", "``") + "`";
+    }
+
+    /**
+     * The DDL a snapshot describes the captured schema with, as Debezium writes it: the server's character set, a
+     * drop of every captured table, then per database its drop, creation and use, and each table's
+     * {@code SHOW CREATE TABLE}.
+     */
+    private final class SnapshotDdl {
+        private final Connection connection;
+        private final BinlogPosition position;
+        private final long startedMs;
+
+        SnapshotDdl(Connection connection, BinlogPosition position, long startedMs) {
+            this.connection = connection;
+            this.position = position;
+            this.startedMs = startedMs;
+        }
+
+        void emit(List<TableId> tables, RecordSink sink) throws SQLException, InterruptedException {
+            String serverCharset = ServerConnections.single(connection, "SELECT @@character_set_server");
+            String serverCollation = ServerConnections.single(connection, "SELECT @@collation_server");
+            put(sink, "", null, "SET character_set_server=" + serverCharset + ", collation_server=" + serverCollation,
+                    List.<Object[]>of());
+            for (TableId table : tables) {
+                put(sink, table.database(), table.table(), "DROP TABLE IF EXISTS " + quote(table),
+                        List.<Object[]>of(SchemaChanges.change(SchemaChanges.ChangeType.DROP, table, null)));
+            }
+            for (String database : tables.stream().map(TableId::database).distinct().toList()) {
+                String quoted = quote(database);
+                put(sink, database, null, "DROP DATABASE IF EXISTS " + quoted, List.<Object[]>of());
+                put(sink, database, null, "CREATE DATABASE " + quoted + databaseCharset(database), List.<Object[]>of());
+                put(sink, database, null, "USE " + quoted, List.<Object[]>of());
+                for (TableId table : tables.stream().filter(id -> id.database().equals(database)).toList()) {
+                    Optional<TableSchemas> schemasOfTable = schemas.get(connection, table);
+                    if (schemasOfTable.isPresent()) {
+                        put(sink, database, table.table(), showCreateTable(table), List.<Object[]>of(SchemaChanges.change(
+                                SchemaChanges.ChangeType.CREATE, table, schemasOfTable.get().definition())));
+                    }
+                }
+            }
+        }
+
+        private void put(RecordSink sink, String database, String table, String ddl, List<Object[]> changes)
+                throws InterruptedException {
+            SourceInfo source = new SourceInfo(startedMs, "true", database, table, 0, null, position.file(),
+                    position.pos(), 0, null);
+            sink.put(records.schemaChange(schemaChanges, database, ddl, changes, source,
+                    MySqlOffset.snapshotAt(position.file(), position.pos(), null, null)));
+        }
+
+        private String databaseCharset(String database) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, "
+                    + "DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+                statement.setString(1, database);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? " CHARSET " + rows.getString(1) + " COLLATE " + rows.getString(2) : "";
+                }
+            }
+        }
+
+        private String showCreateTable(TableId table) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + quote(table))) {
+                rows.next();
+                return rows.getString(2);
+            }
+        }
     }
 
     /** One table's rows, read in key-ordered chunks, each delivered once the next one is known. */

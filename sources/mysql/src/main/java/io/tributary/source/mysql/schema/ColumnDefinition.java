@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param length character length or numeric precision
  * @param scale numeric scale, or fractional-second digits of a temporal column
  * @param enumValues the allowed values of an ENUM or SET column
+ * @param autoIncrement whether the column is AUTO_INCREMENT
+ * @param generated whether the column is generated (virtual or stored)
+ * @param comment the column comment, if any
  */
 public record ColumnDefinition(
         String name,
@@ -29,7 +32,10 @@ public record ColumnDefinition(
         Optional<String> charset,
         long length,
         int scale,
-        List<String> enumValues) {
+        List<String> enumValues,
+        boolean autoIncrement,
+        boolean generated,
+        Optional<String> comment) {
 
     public ColumnDefinition {
         requireNonNull(name, "name is null");
@@ -38,6 +44,7 @@ public record ColumnDefinition(
         requireNonNull(defaultValue, "defaultValue is null");
         requireNonNull(charset, "charset is null");
         enumValues = List.copyOf(enumValues);
+        requireNonNull(comment, "comment is null");
     }
 
     public boolean unsigned() {

@@ -15,10 +15,13 @@ import java.util.Optional;
 public final class SchemaReader {
     private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, "
             + "COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, "
-            + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE "
+            + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE, EXTRA, COLUMN_COMMENT "
             + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
     private static final String PRIMARY_KEY = "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
             + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION";
+    private static final String TABLE = "SELECT c.CHARACTER_SET_NAME, t.TABLE_COMMENT FROM information_schema.TABLES t "
+            + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
+            + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
             + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
 
@@ -65,7 +68,19 @@ public final class SchemaReader {
                 }
             }
         }
-        return Optional.of(new TableDefinition(id, columns, primaryKey));
+        Optional<String> charset = Optional.empty();
+        Optional<String> comment = Optional.empty();
+        try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    charset = Optional.ofNullable(rows.getString(1));
+                    comment = nonEmpty(rows.getString(2));
+                }
+            }
+        }
+        return Optional.of(new TableDefinition(id, columns, primaryKey, charset, comment));
     }
 
     private ColumnDefinition column(ResultSet row) throws SQLException {
@@ -83,7 +98,19 @@ public final class SchemaReader {
                 Optional.ofNullable(row.getString("CHARACTER_SET_NAME")),
                 dataType.equals("bit") ? bitLength(columnType) : length,
                 scale,
-                dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of());
+                dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of(),
+                extra(row).contains("auto_increment"),
+                extra(row).contains("generated") || extra(row).contains("virtual") || extra(row).contains("persistent"),
+                nonEmpty(row.getString("COLUMN_COMMENT")));
+    }
+
+    private static String extra(ResultSet row) throws SQLException {
+        String extra = row.getString("EXTRA");
+        return extra == null ? "" : extra.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Optional<String> nonEmpty(String text) {
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     private static long firstNonNull(ResultSet row, String first, String second) throws SQLException {

@@ -1,0 +1,75 @@
+package io.tributary.source.mysql.event;
+
+import java.sql.Types;
+
+import io.tributary.source.mysql.schema.ColumnDefinition;
+
+/** How Debezium's table descriptions state a column's JDBC type, length and scale. */
+final class DebeziumColumnTypes {
+    private DebeziumColumnTypes() {
+    }
+
+    static int jdbcType(String dataType) {
+        return switch (dataType) {
+            case "tinyint", "smallint" -> Types.SMALLINT;
+            case "mediumint", "int", "integer", "year" -> Types.INTEGER;
+            case "bigint" -> Types.BIGINT;
+            case "decimal", "numeric", "fixed" -> Types.DECIMAL;
+            case "float" -> Types.FLOAT;
+            case "double", "real", "double precision" -> Types.DOUBLE;
+            case "bit" -> Types.BIT;
+            case "char", "enum", "set" -> Types.CHAR;
+            case "varchar", "tinytext", "text", "mediumtext", "longtext", "json" -> Types.VARCHAR;
+            case "binary" -> Types.BINARY;
+            case "varbinary" -> Types.VARBINARY;
+            case "tinyblob", "blob", "mediumblob", "longblob" -> Types.BLOB;
+            case "date" -> Types.DATE;
+            case "time" -> Types.TIME;
+            case "datetime" -> Types.TIMESTAMP;
+            case "timestamp" -> Types.TIMESTAMP_WITH_TIMEZONE;
+            default -> Types.OTHER;
+        };
+    }
+
+    /** The length as the column's DDL states it: display width, precision, characters, bits or fraction digits. */
+    static Integer length(ColumnDefinition column) {
+        return switch (column.dataType()) {
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit", "binary", "varbinary" ->
+                    width(column.columnType());
+            case "decimal", "numeric", "fixed", "char", "varchar" -> (int) column.length();
+            case "float", "double", "real" -> width(column.columnType());
+            case "time", "datetime", "timestamp" -> column.scale() > 0 ? column.scale() : null;
+            case "year" -> 4;
+            case "enum" -> 1;
+            case "set" -> Math.max(0, column.enumValues().size() * 2 - 1);
+            default -> null;
+        };
+    }
+
+    static Integer scale(ColumnDefinition column) {
+        return switch (column.dataType()) {
+            case "decimal", "numeric", "fixed" -> column.scale();
+            case "float", "double", "real" -> secondNumber(column.columnType());
+            default -> null;
+        };
+    }
+
+    /** The first number in parentheses of a column type such as {@code int(11) unsigned}, if any. */
+    private static Integer width(String columnType) {
+        int open = columnType.indexOf('(');
+        if (open < 0) {
+            return null;
+        }
+        int end = open + 1;
+        while (end < columnType.length() && Character.isDigit(columnType.charAt(end))) {
+            end++;
+        }
+        return end == open + 1 ? null : Integer.valueOf(columnType.substring(open + 1, end));
+    }
+
+    private static Integer secondNumber(String columnType) {
+        int comma = columnType.indexOf(',');
+        int close = columnType.indexOf(')');
+        return comma < 0 || close < comma ? null : Integer.valueOf(columnType.substring(comma + 1, close).trim());
+    }
+}
