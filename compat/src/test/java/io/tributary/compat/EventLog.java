@@ -95,7 +95,7 @@ final class EventLog implements AutoCloseable {
         });
     }
 
-    /** A closed log holding only the events of {@code topic}, in order; this log's file is deleted. */
+    /** A closed log holding only the events of {@code topic}, in order. */
     EventLog onlyTopic(String topic) throws IOException {
         close();
         EventLog filtered = new EventLog(file.getFileName().toString().replace(".jsonl", "") + "-" + topic);
@@ -103,7 +103,6 @@ final class EventLog implements AutoCloseable {
             lines.filter(line -> line.startsWith(topic + "\t")).forEach(filtered::addNormalizedLine);
         }
         filtered.close();
-        Files.delete(file);
         return filtered;
     }
 

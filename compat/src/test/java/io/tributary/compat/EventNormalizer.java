@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Removes from an event's JSON only what legitimately differs between two connectors capturing the same change:
- * the connector version and the wall-clock times. Field order is kept, so what remains is compared byte for byte.
+ * the connector version and the wall-clock times; and, in schema-change events written while streaming, the
+ * display width of integer columns. Debezium takes that width from the DDL statement's text (null when the
+ * statement wrote none); Tributary has no DDL parser and reads it from {@code information_schema}. Field order is
+ * kept, so what remains is compared byte for byte.
  */
 final class EventNormalizer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +31,9 @@ final class EventNormalizer {
             if (payload instanceof ObjectNode envelope) {
                 TIMES.forEach(envelope::remove);
                 if (envelope.get("source") instanceof ObjectNode source) {
+                    if (envelope.has("tableChanges") && "false".equals(source.path("snapshot").asText())) {
+                        envelope.get("tableChanges").forEach(EventNormalizer::withoutIntegerWidths);
+                    }
                     source.remove("version");
                     TIMES.forEach(source::remove);
                 }
@@ -35,6 +41,14 @@ final class EventNormalizer {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
+    private static void withoutIntegerWidths(JsonNode change) {
+        for (JsonNode column : change.path("table").path("columns")) {
+            if (column.path("typeName").asText().matches("(TINY|SMALL|MEDIUM|BIG)?INT( UNSIGNED)?")) {
+                ((ObjectNode) column).putNull("length");
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedConfigConnectIT {
     private static final String TOPIC = "ecommerce-server.ecommerce.orders";
+    private static final String SCHEMA_TOPIC = "ecommerce-server";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
@@ -52,12 +53,21 @@ class SeedConfigConnectIT {
                 debezium.awaitEvents(TOPIC, 6, TIMEOUT);
             }
 
-            EventLog tributaryLog = new EventLog("seed-001-tributary");
-            for (ConsumerRecord<String, String> record : kafka.readAll(TOPIC)) {
-                tributaryLog.add(new CapturedEvent(record.topic(), record.key(), record.value()));
-            }
+            EventLog tributaryLog = logOf(kafka, TOPIC, "seed-001-tributary");
             assertThat(tributaryLog.size()).isEqualTo(6);
             DifferentialReport.compare(debeziumLog.onlyTopic(TOPIC), tributaryLog);
+            // include.schema.changes=true: the DDL of the snapshot on the topic named after the server
+            EventLog tributarySchemaLog = logOf(kafka, SCHEMA_TOPIC, "seed-001-schema-tributary");
+            assertThat(tributarySchemaLog.size()).isPositive();
+            DifferentialReport.compare(debeziumLog.onlyTopic(SCHEMA_TOPIC), tributarySchemaLog);
         }
+    }
+
+    private static EventLog logOf(TestingKafka kafka, String topic, String name) {
+        EventLog log = new EventLog(name);
+        for (ConsumerRecord<String, String> record : kafka.readAll(topic)) {
+            log.add(new CapturedEvent(record.topic(), record.key(), record.value()));
+        }
+        return log;
     }
 }

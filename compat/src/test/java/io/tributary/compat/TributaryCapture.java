@@ -57,6 +57,11 @@ final class TributaryCapture implements AutoCloseable {
         return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
+    /** Waits until Tributary has been silent for {@code quiet}; returns how many records arrived in all. */
+    int awaitQuiet(Duration quiet, Duration timeout) {
+        return log.awaitQuiet(quiet, timeout);
+    }
+
     /** Waits until at least {@code count} records of {@code topic} arrived. */
     void awaitEvents(String topic, int count, Duration timeout) {
         log.awaitSize(topic, count, timeout, () -> failure);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.tributary.testkit.TestingMariaDb;
@@ -60,6 +61,38 @@ class TypeCatalogDifferentialIT {
     void schemaChangesEqualDebeziums(boolean schemas) throws Exception {
         compareUntilQuiet("schema-changes-schemas-" + schemas, schemas, Map.of("database.include.list", "catalog",
                 "include.schema.changes", "true"));
+    }
+
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void ddlWhileStreamingEqualsDebeziums(boolean schemas) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.runScript(resource("/types.sql"));
+            Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "true");
+            String name = "ddl-schemas-" + schemas;
+            EventLog debeziumLog = new EventLog(name + "-debezium");
+            EventLog tributaryLog = new EventLog(name + "-tributary");
+            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
+                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
+                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(2), TIMEOUT), TIMEOUT);
+                // one statement at a time: table definitions are read after each DDL statement, not parsed from it
+                for (String statement : List.of(
+                        "CREATE TABLE catalog.added (id INT PRIMARY KEY, v VARCHAR(10) DEFAULT 'n')",
+                        "INSERT INTO catalog.added VALUES (1, 'a')",
+                        "ALTER TABLE catalog.added ADD COLUMN extra INT NOT NULL DEFAULT 5",
+                        "INSERT INTO catalog.added VALUES (2, 'b', 7)",
+                        "CREATE INDEX ix_v ON catalog.added (v)",
+                        "TRUNCATE TABLE catalog.keyless",
+                        "DROP TABLE catalog.added",
+                        "CREATE DATABASE outside",
+                        "CREATE TABLE outside.t (id INT PRIMARY KEY)")) {
+                    mariaDb.execute(statement);
+                    debezium.awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
+                    tributary.awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
+                }
+            }
+            DifferentialReport.compare(debeziumLog, tributaryLog);
+        }
     }
 
     /** Snapshot, then the changes script; compares everything each connector wrote once Debezium went quiet. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import io.tributary.api.SourceException;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.Heartbeats;
+import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
 import io.tributary.source.mysql.schema.TableId;
@@ -49,6 +51,8 @@ final class BinlogReader {
     /** Null unless provide.transaction.metadata is on. */
     private final TransactionMetadata transactions;
     private final Heartbeats heartbeats;
+    /** Null unless include.schema.changes is on. */
+    private final SchemaChanges schemaChanges;
     private RecordSink sink;
     private volatile Exception failure;
     private volatile boolean stopping;
@@ -62,7 +66,8 @@ final class BinlogReader {
     private long skipRows;
 
     BinlogReader(MySqlSourceConfig config, ServerFlavor flavor, SchemaCache schemas, RecordFactory records,
-            Connection schemaConnection, MySqlOffset start) {
+            Connection schemaConnection, MySqlOffset start, SchemaChanges schemaChanges) {
+        this.schemaChanges = schemaChanges;
         this.config = config;
         this.schemas = schemas;
         this.records = records;
@@ -245,7 +250,7 @@ final class BinlogReader {
         skipRows = 0;
     }
 
-    private void query(EventHeaderV4 header, QueryEventData data) throws InterruptedException {
+    private void query(EventHeaderV4 header, QueryEventData data) throws InterruptedException, SQLException {
         String sql = data.getSql().trim();
         String upper = sql.toUpperCase(Locale.ROOT);
         if (upper.equals("BEGIN")) {
@@ -258,10 +263,44 @@ final class BinlogReader {
             endTransaction(header);
             return;
         }
-        // a DDL statement: forget the database's tables so they are re-read with their new definition
+        // a DDL statement: forget the tables it touched so they are re-read with their new definition
+        List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
         schemas.invalidate(data.getDatabase());
+        changed.forEach(change -> schemas.invalidate(change.table().database()));
         tableMaps.clear();
+        if (schemaChanges != null) {
+            emitSchemaChange(header, data, sql, changed);
+        }
         endTransaction(header);
+    }
+
+    /**
+     * A schema-change event for every statement that changes the schema, as Debezium writes them: whatever the
+     * database, with a description of each table created, altered or dropped.
+     */
+    private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
+            List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
+        if (!DdlStatements.changesSchema(sql)) {
+            return;
+        }
+        List<Object[]> tableChanges = new ArrayList<>();
+        String database = DdlStatements.databaseStatement(sql).orElse(data.getDatabase());
+        String table = DdlStatements.isIndexStatement(sql) ? "" : null;
+        for (DdlStatements.TableChange change : changed) {
+            TableId id = change.table();
+            database = id.database();
+            table = id.table();
+            if (change.type() == SchemaChanges.ChangeType.DROP) {
+                tableChanges.add(SchemaChanges.change(change.type(), id, null));
+            } else {
+                schemas.describe(schemaConnection, id).ifPresent(current ->
+                        tableChanges.add(SchemaChanges.change(change.type(), id, current)));
+            }
+        }
+        SourceInfo source = new SourceInfo(header.getTimestamp(), "false", database, table, header.getServerId(), gtid,
+                file, header.getPosition(), 0, null);
+        sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
+                source, MySqlOffset.streamingFrom(file, header.getNextPosition())));
     }
 
     /** Emits the records of one rows event, skipping what a previous run already delivered. */

@@ -99,7 +99,7 @@ public final class MySqlSource implements ChangeSource {
                 if (connection == null) {
                     connection = connections.open();
                 }
-                binlog = new BinlogReader(config, flavor, schemas, records, connection, from);
+                binlog = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
                 binlog.run(this::enqueue);
                 return;
             } catch (SourceException e) {

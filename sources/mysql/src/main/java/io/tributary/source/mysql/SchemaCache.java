@@ -10,6 +10,7 @@ import io.tributary.api.EventSchema;
 import io.tributary.source.mysql.convert.ColumnMappings;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
+import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
 /**
@@ -44,6 +45,11 @@ final class SchemaCache {
                         sourceSchema));
         read.ifPresent(schemas -> tables.put(id, schemas));
         return read;
+    }
+
+    /** The table's current definition, captured or not, read afresh. */
+    Optional<TableDefinition> describe(Connection connection, TableId id) throws SQLException {
+        return reader.read(connection, id);
     }
 
     /** Forgets every table of a database (or all tables when {@code database} is empty), to be re-read. */
