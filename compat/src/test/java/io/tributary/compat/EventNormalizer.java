@@ -22,8 +22,8 @@ final class EventNormalizer {
     }
 
     static String normalize(String json) {
-        if (json == null) {
-            return null;
+        if (json == null || !(json.startsWith("{") || json.startsWith("["))) {
+            return json; // a tombstone, or a key written by StringConverter
         }
         try {
             JsonNode root = JSON.readTree(json);

@@ -29,13 +29,36 @@ final class SeedConfigs {
 
     /** The seed's configuration pointed at test servers, with another connector class. */
     static Map<String, String> pointedAt(String name, String connectorClass, TestingMariaDb mariaDb, TestingKafka kafka) {
+        Map<String, String> config = pointedAtKeepingCredentials(name, connectorClass, mariaDb, kafka);
+        config.put("database.user", TestingMariaDb.CDC_USER);
+        config.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        return config;
+    }
+
+    /** As {@link #pointedAt}, keeping the credentials as written (config provider references, say). */
+    static Map<String, String> pointedAtKeepingCredentials(String name, String connectorClass, TestingMariaDb mariaDb,
+            TestingKafka kafka) {
         Map<String, String> config = load(name);
         config.put("connector.class", connectorClass);
         config.put("database.hostname", mariaDb.host());
         config.put("database.port", String.valueOf(mariaDb.port()));
-        config.put("database.user", TestingMariaDb.CDC_USER);
-        config.put("database.password", TestingMariaDb.CDC_PASSWORD);
         config.replace("database.history.kafka.bootstrap.servers", kafka.bootstrapServers());
+        return config;
+    }
+
+    /**
+     * The same configuration for Debezium 3.5 itself, which no longer reads the 1.x spellings the seeds use:
+     * {@code database.server.name} becomes {@code topic.prefix}, {@code database.history.kafka.*} becomes
+     * {@code schema.history.internal.kafka.*}. It also needs a replica id of its own.
+     */
+    static Map<String, String> inDebezium3Dialect(Map<String, String> seedConfig) {
+        Map<String, String> config = new HashMap<>(seedConfig);
+        config.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        config.put("topic.prefix", seedConfig.get("database.server.name"));
+        config.put("schema.history.internal.kafka.topic", seedConfig.get("database.history.kafka.topic"));
+        config.put("schema.history.internal.kafka.bootstrap.servers",
+                seedConfig.get("database.history.kafka.bootstrap.servers"));
+        config.put("database.server.id", String.valueOf(Long.parseLong(seedConfig.get("database.server.id")) + 1));
         return config;
     }
 }

@@ -1,0 +1,65 @@
+package io.tributary.compat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.tributary.testkit.TestingConnect;
+import io.tributary.testkit.TestingKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+
+/** A Kafka broker with one Connect worker, running one connector; its topics read back as {@link EventLog}s. */
+final class ConnectPipeline implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private final TestingKafka kafka;
+    private final TestingConnect connect;
+
+    private ConnectPipeline(Map<String, String> workerOverrides) {
+        this.kafka = TestingKafka.create();
+        this.connect = TestingConnect.create(kafka, workerOverrides);
+    }
+
+    static ConnectPipeline start(Map<String, String> workerOverrides) {
+        return new ConnectPipeline(workerOverrides);
+    }
+
+    TestingKafka kafka() {
+        return kafka;
+    }
+
+    TestingConnect connect() {
+        return connect;
+    }
+
+    void deploy(String name, Map<String, String> config) {
+        connect.putConnector(name, config);
+        Awaitility.await().atMost(TIMEOUT).until(() -> connect.connectorStatus(name).isRunning(1));
+    }
+
+    /** Waits until {@code topic} holds at least {@code count} records. */
+    void awaitRecords(String topic, int count) {
+        Awaitility.await().atMost(TIMEOUT).until(() -> topicExists(topic) && kafka.readAll(topic).size() >= count);
+    }
+
+    private boolean topicExists(String topic) throws Exception {
+        try (var admin = kafka.admin()) {
+            return admin.listTopics().names().get().contains(topic);
+        }
+    }
+
+    /** Every record of {@code topic}, normalised, as a log named {@code name}. */
+    EventLog read(String topic, String name) {
+        EventLog log = new EventLog(name);
+        for (ConsumerRecord<String, String> record : kafka.readAll(topic)) {
+            log.add(new CapturedEvent(record.topic(), record.key(), record.value()));
+        }
+        return log;
+    }
+
+    @Override
+    public void close() {
+        connect.close();
+        kafka.close();
+    }
+}
