@@ -62,6 +62,7 @@ final class BinlogReader {
     private String gtid;
     private int eventIndex;
     private boolean inTransaction;
+    private int lastRow;
     private long skipEvents;
     private long skipRows;
 
@@ -204,12 +205,18 @@ final class BinlogReader {
                 tableMaps.put(data.getTableId(), data);
             }
             case WRITE_ROWS, EXT_WRITE_ROWS -> {
+                if (config.skips("c")) {
+                    break;
+                }
                 WriteRowsEventData data = event.getData();
                 rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
                         List.of(records.create(table, row(table, data.getRows().get(source.row())), source,
                                 blocks.next(), offset)));
             }
             case UPDATE_ROWS, EXT_UPDATE_ROWS -> {
+                if (config.skips("u")) {
+                    break;
+                }
                 UpdateRowsEventData data = event.getData();
                 rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
                     Map.Entry<Serializable[], Serializable[]> change = data.getRows().get(source.row());
@@ -218,6 +225,9 @@ final class BinlogReader {
                 });
             }
             case DELETE_ROWS, EXT_DELETE_ROWS -> {
+                if (config.skips("d")) {
+                    break;
+                }
                 DeleteRowsEventData data = event.getData();
                 rows(header, data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
                         records.delete(table, row(table, data.getRows().get(source.row())), source, blocks.next(),
@@ -263,6 +273,12 @@ final class BinlogReader {
             endTransaction(header);
             return;
         }
+        Optional<TableId> truncated = DdlStatements.truncatedTable(sql, data.getDatabase());
+        if (truncated.isPresent()) {
+            truncate(header, truncated.get());
+            endTransaction(header);
+            return;
+        }
         // a DDL statement: forget the tables it touched so they are re-read with their new definition
         List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
         schemas.invalidate(data.getDatabase());
@@ -303,6 +319,20 @@ final class BinlogReader {
                 source, MySqlOffset.streamingFrom(file, header.getNextPosition())));
     }
 
+    private void truncate(EventHeaderV4 header, TableId id) throws InterruptedException, SQLException {
+        if (config.skips("t")) {
+            return;
+        }
+        Optional<TableSchemas> table = schemas.get(schemaConnection, id);
+        if (table.isEmpty()) {
+            return;
+        }
+        // Debezium reports the row index of the last rows event before the TRUNCATE; so do we
+        SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), id.table(),
+                header.getServerId(), gtid, file, header.getPosition(), lastRow, null);
+        sink.put(records.truncate(table.get(), source, null, MySqlOffset.streamingFrom(file, header.getNextPosition())));
+    }
+
     /** Emits the records of one rows event, skipping what a previous run already delivered. */
     private void rows(EventHeaderV4 header, long tableNumber, int rowCount, RowRecords builder)
             throws InterruptedException, SQLException {
@@ -326,6 +356,7 @@ final class BinlogReader {
                     new MySqlOffset(file, transactionStart, eventIndex, rowsToSkip, false, Optional.empty(),
                             Optional.empty())));
         }
+        lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);

@@ -26,6 +26,7 @@ public record MySqlSourceConfig(
         DecimalHandlingMode decimalHandlingMode,
         BigintUnsignedHandlingMode bigintUnsignedHandlingMode,
         boolean tombstonesOnDelete,
+        Set<String> skippedOperations,
         boolean includeSchemaChanges,
         boolean provideTransactionMetadata,
         long heartbeatIntervalMs,
@@ -61,7 +62,13 @@ public record MySqlSourceConfig(
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
         requireNonNull(retry, "retry is null");
+        skippedOperations = Set.copyOf(skippedOperations);
         unknownKeys = Set.copyOf(unknownKeys);
+    }
+
+    /** Whether events of operation {@code op} (c, u, d, t) are left out. */
+    public boolean skips(String op) {
+        return skippedOperations.contains(op);
     }
 
     /**
@@ -86,6 +93,7 @@ public record MySqlSourceConfig(
                 parsed.get(DECIMAL_HANDLING_MODE),
                 parsed.get(BIGINT_UNSIGNED_HANDLING_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE),
+                Set.copyOf(parsed.get(SKIPPED_OPERATIONS)),
                 parsed.get(INCLUDE_SCHEMA_CHANGES),
                 parsed.get(PROVIDE_TRANSACTION_METADATA),
                 parsed.get(HEARTBEAT_INTERVAL_MS),

@@ -48,6 +48,11 @@ public final class MySqlSourceOptions {
             .withDefault(BigintUnsignedHandlingMode.LONG).withDoc("How BIGINT UNSIGNED values are represented.");
     public static final ConfigOption<Boolean> TOMBSTONES_ON_DELETE = ConfigOption.bool("tombstones.on.delete")
             .withDefault(true).withDoc("Whether a tombstone follows each delete event.");
+    public static final ConfigOption<List<String>> SKIPPED_OPERATIONS = ConfigOption.list("skipped.operations")
+            .withDefault(List.of("t"))
+            .validatedBy(operations -> operations.stream().allMatch(op -> List.of("c", "u", "d", "t", "none").contains(op)),
+                    "a list of c, u, d and t, or none")
+            .withDoc("Operations not to emit: c (create), u (update), d (delete), t (truncate), or none.");
     public static final ConfigOption<Boolean> INCLUDE_SCHEMA_CHANGES = ConfigOption.bool("include.schema.changes")
             .withDefault(true).withDoc("Whether schema changes go to the topic named topic.prefix.");
     public static final ConfigOption<Boolean> PROVIDE_TRANSACTION_METADATA = ConfigOption
@@ -89,7 +94,7 @@ public final class MySqlSourceOptions {
             HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_EXCLUDE_LIST,
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
-            TOMBSTONES_ON_DELETE, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
+            TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
             CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
             MAX_BATCH_SIZE), PASS_THROUGH_PREFIXES);
 

@@ -78,6 +78,12 @@ final class RecordFactory {
         Object[] next();
     }
 
+    /** A truncate event ({@code op=t}): no key, no row images. */
+    ChangeRecord truncate(TableSchemas table, SourceInfo source, Object[] transaction, MySqlOffset offset) {
+        return new ChangeRecord(table.topic(), table.keySchema(), null, table.envelopeSchema(),
+                envelope(table, null, null, source, "t", transaction), partition, offset.toMap());
+    }
+
     /** A schema-change event on the topic named {@code topic.prefix}. */
     ChangeRecord schemaChange(SchemaChanges changes, String database, String ddl, List<Object[]> tableChanges,
             SourceInfo source, MySqlOffset offset) {
