@@ -74,21 +74,26 @@ class TypeCatalogDifferentialIT {
             EventLog tributaryLog = new EventLog(name + "-tributary");
             try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
                     TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(2), TIMEOUT), TIMEOUT);
-                // one statement at a time: table definitions are read after each DDL statement, not parsed from it
-                for (String statement : List.of(
-                        "CREATE TABLE catalog.added (id INT PRIMARY KEY, v VARCHAR(10) DEFAULT 'n')",
-                        "INSERT INTO catalog.added VALUES (1, 'a')",
-                        "ALTER TABLE catalog.added ADD COLUMN extra INT NOT NULL DEFAULT 5",
-                        "INSERT INTO catalog.added VALUES (2, 'b', 7)",
-                        "CREATE INDEX ix_v ON catalog.added (v)",
-                        "TRUNCATE TABLE catalog.keyless",
-                        "DROP TABLE catalog.added",
-                        "CREATE DATABASE outside",
-                        "CREATE TABLE outside.t (id INT PRIMARY KEY)")) {
-                    mariaDb.execute(statement);
-                    debezium.awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
-                    tributary.awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
+                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                // one statement at a time: table definitions are read after each DDL statement, not parsed from it;
+                // each adds one event (a TRUNCATE none: skipped.operations=t by default)
+                Map<String, Integer> statements = new java.util.LinkedHashMap<>();
+                statements.put("CREATE TABLE catalog.added (id INT PRIMARY KEY, v VARCHAR(10) DEFAULT 'n')", 1);
+                statements.put("INSERT INTO catalog.added VALUES (1, 'a')", 1);
+                statements.put("ALTER TABLE catalog.added ADD COLUMN extra INT NOT NULL DEFAULT 5", 1);
+                statements.put("INSERT INTO catalog.added VALUES (2, 'b', 7)", 1);
+                statements.put("CREATE INDEX ix_v ON catalog.added (v)", 1);
+                statements.put("TRUNCATE TABLE catalog.keyless", 0);
+                statements.put("DROP TABLE catalog.added", 1);
+                statements.put("CREATE DATABASE outside", 1);
+                statements.put("CREATE TABLE outside.t (id INT PRIMARY KEY)", 1);
+                int expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
+                tributary.awaitEvents(expected, TIMEOUT);
+                for (Map.Entry<String, Integer> statement : statements.entrySet()) {
+                    mariaDb.execute(statement.getKey());
+                    expected += statement.getValue();
+                    debezium.awaitEvents(expected, TIMEOUT);
+                    tributary.awaitEvents(expected, TIMEOUT);
                 }
             }
             DifferentialReport.compare(debeziumLog, tributaryLog);
@@ -123,11 +128,11 @@ class TypeCatalogDifferentialIT {
             EventLog tributaryLog = new EventLog(name + "-tributary");
             try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
                     TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(2), TIMEOUT), TIMEOUT);
+                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
 
                 mariaDb.runScript(resource("/types-changes.sql"));
                 mariaDb.execute(moreStatements);
-                int expected = debezium.awaitQuiet(Duration.ofSeconds(2), TIMEOUT);
+                int expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
             }
             DifferentialReport.compare(debeziumLog, tributaryLog);
