@@ -14,14 +14,13 @@ import io.debezium.engine.format.Json;
 import io.tributary.testkit.TestingMariaDb;
 
 /** Debezium 3.5's MariaDB connector in an embedded engine, collecting its JSON records: the oracle. */
-final class DebeziumCapture implements AutoCloseable {
-    private final EventLog log;
+final class DebeziumCapture extends Capture {
     private final DebeziumEngine<ChangeEvent<String, String>> engine;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private volatile Throwable failure;
 
     private DebeziumCapture(Properties properties, EventLog log) {
-        this.log = log;
+        super(log);
         engine = DebeziumEngine.create(Json.class)
                 .using(properties)
                 .using((success, message, error) -> {
@@ -59,19 +58,12 @@ final class DebeziumCapture implements AutoCloseable {
         return new DebeziumCapture(properties, log);
     }
 
-    /** Waits until Debezium has been silent for {@code quiet}; returns how many records arrived in all. */
-    int awaitQuiet(Duration quiet, Duration timeout) {
-        return log.awaitQuiet(quiet, timeout);
-    }
 
-    /** Waits until at least {@code count} records of {@code topic} arrived. */
-    void awaitEvents(String topic, int count, Duration timeout) {
-        log.awaitSize(topic, count, timeout, () -> failure);
-    }
 
-    /** Waits until at least {@code count} records arrived. */
-    void awaitEvents(int count, Duration timeout) {
-        log.awaitSize(count, timeout, () -> failure);
+
+    @Override
+    Throwable failure() {
+        return failure;
     }
 
     @Override

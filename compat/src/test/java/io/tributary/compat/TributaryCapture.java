@@ -12,15 +12,14 @@ import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingMariaDb;
 
 /** Tributary's MySQL source, polled on a thread of its own, its records encoded as JsonConverter would. */
-final class TributaryCapture implements AutoCloseable {
-    private final EventLog log;
+final class TributaryCapture extends Capture {
     private final MySqlSource source = new MySqlSource();
     private final Thread poller;
     private volatile Throwable failure;
     private volatile boolean running = true;
 
     private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log) {
-        this.log = log;
+        super(log);
         source.start(properties, Optional.empty());
         ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
         ConnectJsonEncoder values = new ConnectJsonEncoder(schemas);
@@ -57,19 +56,12 @@ final class TributaryCapture implements AutoCloseable {
         return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
-    /** Waits until Tributary has been silent for {@code quiet}; returns how many records arrived in all. */
-    int awaitQuiet(Duration quiet, Duration timeout) {
-        return log.awaitQuiet(quiet, timeout);
-    }
 
-    /** Waits until at least {@code count} records of {@code topic} arrived. */
-    void awaitEvents(String topic, int count, Duration timeout) {
-        log.awaitSize(topic, count, timeout, () -> failure);
-    }
 
-    /** Waits until at least {@code count} records arrived. */
-    void awaitEvents(int count, Duration timeout) {
-        log.awaitSize(count, timeout, () -> failure);
+
+    @Override
+    Throwable failure() {
+        return failure;
     }
 
     @Override

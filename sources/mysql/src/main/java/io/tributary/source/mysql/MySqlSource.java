@@ -57,7 +57,17 @@ public final class MySqlSource implements ChangeSource {
             throw e;
         }
         Optional<MySqlOffset> offset = storedOffset.map(MySqlOffset::fromMap);
-        reader = new Thread(() -> capture(connections, connection, flavor, offset), "tributary-mysql-" + config.topicPrefix());
+        if (offset.isEmpty() && !config.snapshotMode().snapshotsData()) {
+            // read here, not on the reader thread, so that every change committed after start() returns is captured
+            try {
+                offset = Optional.of(currentPosition(connection));
+            } catch (RuntimeException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+        }
+        Optional<MySqlOffset> start = offset;
+        reader = new Thread(() -> capture(connections, connection, flavor, start), "tributary-mysql-" + config.topicPrefix());
         reader.setDaemon(true);
         reader.start();
         LOG.info("Capturing {} ({}) from {}", config.topicPrefix(), flavor, offset.map(Object::toString).orElse("the start"));

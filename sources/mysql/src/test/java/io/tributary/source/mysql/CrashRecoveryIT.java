@@ -43,22 +43,24 @@ class CrashRecoveryIT {
             Path events = directory.resolve("events.txt");
             Writer writer = new Writer(mariaDb);
             writer.start();
+            List<Process> processes = new java.util.ArrayList<>();
             try {
-                Process first = startCapture(config, directory);
+                Process first = startCapture(config, directory, processes);
                 Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) > ROWS / 4);
                 first.destroyForcibly().waitFor();
                 assertThat(CaptureToFileMain.storedOffset(directory).orElseThrow().get("snapshot")).isEqualTo(true);
 
-                Process second = startCapture(config, directory);
+                Process second = startCapture(config, directory, processes);
                 Awaitility.await().atMost(TIMEOUT).until(() -> snapshotDone(directory) && lines(events) > ROWS + 2_000);
                 second.destroyForcibly().waitFor();
 
-                Process third = startCapture(config, directory);
+                Process third = startCapture(config, directory, processes);
                 writer.stop();
                 Map<Integer, Integer> expected = finalVersions(mariaDb);
                 Awaitility.await().atMost(TIMEOUT).until(() -> lastEvents(events).equals(expected));
                 third.destroyForcibly().waitFor();
             } finally {
+                processes.forEach(Process::destroyForcibly);
                 writer.stop();
             }
             assertNoGaps(events);
@@ -76,13 +78,15 @@ class CrashRecoveryIT {
         return file;
     }
 
-    private static Process startCapture(Path config, Path directory) throws IOException {
+    private static Process startCapture(Path config, Path directory, List<Process> started) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 CaptureToFileMain.class.getName(), config.toString(), directory.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("capture.log").toFile())
                 .start();
+        started.add(process);
+        return process;
     }
 
     private static boolean snapshotDone(Path directory) throws Exception {
