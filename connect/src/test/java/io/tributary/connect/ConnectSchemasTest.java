@@ -1,0 +1,65 @@
+package io.tributary.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.api.EventSchema;
+import io.tributary.api.EventSchema.Type;
+import io.tributary.core.json.ConnectJsonEncoder;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConnectSchemasTest {
+    private static final EventSchema POINT = EventSchema.struct("io.debezium.data.geometry.Point",
+            EventSchema.fieldsBuilder()
+                    .add("x", EventSchema.of(Type.FLOAT64))
+                    .add("y", EventSchema.of(Type.FLOAT64))
+                    .build()).withVersion(1).withDoc("Geometry (POINT)").asOptional();
+    private static final EventSchema ROW = EventSchema.struct("shop.orders.Value", EventSchema.fieldsBuilder()
+            .add("id", EventSchema.of(Type.INT64))
+            .add("qty", EventSchema.of(Type.INT16).withDefault((short) 1))
+            .add("price", EventSchema.of(Type.BYTES).withName(EventSchema.DECIMAL, 1)
+                    .withParameter("scale", "2").withParameter("connect.decimal.precision", "10").asOptional())
+            .add("tags", EventSchema.array(EventSchema.of(Type.STRING)).asOptional())
+            .add("place", POINT)
+            .add("status", EventSchema.of(Type.STRING).withName("io.debezium.data.Enum", 1)
+                    .withParameter("allowed", "new,paid").asOptional())
+            .build()).asOptional();
+
+    /**
+     * The Connect plugin and the standalone runtime must write the same bytes: Connect's JsonConverter applied to
+     * the converted schema and value equals Tributary's own encoder.
+     */
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void jsonConverterOfConvertedRecordsEqualsTributarysEncoder(boolean schemas) {
+        Object[] row = {42L, null, new BigDecimal("12.50"), List.of("a", "b"), new Object[] {1.5, -2.0}, "paid"};
+        ConnectSchemas connect = new ConnectSchemas();
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", String.valueOf(schemas)), false);
+
+        byte[] viaConnect = converter.fromConnectData("t", connect.schema(ROW), connect.value(ROW, row));
+        byte[] direct = new ConnectJsonEncoder(schemas).encode(ROW, row);
+
+        assertThat(new String(viaConnect, StandardCharsets.UTF_8)).isEqualTo(new String(direct, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void schemasAreBuiltOncePerTableVersion() {
+        ConnectSchemas connect = new ConnectSchemas();
+
+        Schema first = connect.schema(ROW);
+
+        assertThat(connect.schema(ROW)).isSameAs(first);
+        assertThat(first.field("place").schema().doc()).isEqualTo("Geometry (POINT)");
+        assertThat(connect.schema(null)).isNull();
+        assertThat(connect.value(ROW, null)).isNull();
+    }
+}
