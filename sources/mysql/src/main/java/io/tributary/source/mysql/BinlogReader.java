@@ -158,6 +158,9 @@ final class BinlogReader {
     }
 
     private SourceException translate(Exception e) {
+        if (e instanceof SourceException decided) {
+            return decided; // raised while handling an event, already saying what is wrong
+        }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Could not find first log file") || message.contains("purged")) {
             return SourceException.fatal("the stored offset points to binlog file " + file + " position "
@@ -341,12 +344,12 @@ final class BinlogReader {
         }
         long rowsToSkip = eventIndex == skipEvents ? skipRows : 0;
         TableMapEventData tableMap = tableMaps.get(tableNumber);
-        Optional<TableSchemas> table = tableMap == null ? Optional.empty()
+        Optional<TableSchemas> cached = tableMap == null ? Optional.empty()
                 : schemas.get(schemaConnection, new TableId(tableMap.getDatabase(), tableMap.getTable()));
-        if (table.isEmpty()) {
+        if (cached.isEmpty()) {
             return;
         }
-        checkColumnCount(table.get(), tableMap);
+        Optional<TableSchemas> table = TableMapCheck.checked(schemas, schemaConnection, cached.get(), tableMap);
         String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
         RecordFactory.TransactionBlocks blocks = transactions == null ? () -> null
                 : () -> transactions.next(dataCollection);
@@ -365,15 +368,6 @@ final class BinlogReader {
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {
                 sink.put(record);
             }
-        }
-    }
-
-    private void checkColumnCount(TableSchemas table, TableMapEventData tableMap) {
-        int binlogColumns = tableMap.getColumnTypes().length;
-        if (binlogColumns != table.definition().columns().size()) {
-            throw SourceException.fatal("table " + table.definition().id() + " has " + binlogColumns
-                    + " columns in the binlog but " + table.definition().columns().size() + " now; its definition "
-                    + "changed again before these changes were read. Take a new snapshot of it.");
         }
     }
 
