@@ -55,11 +55,10 @@ class TypeCatalogDifferentialIT {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.runScript(resource("/types.sql"));
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "true");
-            String name = "ddl-schemas-" + schemas;
-            EventLog debeziumLog = new EventLog(name + "-debezium");
-            EventLog tributaryLog = new EventLog(name + "-tributary");
-            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
-                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
+            DifferentialRun run = DifferentialRun.start(mariaDb, "ddl-schemas-" + schemas, schemas, config);
+            try (run) {
+                DebeziumCapture debezium = run.debezium();
+                TributaryCapture tributary = run.tributary();
                 tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
                 // one statement at a time: table definitions are read after each DDL statement, not parsed from it;
                 // each adds one event (a TRUNCATE none: skipped.operations=t by default)
@@ -82,7 +81,7 @@ class TypeCatalogDifferentialIT {
                     tributary.awaitEvents(expected, TIMEOUT);
                 }
             }
-            DifferentialReport.compare(debeziumLog, tributaryLog);
+            run.compare();
         }
     }
 
@@ -110,11 +109,11 @@ class TypeCatalogDifferentialIT {
             String... moreStatements) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.runScript(resource("/types.sql"));
-            EventLog debeziumLog = new EventLog(name + "-debezium");
-            EventLog tributaryLog = new EventLog(name + "-tributary");
             int expected;
-            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
-                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog)) {
+            DifferentialRun run = DifferentialRun.start(mariaDb, name, schemas, config);
+            try (run) {
+                DebeziumCapture debezium = run.debezium();
+                TributaryCapture tributary = run.tributary();
                 tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
 
                 mariaDb.runScript(resource("/types-changes.sql"));
@@ -122,7 +121,7 @@ class TypeCatalogDifferentialIT {
                 expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
             }
-            DifferentialReport.compare(debeziumLog, tributaryLog);
+            run.compare();
             return expected;
         }
     }
@@ -133,16 +132,14 @@ class TypeCatalogDifferentialIT {
             mariaDb.runScript(resource("/types.sql"));
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
                     "heartbeat.interval.ms", "200");
-            EventLog debeziumLog = new EventLog("heartbeats-debezium");
-            EventLog tributaryLog = new EventLog("heartbeats-tributary");
             String topic = "__debezium-heartbeat.diff";
-            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "diff", true, config, debeziumLog);
-                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "diff", true, config, tributaryLog)) {
-                debezium.awaitEvents(topic, 1, TIMEOUT);
-                tributary.awaitEvents(topic, 1, TIMEOUT);
+            DifferentialRun run = DifferentialRun.start(mariaDb, "heartbeats", true, config);
+            try (run) {
+                run.debezium().awaitEvents(topic, 1, TIMEOUT);
+                run.tributary().awaitEvents(topic, 1, TIMEOUT);
             }
-            EventLog debeziumHeartbeats = debeziumLog.onlyTopic(topic).firstOnly();
-            EventLog tributaryHeartbeats = tributaryLog.onlyTopic(topic).firstOnly();
+            EventLog debeziumHeartbeats = run.debeziumLog().onlyTopic(topic).firstOnly();
+            EventLog tributaryHeartbeats = run.tributaryLog().onlyTopic(topic).firstOnly();
             DifferentialReport.compare(debeziumHeartbeats, tributaryHeartbeats);
         }
     }

@@ -23,11 +23,10 @@ class WorkloadDifferentialIT {
             OrdersWorkload workload = new OrdersWorkload(mariaDb);
             workload.load(SNAPSHOT_ROWS);
             Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false");
-            String name = "workload-schemas-" + schemas;
-            EventLog debeziumLog = new EventLog(name + "-debezium");
-            EventLog tributaryLog = new EventLog(name + "-tributary");
-            try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "bench", schemas, config, debeziumLog);
-                    TributaryCapture tributary = TributaryCapture.start(mariaDb, "bench", schemas, config, tributaryLog)) {
+            DifferentialRun run = DifferentialRun.start(mariaDb, "workload-schemas-" + schemas, schemas, config);
+            try (run) {
+                DebeziumCapture debezium = run.debezium();
+                TributaryCapture tributary = run.tributary();
                 debezium.awaitEvents(SNAPSHOT_ROWS, TIMEOUT);
                 tributary.awaitEvents(SNAPSHOT_ROWS, TIMEOUT);
 
@@ -37,7 +36,7 @@ class WorkloadDifferentialIT {
                 debezium.awaitEvents(expected, TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
             }
-            DifferentialReport.compare(debeziumLog, tributaryLog);
+            run.compare();
         }
     }
 }
