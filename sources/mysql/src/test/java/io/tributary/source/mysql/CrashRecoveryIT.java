@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * have no gap, and the last event of each row is its final state.
  */
 class CrashRecoveryIT {
-    private static final int ROWS = 40_000;
+    private static final int ROWS = 60_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Test
@@ -46,7 +46,9 @@ class CrashRecoveryIT {
             List<Process> processes = new java.util.ArrayList<>();
             try {
                 Process first = startCapture(config, directory, processes);
-                Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) > ROWS / 4);
+                // early in the snapshot, checked often, so the kill lands before the snapshot can finish
+                Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
+                        .until(() -> lines(events) > ROWS / 20);
                 first.destroyForcibly().waitFor();
                 assertThat(CaptureToFileMain.storedOffset(directory).orElseThrow().get("snapshot")).isEqualTo(true);
 
