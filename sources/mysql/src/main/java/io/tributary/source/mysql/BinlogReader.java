@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.GtidSet;
+import com.github.shyiko.mysql.binlog.MariadbGtidSet;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
@@ -48,6 +50,9 @@ final class BinlogReader {
     private final Connection schemaConnection;
     private final BinaryLogClient client;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+    private final ServerFlavor flavor;
+    /** The GTIDs of the transactions completed so far, starting from those the start offset carried. */
+    private final GtidSet completedGtids;
     /** Null unless provide.transaction.metadata is on. */
     private final TransactionMetadata transactions;
     private final Heartbeats heartbeats;
@@ -75,6 +80,8 @@ final class BinlogReader {
         this.schemaConnection = schemaConnection;
         this.file = start.file();
         this.transactionStart = start.pos();
+        this.flavor = flavor;
+        this.completedGtids = gtidSet(start.gtids().orElse(""));
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         this.skipEvents = start.event();
@@ -192,7 +199,8 @@ final class BinlogReader {
     private void handle(Event event) throws InterruptedException, SQLException {
         EventHeaderV4 header = event.getHeader();
         if (!inTransaction && heartbeats.due(System.currentTimeMillis())) {
-            sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)));
+            sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)
+                    .withGtids(completedGtids.toString())));
         }
         switch (header.getEventType()) {
             case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
@@ -251,9 +259,12 @@ final class BinlogReader {
     }
 
     private void endTransaction(EventHeaderV4 header) throws InterruptedException {
+        if (gtid != null) {
+            completedGtids.add(gtid);
+        }
         if (transactions != null && transactions.isOpen()) {
             sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
-                    MySqlOffset.streamingFrom(file, header.getNextPosition())));
+                    afterCommit(header)));
         }
         transactionStart = header.getNextPosition();
         inTransaction = false;
@@ -319,7 +330,20 @@ final class BinlogReader {
         SourceInfo source = new SourceInfo(header.getTimestamp(), "false", database, table, header.getServerId(), gtid,
                 file, header.getPosition(), 0, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
-                source, MySqlOffset.streamingFrom(file, header.getNextPosition())));
+                source, afterCommit(header)));
+    }
+
+    /** The offset after the statement or transaction ending with {@code header}: its GTID counts as completed. */
+    private MySqlOffset afterCommit(EventHeaderV4 header) {
+        GtidSet completed = gtidSet(completedGtids.toString());
+        if (gtid != null) {
+            completed.add(gtid);
+        }
+        return MySqlOffset.streamingFrom(file, header.getNextPosition()).withGtids(completed.toString());
+    }
+
+    private GtidSet gtidSet(String text) {
+        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
     }
 
     private void truncate(EventHeaderV4 header, TableId id) throws InterruptedException, SQLException {
@@ -333,7 +357,7 @@ final class BinlogReader {
         // Debezium reports the row index of the last rows event before the TRUNCATE; so do we
         SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), id.table(),
                 header.getServerId(), gtid, file, header.getPosition(), lastRow, null);
-        sink.put(records.truncate(table.get(), source, null, MySqlOffset.streamingFrom(file, header.getNextPosition())));
+        sink.put(records.truncate(table.get(), source, null, afterCommit(header)));
     }
 
     /** Emits the records of one rows event, skipping what a previous run already delivered. */
@@ -356,15 +380,15 @@ final class BinlogReader {
         if (transactions != null && !transactions.isOpen() && rowsToSkip < rowCount) {
             String id = gtid != null ? gtid : file + ":" + transactionStart;
             sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
-                    new MySqlOffset(file, transactionStart, eventIndex, rowsToSkip, false, Optional.empty(),
-                            Optional.empty())));
+                    MySqlOffset.streamingWithin(file, transactionStart, eventIndex, rowsToSkip)
+                            .withGtids(completedGtids.toString())));
         }
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
-            MySqlOffset offset = new MySqlOffset(file, transactionStart, eventIndex, row + 1, false,
-                    Optional.empty(), Optional.empty());
+            MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
+                    .withGtids(completedGtids.toString());
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {
                 sink.put(record);
             }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param snapshotTable the table a snapshot was reading ({@code db.table}), if any
  * @param snapshotKey the primary key of the last row the snapshot delivered from that table, tab-separated
+ * @param gtids the GTID set of the transactions completed before this point ({@code gtids}, as Debezium keeps
+ *     it), when the server uses GTIDs
  */
 public record MySqlOffset(
         String file,
@@ -23,14 +25,27 @@ public record MySqlOffset(
         long row,
         boolean snapshot,
         Optional<String> snapshotTable,
-        Optional<String> snapshotKey) {
+        Optional<String> snapshotKey,
+        Optional<String> gtids) {
 
     public static MySqlOffset streamingFrom(String file, long pos) {
-        return new MySqlOffset(file, pos, 0, 0, false, Optional.empty(), Optional.empty());
+        return new MySqlOffset(file, pos, 0, 0, false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Streaming inside a transaction that began at {@code pos}, after {@code event} events and {@code row} rows. */
+    public static MySqlOffset streamingWithin(String file, long pos, long event, long row) {
+        return new MySqlOffset(file, pos, event, row, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static MySqlOffset snapshotAt(String file, long pos, String table, String key) {
-        return new MySqlOffset(file, pos, 0, 0, true, Optional.ofNullable(table), Optional.ofNullable(key));
+        return new MySqlOffset(file, pos, 0, 0, true, Optional.ofNullable(table), Optional.ofNullable(key),
+                Optional.empty());
+    }
+
+    /** The same offset with the GTID set of the transactions completed before it; an empty set adds nothing. */
+    public MySqlOffset withGtids(String gtidSet) {
+        Optional<String> set = gtidSet == null || gtidSet.isEmpty() ? Optional.empty() : Optional.of(gtidSet);
+        return new MySqlOffset(file, pos, event, row, snapshot, snapshotTable, snapshotKey, set);
     }
 
     public Map<String, Object> toMap() {
@@ -43,6 +58,7 @@ public record MySqlOffset(
         if (row != 0) {
             map.put("row", row);
         }
+        gtids.ifPresent(set -> map.put("gtids", set));
         if (snapshot) {
             map.put("snapshot", true);
             snapshotTable.ifPresent(table -> map.put("snapshot_table", table));
@@ -60,7 +76,8 @@ public record MySqlOffset(
                 number(map.get("row")),
                 snapshot instanceof Boolean flag ? flag : "true".equals(String.valueOf(snapshot)),
                 Optional.ofNullable((String) map.get("snapshot_table")),
-                Optional.ofNullable((String) map.get("snapshot_key")));
+                Optional.ofNullable((String) map.get("snapshot_key")),
+                Optional.ofNullable((String) map.get("gtids")));
     }
 
     private static long number(Object value) {

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class MySqlOffsetTest {
     @Test
     void streamingOffsetRoundTripsThroughDebeziumsKeys() {
-        MySqlOffset offset = new MySqlOffset("binlog.000003", 4418, 2, 5, false, Optional.empty(), Optional.empty());
+        MySqlOffset offset = MySqlOffset.streamingWithin("binlog.000003", 4418, 2, 5).withGtids("0-1-41,1-2-7");
 
         Map<String, Object> map = offset.toMap();
 
         assertThat(map).containsExactlyInAnyOrderEntriesOf(Map.of("file", "binlog.000003", "pos", 4418L, "event", 2L,
-                "row", 5L));
+                "row", 5L, "gtids", "0-1-41,1-2-7"));
         assertThat(MySqlOffset.fromMap(map)).isEqualTo(offset);
     }
 
@@ -30,6 +30,6 @@ class MySqlOffsetTest {
     @Test
     void numbersReadBackAsAnyNumericType() {
         assertThat(MySqlOffset.fromMap(Map.of("file", "f", "pos", 7, "snapshot", "true")))
-                .isEqualTo(new MySqlOffset("f", 7, 0, 0, true, Optional.empty(), Optional.empty()));
+                .isEqualTo(new MySqlOffset("f", 7, 0, 0, true, Optional.empty(), Optional.empty(), Optional.empty()));
     }
 }

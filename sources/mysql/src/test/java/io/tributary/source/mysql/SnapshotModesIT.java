@@ -64,6 +64,10 @@ class SnapshotModesIT {
 
             List<ChangeRecord> records = runner.awaitRecords(1, TIMEOUT);
             assertThat(records).singleElement().extracting(record -> ((Object[]) record.value())[4]).isEqualTo("u");
+            String gtid = (String) ((Object[]) ((Object[]) records.get(0).value())[2])[11];
+            mariaDb.execute("UPDATE shop.log SET line = 'first' WHERE line = 'third'");
+            // the offset of the next transaction's event names the GTID of the one completed before it
+            assertThat(runner.awaitRecords(2, TIMEOUT).get(1).offset().get("gtids")).isEqualTo(gtid);
         }
     }
 
