@@ -57,10 +57,9 @@ public final class MySqlSource implements ChangeSource {
             throw e;
         }
         Optional<MySqlOffset> offset = storedOffset.map(MySqlOffset::fromMap);
-        if (offset.isEmpty() && !config.snapshotMode().snapshotsData()) {
-            // read here, not on the reader thread, so that every change committed after start() returns is captured
+        if (offset.isEmpty() && config.snapshotMode() == SnapshotMode.NEVER) {
             try {
-                offset = Optional.of(currentPosition(connection));
+                offset = Optional.of(oldestPosition(connection));
             } catch (RuntimeException e) {
                 closeQuietly(connection);
                 throw e;
@@ -149,11 +148,12 @@ public final class MySqlSource implements ChangeSource {
                     + "snapshot: snapshot.mode=when_needed does so automatically");
         }
         boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot || purged);
-        if (needSnapshot) {
+        boolean schemaOnly = !mode.snapshotsData() && mode.snapshotsSchema() && (stored.isEmpty() || resumeSnapshot);
+        if (needSnapshot || schemaOnly) {
             SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
                     progress, schemaChanges(flavor));
             Optional<MySqlOffset> resume = resumeSnapshot ? stored : Optional.empty();
-            BinlogPosition position = snapshot.run(resume, queue::put);
+            BinlogPosition position = snapshot.run(resume, needSnapshot, queue::put);
             if (mode == SnapshotMode.INITIAL_ONLY) {
                 return null;
             }
@@ -178,6 +178,18 @@ public final class MySqlSource implements ChangeSource {
                 }
             }
             return false;
+        }
+    }
+
+    /** The start of the oldest binlog file the server still has. */
+    private static MySqlOffset oldestPosition(Connection connection) {
+        try (Statement statement = connection.createStatement(); ResultSet logs = statement.executeQuery("SHOW BINARY LOGS")) {
+            if (!logs.next()) {
+                throw SourceException.fatal("SHOW BINARY LOGS returned nothing: binary logging is off");
+            }
+            return MySqlOffset.streamingFrom(logs.getString(1), 4);
+        } catch (SQLException e) {
+            throw SourceException.retriable("cannot list the binlog files: " + e.getMessage(), e);
         }
     }
 

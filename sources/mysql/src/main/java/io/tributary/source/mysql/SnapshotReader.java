@@ -58,7 +58,7 @@ final class SnapshotReader {
      *
      * @return the binlog position streaming continues from
      */
-    BinlogPosition run(Optional<MySqlOffset> resume, RecordSink sink) throws InterruptedException {
+    BinlogPosition run(Optional<MySqlOffset> resume, boolean includeData, RecordSink sink) throws InterruptedException {
         try (Connection connection = connections.open()) {
             List<TableId> tables = capturedTables(connection);
             BinlogPosition snapshotPosition = beginConsistentSnapshot(connection, tables);
@@ -66,9 +66,10 @@ final class SnapshotReader {
                     .orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();
             if (schemaChanges != null) {
-                new SnapshotDdl(connection, snapshotPosition, startedMs).emit(tables, sink);
+                new SnapshotDdl(connection, snapshotPosition, startedMs, includeData).emit(tables, sink);
             }
-            int first = resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
+            int first = !includeData ? tables.size()
+                    : resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
             for (int t = first; t < tables.size(); t++) {
                 Optional<String> afterKey = t == first ? resume.flatMap(MySqlOffset::snapshotKey) : Optional.empty();
                 TableSnapshot table = new TableSnapshot(tables.get(t), t == 0 && afterKey.isEmpty(),
@@ -160,11 +161,20 @@ final class SnapshotReader {
         private final Connection connection;
         private final BinlogPosition position;
         private final long startedMs;
+        /** Without data, nothing follows these events: their offsets say the snapshot is done. */
+        private final MySqlOffset offset;
+        private final boolean dataFollows;
+        /** Held back one event, so that without data the last one can be marked "last", as Debezium does. */
+        private Object[] pending;
 
-        SnapshotDdl(Connection connection, BinlogPosition position, long startedMs) {
+        SnapshotDdl(Connection connection, BinlogPosition position, long startedMs, boolean dataFollows) {
             this.connection = connection;
             this.position = position;
             this.startedMs = startedMs;
+            this.dataFollows = dataFollows;
+            this.offset = dataFollows
+                    ? MySqlOffset.snapshotAt(position.file(), position.pos(), null, null)
+                    : MySqlOffset.streamingFrom(position.file(), position.pos());
         }
 
         void emit(List<TableId> tables, RecordSink sink) throws SQLException, InterruptedException {
@@ -189,14 +199,26 @@ final class SnapshotReader {
                     }
                 }
             }
+            flush(sink, dataFollows ? "true" : "last");
         }
 
         private void put(RecordSink sink, String database, String table, String ddl, List<Object[]> changes)
                 throws InterruptedException {
-            SourceInfo source = new SourceInfo(startedMs, "true", database, table, 0, null, position.file(),
-                    position.pos(), 0, null);
-            sink.put(records.schemaChange(schemaChanges, database, ddl, changes, source,
-                    MySqlOffset.snapshotAt(position.file(), position.pos(), null, null)));
+            flush(sink, "true");
+            pending = new Object[] {database, table, ddl, changes};
+        }
+
+        @SuppressWarnings("unchecked")
+        private void flush(RecordSink sink, String marker) throws InterruptedException {
+            if (pending == null) {
+                return;
+            }
+            String database = (String) pending[0];
+            SourceInfo source = new SourceInfo(startedMs, marker, database, (String) pending[1], 0, null,
+                    position.file(), position.pos(), 0, null);
+            sink.put(records.schemaChange(schemaChanges, database, (String) pending[2], (List<Object[]>) pending[3],
+                    source, offset));
+            pending = null;
         }
 
         private String databaseCharset(String database) throws SQLException {
