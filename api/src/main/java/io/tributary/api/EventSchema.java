@@ -116,10 +116,6 @@ public record EventSchema(
         return new EventSchema(type, optional, name, version, Optional.of(doc), parameters, defaultValue, fields, items);
     }
 
-    public EventSchema withParameters(Map<String, String> parameters) {
-        return new EventSchema(type, optional, name, version, doc, parameters, defaultValue, fields, items);
-    }
-
     /** The same schema with one more parameter, after the existing ones. */
     public EventSchema withParameter(String key, String value) {
         Map<String, String> extended = new LinkedHashMap<>(parameters);

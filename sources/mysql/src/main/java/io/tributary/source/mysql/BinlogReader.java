@@ -53,6 +53,8 @@ final class BinlogReader {
     private final ServerFlavor flavor;
     /** The GTIDs of the transactions completed so far, starting from those the start offset carried. */
     private final GtidSet completedGtids;
+    /** {@link #completedGtids} as text, kept up to date so that offsets of rows do not rebuild it each time. */
+    private String completedGtidsText;
     /** Null unless provide.transaction.metadata is on. */
     private final TransactionMetadata transactions;
     private final Heartbeats heartbeats;
@@ -82,6 +84,7 @@ final class BinlogReader {
         this.transactionStart = start.pos();
         this.flavor = flavor;
         this.completedGtids = gtidSet(start.gtids().orElse(""));
+        this.completedGtidsText = completedGtids.toString();
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         this.skipEvents = start.event();
@@ -200,7 +203,7 @@ final class BinlogReader {
         EventHeaderV4 header = event.getHeader();
         if (!inTransaction && heartbeats.due(System.currentTimeMillis())) {
             sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)
-                    .withGtids(completedGtids.toString())));
+                    .withGtids(completedGtidsText)));
         }
         switch (header.getEventType()) {
             case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
@@ -261,6 +264,7 @@ final class BinlogReader {
     private void endTransaction(EventHeaderV4 header) throws InterruptedException {
         if (gtid != null) {
             completedGtids.add(gtid);
+            completedGtidsText = completedGtids.toString();
         }
         if (transactions != null && transactions.isOpen()) {
             sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
@@ -335,7 +339,7 @@ final class BinlogReader {
 
     /** The offset after the statement or transaction ending with {@code header}: its GTID counts as completed. */
     private MySqlOffset afterCommit(EventHeaderV4 header) {
-        GtidSet completed = gtidSet(completedGtids.toString());
+        GtidSet completed = gtidSet(completedGtidsText);
         if (gtid != null) {
             completed.add(gtid);
         }
@@ -381,14 +385,14 @@ final class BinlogReader {
             String id = gtid != null ? gtid : file + ":" + transactionStart;
             sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
                     MySqlOffset.streamingWithin(file, transactionStart, eventIndex, rowsToSkip)
-                            .withGtids(completedGtids.toString())));
+                            .withGtids(completedGtidsText)));
         }
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
             MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
-                    .withGtids(completedGtids.toString());
+                    .withGtids(completedGtidsText);
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {
                 sink.put(record);
             }
