@@ -46,6 +46,7 @@ final class BinlogReader {
 
     private final MySqlSourceConfig config;
     private final SchemaCache schemas;
+    private final TableMapSchemas tableMapSchemas;
     private final RecordFactory records;
     private final Connection schemaConnection;
     private final BinaryLogClient client;
@@ -78,6 +79,7 @@ final class BinlogReader {
         this.schemaChanges = schemaChanges;
         this.config = config;
         this.schemas = schemas;
+        this.tableMapSchemas = new TableMapSchemas(schemas, flavor == ServerFlavor.MARIADB);
         this.records = records;
         this.schemaConnection = schemaConnection;
         this.file = start.file();
@@ -372,12 +374,11 @@ final class BinlogReader {
         }
         long rowsToSkip = eventIndex == skipEvents ? skipRows : 0;
         TableMapEventData tableMap = tableMaps.get(tableNumber);
-        Optional<TableSchemas> cached = tableMap == null ? Optional.empty()
-                : schemas.get(schemaConnection, new TableId(tableMap.getDatabase(), tableMap.getTable()));
-        if (cached.isEmpty()) {
+        Optional<TableSchemas> table = tableMap == null ? Optional.empty()
+                : tableMapSchemas.forRows(schemaConnection, tableMap);
+        if (table.isEmpty()) {
             return;
         }
-        Optional<TableSchemas> table = TableMapCheck.checked(schemas, schemaConnection, cached.get(), tableMap);
         String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
         RecordFactory.TransactionBlocks blocks = transactions == null ? () -> null
                 : () -> transactions.next(dataCollection);

@@ -33,18 +33,26 @@ final class SchemaCache {
 
     /** The table's schemas, or empty when the table is not captured or does not exist any more. */
     Optional<TableSchemas> get(Connection connection, TableId id) throws SQLException {
-        if (!config.filter().includesTable(id.database(), id.table())) {
+        if (!includes(id)) {
             return Optional.empty();
         }
         TableSchemas cached = tables.get(id);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<TableSchemas> read = reader.read(connection, id)
-                .map(definition -> new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings,
-                        sourceSchema));
+        Optional<TableSchemas> read = reader.read(connection, id).map(this::schemasOf);
         read.ifPresent(schemas -> tables.put(id, schemas));
         return read;
+    }
+
+    /** Whether the table's changes are captured. */
+    boolean includes(TableId id) {
+        return config.filter().includesTable(id.database(), id.table());
+    }
+
+    /** The schemas of one version of a table, not cached. */
+    TableSchemas schemasOf(TableDefinition definition) {
+        return new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings, sourceSchema);
     }
 
     /** The table's current definition, captured or not, read afresh. */

@@ -141,25 +141,6 @@ class MySqlSourceErrorsIT {
     }
 
     @Test
-    void rowsOfAnOlderTableDefinitionAreRefusedNotMisread() throws InterruptedException {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, a VARCHAR(10))");
-            Map<String, Object> status = mariaDb.query("SHOW MASTER STATUS").get(0);
-            Map<String, ?> before = Map.of("file", status.get("File"), "pos", ((Number) status.get("Position")).longValue());
-            // both changes are in the binlog before the source reads any of it
-            mariaDb.execute("INSERT INTO shop.items VALUES (1, 'old')",
-                    "ALTER TABLE shop.items CHANGE a renamed VARCHAR(10)");
-
-            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "never"),
-                    Optional.of(before))) {
-                assertThat(runner.awaitFailure(TIMEOUT)).isInstanceOf(SourceException.class)
-                        .hasMessageContaining("table shop.items has columns [id, a] in the binlog but [id, renamed] now")
-                        .hasMessageContaining("Take a new snapshot");
-            }
-        }
-    }
-
-    @Test
     void serverLostMidStreamIsRetriedThenReportedClearly() throws InterruptedException {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");

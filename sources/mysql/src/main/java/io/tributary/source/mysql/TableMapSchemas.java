@@ -1,0 +1,130 @@
+package io.tributary.source.mysql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.event.TableSchemas;
+import io.tributary.source.mysql.schema.Collations;
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.TableDefinition;
+import io.tributary.source.mysql.schema.TableId;
+import io.tributary.source.mysql.schema.TableMapDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schemas to decode a rows event with. Normally the table's current definition from {@link SchemaCache}; when
+ * the binlog is older than that definition (a later DDL statement already ran, or the table was dropped since), the
+ * definition the table map itself carries under {@code binlog_row_metadata=FULL}. Without that metadata such rows
+ * cannot be decoded safely, and reading stops with an error saying what to do. Not thread-safe.
+ */
+final class TableMapSchemas {
+    private static final Logger LOG = LoggerFactory.getLogger(TableMapSchemas.class);
+
+    /** The schemas last found to fit a table map, so the rows events of one transaction check it once. */
+    private record Verified(TableMapEventData tableMap, TableSchemas schemas) {
+    }
+
+    /** A table map's layout: column names, type codes and type metadata. */
+    private record Layout(TableId id, List<String> names, String types, String metadata) {
+        static Layout of(TableMapEventData tableMap) {
+            return new Layout(new TableId(tableMap.getDatabase(), tableMap.getTable()),
+                    tableMap.getEventMetadata().getColumnNames(), Arrays.toString(tableMap.getColumnTypes()),
+                    Arrays.toString(tableMap.getColumnMetadata()) + tableMap.getColumnNullability());
+        }
+    }
+
+    private final SchemaCache schemas;
+    private final Map<TableId, Verified> verified = new HashMap<>();
+    private final Map<Layout, TableSchemas> historical = new HashMap<>();
+    private final boolean mariaDb;
+    private Collations collations;
+
+    TableMapSchemas(SchemaCache schemas, boolean mariaDb) {
+        this.schemas = schemas;
+        this.mariaDb = mariaDb;
+    }
+
+    /** The schemas of the table the map describes, or empty when its changes are not captured. */
+    Optional<TableSchemas> forRows(Connection connection, TableMapEventData tableMap) throws SQLException {
+        TableId id = new TableId(tableMap.getDatabase(), tableMap.getTable());
+        if (!schemas.includes(id)) {
+            return Optional.empty();
+        }
+        Verified last = verified.get(id);
+        if (last != null && last.tableMap() == tableMap) {
+            return Optional.of(last.schemas());
+        }
+        TableSchemas found = find(connection, id, tableMap);
+        verified.put(id, new Verified(tableMap, found));
+        return Optional.of(found);
+    }
+
+    private TableSchemas find(Connection connection, TableId id, TableMapEventData tableMap) throws SQLException {
+        Optional<TableSchemas> current = schemas.get(connection, id);
+        if (current.isPresent() && fits(current.get().definition(), tableMap)) {
+            return current.get();
+        }
+        boolean full = TableMapDefinitions.hasFullMetadata(tableMap);
+        if (full && historical.containsKey(Layout.of(tableMap))) {
+            return historical.get(Layout.of(tableMap));
+        }
+        schemas.invalidate(id.database());
+        current = schemas.get(connection, id);
+        if (current.isPresent() && fits(current.get().definition(), tableMap)) {
+            return current.get();
+        }
+        if (!full) {
+            throw SourceException.fatal(mismatch(id, tableMap, current) + " Set binlog_row_metadata=FULL on the "
+                    + "server so that the binlog carries each table's layout, then take a new snapshot of the table "
+                    + "(or leave it out with table.exclude.list).");
+        }
+        if (collations == null) {
+            collations = Collations.read(connection);
+        }
+        TableDefinition definition = TableMapDefinitions.definition(tableMap, mariaDb, collations,
+                current.map(TableSchemas::definition));
+        LOG.warn("{}; decoding these rows with the layout the binlog carries (binlog_row_metadata=FULL): {}",
+                mismatch(id, tableMap, current), definition.columns().stream()
+                        .map(column -> column.name() + " " + column.columnType()).toList());
+        TableSchemas schemasOfLayout = schemas.schemasOf(definition);
+        historical.put(Layout.of(tableMap), schemasOfLayout);
+        return schemasOfLayout;
+    }
+
+    /** Whether a definition has the table map's columns: their number, and names and types when it carries them. */
+    private static boolean fits(TableDefinition definition, TableMapEventData tableMap) {
+        List<ColumnDefinition> columns = definition.columns();
+        if (tableMap.getColumnTypes().length != columns.size()) {
+            return false;
+        }
+        if (!TableMapDefinitions.hasFullMetadata(tableMap)) {
+            return true;
+        }
+        List<String> names = tableMap.getEventMetadata().getColumnNames();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.get(i).name().equals(names.get(i))
+                    || !TableMapDefinitions.sameFamily(columns.get(i), tableMap, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String mismatch(TableId id, TableMapEventData tableMap, Optional<TableSchemas> current) {
+        String logged = TableMapDefinitions.hasFullMetadata(tableMap)
+                ? "columns " + tableMap.getEventMetadata().getColumnNames()
+                : tableMap.getColumnTypes().length + " columns";
+        String now = current.map(table -> "columns " + table.definition().columns().stream()
+                .map(ColumnDefinition::name).toList() + " now").orElse("no longer exists");
+        return "table " + id + " has " + logged + " in the binlog but " + now
+                + ": its definition changed after these changes were written";
+    }
+}
