@@ -85,7 +85,7 @@ final class BinlogReader {
         this.file = start.file();
         this.transactionStart = start.pos();
         this.flavor = flavor;
-        this.completedGtids = gtidSet(start.gtids().orElse(""));
+        this.completedGtids = gtidSet(start.gtids().orElseGet(() -> gtidsAt(schemaConnection, flavor, start)));
         this.completedGtidsText = completedGtids.toString();
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
@@ -95,6 +95,10 @@ final class BinlogReader {
         client.setServerId(config.serverId());
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.pos());
+        if (resumesByGtid(flavor, start)) {
+            // the transactions after these, on whichever server of the replication group this is
+            client.setGtidSet(start.gtids().get());
+        }
         client.setKeepAlive(false);
         if (config.heartbeatIntervalMs() > 0) {
             // the server sends heartbeat events while idle, so heartbeats flow when nothing else does
@@ -131,6 +135,33 @@ final class BinlogReader {
                 fail(e);
             }
         });
+    }
+
+    /**
+     * Whether streaming restarts from the offset's GTID set rather than its file and position, so that it survives a
+     * failover to a replica whose binlog files are named and sized differently. MariaDB only: its GTID state is
+     * complete from the first offset on ({@link #gtidsAt}); on MySQL offsets stay file-and-position.
+     */
+    static boolean resumesByGtid(ServerFlavor flavor, MySqlOffset start) {
+        return flavor == ServerFlavor.MARIADB && !start.snapshot() && start.gtids().isPresent();
+    }
+
+    /** MariaDB's GTID state at a binlog position (all domains), or empty text where unknown. */
+    private static String gtidsAt(Connection connection, ServerFlavor flavor, MySqlOffset position) {
+        if (flavor != ServerFlavor.MARIADB) {
+            return "";
+        }
+        try (var statement = connection.prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
+            statement.setString(1, position.file());
+            statement.setLong(2, position.pos());
+            try (var result = statement.executeQuery()) {
+                String gtids = result.next() ? result.getString(1) : null;
+                return gtids == null ? "" : gtids;
+            }
+        } catch (SQLException e) {
+            throw SourceException.retriable("cannot read the GTID position of " + position.file() + ":"
+                    + position.pos() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Streams until stopped; throws what made it stop otherwise. */
@@ -178,6 +209,11 @@ final class BinlogReader {
             return SourceException.fatal("the stored offset points to binlog file " + file + " position "
                     + transactionStart + ", which the server no longer has (purged); changes made since were lost to "
                     + "this connector: take a new snapshot (snapshot.mode=when_needed does so automatically)", e);
+        }
+        if (message.contains("GTID")) {
+            return SourceException.fatal("the stored offset resumes after GTID set " + completedGtidsText
+                    + ", which this server's binlog cannot continue from (" + message + "); if the binlog holding "
+                    + "it was purged or this server never had those transactions, take a new snapshot", e);
         }
         if (message.contains("REPLICATION SLAVE") || message.contains("Access denied")) {
             return SourceException.fatal("user '" + config.user() + "' may not read the binlog (" + message

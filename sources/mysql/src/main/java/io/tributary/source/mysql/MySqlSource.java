@@ -141,7 +141,9 @@ public final class MySqlSource implements ChangeSource {
             throws InterruptedException, SQLException {
         SnapshotMode mode = config.snapshotMode();
         boolean resumeSnapshot = stored.map(MySqlOffset::snapshot).orElse(false);
-        boolean purged = stored.isPresent() && !binlogStillHas(connection, stored.get().file());
+        boolean purged = stored.isPresent() && (BinlogReader.resumesByGtid(flavor, stored.get())
+                ? !MariaDbGtids.stillAvailable(connection, stored.get().gtids().orElseThrow())
+                : !binlogStillHas(connection, stored.get().file()));
         if (purged && mode != SnapshotMode.WHEN_NEEDED) {
             throw SourceException.fatal("the stored offset points to binlog file " + stored.get().file()
                     + ", which the server no longer has (purged); the changes made since cannot be read. Take a new "
