@@ -34,6 +34,11 @@ public interface ChangeSource extends AutoCloseable {
     default void commit(Map<String, ?> offset) {
     }
 
+    /** How far the initial snapshot got, per table in reading order; empty when there is none. */
+    default Map<String, TableProgress> snapshotProgress() {
+        return Map.of();
+    }
+
     /** Stops capturing and releases connections; idempotent. */
     @Override
     void close();

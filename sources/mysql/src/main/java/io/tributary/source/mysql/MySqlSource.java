@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
+import io.tributary.api.TableProgress;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
@@ -222,9 +223,14 @@ public final class MySqlSource implements ChangeSource {
         return batch;
     }
 
-    /** Snapshot progress, table by table. */
-    public SnapshotProgress snapshotProgress() {
-        return progress;
+    @Override
+    public Map<String, TableProgress> snapshotProgress() {
+        return progress.tables();
+    }
+
+    /** Whether the snapshot (if any) is done. */
+    public boolean snapshotCompleted() {
+        return progress.isCompleted();
     }
 
     @Override

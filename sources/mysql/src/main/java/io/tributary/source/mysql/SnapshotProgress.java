@@ -5,16 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tributary.api.TableProgress;
+
 /**
  * How far a snapshot got, table by table: rows read and the server's estimate of the table's rows
  * ({@code information_schema.TABLES.TABLE_ROWS}, approximate for InnoDB). Thread-safe: the snapshot updates it,
  * anyone may read it.
  */
 public final class SnapshotProgress {
-    /** Rows read so far and rows estimated for one table. */
-    public record TableProgress(long rowsRead, long rowsEstimated) {
-    }
-
     private final Map<String, AtomicLong> read = new ConcurrentHashMap<>();
     private final Map<String, Long> estimated = new ConcurrentHashMap<>();
     private volatile boolean completed;

@@ -44,9 +44,9 @@ class SnapshotModesIT {
                     .isSorted().hasSize(2500).doesNotHaveDuplicates();
             assertThat(snapshot.stream().filter(record -> record.topic().equals("test.shop.log")))
                     .allSatisfy(record -> assertThat(record.key()).as("a table without primary key").isNull());
-            assertThat(runner.source().snapshotProgress().isCompleted()).isTrue();
-            assertThat(runner.source().snapshotProgress().tables()).containsEntry("shop.items",
-                    new SnapshotProgress.TableProgress(2500, estimated("items")));
+            assertThat(runner.source().snapshotCompleted()).isTrue();
+            assertThat(runner.source().snapshotProgress()).containsEntry("shop.items",
+                    new io.tributary.api.TableProgress(2500, estimated("items")));
 
             mariaDb.execute("INSERT INTO shop.items VALUES (9001, 'streamed')");
             assertThat(runner.awaitRecords(2503, TIMEOUT).get(2502).key()).isEqualTo(new Object[] {9001});

@@ -1,0 +1,10 @@
+package io.tributary.api;
+
+/**
+ * How far a snapshot got in one table.
+ *
+ * @param rowsRead rows read so far
+ * @param rowsEstimated the server's estimate of the table's rows (approximate)
+ */
+public record TableProgress(long rowsRead, long rowsEstimated) {
+}

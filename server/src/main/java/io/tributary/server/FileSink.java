@@ -1,0 +1,113 @@
+package io.tributary.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSink;
+import io.tributary.api.SinkException;
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ParsedConfig;
+import io.tributary.core.json.ConnectJsonEncoder;
+
+/**
+ * One JSON line per record, a file per topic ({@code <directory>/<topic>.jsonl}):
+ * {@code {"key":<key>,"value":<value>}} with key and value exactly as Kafka Connect's JsonConverter writes them
+ * ({@code null} for a tombstone's value). For debugging, tests and small jobs; appends, never rewrites.
+ */
+final class FileSink implements ChangeSink {
+    static final ConfigOption<String> DIRECTORY = ConfigOption.string("directory").asRequired()
+            .withDoc("the directory the files go to; created when missing");
+    static final ConfigOption<Boolean> KEY_SCHEMAS = ConfigOption.bool("key.converter.schemas.enable")
+            .withDefault(true);
+    static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
+            .withDefault(true);
+    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(DIRECTORY, KEY_SCHEMAS,
+            VALUE_SCHEMAS), Set.of());
+    private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    private Path directory;
+    private ConnectJsonEncoder keys;
+    private ConnectJsonEncoder values;
+    private final Map<String, FileChannel> files = new HashMap<>();
+
+    @Override
+    public void start(String pipeline, Map<String, String> config) {
+        ParsedConfig parsed = DEFINITION.parse(config);
+        directory = Path.of(parsed.get(DIRECTORY));
+        keys = new ConnectJsonEncoder(parsed.get(KEY_SCHEMAS));
+        values = new ConnectJsonEncoder(parsed.get(VALUE_SCHEMAS));
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new SinkException("cannot create the file sink's directory " + directory + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public void write(List<ChangeRecord> records) {
+        for (ChangeRecord record : records) {
+            byte[] key = record.keySchema() == null ? NULL : keys.encode(record.keySchema(), record.key());
+            byte[] value = record.isTombstone() ? NULL : values.encode(record.valueSchema(), record.value());
+            ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length + END.length);
+            line.put(KEY).put(key).put(VALUE).put(value).put(END).flip();
+            try {
+                FileChannel file = file(record.topic());
+                while (line.hasRemaining()) {
+                    file.write(line);
+                }
+            } catch (IOException e) {
+                throw new SinkException("cannot write to " + directory.resolve(record.topic() + ".jsonl") + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private FileChannel file(String topic) throws IOException {
+        FileChannel file = files.get(topic);
+        if (file == null) {
+            file = FileChannel.open(directory.resolve(topic + ".jsonl"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            files.put(topic, file);
+        }
+        return file;
+    }
+
+    @Override
+    public void flush() {
+        for (FileChannel file : files.values()) {
+            try {
+                file.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot flush the file sink in " + directory, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel file : files.values()) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        files.clear();
+    }
+}

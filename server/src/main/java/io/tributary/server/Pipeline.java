@@ -1,0 +1,203 @@
+package io.tributary.server;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSink;
+import io.tributary.api.ChangeSource;
+import io.tributary.api.OffsetStore;
+import io.tributary.api.TableProgress;
+import io.tributary.core.offsets.FileOffsetStore;
+import io.tributary.server.PipelineConfig.SinkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one pipeline on its own thread: the source's batches go to every sink, each sink flushes, and only then is
+ * the offset after the batch stored — so a crash at any moment repeats at most the last batch and loses nothing.
+ * The source's bounded queue and this one-batch-at-a-time loop are the back-pressure: memory stays bounded however
+ * slow a sink is. States are Kafka Connect's: RUNNING, PAUSED, FAILED (with a trace), UNASSIGNED before the first
+ * start and while restarting, STOPPED after close.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    public enum State { UNASSIGNED, RUNNING, PAUSED, FAILED, STOPPED }
+
+    private final PipelineConfig config;
+    private final SinkRegistry registry;
+    private final FileOffsetStore fileStore;
+    private final PipelineMetrics metrics = new PipelineMetrics();
+    private volatile State state = State.UNASSIGNED;
+    private volatile String trace;
+    private volatile boolean paused;
+    private volatile boolean stopping;
+    private volatile ChangeSource source;
+    private Thread thread;
+
+    /**
+     * @throws IllegalStateException when another process holds the pipeline's offset store
+     */
+    public Pipeline(PipelineConfig config, SinkRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.fileStore = FileOffsetStore.open(config.offsetDirectory(), config.name());
+    }
+
+    public synchronized void start() {
+        stopping = false;
+        trace = null;
+        state = paused ? State.PAUSED : State.UNASSIGNED;
+        thread = new Thread(this::run, "tributary-pipeline-" + config.name());
+        thread.start();
+    }
+
+    private void run() {
+        List<ChangeSink> sinks = new ArrayList<>();
+        ChangeSource running = null;
+        try {
+            for (SinkConfig sinkConfig : config.sinks().values()) {
+                ChangeSink sink = registry.create(sinkConfig.type());
+                sinks.add(sink);
+                sink.start(config.name(), sinkConfig.properties());
+            }
+            OffsetStore store = sinks.stream().map(ChangeSink::transactionalOffsets).flatMap(Optional::stream)
+                    .findFirst().orElse(fileStore);
+            Optional<Map<String, ?>> stored = store.load();
+            LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
+                    .orElse("afresh"));
+            running = Sources.create(config.source());
+            source = running;
+            running.start(config.source(), stored);
+            while (!stopping) {
+                if (paused) {
+                    state = State.PAUSED;
+                    Thread.sleep(100);
+                    continue;
+                }
+                state = State.RUNNING;
+                List<ChangeRecord> batch = running.poll();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                for (ChangeSink sink : sinks) {
+                    sink.write(batch);
+                }
+                for (ChangeSink sink : sinks) {
+                    sink.flush();
+                }
+                ChangeRecord last = batch.get(batch.size() - 1);
+                store.save(last.partition(), last.offset());
+                running.commit(last.offset());
+                metrics.delivered(batch);
+            }
+            state = State.UNASSIGNED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.error("pipeline {} failed: {}", config.name(), e.getMessage());
+                trace = stackTrace(e);
+                state = State.FAILED;
+            }
+        } finally {
+            if (running != null) {
+                running.close();
+            }
+            for (ChangeSink sink : sinks) {
+                try {
+                    sink.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing a sink of {} failed: {}", config.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The failure's stack trace while FAILED. */
+    public Optional<String> trace() {
+        return Optional.ofNullable(trace);
+    }
+
+    /** The failure's message while FAILED. */
+    public Optional<String> error() {
+        return trace().map(text -> text.lines().findFirst().orElse(text));
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    public Map<String, TableProgress> snapshotProgress() {
+        ChangeSource current = source;
+        return current == null ? Map.of() : current.snapshotProgress();
+    }
+
+    public Path offsetFile() {
+        return fileStore.file();
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    /** Stops and starts again from the stored offset; also the way out of FAILED. */
+    public synchronized void restart() throws InterruptedException {
+        stop();
+        start();
+    }
+
+    /** Waits until the pipeline ends by itself (failure) or is stopped. */
+    public void awaitTermination() throws InterruptedException {
+        Thread current;
+        synchronized (this) {
+            current = thread;
+        }
+        if (current != null) {
+            current.join();
+        }
+    }
+
+    private synchronized void stop() throws InterruptedException {
+        stopping = true;
+        if (thread != null) {
+            thread.join();
+        }
+    }
+
+    /** Finishes the batch in hand (delivered and its offset stored), then stops and releases everything. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        state = State.STOPPED;
+        fileStore.close();
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package io.tributary.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tributary.api.config.ConfigException;
+import io.tributary.api.config.ConfigProblem;
+import io.tributary.server.PipelineConfig.SinkConfig;
+import io.tributary.source.mysql.MySqlSourceConfig;
+
+/** Checks a whole pipeline — runtime keys, source and every sink — and reports all problems at once. */
+public final class PipelineValidation {
+    private PipelineValidation() {
+    }
+
+    /**
+     * The pipeline's configuration when it is valid.
+     *
+     * @throws ConfigException listing every problem, sink problems prefixed with their {@code sink.<name>.} keys
+     */
+    public static PipelineConfig validate(String fileName, Map<String, String> properties, SinkRegistry registry) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        PipelineConfig config = null;
+        try {
+            config = PipelineConfig.of(fileName, properties, registry.types());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        Map<String, String> source = PipelineConfig.sourceProperties(properties);
+        try {
+            Sources.create(source);
+            MySqlSourceConfig.parse(source);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        for (SinkConfig sink : config == null ? List.<SinkConfig>of() : config.sinks().values()) {
+            registry.validate(sink.type(), sink.properties()).forEach(problem -> problems.add(
+                    new ConfigProblem("sink." + sink.name() + "." + problem.key(), problem.message())));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+}

@@ -1,0 +1,167 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.testkit.TestingKafka;
+import io.tributary.testkit.TestingMariaDb;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A pipeline file run in-process: snapshot then streaming into Kafka and files, operated through REST. */
+class StandalonePipelineIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void snapshotThenStreamingReachKafkaAndFilesAndRestOperatesThePipeline(@TempDir Path directory)
+            throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create(); TestingKafka kafka = TestingKafka.create()) {
+            mariaDb.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(8,2))",
+                    "INSERT INTO shop.items VALUES (1, 'pen', 1.50), (2, 'ink', 7.25), (3, 'pad', 3.00)");
+            Map<String, String> pipeline = pipeline(mariaDb, kafka, directory, "false");
+
+            try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> values(kafka, "shop.shop.items").size() == 3);
+                mariaDb.execute("INSERT INTO shop.items VALUES (4, 'cap', 2.00)",
+                        "UPDATE shop.items SET price = 1.75 WHERE id = 1", "DELETE FROM shop.items WHERE id = 2");
+                Awaitility.await().atMost(TIMEOUT).until(() -> values(kafka, "shop.shop.items").size() == 7);
+
+                List<ConsumerRecord<String, String>> records = kafka.readAll("shop.shop.items");
+                assertThat(records).extracting(record -> record.value() == null ? null
+                        : JSON.readTree(record.value()).at("/payload/op").asText())
+                        .containsExactly("r", "r", "r", "c", "u", "d", null);
+                assertThat(JSON.readTree(records.get(0).key()).at("/payload/id").asInt()).isEqualTo(1);
+                // the file sink writes the same bytes, a line per record
+                List<String> lines = Files.readAllLines(directory.resolve("events/shop.shop.items.jsonl"));
+                assertThat(lines).hasSize(7);
+                for (int i = 0; i < lines.size(); i++) {
+                    JsonNode line = JSON.readTree(lines.get(i));
+                    assertThat(line.get("key")).isEqualTo(JSON.readTree(records.get(i).key()));
+                    assertThat(line.get("value")).isEqualTo(records.get(i).value() == null
+                            ? JSON.nullNode() : JSON.readTree(records.get(i).value()));
+                }
+                assertThat(server.pipeline().offsetFile()).exists();
+
+                String url = server.restUrl();
+                assertThat(get(url + "/connectors")).isEqualTo(JSON.readTree("[\"shop\"]"));
+                assertThat(get(url + "/connectors/shop/status").at("/tasks/0/state").asText()).isEqualTo("RUNNING");
+                JsonNode config = get(url + "/connectors/shop/config");
+                assertThat(config.get("database.password").asText()).isEqualTo("[hidden]");
+                assertThat(config.toString()).doesNotContain(TestingMariaDb.CDC_PASSWORD);
+                assertThat(get(url + "/connectors/shop/progress").at("/tables/shop.items/rows_read").asLong())
+                        .isEqualTo(3);
+                assertThat(get(url + "/connectors/shop/metrics").get("events").asLong()).isEqualTo(7);
+                assertThat(get(url + "/health").get("status").asText()).isEqualTo("UP");
+                assertThat(text(url + "/metrics")).contains("tributary_events_total{pipeline=\"shop\"} 7")
+                        .contains("tributary_snapshot_rows_read{pipeline=\"shop\",table=\"shop.items\"} 3");
+                assertThat(status(url + "/connectors/nope/status")).isEqualTo(404);
+
+                assertThat(send("PUT", url + "/connectors/shop/pause", null)).isEqualTo(202);
+                Awaitility.await().atMost(TIMEOUT).until(() -> get(url + "/connectors/shop/status")
+                        .at("/tasks/0/state").asText().equals("PAUSED"));
+                mariaDb.execute("INSERT INTO shop.items VALUES (5, 'mug', 9.00)");
+                Thread.sleep(1500);
+                assertThat(values(kafka, "shop.shop.items")).hasSize(7);
+                assertThat(send("PUT", url + "/connectors/shop/resume", null)).isEqualTo(202);
+                Awaitility.await().atMost(TIMEOUT).until(() -> values(kafka, "shop.shop.items").size() == 8);
+
+                assertThat(send("POST", url + "/connectors/shop/restart", null)).isEqualTo(204);
+                mariaDb.execute("INSERT INTO shop.items VALUES (6, 'cup', 4.00)");
+                Awaitility.await().atMost(TIMEOUT).until(() -> values(kafka, "shop.shop.items").size() == 9);
+                assertThat(kafka.readAll("shop.shop.items")).extracting(record -> record.value() == null ? null
+                        : JSON.readTree(record.value()).at("/payload/after/id").asInt())
+                        .as("after a restart, streaming resumes where it stopped: nothing twice")
+                        .containsExactly(1, 2, 3, 4, 1, 0, null, 5, 6);
+
+                Map<String, String> bad = new HashMap<>(pipeline);
+                bad.put("snapshot.mode", "sometimes");
+                bad.put("sink.kafka.type", "kafak");
+                JsonNode validation = JSON.readTree(sendForBody("PUT",
+                        url + "/connector-plugins/MySqlSourceConnector/config/validate", JSON.writeValueAsString(bad)));
+                assertThat(validation.get("error_count").asInt()).isEqualTo(2);
+                assertThat(validation.toString()).contains("snapshot.mode").contains("unknown sink type 'kafak'");
+            }
+        }
+    }
+
+    static Map<String, String> pipeline(TestingMariaDb mariaDb, TestingKafka kafka, Path directory,
+            String exactlyOnce) {
+        Map<String, String> pipeline = new HashMap<>();
+        pipeline.put("name", "shop");
+        pipeline.put("connector.class", "io.debezium.connector.mysql.MySqlConnector");
+        pipeline.put("database.hostname", mariaDb.host());
+        pipeline.put("database.port", String.valueOf(mariaDb.port()));
+        pipeline.put("database.user", TestingMariaDb.CDC_USER);
+        pipeline.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        pipeline.put("database.server.id", "6101");
+        pipeline.put("topic.prefix", "shop");
+        pipeline.put("database.include.list", "shop");
+        pipeline.put("include.schema.changes", "false");
+        pipeline.put("sinks", "kafka,files");
+        pipeline.put("sink.kafka.type", "kafka");
+        pipeline.put("sink.kafka.bootstrap.servers", kafka.bootstrapServers());
+        pipeline.put("sink.kafka.exactly.once", exactlyOnce);
+        pipeline.put("sink.files.type", "file");
+        pipeline.put("sink.files.directory", directory.resolve("events").toString());
+        pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
+        pipeline.put("rest.port", "0");
+        return pipeline;
+    }
+
+    static List<String> values(TestingKafka kafka, String topic) {
+        try {
+            return kafka.readAll(topic, new StringDeserializer(), new StringDeserializer(),
+                    IsolationLevel.READ_COMMITTED).stream().map(ConsumerRecord::value).toList();
+        } catch (RuntimeException topicNotThereYet) {
+            return List.of();
+        }
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return JSON.readTree(sendForBody("GET", url, null));
+    }
+
+    private String text(String url) throws Exception {
+        return sendForBody("GET", url, null);
+    }
+
+    private int status(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private int send(String method, String url, String body) throws Exception {
+        return exchange(method, url, body).statusCode();
+    }
+
+    private String sendForBody(String method, String url, String body) throws Exception {
+        return exchange(method, url, body).body();
+    }
+
+    private HttpResponse<String> exchange(String method, String url, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(url)).method(method, publisher)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

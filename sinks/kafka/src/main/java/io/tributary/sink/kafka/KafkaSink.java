@@ -1,0 +1,223 @@
+package io.tributary.sink.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSink;
+import io.tributary.api.OffsetStore;
+import io.tributary.api.SinkException;
+import io.tributary.core.json.ConnectJsonEncoder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each record to its topic with the key and value bytes Kafka Connect's {@code JsonConverter} would
+ * write, so the default partitioner places every key where a Connect worker would. Missing topics are created.
+ * With {@code exactly.once=true} each batch and the source offset after it are one Kafka transaction.
+ */
+public final class KafkaSink implements ChangeSink {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+
+    private KafkaSinkConfig config;
+    private Producer<byte[], byte[]> producer;
+    private Admin admin;
+    private ConnectJsonEncoder keys;
+    private ConnectJsonEncoder values;
+    private final Set<String> knownTopics = new HashSet<>();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private boolean inTransaction;
+    private KafkaOffsets offsets;
+    private String pipeline;
+
+    @Override
+    public void start(String pipelineName, Map<String, String> raw) {
+        this.pipeline = pipelineName;
+        this.config = KafkaSinkConfig.parse(pipelineName, raw);
+        this.keys = new ConnectJsonEncoder(config.keySchemas());
+        this.values = new ConnectJsonEncoder(config.valueSchemas());
+        this.admin = Admin.create(config.clientSettings());
+        awaitCluster();
+        this.producer = new KafkaProducer<>(config.producer());
+        if (config.exactlyOnce()) {
+            ensureTopics(Set.of(config.offsetsTopic()), Map.of("cleanup.policy", "compact"));
+            producer.initTransactions();
+            offsets = new KafkaOffsets(this, config, pipeline);
+        }
+    }
+
+    /** Waits for the cluster to answer, with growing pauses, up to {@code connect.timeout.ms}. */
+    private void awaitCluster() {
+        long deadline = System.currentTimeMillis() + config.connectTimeoutMs();
+        long pause = 250;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                admin.describeCluster().nodes().get(Math.min(10_000, config.connectTimeoutMs()), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.currentTimeMillis() + pause > deadline) {
+                    close();
+                    throw new SinkException("cannot reach Kafka at " + config.bootstrapServers() + " after "
+                            + attempts + " attempts in " + config.connectTimeoutMs() + " ms (" + describe(e)
+                            + "): check bootstrap.servers, that the brokers are up, and security.protocol/sasl.* "
+                            + "settings", e);
+                }
+                LOG.warn("Kafka at {} does not answer ({}); retrying in {} ms", config.bootstrapServers(),
+                        describe(e), pause);
+                sleep(pause);
+                pause = Math.min(pause * 2, 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SinkException("interrupted while connecting to Kafka", e);
+            }
+        }
+    }
+
+    @Override
+    public void write(List<ChangeRecord> records) {
+        Set<String> topics = new HashSet<>();
+        for (ChangeRecord record : records) {
+            if (!knownTopics.contains(record.topic())) {
+                topics.add(record.topic());
+            }
+        }
+        ensureTopics(topics, Map.of());
+        if (config.exactlyOnce() && !inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+        }
+        for (ChangeRecord record : records) {
+            byte[] key = record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key());
+            byte[] value = record.isTombstone() ? null : values.encode(record.valueSchema(), record.value());
+            producer.send(new ProducerRecord<>(record.topic(), key, value), (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void flush() {
+        producer.flush();
+        Exception error = failure.getAndSet(null);
+        if (error != null) {
+            if (inTransaction) {
+                abort();
+            }
+            throw new SinkException("Kafka at " + config.bootstrapServers() + " did not accept a record: "
+                    + describe(error), error);
+        }
+    }
+
+    @Override
+    public Optional<OffsetStore> transactionalOffsets() {
+        return Optional.ofNullable(offsets);
+    }
+
+    /** Sends the offset record into the open transaction (opening one if needed) and commits it. */
+    void commitWithOffset(ProducerRecord<byte[], byte[]> offsetRecord) {
+        if (!inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+        }
+        producer.send(offsetRecord);
+        try {
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            abort();
+            throw new SinkException("the Kafka transaction " + config.transactionalId() + " could not commit ("
+                    + describe(e) + "); if another instance with the same transactional.id started, this one was "
+                    + "fenced: stop one of them", e);
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.warn("aborting the Kafka transaction failed: {}", describe(e));
+        }
+        inTransaction = false;
+    }
+
+    private void ensureTopics(Set<String> topics, Map<String, String> topicConfig) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<NewTopic> create = new ArrayList<>();
+        for (String topic : topics) {
+            create.add(new NewTopic(topic, Optional.of(config.partitions()),
+                    Optional.of(config.replicationFactor())).configs(topicConfig));
+        }
+        admin.createTopics(create).values().forEach((topic, result) -> {
+            try {
+                result.get(config.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new SinkException("cannot create topic " + topic + ": " + describe(e)
+                            + "; create it yourself or grant this user CREATE on the cluster", e);
+                }
+            } catch (TimeoutException e) {
+                throw new SinkException("creating topic " + topic + " timed out after "
+                        + config.connectTimeoutMs() + " ms", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SinkException("interrupted while creating topic " + topic, e);
+            }
+            knownTopics.add(topic);
+        });
+    }
+
+    Producer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            if (inTransaction) {
+                abort();
+            }
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkException("interrupted while connecting to Kafka", e);
+        }
+    }
+}

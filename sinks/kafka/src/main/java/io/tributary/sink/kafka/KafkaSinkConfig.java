@@ -1,0 +1,91 @@
+package io.tributary.sink.kafka;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ParsedConfig;
+
+/**
+ * The Kafka sink's settings. Keys it does not define itself are Kafka producer properties ({@code acks},
+ * {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, {@code compression.type}, ...) and go to the producer
+ * unchanged.
+ */
+record KafkaSinkConfig(
+        String bootstrapServers,
+        boolean exactlyOnce,
+        String transactionalId,
+        String offsetsTopic,
+        int partitions,
+        short replicationFactor,
+        boolean keySchemas,
+        boolean valueSchemas,
+        long connectTimeoutMs,
+        Map<String, Object> producer) {
+
+    static final ConfigOption<String> BOOTSTRAP_SERVERS = ConfigOption.string("bootstrap.servers").asRequired()
+            .withDoc("the Kafka brokers, host:port,...");
+    static final ConfigOption<Boolean> EXACTLY_ONCE = ConfigOption.bool("exactly.once").withDefault(false)
+            .withDoc("write events and source offsets in one Kafka transaction per batch");
+    static final ConfigOption<String> TRANSACTIONAL_ID = ConfigOption.string("transactional.id")
+            .withDoc("the producer's transactional id under exactly.once; default tributary-<pipeline>");
+    static final ConfigOption<String> OFFSETS_TOPIC = ConfigOption.string("offsets.topic")
+            .withDefault("tributary-offsets").withDoc("where exactly.once keeps source offsets");
+    static final ConfigOption<Integer> PARTITIONS = ConfigOption.integer("topic.creation.default.partitions")
+            .withDefault(1).validatedBy(n -> n > 0, "a positive integer").withDoc("partitions of topics it creates");
+    static final ConfigOption<Integer> REPLICATION_FACTOR =
+            ConfigOption.integer("topic.creation.default.replication.factor").withDefault(-1)
+                    .withDoc("replication factor of topics it creates; -1 for the broker's default");
+    static final ConfigOption<Boolean> KEY_SCHEMAS = ConfigOption.bool("key.converter.schemas.enable")
+            .withDefault(true).withDoc("keys as JsonConverter with schemas (true) or without");
+    static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
+            .withDefault(true).withDoc("values as JsonConverter with schemas (true) or without");
+    static final ConfigOption<Long> CONNECT_TIMEOUT = ConfigOption.longInteger("connect.timeout.ms")
+            .withDefault(60_000L).withDoc("how long to keep trying to reach Kafka before giving up");
+
+    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(BOOTSTRAP_SERVERS, EXACTLY_ONCE,
+            TRANSACTIONAL_ID, OFFSETS_TOPIC, PARTITIONS, REPLICATION_FACTOR, KEY_SCHEMAS, VALUE_SCHEMAS,
+            CONNECT_TIMEOUT), Set.of(""));
+
+    /** Producer settings Tributary decides: they carry its guarantees. */
+    private static final Set<String> FIXED = Set.of("key.serializer", "value.serializer");
+
+    static KafkaSinkConfig parse(String pipeline, Map<String, String> raw) {
+        ParsedConfig parsed = DEFINITION.parse(raw);
+        Set<String> own = Set.copyOf(DEFINITION.options().stream().map(ConfigOption::key).toList());
+        Map<String, Object> producer = new HashMap<>();
+        raw.forEach((key, value) -> {
+            if (!own.contains(key) && !FIXED.contains(key) && !key.equals("type")) {
+                producer.put(key, value);
+            }
+        });
+        producer.put("bootstrap.servers", parsed.get(BOOTSTRAP_SERVERS));
+        producer.putIfAbsent("acks", "all");
+        producer.putIfAbsent("enable.idempotence", "true");
+        producer.putIfAbsent("linger.ms", "5");
+        producer.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        producer.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        String transactionalId = parsed.find(TRANSACTIONAL_ID).orElse("tributary-" + pipeline);
+        if (parsed.get(EXACTLY_ONCE)) {
+            producer.put("transactional.id", transactionalId);
+        }
+        return new KafkaSinkConfig(parsed.get(BOOTSTRAP_SERVERS), parsed.get(EXACTLY_ONCE), transactionalId,
+                parsed.get(OFFSETS_TOPIC), parsed.get(PARTITIONS), parsed.get(REPLICATION_FACTOR).shortValue(),
+                parsed.get(KEY_SCHEMAS), parsed.get(VALUE_SCHEMAS), parsed.get(CONNECT_TIMEOUT), producer);
+    }
+
+    /** Producer settings for an admin client or consumer: connection and security only. */
+    Map<String, Object> clientSettings() {
+        Map<String, Object> client = new HashMap<>();
+        producer.forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.") || key.equals("client.dns.lookup")) {
+                client.put(key, value);
+            }
+        });
+        return client;
+    }
+}
