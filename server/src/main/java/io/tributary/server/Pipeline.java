@@ -102,7 +102,7 @@ public final class Pipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (!stopping) {
-                LOG.error("pipeline {} failed: {}", config.name(), e.getMessage());
+                LOG.error("pipeline {} failed: {}", config.name(), causes(e));
                 trace = stackTrace(e);
                 state = State.FAILED;
             }
@@ -193,6 +193,17 @@ public final class Pipeline implements AutoCloseable {
         }
         state = State.STOPPED;
         fileStore.close();
+    }
+
+    /** The message of a failure and of each of its causes, for a log line that says what went wrong. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(" (caused by ").append(cause.getMessage()).append(')');
+            }
+        }
+        return text.toString();
     }
 
     private static String stackTrace(Throwable e) {

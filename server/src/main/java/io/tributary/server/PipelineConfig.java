@@ -57,6 +57,7 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
      */
     public static PipelineConfig of(String fileName, Map<String, String> properties, Set<String> knownSinkTypes) {
         List<ConfigProblem> problems = new ArrayList<>();
+        String known = String.join(", ", new java.util.TreeSet<>(knownSinkTypes));
         Map<String, String> source = new LinkedHashMap<>();
         Map<String, Map<String, String>> sinkProperties = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
@@ -75,7 +76,7 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         List<String> sinkNames = list(properties.getOrDefault("sinks", ""));
         if (sinkNames.isEmpty()) {
             problems.add(new ConfigProblem("sinks", "no sink given: name at least one, for example sinks=kafka "
-                    + "with sink.kafka.type=kafka (types: " + String.join(", ", knownSinkTypes) + ")"));
+                    + "with sink.kafka.type=kafka (types: " + known + ")"));
         }
         Map<String, SinkConfig> sinks = new LinkedHashMap<>();
         for (String sinkName : sinkNames) {
@@ -83,12 +84,12 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
             String type = own.remove("type");
             if (type == null) {
                 problems.add(new ConfigProblem("sink." + sinkName + ".type", "missing: one of "
-                        + String.join(", ", knownSinkTypes)));
+                        + known));
                 continue;
             }
             if (!knownSinkTypes.contains(type)) {
                 problems.add(new ConfigProblem("sink." + sinkName + ".type", "unknown sink type '" + type
-                        + "': expected one of " + String.join(", ", knownSinkTypes)));
+                        + "': expected one of " + known));
                 continue;
             }
             SHARED_WITH_SINKS.forEach(key -> {

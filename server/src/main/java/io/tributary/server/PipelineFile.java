@@ -54,8 +54,8 @@ public final class PipelineFile {
                         + abbreviate(line) + "'"));
                 continue;
             }
-            String key = line.substring(0, separator).strip();
-            String value = line.substring(separator + 1).strip();
+            String key = unescape(line.substring(0, separator).strip());
+            String value = unescape(line.substring(separator + 1).strip());
             Integer earlier = definedAt.put(key, number);
             if (earlier != null) {
                 problems.add(new ConfigProblem(key, "given twice, on lines " + earlier + " and " + number
@@ -87,6 +87,38 @@ public final class PipelineFile {
             }
         }
         return -1;
+    }
+
+    /** Resolves the escapes {@link java.util.Properties#store} writes: {@code \\:}, {@code \\=}, {@code \\uXXXX}, ... */
+    private static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = text.charAt(++i);
+            switch (next) {
+                case 't' -> out.append('\t');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 'f' -> out.append('\f');
+                case 'u' -> {
+                    if (i + 4 < text.length()) {
+                        out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        out.append(next);
+                    }
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
     }
 
     /** The start of a line, so that a value (perhaps a secret) on it is not printed whole. */

@@ -25,7 +25,7 @@ public final class ServerMain {
         }, "tributary-shutdown"));
         server.pipeline().awaitTermination();
         if (server.pipeline().state() == Pipeline.State.FAILED) {
-            System.err.println("pipeline failed: " + server.pipeline().error().orElse(""));
+            System.err.println("pipeline failed: " + server.pipeline().trace().orElse(""));
             System.exit(1);
         }
         closed.await();

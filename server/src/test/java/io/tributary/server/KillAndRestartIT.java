@@ -1,0 +1,215 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.offsets.OffsetJson;
+import io.tributary.testkit.TestingKafka;
+import io.tributary.testkit.TestingMariaDb;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime as its own process, stopped the hard way (SIGKILL) and the polite way (SIGTERM), then restarted. */
+class KillAndRestartIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROWS = 5_000;
+
+    @Test
+    void killedMidStreamWithExactlyOnceNeitherLosesNorRepeatsAChange(@TempDir Path directory) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create(); TestingKafka kafka = TestingKafka.create()) {
+            mariaDb.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, version INT NOT NULL)",
+                    "INSERT INTO shop.items SELECT seq, 0 FROM shop.seq_1_to_" + ROWS);
+            Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, kafka, directory, "true");
+            pipeline.put("value.converter.schemas.enable", "false");
+            pipeline.put("max.batch.size", "50");
+            Path file = write(directory.resolve("shop.properties"), pipeline);
+            Writer writer = new Writer(mariaDb);
+            List<Process> processes = new ArrayList<>();
+            try {
+                Process first = start(file, directory, processes);
+                Awaitility.await().atMost(TIMEOUT).until(() -> committed(kafka).size() >= ROWS);
+                writer.start();
+                Awaitility.await().atMost(TIMEOUT).until(() -> committed(kafka).size() > ROWS + 1_500);
+                first.destroyForcibly().waitFor();
+
+                Process second = start(file, directory, processes);
+                Thread.sleep(2_000);
+                writer.finish();
+                Map<Integer, Integer> expected = versions(mariaDb);
+                Awaitility.await().atMost(TIMEOUT).until(() -> finalState(committed(kafka)).equals(expected));
+                second.destroy();
+                second.waitFor();
+            } finally {
+                writer.finish();
+                processes.forEach(Process::destroyForcibly);
+                Files.copy(directory.resolve("server.log"), Path.of("target/kill-and-restart-server.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+
+            List<JsonNode> events = committed(kafka);
+            Set<String> seen = new HashSet<>();
+            Map<Integer, Integer> lastVersion = new HashMap<>();
+            for (JsonNode event : events) {
+                int id = event.at("/after/id").asInt();
+                int version = event.at("/after/version").asInt();
+                assertThat(seen.add(id + "@" + version)).as("row %s version %s delivered once", id, version).isTrue();
+                Integer previous = lastVersion.put(id, version);
+                assertThat(previous == null ? version : previous + 1).as("row %s has no missing version", id)
+                        .isEqualTo(version);
+            }
+            assertThat(writer.changes()).isGreaterThan(1_000);
+        }
+    }
+
+    @Test
+    void sigtermDuringTheSnapshotStopsCleanlyAndTheNextStartResumesIt(@TempDir Path directory) throws Exception {
+        int rows = 40_000;
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, version INT NOT NULL)",
+                    "INSERT INTO shop.items SELECT seq, 0 FROM shop.seq_1_to_" + rows);
+            Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
+            pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
+            pipeline.put("sinks", "files");
+            pipeline.put("snapshot.fetch.size", "500");
+            pipeline.put("max.batch.size", "100");
+            Path file = write(directory.resolve("shop.properties"), pipeline);
+            Path events = directory.resolve("events/shop.shop.items.jsonl");
+            List<Process> processes = new ArrayList<>();
+            try {
+                Process first = start(file, directory, processes);
+                Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
+                        .until(() -> lines(events) > 2_000);
+                first.destroy();
+                first.waitFor();
+                Map<String, Object> stored = OffsetJson.read(Files.readAllBytes(
+                        directory.resolve("offsets/shop.offsets.json")));
+                assertThat(stored.toString()).contains("snapshot=true");
+                assertThat(lines(events)).isLessThan(rows);
+
+                Process second = start(file, directory, processes);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) >= rows);
+                second.destroy();
+                second.waitFor();
+            } finally {
+                processes.forEach(Process::destroyForcibly);
+            }
+            List<Integer> ids = new ArrayList<>();
+            for (String line : Files.readAllLines(events)) {
+                ids.add(JSON.readTree(line).at("/value/payload/after/id").asInt());
+            }
+            assertThat(ids).as("every row once: a graceful stop repeats nothing").hasSize(rows)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    private static Path write(Path file, Map<String, String> pipeline) throws IOException {
+        Properties properties = new Properties();
+        pipeline.forEach((key, value) -> {
+            if (value != null) {
+                properties.setProperty(key, value);
+            }
+        });
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, null);
+        }
+        return file;
+    }
+
+    private static Process start(Path file, Path directory, List<Process> started) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ServerMain.class.getName(), file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()))
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var stream = Files.lines(file)) {
+            return stream.count();
+        }
+    }
+
+    private static List<JsonNode> committed(TestingKafka kafka) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String value : StandalonePipelineIT.values(kafka, "shop.shop.items")) {
+            if (value != null) {
+                events.add(JSON.readTree(value));
+            }
+        }
+        return events;
+    }
+
+    private static Map<Integer, Integer> finalState(List<JsonNode> events) {
+        Map<Integer, Integer> state = new HashMap<>();
+        for (JsonNode event : events) {
+            state.put(event.at("/after/id").asInt(), event.at("/after/version").asInt());
+        }
+        return state;
+    }
+
+    private static Map<Integer, Integer> versions(TestingMariaDb mariaDb) {
+        Map<Integer, Integer> versions = new HashMap<>();
+        for (Map<String, Object> row : mariaDb.query("SELECT id, version FROM shop.items")) {
+            versions.put(((Number) row.get("id")).intValue(), ((Number) row.get("version")).intValue());
+        }
+        return versions;
+    }
+
+    /** Raises random rows' versions by one and inserts new rows, in small transactions, until stopped. */
+    private static final class Writer extends Thread {
+        private final TestingMariaDb mariaDb;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile int changes;
+
+        Writer(TestingMariaDb mariaDb) {
+            super("writer");
+            this.mariaDb = mariaDb;
+        }
+
+        @Override
+        public void run() {
+            int next = ROWS + 1;
+            while (running.get()) {
+                int id = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
+                mariaDb.execute("UPDATE shop.items SET version = version + 1 WHERE id = " + id,
+                        "INSERT INTO shop.items VALUES (" + next++ + ", 0)");
+                changes += 2;
+            }
+        }
+
+        int changes() {
+            return changes;
+        }
+
+        void finish() throws InterruptedException {
+            running.set(false);
+            join();
+        }
+    }
+}
