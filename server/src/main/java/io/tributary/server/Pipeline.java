@@ -36,6 +36,7 @@ public final class Pipeline implements AutoCloseable {
     private final PipelineMetrics metrics = new PipelineMetrics();
     private volatile State state = State.UNASSIGNED;
     private volatile String trace;
+    private volatile String error;
     private volatile boolean paused;
     private volatile boolean stopping;
     private volatile ChangeSource source;
@@ -53,6 +54,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void start() {
         stopping = false;
         trace = null;
+        error = null;
         state = paused ? State.PAUSED : State.UNASSIGNED;
         thread = new Thread(this::run, "tributary-pipeline-" + config.name());
         thread.start();
@@ -102,7 +104,8 @@ public final class Pipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (!stopping) {
-                LOG.error("pipeline {} failed: {}", config.name(), causes(e));
+                error = causes(e);
+                LOG.error("pipeline {} failed: {}", config.name(), error);
                 trace = stackTrace(e);
                 state = State.FAILED;
             }
@@ -135,7 +138,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** The failure's message while FAILED. */
     public Optional<String> error() {
-        return trace().map(text -> text.lines().findFirst().orElse(text));
+        return trace == null ? Optional.empty() : Optional.ofNullable(error);
     }
 
     public PipelineMetrics metrics() {

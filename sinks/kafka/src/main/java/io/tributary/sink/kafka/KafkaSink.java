@@ -65,11 +65,12 @@ public final class KafkaSink implements ChangeSink {
     private void awaitCluster() {
         long deadline = System.currentTimeMillis() + config.connectTimeoutMs();
         long pause = 250;
+        long attemptTimeout = Math.max(500, Math.min(5_000, config.connectTimeoutMs() / 4));
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                admin.describeCluster().nodes().get(Math.min(10_000, config.connectTimeoutMs()), TimeUnit.MILLISECONDS);
+                admin.describeCluster().nodes().get(attemptTimeout, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException | TimeoutException e) {
                 if (System.currentTimeMillis() + pause > deadline) {
@@ -209,6 +210,9 @@ public final class KafkaSink implements ChangeSink {
 
     private static String describe(Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof TimeoutException && cause.getMessage() == null) {
+            return "no answer in time";
+        }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
