@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCommand.ManifestVersion.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, DemoCommand.class},
         description = "Change-data-capture: every committed row change of a database, as Debezium-compatible "
                 + "events, delivered to Kafka or straight into a sink.",
         footer = {
@@ -23,6 +24,8 @@ public final class TributaryCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        // the binlog client logs through java.util.logging: keep its INFO lines off the terminal
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

@@ -45,4 +45,52 @@ class TributaryCommandTest {
         assertThat(run("--frobnicate")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
     }
+
+    @Test
+    void validateListsEveryProblemOfAPipelineFileAndFails(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("shop.properties");
+        java.nio.file.Files.writeString(file, String.join("\n", "database.hostname=db",
+                "database.password=Very-Secret-1", "snapshot.mode=sometimes", "topic.prefix=shop", "sinks=out",
+                "sink.out.type=kafak", "this line is wrong"));
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("shop.properties:7: expected key=value, found 'this line is wrong'")
+                .doesNotContain("Very-Secret-1")
+                .doesNotContain("\tat ");
+
+        java.nio.file.Files.writeString(file, String.join("\n", "database.hostname=db",
+                "database.password=Very-Secret-1", "snapshot.mode=sometimes", "topic.prefix=shop", "sinks=out",
+                "sink.out.type=kafak"));
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("snapshot.mode")
+                .contains("sink.out.type: unknown sink type 'kafak': expected one of file, kafka")
+                .doesNotContain("Very-Secret-1");
+    }
+
+    @Test
+    void validateAcceptsAGoodPipelineFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("shop.properties");
+        java.nio.file.Files.writeString(file, String.join("\n", "name=shop", "database.hostname=db",
+                "database.user=cdc", "topic.prefix=shop", "sinks=out", "sink.out.type=file",
+                "sink.out.directory=/tmp/out"));
+
+        assertThat(run("validate", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Pipeline shop is valid").contains("out (file)");
+    }
+
+    @Test
+    void runReportsAMissingFileWithoutAStackTrace() {
+        assertThat(run("run", "/nonexistent/pipeline.properties")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read the pipeline file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void statusSaysWhenNothingAnswers() {
+        assertThat(run("status", "--url", "http://127.0.0.1:" + io.tributary.testkit.FreePorts.next())).isEqualTo(1);
+        assertThat(err.toString()).contains("no Tributary REST API answers at http://127.0.0.1:");
+    }
 }

@@ -159,7 +159,8 @@ public final class RestServer implements AutoCloseable {
     private Map<String, Object> progress() {
         Map<String, Object> tables = new LinkedHashMap<>();
         pipeline.snapshotProgress().forEach((table, progress) -> tables.put(table,
-                Map.of("rows_read", progress.rowsRead(), "rows_estimated", progress.rowsEstimated())));
+                Map.of("rows_read", progress.rowsRead(), "rows_estimated", progress.rowsEstimated(),
+                        "done", progress.done())));
         return Map.of("tables", tables);
     }
 

@@ -15,6 +15,7 @@ import io.tributary.api.TableProgress;
 public final class SnapshotProgress {
     private final Map<String, AtomicLong> read = new ConcurrentHashMap<>();
     private final Map<String, Long> estimated = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
     private volatile boolean completed;
 
     void start(String table, long estimatedRows) {
@@ -24,6 +25,10 @@ public final class SnapshotProgress {
 
     void rowRead(String table) {
         read.computeIfAbsent(table, ignored -> new AtomicLong()).incrementAndGet();
+    }
+
+    void finish(String table) {
+        finished.put(table, true);
     }
 
     void complete() {
@@ -37,7 +42,8 @@ public final class SnapshotProgress {
     /** Per table, in the order the snapshot reads them. */
     public Map<String, TableProgress> tables() {
         Map<String, TableProgress> tables = new LinkedHashMap<>();
-        estimated.forEach((table, rows) -> tables.put(table, new TableProgress(read.get(table).get(), rows)));
+        estimated.forEach((table, rows) -> tables.put(table, new TableProgress(read.get(table).get(), rows,
+                finished.containsKey(table))));
         return tables;
     }
 }

@@ -292,6 +292,7 @@ final class SnapshotReader {
                 }
             }
             deliverPending(table, sink, true);
+            progress.finish(id.toString());
         }
 
         private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {

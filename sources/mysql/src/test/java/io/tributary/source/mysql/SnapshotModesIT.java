@@ -46,7 +46,7 @@ class SnapshotModesIT {
                     .allSatisfy(record -> assertThat(record.key()).as("a table without primary key").isNull());
             assertThat(runner.source().snapshotCompleted()).isTrue();
             assertThat(runner.source().snapshotProgress()).containsEntry("shop.items",
-                    new io.tributary.api.TableProgress(2500, estimated("items")));
+                    new io.tributary.api.TableProgress(2500, estimated("items"), true));
 
             mariaDb.execute("INSERT INTO shop.items VALUES (9001, 'streamed')");
             assertThat(runner.awaitRecords(2503, TIMEOUT).get(2502).key()).isEqualTo(new Object[] {9001});
