@@ -40,6 +40,8 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
     public record SinkConfig(String name, String type, Map<String, String> properties) {
     }
 
+    private static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+
     /** Source keys a sink needs too: the converter settings decide how records are encoded. */
     private static final Set<String> SHARED_WITH_SINKS = Set.of("key.converter.schemas.enable",
             "value.converter.schemas.enable");
@@ -106,6 +108,13 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                 && !list(source.getOrDefault("transforms", "")).isEmpty()) {
             problems.add(new ConfigProblem("transforms", "transforms are not supported by the standalone runtime "
                     + "yet; remove them, or run the connector on Kafka Connect"));
+        }
+        for (String converter : List.of("key.converter", "value.converter")) {
+            String value = source.get(converter);
+            if (value != null && !value.strip().equals(JSON_CONVERTER)) {
+                problems.add(new ConfigProblem(converter, "the standalone sinks write " + JSON_CONVERTER
+                        + "'s format only, found '" + value.strip() + "'; remove the key or use that converter"));
+            }
         }
         int restPort = integer(properties, "rest.port", 8083, problems);
         String name = properties.getOrDefault("name", fileName.replaceFirst("\\.[^.]*$", ""));

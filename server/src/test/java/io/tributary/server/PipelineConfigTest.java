@@ -34,9 +34,12 @@ class PipelineConfigTest {
     @Test
     void everyProblemIsReportedAtOnceAndAnUnknownSinkTypeListsTheKnownOnes() {
         assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "a,b", "sink.a.type", "kafak",
-                "sink.c.type", "file", "rest.port", "eighty", "transforms", "unwrap"), TYPES))
+                "sink.c.type", "file", "rest.port", "eighty", "transforms", "unwrap",
+                "key.converter", "org.apache.kafka.connect.storage.StringConverter"), TYPES))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(5))
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(6))
+                .hasMessageContaining("key.converter: the standalone sinks write org.apache.kafka.connect.json."
+                        + "JsonConverter's format only, found 'org.apache.kafka.connect.storage.StringConverter'")
                 .hasMessageContaining("sink.a.type: unknown sink type 'kafak': expected one of file, kafka")
                 .hasMessageContaining("sink.b.type: missing")
                 .hasMessageContaining("sink.c: configured but not listed in sinks=a,b")
