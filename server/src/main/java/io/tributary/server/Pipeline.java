@@ -15,6 +15,7 @@ import io.tributary.api.OffsetStore;
 import io.tributary.api.TableProgress;
 import io.tributary.core.offsets.FileOffsetStore;
 import io.tributary.server.PipelineConfig.SinkConfig;
+import io.tributary.transforms.TransformChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,7 @@ public final class Pipeline implements AutoCloseable {
             Optional<Map<String, ?>> stored = store.load();
             LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
                     .orElse("afresh"));
+            TransformChain transforms = TransformChain.of(config.source());
             running = Sources.create(config.source());
             source = running;
             running.start(config.source(), stored);
@@ -84,17 +86,19 @@ public final class Pipeline implements AutoCloseable {
                     continue;
                 }
                 state = State.RUNNING;
-                List<ChangeRecord> batch = running.poll();
-                if (batch.isEmpty()) {
+                List<ChangeRecord> polled = running.poll();
+                if (polled.isEmpty()) {
                     continue;
                 }
+                List<ChangeRecord> batch = transforms.apply(polled);
                 for (ChangeSink sink : sinks) {
                     sink.write(batch);
                 }
                 for (ChangeSink sink : sinks) {
                     sink.flush();
                 }
-                ChangeRecord last = batch.get(batch.size() - 1);
+                // the offset after everything polled, also when transforms dropped the last records
+                ChangeRecord last = polled.get(polled.size() - 1);
                 store.save(last.partition(), last.offset());
                 running.commit(last.offset());
                 metrics.delivered(batch);

@@ -104,11 +104,6 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         sinkProperties.keySet().stream().filter(sinkName -> !sinkNames.contains(sinkName)).forEach(sinkName ->
                 problems.add(new ConfigProblem("sink." + sinkName, "configured but not listed in sinks="
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
-        if (source.keySet().stream().anyMatch(key -> key.equals("transforms") || key.startsWith("predicates"))
-                && !list(source.getOrDefault("transforms", "")).isEmpty()) {
-            problems.add(new ConfigProblem("transforms", "transforms are not supported by the standalone runtime "
-                    + "yet; remove them, or run the connector on Kafka Connect"));
-        }
         for (String converter : List.of("key.converter", "value.converter")) {
             String value = source.get(converter);
             if (value != null && !value.strip().equals(JSON_CONVERTER)) {

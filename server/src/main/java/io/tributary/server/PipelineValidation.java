@@ -8,6 +8,7 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.server.PipelineConfig.SinkConfig;
 import io.tributary.source.mysql.MySqlSourceConfig;
+import io.tributary.transforms.TransformChain;
 
 /** Checks a whole pipeline — runtime keys, source and every sink — and reports all problems at once. */
 public final class PipelineValidation {
@@ -31,6 +32,11 @@ public final class PipelineValidation {
         try {
             Sources.create(source);
             MySqlSourceConfig.parse(source);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            TransformChain.of(source);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }

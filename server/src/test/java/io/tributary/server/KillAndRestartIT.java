@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.offsets.OffsetJson;
+import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
@@ -135,13 +136,8 @@ class KillAndRestartIT {
         return file;
     }
 
-    private static Process start(Path file, Path directory, List<Process> started) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ServerMain.class.getName(), file.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()))
-                .start();
+    private static Process start(Path file, Path directory, List<Process> started) {
+        Process process = ChildJvm.start(ServerMain.class, directory.resolve("server.log"), file.toString());
         started.add(process);
         return process;
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,40 @@ class StandalonePipelineIT {
                         url + "/connector-plugins/MySqlSourceConnector/config/validate", JSON.writeValueAsString(bad)));
                 assertThat(validation.get("error_count").asInt()).isEqualTo(2);
                 assertThat(validation.toString()).contains("snapshot.mode").contains("unknown sink type 'kafak'");
+            }
+        }
+    }
+
+    @Test
+    void transformsInConnectSyntaxRunBetweenSourceAndSinks(@TempDir Path directory) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO shop.items VALUES (1, 'pen')");
+            Map<String, String> pipeline = pipeline(mariaDb, null, directory, "false");
+            pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
+            pipeline.put("sinks", "files");
+            pipeline.put("rest.port", "-1");
+            pipeline.put("transforms", "route,dropTombstones");
+            pipeline.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
+            pipeline.put("transforms.route.regex", "shop\\.shop\\.(.*)");
+            pipeline.put("transforms.route.replacement", "$1-changes");
+            pipeline.put("transforms.dropTombstones.type", "org.apache.kafka.connect.transforms.Filter");
+            pipeline.put("transforms.dropTombstones.predicate", "isTombstone");
+            pipeline.put("predicates", "isTombstone");
+            pipeline.put("predicates.isTombstone.type",
+                    "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone");
+            Path events = directory.resolve("events/items-changes.jsonl");
+
+            try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> Files.exists(events));
+                mariaDb.execute("INSERT INTO shop.items VALUES (2, 'ink')", "DELETE FROM shop.items WHERE id = 1");
+                Awaitility.await().atMost(TIMEOUT).until(() -> Files.exists(events)
+                        && Files.readAllLines(events).size() >= 3);
+                Thread.sleep(500);
+
+                assertThat(Files.readAllLines(events)).extracting(line -> JSON.readTree(line).at("/value/payload/op")
+                        .asText()).containsExactly("r", "c", "d");
+                assertThat(directory.resolve("events/shop.shop.items.jsonl")).doesNotExist();
             }
         }
     }

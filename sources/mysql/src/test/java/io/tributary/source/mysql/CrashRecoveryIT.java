@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -80,13 +81,9 @@ class CrashRecoveryIT {
         return file;
     }
 
-    private static Process startCapture(Path config, Path directory, List<Process> started) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CaptureToFileMain.class.getName(), config.toString(), directory.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("capture.log").toFile())
-                .start();
+    private static Process startCapture(Path config, Path directory, List<Process> started) {
+        Process process = ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"), config.toString(),
+                directory.toString());
         started.add(process);
         return process;
     }

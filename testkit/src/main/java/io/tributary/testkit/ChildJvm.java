@@ -1,0 +1,37 @@
+package io.tributary.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code main} class started in a JVM of its own with this JVM's class path, so a test can kill it the hard way
+ * ({@link Process#destroyForcibly}, SIGKILL) or the polite way ({@link Process#destroy}, SIGTERM). Output is
+ * appended to a log file, to read when a test fails.
+ */
+public final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    public static Process start(Class<?> mainClass, Path log, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + mainClass.getName(), e);
+        }
+    }
+}
