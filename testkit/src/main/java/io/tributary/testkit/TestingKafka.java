@@ -53,11 +53,13 @@ public final class TestingKafka implements Closeable {
 
     private final TemporaryDirectory directory;
     private final int brokerPort;
+    private final int saslPort;
     private final KafkaRaftServer server;
 
-    private TestingKafka(TemporaryDirectory directory, int brokerPort, KafkaRaftServer server) {
+    private TestingKafka(TemporaryDirectory directory, int brokerPort, int saslPort, KafkaRaftServer server) {
         this.directory = directory;
         this.brokerPort = brokerPort;
+        this.saslPort = saslPort;
         this.server = server;
     }
 
@@ -65,12 +67,36 @@ public final class TestingKafka implements Closeable {
         return create(Map.of());
     }
 
-    /** A broker with extra or overriding broker properties, for example listeners with SASL. */
+    /** A broker with extra or overriding broker properties. */
     public static TestingKafka create(Map<String, String> brokerOverrides) {
+        return create(brokerOverrides, null, null);
+    }
+
+    /**
+     * A broker that also listens with SASL/PLAIN (security.protocol SASL_PLAINTEXT) for one user, on
+     * {@link #saslBootstrapServers()}; the plain listener stays for the test's own clients.
+     */
+    public static TestingKafka withSaslPlain(String user, String password) {
+        return create(Map.of(), user, password);
+    }
+
+    private static TestingKafka create(Map<String, String> brokerOverrides, String saslUser, String saslPassword) {
         TemporaryDirectory directory = TemporaryDirectory.create("kafka");
         int brokerPort = FreePorts.next();
         int controllerPort = FreePorts.next();
+        int saslPort = saslUser == null ? -1 : FreePorts.next();
         Map<String, String> properties = brokerProperties(directory, brokerPort, controllerPort);
+        if (saslUser != null) {
+            properties.put("listeners", properties.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            properties.put("advertised.listeners", properties.get("advertised.listeners")
+                    + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            properties.put("listener.security.protocol.map", properties.get("listener.security.protocol.map")
+                    + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            properties.put("sasl.enabled.mechanisms", "PLAIN");
+            properties.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + saslUser + "=\""
+                            + saslPassword + "\";");
+        }
         properties.putAll(brokerOverrides);
         KafkaConfig config;
         try {
@@ -80,7 +106,8 @@ public final class TestingKafka implements Closeable {
             directory.close();
             throw e;
         }
-        TestingKafka kafka = new TestingKafka(directory, brokerPort, new KafkaRaftServer(config, Time.SYSTEM));
+        TestingKafka kafka = new TestingKafka(directory, brokerPort, saslPort,
+                new KafkaRaftServer(config, Time.SYSTEM));
         ExitCleanup.register(kafka);
         try {
             kafka.server.startup();
@@ -151,6 +178,14 @@ public final class TestingKafka implements Closeable {
     /** {@code bootstrap.servers} for clients. */
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
+    }
+
+    /** The SASL/PLAIN listener of a broker made by {@link #withSaslPlain}. */
+    public String saslBootstrapServers() {
+        if (saslPort < 0) {
+            throw new IllegalStateException("this broker has no SASL listener: make it with withSaslPlain");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     /** A new admin client; the caller closes it. */

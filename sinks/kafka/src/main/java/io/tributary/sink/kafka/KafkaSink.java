@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,12 @@ public final class KafkaSink implements ChangeSink {
                 admin.describeCluster().nodes().get(attemptTimeout, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException | TimeoutException e) {
+                if (e.getCause() instanceof AuthenticationException refused) {
+                    close();
+                    throw new SinkException("Kafka at " + config.bootstrapServers() + " refused the credentials ("
+                            + refused.getMessage() + "): check security.protocol, sasl.mechanism and sasl.jaas.config",
+                            refused);
+                }
                 if (System.currentTimeMillis() + pause > deadline) {
                     close();
                     throw new SinkException("cannot reach Kafka at " + config.bootstrapServers() + " after "
