@@ -1,0 +1,199 @@
+package io.tributary.sink.dynamodb;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSink;
+import io.tributary.api.SinkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes rows into DynamoDB tables: puts for creates, reads and updates, deletes for deletes and tombstones. A
+ * flush sends what was written since the last one with BatchWriteItem, 25 requests a call, keeping only the last
+ * write of each key (so per-key order holds); unprocessed items and throttling are retried with exponential backoff
+ * and jitter. Writes are idempotent, so a replay after a crash converges to the same table.
+ */
+public final class DynamoDbSink implements ChangeSink {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
+    private static final int BATCH = 25;
+
+    private DynamoDbSinkConfig config;
+    private DynamoDbClient client;
+    private ItemMapper mapper;
+    private final List<Write> pending = new ArrayList<>();
+    private final Set<String> readyTables = new HashSet<>();
+
+    @Override
+    public void start(String pipeline, Map<String, String> raw) {
+        config = DynamoDbSinkConfig.parse(raw);
+        mapper = new ItemMapper(config);
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(UrlConnectionHttpClient.create());
+        config.endpoint().ifPresent(builder::endpointOverride);
+        if (config.accessKeyId().isPresent()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    config.accessKeyId().get(), config.secretAccessKey().orElse(""))));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        client = builder.build();
+    }
+
+    @Override
+    public void write(List<ChangeRecord> records) {
+        for (ChangeRecord record : records) {
+            mapper.map(record).ifPresent(pending::add);
+        }
+    }
+
+    @Override
+    public void flush() throws InterruptedException {
+        Map<String, Map<Map<String, AttributeValue>, Write>> byTable = new LinkedHashMap<>();
+        for (Write write : pending) {
+            Map<Map<String, AttributeValue>, Write> latest = byTable.computeIfAbsent(write.table(),
+                    ignored -> new LinkedHashMap<>());
+            latest.remove(write.key());
+            latest.put(write.key(), write);
+        }
+        for (Map.Entry<String, Map<Map<String, AttributeValue>, Write>> table : byTable.entrySet()) {
+            List<Write> writes = new ArrayList<>(table.getValue().values());
+            ensureTable(table.getKey(), writes.get(0));
+            for (int from = 0; from < writes.size(); from += BATCH) {
+                send(table.getKey(), writes.subList(from, Math.min(writes.size(), from + BATCH)));
+            }
+        }
+        pending.clear();
+    }
+
+    private void send(String table, List<Write> writes) throws InterruptedException {
+        List<WriteRequest> requests = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            requests.add(write.isDelete()
+                    ? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(write.key()).build()).build()
+                    : WriteRequest.builder().putRequest(PutRequest.builder().item(write.item()).build()).build());
+        }
+        Map<String, List<WriteRequest>> unprocessed = Map.of(table, requests);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Map<String, List<WriteRequest>> request = unprocessed;
+                BatchWriteItemResponse response = client.batchWriteItem(builder -> builder.requestItems(request));
+                unprocessed = response.unprocessedItems();
+                if (unprocessed == null || unprocessed.isEmpty()) {
+                    return;
+                }
+            } catch (DynamoDbException e) {
+                if (!retriable(e)) {
+                    throw new SinkException("DynamoDB refused a write to table " + table + " (" + message(e)
+                            + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
+                }
+            }
+            if (attempt >= config.maxRetries()) {
+                throw new SinkException("DynamoDB table " + table + " still had unprocessed or throttled writes after "
+                        + config.maxRetries() + " retries: raise its capacity, or max.retries");
+            }
+            long backoff = config.retryBackoffMs() << Math.min(attempt, 10);
+            Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+        }
+    }
+
+    private static boolean retriable(DynamoDbException e) {
+        return e.isThrottlingException() || e.statusCode() >= 500
+                || "ProvisionedThroughputExceededException".equals(e.awsErrorDetails().errorCode())
+                || "RequestLimitExceeded".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /** Checks (once) that the table exists with the configured key, creating it when allowed. */
+    private void ensureTable(String table, Write sample) {
+        if (readyTables.contains(table)) {
+            return;
+        }
+        try {
+            TableDescription description = client.describeTable(builder -> builder.tableName(table)).table();
+            List<String> expected = new ArrayList<>(sample.key().keySet());
+            List<String> actual = description.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+            if (!actual.equals(expected)) {
+                throw new SinkException("DynamoDB table " + table + " has the key " + actual + " but the sink writes "
+                        + expected + " (aws.dynamodb.pk.hash/aws.dynamodb.pk.sort): change the configuration or "
+                        + "use another table (table.name.format)");
+            }
+        } catch (ResourceNotFoundException missing) {
+            if (!config.createTables()) {
+                throw new SinkException("DynamoDB table " + table + " does not exist and table.auto.create=false: "
+                        + "create it with the key " + sample.key().keySet(), missing);
+            }
+            create(table, sample);
+        }
+        readyTables.add(table);
+    }
+
+    private void create(String table, Write sample) {
+        List<KeySchemaElement> keySchema = new ArrayList<>();
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, AttributeValue> attribute : sample.key().entrySet()) {
+            keySchema.add(KeySchemaElement.builder().attributeName(attribute.getKey())
+                    .keyType(first ? KeyType.HASH : KeyType.RANGE).build());
+            attributes.add(AttributeDefinition.builder().attributeName(attribute.getKey())
+                    .attributeType(scalarType(table, attribute.getKey(), attribute.getValue())).build());
+            first = false;
+        }
+        LOG.info("creating DynamoDB table {} with key {} (on-demand billing)", table, sample.key().keySet());
+        client.createTable(builder -> builder.tableName(table).keySchema(keySchema).attributeDefinitions(attributes)
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.waiter().waitUntilTableExists(builder -> builder.tableName(table));
+    }
+
+    private static ScalarAttributeType scalarType(String table, String name, AttributeValue value) {
+        if (value.s() != null) {
+            return ScalarAttributeType.S;
+        }
+        if (value.n() != null) {
+            return ScalarAttributeType.N;
+        }
+        if (value.b() != null) {
+            return ScalarAttributeType.B;
+        }
+        throw new SinkException("the key attribute " + name + " of table " + table + " is " + value.type()
+                + ", but DynamoDB keys are strings, numbers or binary: choose another column");
+    }
+
+    private static String message(DynamoDbException e) {
+        return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}
