@@ -9,7 +9,8 @@ import java.util.Map;
  * a topic, with the source position that is safe to store once this record and all before it are delivered.
  *
  * <p>Like Kafka Connect's {@code SourceRecord}: key and value follow their schemas ({@link EventSchema}); a
- * null value with a non-null value schema is not allowed, a tombstone has a null value schema and null value.
+ * tombstone has a null value schema and null value; a null value under a schema is Connect's null of that (optional)
+ * schema, which JsonConverter writes as JSON {@code null} rather than as a Kafka tombstone.
  *
  * @param topic the destination topic
  * @param keySchema the key schema, null for key-less records
@@ -32,11 +33,12 @@ public record ChangeRecord(
         requireNonNull(topic, "topic is null");
         requireNonNull(partition, "partition is null");
         requireNonNull(offset, "offset is null");
-        if ((valueSchema == null) != (value == null)) {
-            throw new IllegalArgumentException("value and valueSchema must both be null (tombstone) or both be set");
+        if (valueSchema == null && value != null) {
+            throw new IllegalArgumentException("a value needs a valueSchema");
         }
     }
 
+    /** Whether the value is null: a Kafka tombstone, or (with a value schema) Connect's null value of that schema. */
     public boolean isTombstone() {
         return value == null;
     }

@@ -37,6 +37,10 @@ final class EventNormalizer {
                     source.remove("version");
                     TIMES.forEach(source::remove);
                 }
+                if ("r".equals(envelope.path("__op").asText())) {
+                    // an unwrapped snapshot row with add.fields: its source time is when each side read the row
+                    TIMES.forEach(time -> envelope.remove("__source_" + time));
+                }
             }
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

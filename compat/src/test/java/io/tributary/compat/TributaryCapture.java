@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
+import io.tributary.transforms.TransformChain;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingMariaDb;
@@ -21,12 +22,14 @@ final class TributaryCapture extends Capture {
     private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log) {
         super(log);
         source.start(properties, Optional.empty());
+        // the connector configuration's transforms, as the standalone runtime applies them
+        TransformChain transforms = TransformChain.of(properties);
         ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
         ConnectJsonEncoder values = new ConnectJsonEncoder(schemas);
         poller = new Thread(() -> {
             try {
                 while (running) {
-                    for (ChangeRecord record : source.poll()) {
+                    for (ChangeRecord record : transforms.apply(source.poll())) {
                         log.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
                                 text(values.encode(record.valueSchema(), record.value()))));
                     }

@@ -20,6 +20,7 @@ import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
 import io.tributary.core.json.ConnectJsonEncoder;
+import io.tributary.core.json.Converters;
 
 /**
  * One JSON line per record, a file per topic ({@code <directory>/<topic>.jsonl}):
@@ -34,7 +35,7 @@ final class FileSink implements ChangeSink {
     static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
             .withDefault(true);
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(DIRECTORY, KEY_SCHEMAS,
-            VALUE_SCHEMAS), Set.of());
+            VALUE_SCHEMAS, Converters.option("key.converter"), Converters.option("value.converter")), Set.of());
     private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
@@ -63,7 +64,8 @@ final class FileSink implements ChangeSink {
     public void write(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
             byte[] key = record.keySchema() == null ? NULL : keys.encode(record.keySchema(), record.key());
-            byte[] value = record.isTombstone() ? NULL : values.encode(record.valueSchema(), record.value());
+            byte[] encoded = values.encode(record.valueSchema(), record.value());
+            byte[] value = encoded == null ? NULL : encoded;
             ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length + END.length);
             line.put(KEY).put(key).put(VALUE).put(value).put(END).flip();
             try {

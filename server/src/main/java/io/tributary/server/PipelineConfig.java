@@ -40,11 +40,9 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
     public record SinkConfig(String name, String type, Map<String, String> properties) {
     }
 
-    private static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
-
     /** Source keys a sink needs too: the converter settings decide how records are encoded. */
-    private static final Set<String> SHARED_WITH_SINKS = Set.of("key.converter.schemas.enable",
-            "value.converter.schemas.enable");
+    private static final Set<String> SHARED_WITH_SINKS = Set.of("key.converter", "value.converter",
+            "key.converter.schemas.enable", "value.converter.schemas.enable");
 
     public PipelineConfig {
         source = Map.copyOf(source);
@@ -104,13 +102,6 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         sinkProperties.keySet().stream().filter(sinkName -> !sinkNames.contains(sinkName)).forEach(sinkName ->
                 problems.add(new ConfigProblem("sink." + sinkName, "configured but not listed in sinks="
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
-        for (String converter : List.of("key.converter", "value.converter")) {
-            String value = source.get(converter);
-            if (value != null && !value.strip().equals(JSON_CONVERTER)) {
-                problems.add(new ConfigProblem(converter, "the standalone sinks write " + JSON_CONVERTER
-                        + "'s format only, found '" + value.strip() + "'; remove the key or use that converter"));
-            }
-        }
         int restPort = integer(properties, "rest.port", 8083, problems);
         String name = properties.getOrDefault("name", fileName.replaceFirst("\\.[^.]*$", ""));
         if (!name.matches("[A-Za-z0-9._-]+")) {

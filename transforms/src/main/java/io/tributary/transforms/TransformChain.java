@@ -35,7 +35,9 @@ import io.tributary.api.config.ConfigProblem;
 public final class TransformChain {
     private static final Map<String, Supplier<ChangeTransform>> TRANSFORMS = named(Map.of(
             "org.apache.kafka.connect.transforms.RegexRouter", RegexRouter::new,
-            "org.apache.kafka.connect.transforms.Filter", Filter::new));
+            "org.apache.kafka.connect.transforms.Filter", Filter::new,
+            "io.debezium.transforms.ExtractNewRecordState", ExtractNewRecordState::new,
+            "io.tributary.transforms.ExtractNewRecordState", ExtractNewRecordState::new));
     private static final Map<String, Supplier<RecordPredicate>> PREDICATES = named(Map.of(
             "org.apache.kafka.connect.transforms.predicates.TopicNameMatches", TopicNameMatches::new,
             "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone", RecordIsTombstone::new));

@@ -76,21 +76,71 @@ public final class DynamoDbSink implements ChangeSink {
 
     @Override
     public void flush() throws InterruptedException {
-        Map<String, Map<Map<String, AttributeValue>, Write>> byTable = new LinkedHashMap<>();
+        List<Write> segment = new ArrayList<>();
         for (Write write : pending) {
+            if (write.partial()) {
+                // everything before it first, so that per-key order holds
+                flush(segment);
+                segment.clear();
+                deleteByHashKey(write);
+            } else {
+                segment.add(write);
+            }
+        }
+        flush(segment);
+        pending.clear();
+    }
+
+    /** Deletes every item of a hash key: the row a tombstone names when the table also has a sort key. */
+    private void deleteByHashKey(Write write) throws InterruptedException {
+        Map.Entry<String, AttributeValue> hash = write.key().entrySet().iterator().next();
+        if (!tableExists(write.table())) {
+            return;
+        }
+        List<Map<String, AttributeValue>> items = client.queryPaginator(builder -> builder.tableName(write.table())
+                .keyConditionExpression("#h = :h")
+                .expressionAttributeNames(Map.of("#h", hash.getKey()))
+                .expressionAttributeValues(Map.of(":h", hash.getValue()))).items().stream().toList();
+        List<Write> deletes = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            key.put(hash.getKey(), hash.getValue());
+            config.sortKey().ifPresent(sort -> key.put(sort.field(), item.get(sort.field())));
+            deletes.add(new Write(write.table(), key, null));
+        }
+        flush(deletes);
+    }
+
+    private boolean tableExists(String table) {
+        if (readyTables.contains(table)) {
+            return true;
+        }
+        try {
+            client.describeTable(builder -> builder.tableName(table));
+            return true;
+        } catch (ResourceNotFoundException missing) {
+            return false;
+        }
+    }
+
+    private void flush(List<Write> writes) throws InterruptedException {
+        if (writes.isEmpty()) {
+            return;
+        }
+        Map<String, Map<Map<String, AttributeValue>, Write>> byTable = new LinkedHashMap<>();
+        for (Write write : writes) {
             Map<Map<String, AttributeValue>, Write> latest = byTable.computeIfAbsent(write.table(),
                     ignored -> new LinkedHashMap<>());
             latest.remove(write.key());
             latest.put(write.key(), write);
         }
         for (Map.Entry<String, Map<Map<String, AttributeValue>, Write>> table : byTable.entrySet()) {
-            List<Write> writes = new ArrayList<>(table.getValue().values());
-            ensureTable(table.getKey(), writes.get(0));
-            for (int from = 0; from < writes.size(); from += BATCH) {
-                send(table.getKey(), writes.subList(from, Math.min(writes.size(), from + BATCH)));
+            List<Write> latest = new ArrayList<>(table.getValue().values());
+            ensureTable(table.getKey(), latest.get(0));
+            for (int from = 0; from < latest.size(); from += BATCH) {
+                send(table.getKey(), latest.subList(from, Math.min(latest.size(), from + BATCH)));
             }
         }
-        pending.clear();
     }
 
     private void send(String table, List<Write> writes) throws InterruptedException {

@@ -27,7 +27,7 @@ final class ItemMapper {
         }
         String table = config.tableFor(record.topic());
         if (record.isTombstone()) {
-            return tombstoneKey(record).map(key -> new Write(table, key, null));
+            return tombstoneKey(record).map(key -> new Write(table, key, null, key.size() < keyFields()));
         }
         EventSchema schema = record.valueSchema();
         if (schema.type() != EventSchema.Type.STRUCT) {
@@ -94,11 +94,16 @@ final class ItemMapper {
             EventSchema.Field field = field(record.keySchema(), path.field());
             Object value = field == null ? null : ((Object[]) record.key())[field.index()];
             if (value == null) {
-                return Optional.empty();
+                break;
             }
             key.put(path.field(), AttributeValues.of(field.schema(), value));
         }
-        return Optional.of(key);
+        // without the hash key nothing can be found; without the sort key, every item of the hash key is the row's
+        return key.isEmpty() ? Optional.empty() : Optional.of(key);
+    }
+
+    private int keyFields() {
+        return config.sortKey().isPresent() ? 2 : 1;
     }
 
     private static EventSchema.Field field(EventSchema schema, String name) {

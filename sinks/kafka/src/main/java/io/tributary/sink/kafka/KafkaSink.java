@@ -113,7 +113,7 @@ public final class KafkaSink implements ChangeSink {
         }
         for (ChangeRecord record : records) {
             byte[] key = record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key());
-            byte[] value = record.isTombstone() ? null : values.encode(record.valueSchema(), record.value());
+            byte[] value = values.encode(record.valueSchema(), record.value());
             producer.send(new ProducerRecord<>(record.topic(), key, value), (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.core.json.Converters;
 
 /**
  * The Kafka sink's settings. Keys it does not define itself are Kafka producer properties ({@code acks},
@@ -46,9 +47,12 @@ record KafkaSinkConfig(
     static final ConfigOption<Long> CONNECT_TIMEOUT = ConfigOption.longInteger("connect.timeout.ms")
             .withDefault(60_000L).withDoc("how long to keep trying to reach Kafka before giving up");
 
+    static final ConfigOption<String> KEY_CONVERTER = Converters.option("key.converter");
+    static final ConfigOption<String> VALUE_CONVERTER = Converters.option("value.converter");
+
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(BOOTSTRAP_SERVERS, EXACTLY_ONCE,
             TRANSACTIONAL_ID, OFFSETS_TOPIC, PARTITIONS, REPLICATION_FACTOR, KEY_SCHEMAS, VALUE_SCHEMAS,
-            CONNECT_TIMEOUT), Set.of(""));
+            CONNECT_TIMEOUT, KEY_CONVERTER, VALUE_CONVERTER), Set.of(""));
 
     /** Producer settings Tributary decides: they carry its guarantees. */
     private static final Set<String> FIXED = Set.of("key.serializer", "value.serializer");

@@ -1,0 +1,48 @@
+package io.tributary.compat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.tributary.testkit.TestingMariaDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Debezium 3.5's own {@code ExtractNewRecordState} on Debezium's events, against Tributary's on Tributary's, for
+ * every {@code delete.tombstone.handling.mode}, with {@code add.fields}: every record equal, in order — including
+ * deletes, the tombstones after them, and a NULL column whose default the rewrite modes put in its place.
+ */
+class UnwrapDifferentialIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @ParameterizedTest(name = "{0}, schemas.enable={1}")
+    @CsvSource({"tombstone,true,8", "drop,true,6", "rewrite,true,8", "rewrite,false,8",
+        "rewrite-with-tombstone,true,10", "delete-to-tombstone,true,8"})
+    void unwrappedEventsEqualDebeziums(String mode, boolean schemas, int expected) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT DEFAULT 7, "
+                            + "price DECIMAL(8,2) NOT NULL)",
+                    "INSERT INTO shop.items VALUES (1, 'pen', 1, 1.50), (2, 'ink', NULL, 7.25), (3, 'pad', 3, 3.00)");
+            Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false",
+                    "transforms", "unwrap",
+                    "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
+                    "transforms.unwrap.delete.tombstone.handling.mode", mode,
+                    "transforms.unwrap.add.fields", "op,table,source.ts_ms,db:database");
+            DifferentialRun run = DifferentialRun.start(mariaDb, "unwrap-" + mode + "-schemas-" + schemas, schemas,
+                    config);
+            try (run) {
+                run.debezium().awaitEvents(3, TIMEOUT);
+                run.tributary().awaitEvents(3, TIMEOUT);
+                mariaDb.execute("INSERT INTO shop.items VALUES (4, 'cap', 4, 2.00)",
+                        "UPDATE shop.items SET name = 'fountain pen' WHERE id = 1",
+                        "DELETE FROM shop.items WHERE id = 3",
+                        "INSERT INTO shop.items (id, name, qty, price) VALUES (5, NULL, NULL, 9.99)",
+                        "DELETE FROM shop.items WHERE id = 5");
+                run.debezium().awaitEvents(expected, TIMEOUT);
+                run.tributary().awaitEvents(expected, TIMEOUT);
+            }
+            run.compare();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.tributary.transforms;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeTransform;
+import io.tributary.api.EventSchema;
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ParsedConfig;
+
+/**
+ * Debezium's {@code ExtractNewRecordState} ("unwrap"), as Debezium 3.5 behaves: a change event becomes the row
+ * state after the change; records that are not change events (schema changes, heartbeats, transaction events) pass
+ * unchanged; truncates are dropped. Deletes and the tombstones after them follow
+ * {@code delete.tombstone.handling.mode}; {@code add.fields} appends envelope fields ({@code op},
+ * {@code source.ts_ms}, {@code table}, ...) under {@code add.fields.prefix}. The row schema keeps the name of the
+ * event's row schema ({@code <prefix>.<db>.<table>.Value}) and is not optional, as Debezium's copy is not.
+ */
+public final class ExtractNewRecordState implements ChangeTransform {
+    /** What happens to deletes and to the tombstones that follow them. */
+    public enum DeleteTombstoneHandlingMode {
+        /** Deletes and tombstones are dropped. */
+        DROP,
+        /** A delete becomes a null value (under the row schema); tombstones are dropped. */
+        TOMBSTONE,
+        /** A delete becomes the row before it with {@code __deleted=true}; tombstones are dropped. */
+        REWRITE,
+        /** As {@code rewrite}, and tombstones are kept. */
+        REWRITE_WITH_TOMBSTONE,
+        /** A delete becomes a tombstone (no schema, no value); tombstones are dropped. */
+        DELETE_TO_TOMBSTONE
+    }
+
+    static final ConfigOption<DeleteTombstoneHandlingMode> MODE = ConfigOption
+            .oneOf("delete.tombstone.handling.mode", DeleteTombstoneHandlingMode.class)
+            .withDefault(DeleteTombstoneHandlingMode.TOMBSTONE);
+    static final ConfigOption<List<String>> ADD_FIELDS = ConfigOption.list("add.fields");
+    static final ConfigOption<String> ADD_FIELDS_PREFIX = ConfigOption.string("add.fields.prefix").withDefault("__");
+    static final ConfigOption<Boolean> REPLACE_NULL_WITH_DEFAULT = ConfigOption.bool("replace.null.with.default")
+            .withDefault(true);
+    static final ConfigOption<List<String>> ADD_HEADERS = ConfigOption.list("add.headers")
+            .validatedBy(List::isEmpty, "nothing: Tributary's records carry no headers yet");
+    static final ConfigOption<String> ROUTE_BY_FIELD = ConfigOption.string("route.by.field")
+            .validatedBy(String::isBlank, "nothing: route.by.field is not supported yet");
+    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(MODE, ADD_FIELDS, ADD_FIELDS_PREFIX,
+            REPLACE_NULL_WITH_DEFAULT, ADD_HEADERS, ROUTE_BY_FIELD), Set.of("add.headers.prefix", "drop.fields."));
+
+    private static final Set<String> TOP_LEVEL = Set.of("op", "ts_ms", "ts_us", "ts_ns");
+    private static final Set<String> TRANSACTION = Set.of("id", "total_order", "data_collection_order");
+    private static final EventSchema DELETED = EventSchema.of(EventSchema.Type.STRING).asOptional();
+
+    /** An {@code add.fields} entry: where its value is, and the field it becomes. */
+    private record AddedField(Optional<String> struct, String field, String name) {
+    }
+
+    /** An envelope's fields by position, and the row schema derived from it. */
+    private record Layout(int before, int after, int op, EventSchema row, List<int[]> added) {
+    }
+
+    private DeleteTombstoneHandlingMode mode;
+    private boolean rewrite;
+    private boolean replaceNullWithDefault;
+    private List<AddedField> addedFields;
+    private final Map<EventSchema, Layout> layouts = new IdentityHashMap<>();
+
+    @Override
+    public void configure(Map<String, String> config) {
+        ParsedConfig parsed = DEFINITION.parse(config);
+        mode = parsed.get(MODE);
+        rewrite = mode == DeleteTombstoneHandlingMode.REWRITE || mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE;
+        replaceNullWithDefault = parsed.get(REPLACE_NULL_WITH_DEFAULT);
+        String prefix = parsed.get(ADD_FIELDS_PREFIX);
+        addedFields = new ArrayList<>();
+        for (String spec : parsed.get(ADD_FIELDS)) {
+            String[] aliased = spec.split(":", 2);
+            String path = aliased[0].strip();
+            int dot = path.indexOf('.');
+            Optional<String> struct = dot < 0 ? Optional.empty() : Optional.of(path.substring(0, dot));
+            String field = dot < 0 ? path : path.substring(dot + 1);
+            String name = aliased.length == 2 ? prefix + aliased[1].strip()
+                    : prefix + (dot < 0 ? field : path.substring(0, dot) + "_" + field);
+            addedFields.add(new AddedField(struct, field, name));
+        }
+    }
+
+    @Override
+    public ChangeRecord apply(ChangeRecord record) {
+        if (record.isTombstone() && record.valueSchema() == null) {
+            return mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE ? record : null;
+        }
+        EventSchema schema = record.valueSchema();
+        if (record.value() == null || !schema.name().map(name -> name.endsWith(".Envelope")).orElse(false)) {
+            return record;
+        }
+        Layout layout = layouts.computeIfAbsent(schema, this::layout);
+        Object[] envelope = (Object[]) record.value();
+        Object[] before = (Object[]) envelope[layout.before()];
+        Object[] after = (Object[]) envelope[layout.after()];
+        if (before == null && after == null) {
+            return null; // a truncate
+        }
+        if (after != null) {
+            return with(record, layout.row(), row(layout, envelope, after, "false"));
+        }
+        return switch (mode) {
+            case DROP -> null;
+            case TOMBSTONE -> with(record, schema.fields().get(layout.after()).schema(), null);
+            case DELETE_TO_TOMBSTONE -> with(record, null, null);
+            case REWRITE, REWRITE_WITH_TOMBSTONE -> with(record, layout.row(), row(layout, envelope, before, "true"));
+        };
+    }
+
+    /** The row's values, then {@code __deleted} in the rewrite modes, then the added fields. */
+    private Object[] row(Layout layout, Object[] envelope, Object[] state, String deleted) {
+        Object[] row = new Object[layout.row().fields().size()];
+        EventSchema rowSchema = layout.row();
+        for (int i = 0; i < state.length; i++) {
+            Object value = state[i];
+            if (value == null && rewrite && replaceNullWithDefault) {
+                value = rowSchema.fields().get(i).schema().defaultValue().orElse(null);
+            }
+            row[i] = value;
+        }
+        int next = state.length;
+        if (rewrite) {
+            row[next++] = deleted;
+        }
+        for (int[] path : layout.added()) {
+            Object value = envelope[path[0]];
+            if (path.length == 2) {
+                value = value == null ? null : ((Object[]) value)[path[1]];
+            }
+            row[next++] = value;
+        }
+        return row;
+    }
+
+    private Layout layout(EventSchema envelope) {
+        EventSchema.Field after = envelope.field("after").orElseThrow();
+        EventSchema rowSchema = after.schema();
+        EventSchema.FieldsBuilder fields = EventSchema.fieldsBuilder();
+        rowSchema.fields().forEach(field -> fields.add(field.name(), field.schema()));
+        if (rewrite) {
+            fields.add("__deleted", DELETED);
+        }
+        List<int[]> added = new ArrayList<>();
+        for (AddedField spec : addedFields) {
+            locate(envelope, spec).ifPresent(located -> {
+                added.add(located.path());
+                fields.add(spec.name(), optionalWithoutDefault(located.schema()));
+            });
+        }
+        EventSchema row = new EventSchema(EventSchema.Type.STRUCT, false, rowSchema.name(), rowSchema.version(),
+                rowSchema.doc(), rowSchema.parameters(), Optional.empty(), fields.build(), Optional.empty());
+        return new Layout(envelope.field("before").orElseThrow().index(), after.index(),
+                envelope.field("op").map(EventSchema.Field::index).orElse(-1), row, added);
+    }
+
+    /** Where an added field's value is: its path of field indexes and its schema; empty when the event lacks it. */
+    private record Located(int[] path, EventSchema schema) {
+    }
+
+    private static Optional<Located> locate(EventSchema envelope, AddedField spec) {
+        String struct = spec.struct().orElse(TOP_LEVEL.contains(spec.field()) ? null
+                : TRANSACTION.contains(spec.field()) ? "transaction" : "source");
+        if (struct != null) {
+            Optional<EventSchema.Field> container = envelope.field(struct);
+            Optional<EventSchema.Field> field = container.flatMap(found -> found.schema().field(spec.field()));
+            if (container.isPresent() && field.isPresent()) {
+                return Optional.of(new Located(new int[] {container.get().index(), field.get().index()},
+                        field.get().schema()));
+            }
+        }
+        return envelope.field(spec.field()).map(field -> new Located(new int[] {field.index()}, field.schema()));
+    }
+
+    private static EventSchema optionalWithoutDefault(EventSchema schema) {
+        return new EventSchema(schema.type(), true, schema.name(), schema.version(), schema.doc(),
+                schema.parameters(), Optional.empty(), schema.fields(), schema.items());
+    }
+
+    private static ChangeRecord with(ChangeRecord record, EventSchema schema, Object value) {
+        return new ChangeRecord(record.topic(), record.keySchema(), record.key(), schema, value, record.partition(),
+                record.offset());
+    }
+}
