@@ -1,19 +1,18 @@
 package io.tributary.sink.dynamodb;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.SinkException;
+import io.tributary.core.rows.RowChange;
+import io.tributary.core.rows.RowChanges;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Turns a record into a DynamoDB write. Understands the full Debezium envelope (creates, reads and updates put
- * {@code after}; deletes delete by {@code before}), the unwrapped row of ExtractNewRecordState (put; a delete
- * rewritten with {@code __deleted=true} deletes), and tombstones (delete by the record key).
- */
+/** Turns a record ({@link RowChanges} reads every shape) into a DynamoDB write: a put, or a delete by key. */
 final class ItemMapper {
     private final DynamoDbSinkConfig config;
 
@@ -26,95 +25,65 @@ final class ItemMapper {
             return Optional.empty();
         }
         String table = config.tableFor(record.topic());
-        if (record.isTombstone()) {
-            return tombstoneKey(record).map(key -> new Write(table, key, null, key.size() < keyFields()));
+        Optional<RowChange> change;
+        try {
+            change = RowChanges.of(record);
+        } catch (IllegalArgumentException e) {
+            throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics= or "
+                    + "topics.regex=");
         }
-        EventSchema schema = record.valueSchema();
-        if (schema.type() != EventSchema.Type.STRUCT) {
-            throw new SinkException("a record of topic " + record.topic() + " is not a row (its value is a "
-                    + schema.type() + "): limit this sink to the table topics with topics= or topics.regex=");
+        if (change.isEmpty()) {
+            return Optional.empty();
         }
-        Object[] value = (Object[]) record.value();
-        EventSchema.Field op = field(schema, "op");
-        EventSchema.Field after = field(schema, "after");
-        EventSchema.Field before = field(schema, "before");
-        if (op != null && after != null && before != null) {
-            String operation = String.valueOf(value[op.index()]);
-            return switch (operation) {
-                case "c", "r", "u" -> Optional.of(put(record, table, after.schema(), (Object[]) value[after.index()]));
-                case "d" -> Optional.of(new Write(table, key(record, before.schema(),
-                        (Object[]) value[before.index()]), null));
-                default -> Optional.empty();
-            };
+        RowChange row = change.get();
+        if (row.keyOnly()) {
+            return recordKey(record).map(key -> new Write(table, key, null, key.size() < keyPaths().size()));
         }
-        EventSchema.Field deleted = field(schema, "__deleted");
-        if (deleted != null && "true".equals(String.valueOf(value[deleted.index()]))) {
-            return Optional.of(new Write(table, key(record, schema, value), null));
+        Map<String, AttributeValue> key = key(record, row.rowSchema(), row.row());
+        if (row.delete()) {
+            return Optional.of(new Write(table, key, null));
         }
-        return Optional.of(put(record, table, schema, value));
+        Map<String, AttributeValue> item = AttributeValues.item(row.rowSchema(), row.row());
+        key.forEach(item::putIfAbsent);
+        return Optional.of(new Write(table, key, item));
     }
 
-    private Write put(ChangeRecord record, String table, EventSchema schema, Object[] row) {
-        Map<String, AttributeValue> key = key(record, schema, row);
-        Map<String, AttributeValue> item = AttributeValues.item(schema, row);
-        key.forEach(item::putIfAbsent);
-        return new Write(table, key, item);
+    private List<KeyPath> keyPaths() {
+        return config.sortKey().map(sort -> List.of(config.hashKey(), sort)).orElse(List.of(config.hashKey()));
     }
 
     private Map<String, AttributeValue> key(ChangeRecord record, EventSchema rowSchema, Object[] row) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(config.hashKey().field(), keyAttribute(record, config.hashKey(), rowSchema, row, "aws.dynamodb.pk.hash"));
-        config.sortKey().ifPresent(sort -> key.put(sort.field(),
-                keyAttribute(record, sort, rowSchema, row, "aws.dynamodb.pk.sort")));
+        for (KeyPath path : keyPaths()) {
+            EventSchema schema = path.fromKey() ? record.keySchema() : rowSchema;
+            Object[] struct = path.fromKey() ? (Object[]) record.key() : row;
+            Object value = RowChanges.fieldValue(schema, struct, path.field());
+            if (value == null) {
+                String option = path == config.hashKey() ? "aws.dynamodb.pk.hash" : "aws.dynamodb.pk.sort";
+                String side = path.fromKey() ? "key" : "value";
+                throw new SinkException("a record of topic " + record.topic() + " has no " + side + " field "
+                        + path.field() + " for the table key (" + option + "=" + side + "." + path.field() + "): fix "
+                        + option + ", or limit the sink to the right topics with topics=");
+            }
+            key.put(path.field(), AttributeValues.of(schema.field(path.field()).orElseThrow().schema(), value));
+        }
         return key;
     }
 
-    private static AttributeValue keyAttribute(ChangeRecord record, KeyPath path, EventSchema rowSchema, Object[] row,
-            String option) {
-        EventSchema schema = path.fromKey() ? record.keySchema() : rowSchema;
-        Object[] struct = path.fromKey() ? (Object[]) record.key() : row;
-        EventSchema.Field field = schema == null || struct == null ? null : field(schema, path.field());
-        Object value = field == null ? null : struct[field.index()];
-        if (value == null) {
-            throw new SinkException("a record of topic " + record.topic() + " has no " + (path.fromKey() ? "key" : "value")
-                    + " field " + path.field() + " for the table key (" + option + "=" + (path.fromKey() ? "key." : "value.")
-                    + path.field() + "): fix " + option + ", or limit the sink to the right topics with topics=");
-        }
-        return AttributeValues.of(field.schema(), value);
-    }
-
-    /** The key of the row a tombstone follows, from the record key; empty when the key lacks the key fields. */
-    private Optional<Map<String, AttributeValue>> tombstoneKey(ChangeRecord record) {
-        if (record.keySchema() == null || record.key() == null) {
-            return Optional.empty();
-        }
+    /**
+     * The key of a row known only by its record key: the key attributes found there, in order; without the sort
+     * attribute, every item of the hash key is the row's. Empty when even the hash attribute is missing.
+     */
+    private Optional<Map<String, AttributeValue>> recordKey(ChangeRecord record) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (KeyPath path : config.sortKey().isPresent() ? java.util.List.of(config.hashKey(), config.sortKey().get())
-                : java.util.List.of(config.hashKey())) {
-            EventSchema.Field field = field(record.keySchema(), path.field());
-            Object value = field == null ? null : ((Object[]) record.key())[field.index()];
+        for (KeyPath path : keyPaths()) {
+            Object value = RowChanges.fieldValue(record.keySchema(), (Object[]) record.key(), path.field());
             if (value == null) {
                 break;
             }
-            key.put(path.field(), AttributeValues.of(field.schema(), value));
+            key.put(path.field(), AttributeValues.of(record.keySchema().field(path.field()).orElseThrow().schema(),
+                    value));
         }
-        // without the hash key nothing can be found; without the sort key, every item of the hash key is the row's
         return key.isEmpty() ? Optional.empty() : Optional.of(key);
-    }
-
-    private int keyFields() {
-        return config.sortKey().isPresent() ? 2 : 1;
-    }
-
-    private static EventSchema.Field field(EventSchema schema, String name) {
-        if (schema.fields() == null) {
-            return null;
-        }
-        for (EventSchema.Field field : schema.fields()) {
-            if (field.name().equals(name)) {
-                return field;
-            }
-        }
-        return null;
     }
 }

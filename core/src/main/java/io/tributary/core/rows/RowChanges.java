@@ -1,0 +1,54 @@
+package io.tributary.core.rows;
+
+import java.util.Optional;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.EventSchema;
+
+/**
+ * Reads a record as a row change, whatever its shape: a full Debezium envelope (creates, reads and updates upsert
+ * {@code after}; deletes delete {@code before}; truncates and other operations are ignored), an unwrapped row of
+ * ExtractNewRecordState (an upsert, or a delete when rewritten with {@code __deleted="true"}), or a tombstone or
+ * null value (a delete known by the record key).
+ */
+public final class RowChanges {
+    private RowChanges() {
+    }
+
+    /**
+     * The change, or empty for records that change no row (truncates, unknown operations).
+     *
+     * @throws IllegalArgumentException for a value that is not a struct (a sink fed the wrong topics)
+     */
+    public static Optional<RowChange> of(ChangeRecord record) {
+        if (record.isTombstone()) {
+            return Optional.of(new RowChange(true, null, null));
+        }
+        EventSchema schema = record.valueSchema();
+        if (schema.type() != EventSchema.Type.STRUCT) {
+            throw new IllegalArgumentException("a record of topic " + record.topic() + " is not a row (its value is "
+                    + "a " + schema.type() + ")");
+        }
+        Object[] value = (Object[]) record.value();
+        Optional<EventSchema.Field> op = schema.field("op");
+        Optional<EventSchema.Field> after = schema.field("after");
+        Optional<EventSchema.Field> before = schema.field("before");
+        if (op.isPresent() && after.isPresent() && before.isPresent()) {
+            return switch (String.valueOf(value[op.get().index()])) {
+                case "c", "r", "u" -> Optional.of(new RowChange(false, after.get().schema(),
+                        (Object[]) value[after.get().index()]));
+                case "d" -> Optional.of(new RowChange(true, before.get().schema(),
+                        (Object[]) value[before.get().index()]));
+                default -> Optional.empty();
+            };
+        }
+        boolean deleted = schema.field("__deleted").map(field -> "true".equals(value[field.index()])).orElse(false);
+        return Optional.of(new RowChange(deleted, schema, value));
+    }
+
+    /** A struct's field value by name, or null when the struct has no such field. */
+    public static Object fieldValue(EventSchema schema, Object[] struct, String name) {
+        return schema == null || struct == null ? null
+                : schema.field(name).map(field -> struct[field.index()]).orElse(null);
+    }
+}
