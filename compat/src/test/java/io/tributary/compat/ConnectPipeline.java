@@ -33,8 +33,13 @@ final class ConnectPipeline implements AutoCloseable {
     }
 
     void deploy(String name, Map<String, String> config) {
+        deploy(name, config, 1);
+    }
+
+    /** Deploys a connector and waits until it and its {@code tasks} tasks run. */
+    void deploy(String name, Map<String, String> config, int tasks) {
         connect.putConnector(name, config);
-        Awaitility.await().atMost(TIMEOUT).until(() -> connect.connectorStatus(name).isRunning(1));
+        Awaitility.await().atMost(TIMEOUT).until(() -> connect.connectorStatus(name).isRunning(tasks));
     }
 
     /** Waits until {@code topic} holds at least {@code count} records. */

@@ -47,8 +47,8 @@ public final class RowChanges {
     }
 
     /** A struct's field value by name, or null when the struct has no such field. */
-    public static Object fieldValue(EventSchema schema, Object[] struct, String name) {
-        return schema == null || struct == null ? null
-                : schema.field(name).map(field -> struct[field.index()]).orElse(null);
+    public static Object fieldValue(EventSchema schema, Object struct, String name) {
+        return schema == null || struct == null || schema.type() != EventSchema.Type.STRUCT ? null
+                : schema.field(name).map(field -> ((Object[]) struct)[field.index()]).orElse(null);
     }
 }

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -216,8 +217,12 @@ public final class DynamoDbSink implements ChangeSink {
             first = false;
         }
         LOG.info("creating DynamoDB table {} with key {} (on-demand billing)", table, sample.key().keySet());
-        client.createTable(builder -> builder.tableName(table).keySchema(keySchema).attributeDefinitions(attributes)
-                .billingMode(BillingMode.PAY_PER_REQUEST));
+        try {
+            client.createTable(builder -> builder.tableName(table).keySchema(keySchema)
+                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST));
+        } catch (ResourceInUseException createdMeanwhile) {
+            LOG.info("DynamoDB table {} was created by another writer meanwhile", table);
+        }
         client.waiter().waitUntilTableExists(builder -> builder.tableName(table));
     }
 

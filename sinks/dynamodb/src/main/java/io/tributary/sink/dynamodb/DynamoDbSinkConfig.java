@@ -47,8 +47,9 @@ record DynamoDbSinkConfig(
             .withDoc("the first retry's wait; doubles with each retry");
 
     /** Keys of the pipeline or of the Confluent connector that this sink accepts and does not need. */
-    private static final Set<String> IGNORED = Set.of("key.converter", "value.converter", "tasks.max",
-            "confluent.topic", "connector.class", "name", "errors.");
+    private static final Set<String> IGNORED = Set.of("key.converter", "value.converter", "header.converter",
+            "tasks.max", "confluent.topic", "connector.class", "name", "errors.", "transforms", "predicates",
+            "consumer.override.");
 
     static final ConfigOption<List<String>> TOPICS = ConfigOption.list("topics")
             .withDoc("the topics this sink writes; default: every topic (or those topics.regex matches)");

@@ -56,7 +56,7 @@ final class ItemMapper {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         for (KeyPath path : keyPaths()) {
             EventSchema schema = path.fromKey() ? record.keySchema() : rowSchema;
-            Object[] struct = path.fromKey() ? (Object[]) record.key() : row;
+            Object struct = path.fromKey() ? record.key() : row;
             Object value = RowChanges.fieldValue(schema, struct, path.field());
             if (value == null) {
                 String option = path == config.hashKey() ? "aws.dynamodb.pk.hash" : "aws.dynamodb.pk.sort";
@@ -77,7 +77,7 @@ final class ItemMapper {
     private Optional<Map<String, AttributeValue>> recordKey(ChangeRecord record) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         for (KeyPath path : keyPaths()) {
-            Object value = RowChanges.fieldValue(record.keySchema(), (Object[]) record.key(), path.field());
+            Object value = RowChanges.fieldValue(record.keySchema(), record.key(), path.field());
             if (value == null) {
                 break;
             }

@@ -192,8 +192,26 @@ public final class KafkaSink implements ChangeSink {
                 Thread.currentThread().interrupt();
                 throw new SinkException("interrupted while creating topic " + topic, e);
             }
+            awaitLeaders(topic);
             knownTopics.add(topic);
         });
+    }
+
+    /** Waits until every partition of a topic has a leader, so the first sends do not race its creation. */
+    private void awaitLeaders(String topic) {
+        long deadline = System.currentTimeMillis() + config.connectTimeoutMs();
+        while (producer != null) {
+            var partitions = producer.partitionsFor(topic);
+            if (!partitions.isEmpty() && partitions.stream().allMatch(partition -> partition.leader() != null
+                    && !partition.leader().isEmpty())) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new SinkException("topic " + topic + " has partitions without a leader after "
+                        + config.connectTimeoutMs() + " ms: check the Kafka cluster's health");
+            }
+            sleep(100);
+        }
     }
 
     Producer<byte[], byte[]> producer() {

@@ -68,8 +68,15 @@ record KafkaSinkConfig(
         });
         producer.put("bootstrap.servers", parsed.get(BOOTSTRAP_SERVERS));
         producer.putIfAbsent("acks", "all");
-        producer.putIfAbsent("enable.idempotence", "true");
         producer.putIfAbsent("linger.ms", "5");
+        if (parsed.get(EXACTLY_ONCE)) {
+            producer.put("enable.idempotence", "true");
+        } else {
+            // as a Kafka Connect worker's source producer: order kept by one request in flight, retries may
+            // repeat a record (at-least-once) but never reorder; no idempotent-producer sequence state to lose
+            producer.putIfAbsent("enable.idempotence", "false");
+            producer.putIfAbsent("max.in.flight.requests.per.connection", "1");
+        }
         producer.put("key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
         producer.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
         String transactionalId = parsed.find(TRANSACTIONAL_ID).orElse("tributary-" + pipeline);

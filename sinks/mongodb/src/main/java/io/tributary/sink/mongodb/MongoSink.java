@@ -89,6 +89,9 @@ public final class MongoSink implements ChangeSink {
             return Optional.empty();
         }
         EventSchema keySchema = record.keySchema();
+        if (keySchema.type() != EventSchema.Type.STRUCT) {
+            return Optional.of(BsonValues.of(keySchema, record.key()));
+        }
         Object[] key = (Object[]) record.key();
         if (keySchema.fields().size() == 1) {
             return Optional.of(BsonValues.of(keySchema.fields().get(0).schema(), key[0]));

@@ -27,7 +27,8 @@ record MongoSinkConfig(String connectionUri, String database, String collectionF
     static final ConfigOption<List<String>> TOPICS = ConfigOption.list("topics")
             .withDoc("the topics this sink writes; default: every topic");
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_URI, DATABASE, COLLECTION,
-            ID_FIELDS, TOPICS), Set.of("key.converter", "value.converter", "connector.class", "tasks.max", "name"));
+            ID_FIELDS, TOPICS), Set.of("key.converter", "value.converter", "header.converter", "connector.class", "tasks.max", "name",
+                    "errors.", "transforms", "predicates", "consumer.override."));
 
     static MongoSinkConfig parse(Map<String, String> raw) {
         ParsedConfig parsed = DEFINITION.parse(raw);
