@@ -34,6 +34,31 @@ class SeedConfigsOnConnectIT {
     }
 
     @Test
+    void seed003WithTributarysOwnUnwrapTransformationEqualsDebeziumsWithItsOwn() throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE salesdb",
+                    "CREATE TABLE salesdb.SALES_ORDER (ORDER_ID INT PRIMARY KEY, SITE_ID INT NOT NULL, "
+                            + "ORDER_DATE DATETIME NOT NULL, SHIP_MODE VARCHAR(20) DEFAULT 'STANDARD')",
+                    "INSERT INTO salesdb.SALES_ORDER VALUES (29001, 2568, '2022-06-15 07:52:16', 'STANDARD'), "
+                            + "(29002, 1649, '2022-06-15 07:52:16', NULL)");
+            Runnable changes = () -> mariaDb.execute(
+                    "INSERT INTO salesdb.SALES_ORDER VALUES (29003, 3861, '2022-06-15 07:52:43', NULL)",
+                    "UPDATE salesdb.SALES_ORDER SET SHIP_MODE = 'EXPRESS' WHERE ORDER_ID = 29001",
+                    "DELETE FROM salesdb.SALES_ORDER WHERE ORDER_ID = 29002");
+            // the Tributary worker runs io.tributary.connect.transforms.ExtractNewRecordState, Debezium's its own
+            Map<String, String> ownUnwrap = Map.of(
+                    "transforms.unwrap.type", "io.tributary.connect.transforms.ExtractNewRecordState",
+                    "transforms.unwrap.delete.tombstone.handling.mode", "rewrite",
+                    "transforms.unwrap.add.fields", "op,table");
+            Map<String, String> debeziumUnwrap = Map.of(
+                    "transforms.unwrap.delete.tombstone.handling.mode", "rewrite",
+                    "transforms.unwrap.add.fields", "op,table");
+            compare("003-rds-salesdb-dynamodb.properties", false, mariaDb, Map.of(), ownUnwrap, debeziumUnwrap,
+                    "salesdb.salesdb.SALES_ORDER", 2, changes, 5, "seed-003-own-unwrap");
+        }
+    }
+
+    @Test
     void seed000WithSecretsFromAConfigProviderEqualsDebeziums() throws Exception {
         SecretsManagerStubConfigProvider.SECRETS.put("xxxxxx-database-secret",
                 Map.of("dbusername", TestingMariaDb.CDC_USER));
@@ -61,11 +86,22 @@ class SeedConfigsOnConnectIT {
      */
     private static void compare(String seed, boolean keepCredentials, TestingMariaDb mariaDb, Map<String, String> worker,
             String topic, int snapshotRecords, Runnable changes, int totalRecords, String name) throws Exception {
+        compare(seed, keepCredentials, mariaDb, worker, Map.of(), Map.of(), topic, snapshotRecords, changes,
+                totalRecords, name);
+    }
+
+    /** As above, with settings added to one side's connector configuration or the other's. */
+    private static void compare(String seed, boolean keepCredentials, TestingMariaDb mariaDb, Map<String, String> worker,
+            Map<String, String> tributaryOverrides, Map<String, String> debeziumOverrides, String topic,
+            int snapshotRecords, Runnable changes, int totalRecords, String name) throws Exception {
         try (ConnectPipeline tributary = ConnectPipeline.start(worker);
                 ConnectPipeline debezium = ConnectPipeline.start(worker)) {
-            Map<String, String> tributaryConfig = seedConfig(seed, keepCredentials, mariaDb, tributary);
-            Map<String, String> debeziumConfig = SeedConfigs.inDebezium3Dialect(
-                    seedConfig(seed, keepCredentials, mariaDb, debezium));
+            Map<String, String> tributaryConfig = new java.util.HashMap<>(
+                    seedConfig(seed, keepCredentials, mariaDb, tributary));
+            tributaryConfig.putAll(tributaryOverrides);
+            Map<String, String> debeziumConfig = new java.util.HashMap<>(SeedConfigs.inDebezium3Dialect(
+                    seedConfig(seed, keepCredentials, mariaDb, debezium)));
+            debeziumConfig.putAll(debeziumOverrides);
             tributary.deploy("tributary", tributaryConfig);
             debezium.deploy("debezium", debeziumConfig);
             tributary.awaitRecords(topic, snapshotRecords);

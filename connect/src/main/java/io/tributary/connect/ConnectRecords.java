@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -22,11 +23,15 @@ import org.apache.kafka.connect.sink.SinkRecord;
 final class ConnectRecords {
     private final Map<Schema, EventSchema> schemas = new IdentityHashMap<>();
 
-    ChangeRecord toChangeRecord(SinkRecord record) {
+    ChangeRecord toChangeRecord(ConnectRecord<?> record) {
         Converted key = convert(record.keySchema(), record.key());
         Converted value = convert(record.valueSchema(), record.value());
-        return new ChangeRecord(record.topic(), key.schema(), key.value(), value.schema(), value.value(),
-                Map.of("kafka_partition", record.kafkaPartition()), Map.of("kafka_offset", record.kafkaOffset()));
+        Map<String, ?> partition = record.kafkaPartition() == null ? Map.of()
+                : Map.of("kafka_partition", record.kafkaPartition());
+        Map<String, ?> offset = record instanceof SinkRecord sinkRecord
+                ? Map.of("kafka_offset", sinkRecord.kafkaOffset()) : Map.of();
+        return new ChangeRecord(record.topic(), key.schema(), key.value(), value.schema(), value.value(), partition,
+                offset);
     }
 
     private record Converted(EventSchema schema, Object value) {
@@ -80,12 +85,24 @@ final class ConnectRecords {
         if (schema.name() != null && schema.type() != Schema.Type.STRUCT) {
             built = built.withName(schema.name(), schema.version() == null ? 1 : schema.version());
         }
+        if (schema.type() == Schema.Type.STRUCT && schema.version() != null) {
+            built = built.withVersion(schema.version());
+        }
+        if (schema.doc() != null) {
+            built = built.withDoc(schema.doc());
+        }
         if (schema.parameters() != null) {
             for (Map.Entry<String, String> parameter : schema.parameters().entrySet()) {
                 built = built.withParameter(parameter.getKey(), parameter.getValue());
             }
         }
-        return schema.isOptional() ? built.asOptional() : built;
+        if (schema.isOptional()) {
+            built = built.asOptional();
+        }
+        if (schema.defaultValue() != null) {
+            built = built.withDefault(value(schema, schema.defaultValue()));
+        }
+        return built;
     }
 
     private Object value(Schema schema, Object value) {

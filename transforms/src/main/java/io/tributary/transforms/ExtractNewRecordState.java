@@ -48,7 +48,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
             .validatedBy(List::isEmpty, "nothing: Tributary's records carry no headers yet");
     static final ConfigOption<String> ROUTE_BY_FIELD = ConfigOption.string("route.by.field")
             .validatedBy(String::isBlank, "nothing: route.by.field is not supported yet");
-    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(MODE, ADD_FIELDS, ADD_FIELDS_PREFIX,
+    public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(MODE, ADD_FIELDS, ADD_FIELDS_PREFIX,
             REPLACE_NULL_WITH_DEFAULT, ADD_HEADERS, ROUTE_BY_FIELD), Set.of("add.headers.prefix", "drop.fields."));
 
     private static final Set<String> TOP_LEVEL = Set.of("op", "ts_ms", "ts_us", "ts_ns");
