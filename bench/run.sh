@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs one benchmark of bench/ by its class name, from the repository root: bench/run.sh DynamoDbWriteBench
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn -B -q -ntp -DskipTests -pl bench -am install >&2
+exec java -Xmx1g -cp "bench/target/tributary-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" "io.tributary.bench.$1" "${@:2}"
