@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
     private static final int BATCH = 25;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private DynamoDbSinkConfig config;
     private DynamoDbClient client;
@@ -71,7 +73,46 @@ public final class DynamoDbSink implements ChangeSink {
     @Override
     public void write(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
-            mapper.map(record).ifPresent(pending::add);
+            mapper.map(record).ifPresent(write -> {
+                long size = write.isDelete() ? 0 : ItemSizes.of(write.item());
+                if (size > ItemSizes.MAX_ITEM_BYTES) {
+                    deadLetter(record, write, size);
+                } else {
+                    pending.add(write);
+                }
+            });
+        }
+    }
+
+    /** An item DynamoDB cannot store: the pipeline stops, or with errors.tolerance=all it is set aside. */
+    private void deadLetter(ChangeRecord record, Write write, long size) {
+        String reason = "the item for key " + write.key() + " of table " + write.table() + " is " + size
+                + " bytes, over DynamoDB's limit of 400 KB";
+        if (!config.tolerateErrors()) {
+            throw new SinkException(reason + ": shorten the column, leave it out (column.exclude.list), or set "
+                    + "errors.tolerance=all with errors.deadletterqueue.file to set such records aside");
+        }
+        LOG.warn("{}; written to the dead-letter file {}", reason, config.deadLetterFile().orElseThrow());
+        String line = "{\"topic\":" + quoted(record.topic()) + ",\"table\":" + quoted(write.table()) + ",\"key\":"
+                + quoted(write.key().toString()) + ",\"bytes\":" + size + ",\"reason\":" + quoted(reason) + "}\n";
+        try {
+            java.nio.file.Path file = config.deadLetterFile().orElseThrow();
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new SinkException("cannot write the dead-letter file " + config.deadLetterFile().get() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -21,6 +21,8 @@ record DynamoDbSinkConfig(
         Optional<String> secretAccessKey,
         boolean createTables,
         java.util.function.Predicate<String> topics,
+        boolean tolerateErrors,
+        Optional<java.nio.file.Path> deadLetterFile,
         int maxRetries,
         long retryBackoffMs) {
 
@@ -51,6 +53,16 @@ record DynamoDbSinkConfig(
             "tasks.max", "confluent.topic", "connector.class", "name", "errors.", "transforms", "predicates",
             "consumer.override.");
 
+    static final ConfigOption<Boolean> TOLERATE_ERRORS = new ConfigOption<>("errors.tolerance", "none or all",
+            value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "none" -> false;
+                case "all" -> true;
+                default -> throw new IllegalArgumentException("not none or all");
+            }, Optional.of(false), false, false, List.of(),
+            "all: records DynamoDB cannot store (items over 400 KB) go to the dead-letter file instead of failing");
+    static final ConfigOption<java.nio.file.Path> DEAD_LETTER_FILE = new ConfigOption<>(
+            "errors.deadletterqueue.file", "a file path", java.nio.file.Path::of, Optional.empty(), false, false,
+            List.of(), "where errors.tolerance=all writes the records it sets aside, one JSON line each");
     static final ConfigOption<List<String>> TOPICS = ConfigOption.list("topics")
             .withDoc("the topics this sink writes; default: every topic (or those topics.regex matches)");
     static final ConfigOption<java.util.regex.Pattern> TOPICS_REGEX = new ConfigOption<>("topics.regex",
@@ -59,14 +71,19 @@ record DynamoDbSinkConfig(
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(REGION, ENDPOINT, TABLE_NAME_FORMAT,
             HASH_KEY, SORT_KEY, ACCESS_KEY, SECRET_KEY, CREATE_TABLES, MAX_RETRIES, RETRY_BACKOFF, TOPICS,
-            TOPICS_REGEX), IGNORED);
+            TOPICS_REGEX, TOLERATE_ERRORS, DEAD_LETTER_FILE), IGNORED);
 
     static DynamoDbSinkConfig parse(Map<String, String> raw) {
         ParsedConfig parsed = DEFINITION.parse(normalized(raw));
+        if (parsed.get(TOLERATE_ERRORS) && parsed.find(DEAD_LETTER_FILE).isEmpty()) {
+            throw new io.tributary.api.config.ConfigException(List.of(new io.tributary.api.config.ConfigProblem(
+                    DEAD_LETTER_FILE.key(), "required with errors.tolerance=all: where the set-aside records go")));
+        }
         Optional<KeyPath> sort = parsed.find(SORT_KEY);
         return new DynamoDbSinkConfig(parsed.get(REGION), parsed.find(ENDPOINT), parsed.get(TABLE_NAME_FORMAT),
                 parsed.get(HASH_KEY), sort, parsed.find(ACCESS_KEY), parsed.find(SECRET_KEY),
-                parsed.get(CREATE_TABLES), topicFilter(parsed), parsed.get(MAX_RETRIES), parsed.get(RETRY_BACKOFF));
+                parsed.get(CREATE_TABLES), topicFilter(parsed), parsed.get(TOLERATE_ERRORS), parsed.find(DEAD_LETTER_FILE),
+                parsed.get(MAX_RETRIES), parsed.get(RETRY_BACKOFF));
     }
 
     private static java.util.function.Predicate<String> topicFilter(ParsedConfig parsed) {

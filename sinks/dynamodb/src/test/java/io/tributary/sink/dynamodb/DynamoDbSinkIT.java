@@ -150,6 +150,29 @@ class DynamoDbSinkIT {
         }
     }
 
+    @Test
+    void anItemOverFourHundredKilobytesStopsTheSinkOrIsSetAsideWhenTolerated(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
+        Object[] huge = row(1, "x".repeat(450 * 1024), "1.00", null);
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create(); DynamoDbSink sink = start(dynamo, Map.of())) {
+            assertThatThrownBy(() -> sink.write(List.of(envelope("c", null, huge))))
+                    .isInstanceOf(SinkException.class)
+                    .hasMessageContaining("over DynamoDB's limit of 400 KB")
+                    .hasMessageContaining("errors.tolerance=all");
+        }
+        java.nio.file.Path deadLetters = directory.resolve("dead-letters.jsonl");
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create(); DynamoDbSink sink = start(dynamo,
+                Map.of("errors.tolerance", "all", "errors.deadletterqueue.file", deadLetters.toString()))) {
+            sink.write(List.of(envelope("c", null, huge), envelope("c", null, row(2, "pen", "1.00", null))));
+            sink.flush();
+
+            assertThat(dynamo.client().scan(b -> b.tableName("kafka_shop.shop.items")).items())
+                    .extracting(item -> item.get("id").n()).containsExactly("2");
+            assertThat(java.nio.file.Files.readAllLines(deadLetters)).singleElement().asString()
+                    .contains("\"topic\":\"shop.shop.items\"").contains("over DynamoDB's limit of 400 KB");
+        }
+    }
+
     private static DynamoDbSink start(TestingDynamoDb dynamo, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "aws.dynamodb.region", TestingDynamoDb.REGION.id(),
