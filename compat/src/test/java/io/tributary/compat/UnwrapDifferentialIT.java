@@ -15,22 +15,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnwrapDifferentialIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @ParameterizedTest(name = "{0}, schemas.enable={1}")
-    @CsvSource({"tombstone,true,8", "drop,true,6", "rewrite,true,8", "rewrite,false,8",
-        "rewrite-with-tombstone,true,10", "delete-to-tombstone,true,8"})
-    void unwrappedEventsEqualDebeziums(String mode, boolean schemas, int expected) throws Exception {
+    @ParameterizedTest(name = "{0}, schemas.enable={1}, route.by.field={3}")
+    @CsvSource({"tombstone,true,8,", "drop,true,6,", "rewrite,true,8,", "rewrite,false,8,",
+        "rewrite-with-tombstone,true,10,", "delete-to-tombstone,true,8,", "rewrite,true,8,name"})
+    void unwrappedEventsEqualDebeziums(String mode, boolean schemas, int expected, String route) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT DEFAULT 7, "
                             + "price DECIMAL(8,2) NOT NULL)",
                     "INSERT INTO shop.items VALUES (1, 'pen', 1, 1.50), (2, 'ink', NULL, 7.25), (3, 'pad', 3, 3.00)");
-            Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false",
-                    "transforms", "unwrap",
+            Map<String, String> config = new java.util.HashMap<>(Map.of("database.include.list", "shop",
+                    "include.schema.changes", "false", "transforms", "unwrap",
                     "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
                     "transforms.unwrap.delete.tombstone.handling.mode", mode,
-                    "transforms.unwrap.add.fields", "op,table,source.ts_ms,db:database");
-            DifferentialRun run = DifferentialRun.start(mariaDb, "unwrap-" + mode + "-schemas-" + schemas, schemas,
-                    config);
+                    "transforms.unwrap.add.fields", "op,table,source.ts_ms,db:database"));
+            if (route != null) {
+                config.put("transforms.unwrap.route.by.field", route);
+            }
+            DifferentialRun run = DifferentialRun.start(mariaDb, "unwrap-" + mode + "-schemas-" + schemas
+                    + (route == null ? "" : "-route-" + route), schemas, config);
             try (run) {
                 run.debezium().awaitEvents(3, TIMEOUT);
                 run.tributary().awaitEvents(3, TIMEOUT);

@@ -46,8 +46,8 @@ public final class ExtractNewRecordState implements ChangeTransform {
             .withDefault(true);
     static final ConfigOption<List<String>> ADD_HEADERS = ConfigOption.list("add.headers")
             .validatedBy(List::isEmpty, "nothing: Tributary's records carry no headers yet");
-    static final ConfigOption<String> ROUTE_BY_FIELD = ConfigOption.string("route.by.field")
-            .validatedBy(String::isBlank, "nothing: route.by.field is not supported yet");
+    static final ConfigOption<String> ROUTE_BY_FIELD = ConfigOption.string("route.by.field").withDefault("")
+            .withDoc("a column whose value becomes the record's topic (blank or null: the topic stays)");
     public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(MODE, ADD_FIELDS, ADD_FIELDS_PREFIX,
             REPLACE_NULL_WITH_DEFAULT, ADD_HEADERS, ROUTE_BY_FIELD), Set.of("add.headers.prefix", "drop.fields."));
 
@@ -64,6 +64,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
     }
 
     private DeleteTombstoneHandlingMode mode;
+    private String routeByField;
     private boolean rewrite;
     private boolean replaceNullWithDefault;
     private List<AddedField> addedFields;
@@ -75,6 +76,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
         mode = parsed.get(MODE);
         rewrite = mode == DeleteTombstoneHandlingMode.REWRITE || mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE;
         replaceNullWithDefault = parsed.get(REPLACE_NULL_WITH_DEFAULT);
+        routeByField = parsed.get(ROUTE_BY_FIELD).strip();
         String prefix = parsed.get(ADD_FIELDS_PREFIX);
         addedFields = new ArrayList<>();
         for (String spec : parsed.get(ADD_FIELDS)) {
@@ -105,15 +107,30 @@ public final class ExtractNewRecordState implements ChangeTransform {
         if (before == null && after == null) {
             return null; // a truncate
         }
+        ChangeRecord routed = routed(record, layout, after != null ? after : before);
         if (after != null) {
-            return with(record, layout.row(), row(layout, envelope, after, "false"));
+            return with(routed, layout.row(), row(layout, envelope, after, "false"));
         }
         return switch (mode) {
             case DROP -> null;
-            case TOMBSTONE -> with(record, schema.fields().get(layout.after()).schema(), null);
-            case DELETE_TO_TOMBSTONE -> with(record, null, null);
-            case REWRITE, REWRITE_WITH_TOMBSTONE -> with(record, layout.row(), row(layout, envelope, before, "true"));
+            case TOMBSTONE -> with(routed, schema.fields().get(layout.after()).schema(), null);
+            case DELETE_TO_TOMBSTONE -> with(routed, null, null);
+            case REWRITE, REWRITE_WITH_TOMBSTONE -> with(routed, layout.row(), row(layout, envelope, before, "true"));
         };
+    }
+
+    /** {@code route.by.field}: the row's value of that column becomes the topic, unless it is null or blank. */
+    private ChangeRecord routed(ChangeRecord record, Layout layout, Object[] state) {
+        if (routeByField.isEmpty()) {
+            return record;
+        }
+        Object topic = layout.row().field(routeByField)
+                .filter(field -> field.index() < state.length).map(field -> state[field.index()]).orElse(null);
+        if (topic == null || topic.toString().isBlank()) {
+            return record;
+        }
+        return new ChangeRecord(topic.toString(), record.keySchema(), record.key(), record.valueSchema(),
+                record.value(), record.partition(), record.offset());
     }
 
     /** The row's values, then {@code __deleted} in the rewrite modes, then the added fields. */

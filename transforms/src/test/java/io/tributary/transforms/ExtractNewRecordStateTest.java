@@ -94,6 +94,15 @@ class ExtractNewRecordStateTest {
     }
 
     @Test
+    void routeByFieldTakesTheTopicFromTheRowBeforeOrAfter() {
+        ExtractNewRecordState unwrap = unwrap("route.by.field", "qty", "delete.tombstone.handling.mode", "rewrite");
+
+        assertThat(unwrap.apply(event("c", null, new Object[] {1, 5})).topic()).isEqualTo("5");
+        assertThat(unwrap.apply(event("d", new Object[] {1, 6}, null)).topic()).isEqualTo("6");
+        assertThat(unwrap.apply(event("c", null, new Object[] {1, null})).topic()).isEqualTo("p.db.t");
+    }
+
+    @Test
     void unsupportedOptionsAreRefusedNotIgnored() {
         assertThatThrownBy(() -> unwrap("add.headers", "op", "delete.tombstone.handling.mode", "sometimes"))
                 .isInstanceOf(ConfigException.class)
