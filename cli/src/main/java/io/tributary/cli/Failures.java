@@ -3,6 +3,7 @@ package io.tributary.cli;
 import java.io.PrintWriter;
 
 import io.tributary.api.config.ConfigException;
+import io.tributary.core.Causes;
 
 /** How the commands report a failure: the message (every config problem), the stack trace only on request. */
 final class Failures {
@@ -27,12 +28,6 @@ final class Failures {
     }
 
     private static String message(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-                text.append("\n  caused by: ").append(cause.getMessage());
-            }
-        }
-        return text.toString();
+        return String.join("\n  caused by: ", Causes.messages(e));
     }
 }

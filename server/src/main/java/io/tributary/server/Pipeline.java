@@ -13,6 +13,7 @@ import io.tributary.api.ChangeSink;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.OffsetStore;
 import io.tributary.api.TableProgress;
+import io.tributary.core.Causes;
 import io.tributary.core.offsets.FileOffsetStore;
 import io.tributary.server.PipelineConfig.SinkConfig;
 import io.tributary.transforms.TransformChain;
@@ -204,12 +205,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** The message of a failure and of each of its causes, for a log line that says what went wrong. */
     static String causes(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-                text.append(" (caused by ").append(cause.getMessage()).append(')');
-            }
-        }
+        List<String> messages = Causes.messages(e);
+        StringBuilder text = new StringBuilder(messages.get(0));
+        messages.subList(1, messages.size()).forEach(cause -> text.append(" (caused by ").append(cause).append(')'));
         return text.toString();
     }
 

@@ -60,7 +60,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
     }
 
     /** An envelope's fields by position, and the row schema derived from it. */
-    private record Layout(int before, int after, int op, EventSchema row, List<int[]> added) {
+    private record Layout(int before, int after, EventSchema row, List<int[]> added) {
     }
 
     private DeleteTombstoneHandlingMode mode;
@@ -175,8 +175,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
         }
         EventSchema row = new EventSchema(EventSchema.Type.STRUCT, false, rowSchema.name(), rowSchema.version(),
                 rowSchema.doc(), rowSchema.parameters(), Optional.empty(), fields.build(), Optional.empty());
-        return new Layout(envelope.field("before").orElseThrow().index(), after.index(),
-                envelope.field("op").map(EventSchema.Field::index).orElse(-1), row, added);
+        return new Layout(envelope.field("before").orElseThrow().index(), after.index(), row, added);
     }
 
     /** Where an added field's value is: its path of field indexes and its schema; empty when the event lacks it. */
