@@ -1,11 +1,15 @@
 package io.tributary.compat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.tributary.testkit.TestingConnect;
 import io.tributary.testkit.TestingKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 
 /** A Kafka broker with one Connect worker, running one connector; its topics read back as {@link EventLog}s. */
@@ -53,11 +57,16 @@ final class ConnectPipeline implements AutoCloseable {
         }
     }
 
-    /** Every record of {@code topic}, normalised, as a log named {@code name}. */
+    /** Every record of {@code topic}, normalised, with its headers' texts, as a log named {@code name}. */
     EventLog read(String topic, String name) {
         EventLog log = new EventLog(name);
         for (ConsumerRecord<String, String> record : kafka.readAll(topic)) {
-            log.add(new CapturedEvent(record.topic(), record.key(), record.value()));
+            List<String> headers = new ArrayList<>();
+            for (Header header : record.headers()) {
+                headers.add(header.key() + "=" + (header.value() == null ? null
+                        : new String(header.value(), StandardCharsets.UTF_8)));
+            }
+            log.add(new CapturedEvent(record.topic(), record.key(), record.value(), headers));
         }
         return log;
     }

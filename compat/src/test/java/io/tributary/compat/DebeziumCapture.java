@@ -1,7 +1,10 @@
 package io.tributary.compat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.Header;
 import io.debezium.engine.format.Json;
 import io.tributary.testkit.TestingMariaDb;
 
@@ -21,14 +25,15 @@ final class DebeziumCapture extends Capture {
 
     private DebeziumCapture(Properties properties, EventLog log) {
         super(log);
-        engine = DebeziumEngine.create(Json.class)
+        engine = DebeziumEngine.create(Json.class, Json.class, Json.class)
                 .using(properties)
                 .using((success, message, error) -> {
                     if (!success) {
                         failure = error != null ? error : new IllegalStateException(message);
                     }
                 })
-                .notifying(record -> log.add(new CapturedEvent(record.destination(), record.key(), record.value())))
+                .notifying(record -> log.add(new CapturedEvent(record.destination(), record.key(), record.value(),
+                        headers(record))))
                 .build();
         executor.execute(engine);
     }
@@ -60,6 +65,16 @@ final class DebeziumCapture extends Capture {
 
 
 
+
+    private static List<String> headers(ChangeEvent<String, String> record) {
+        List<String> headers = new ArrayList<>();
+        for (Header<Object> header : record.<Object>headers()) {
+            Object value = header.getValue();
+            headers.add(header.getKey() + "=" + (value instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.UTF_8) : value));
+        }
+        return headers;
+    }
 
     @Override
     Throwable failure() {

@@ -15,7 +15,7 @@ import org.awaitility.Awaitility;
 
 /**
  * The events one connector captured, {@link EventNormalizer normalised} and appended to a file as they arrive
- * ({@code topic TAB key TAB value} per line), so that large workloads are compared without holding them in memory.
+ * ({@code topic TAB key TAB value}, then {@code TAB} and the headers if there are any, per line), so that large workloads are compared without holding them in memory.
  * Thread-safe.
  */
 final class EventLog implements AutoCloseable {
@@ -41,7 +41,8 @@ final class EventLog implements AutoCloseable {
     synchronized void add(CapturedEvent event) {
         CapturedEvent normalized = EventNormalizer.normalize(event);
         try {
-            writer.write(normalized.topic() + "\t" + normalized.key() + "\t" + normalized.value());
+            writer.write(normalized.topic() + "\t" + normalized.key() + "\t" + normalized.value()
+                    + (normalized.headers().isEmpty() ? "" : "\t" + String.join(" ", normalized.headers())));
             writer.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Removes from an event's JSON only what legitimately differs between two connectors capturing the same change:
  * the connector version and the wall-clock times; and, in schema-change events written while streaming, the
  * display width of integer columns. Debezium takes that width from the DDL statement's text (null when the
- * statement wrote none); Tributary has no DDL parser and reads it from {@code information_schema}. Field order is
- * kept, so what remains is compared byte for byte.
+ * statement wrote none); Tributary has no DDL parser and reads it from {@code information_schema}. Of the headers,
+ * Debezium's {@code __debezium.context.*} ones are left out. Field order is kept, so what remains is compared byte
+ * for byte.
  */
 final class EventNormalizer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TIMES = List.of("ts_ms", "ts_us", "ts_ns");
+    /** Debezium's context headers (connector name, task, run id), which Tributary does not write. */
+    private static final String DEBEZIUM_CONTEXT = "__debezium.context.";
 
     private EventNormalizer() {
     }
@@ -57,6 +60,8 @@ final class EventNormalizer {
     }
 
     static CapturedEvent normalize(CapturedEvent event) {
-        return new CapturedEvent(event.topic(), normalize(event.key()), normalize(event.value()));
+        List<String> headers = event.headers().stream()
+                .filter(header -> !header.startsWith(DEBEZIUM_CONTEXT)).toList();
+        return new CapturedEvent(event.topic(), normalize(event.key()), normalize(event.value()), headers);
     }
 }

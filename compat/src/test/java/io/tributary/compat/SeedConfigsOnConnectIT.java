@@ -49,10 +49,12 @@ class SeedConfigsOnConnectIT {
             Map<String, String> ownUnwrap = Map.of(
                     "transforms.unwrap.type", "io.tributary.connect.transforms.ExtractNewRecordState",
                     "transforms.unwrap.delete.tombstone.handling.mode", "rewrite",
-                    "transforms.unwrap.add.fields", "op,table");
+                    "transforms.unwrap.add.fields", "op,table",
+                    "transforms.unwrap.add.headers", "op,source.file,db:database");
             Map<String, String> debeziumUnwrap = Map.of(
                     "transforms.unwrap.delete.tombstone.handling.mode", "rewrite",
-                    "transforms.unwrap.add.fields", "op,table");
+                    "transforms.unwrap.add.fields", "op,table",
+                    "transforms.unwrap.add.headers", "op,source.file,db:database");
             compare("003-rds-salesdb-dynamodb.properties", false, mariaDb, Map.of(), ownUnwrap, debeziumUnwrap,
                     "salesdb.salesdb.SALES_ORDER", 2, changes, 5, "seed-003-own-unwrap");
         }

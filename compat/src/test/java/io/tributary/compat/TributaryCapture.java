@@ -2,7 +2,9 @@ package io.tributary.compat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +33,7 @@ final class TributaryCapture extends Capture {
                 while (running) {
                     for (ChangeRecord record : transforms.apply(source.poll())) {
                         log.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
-                                text(values.encode(record.valueSchema(), record.value()))));
+                                text(values.encode(record.valueSchema(), record.value())), headers(record, values)));
                     }
                 }
             } catch (Throwable e) {
@@ -53,6 +55,15 @@ final class TributaryCapture extends Capture {
         properties.put("topic.prefix", prefix);
         properties.putAll(overrides);
         return new TributaryCapture(properties, schemas, log);
+    }
+
+    /** Headers as Debezium's engine hands them over: each value in JsonConverter's form. */
+    private static List<String> headers(ChangeRecord record, ConnectJsonEncoder json) {
+        List<String> headers = new ArrayList<>();
+        for (ChangeRecord.Header header : record.headers()) {
+            headers.add(header.key() + "=" + text(json.encode(header.schema(), header.value())));
+        }
+        return headers;
     }
 
     private static String text(byte[] json) {

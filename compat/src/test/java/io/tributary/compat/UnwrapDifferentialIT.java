@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Debezium 3.5's own {@code ExtractNewRecordState} on Debezium's events, against Tributary's on Tributary's, for
- * every {@code delete.tombstone.handling.mode}, with {@code add.fields}: every record equal, in order — including
+ * every {@code delete.tombstone.handling.mode}, with {@code add.fields} and {@code add.headers}: every record equal, in order — including
  * deletes, the tombstones after them, and a NULL column whose default the rewrite modes put in its place.
  */
 class UnwrapDifferentialIT {
@@ -28,7 +28,8 @@ class UnwrapDifferentialIT {
                     "include.schema.changes", "false", "transforms", "unwrap",
                     "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
                     "transforms.unwrap.delete.tombstone.handling.mode", mode,
-                    "transforms.unwrap.add.fields", "op,table,source.ts_ms,db:database"));
+                    "transforms.unwrap.add.fields", "op,table,source.ts_ms,db:database",
+                    "transforms.unwrap.add.headers", "op,table,source.pos,db:database"));
             if (route != null) {
                 config.put("transforms.unwrap.route.by.field", route);
             }

@@ -15,17 +15,21 @@ import java.util.Set;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
+import io.tributary.api.EventSchema;
 import io.tributary.api.SinkException;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.core.json.Converters;
+import io.tributary.core.json.HeaderText;
 
 /**
  * One JSON line per record, a file per topic ({@code <directory>/<topic>.jsonl}):
  * {@code {"key":<key>,"value":<value>}} with key and value exactly as Kafka Connect's JsonConverter writes them
- * ({@code null} for a tombstone's value). For debugging, tests and small jobs; appends, never rewrites.
+ * ({@code null} for a tombstone's value), then {@code "headers":[{"key":..,"value":..}, ...]} when the record has
+ * headers, each value the text Kafka Connect's default header converter writes. For debugging, tests and small jobs;
+ * appends, never rewrites.
  */
 final class FileSink implements ChangeSink {
     static final ConfigOption<String> DIRECTORY = ConfigOption.string("directory").asRequired()
@@ -39,6 +43,8 @@ final class FileSink implements ChangeSink {
     private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
+    private static final EventSchema TEXT = EventSchema.of(EventSchema.Type.STRING).asOptional();
+    private static final ConnectJsonEncoder HEADER_JSON = new ConnectJsonEncoder(false);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private Path directory;
@@ -66,8 +72,10 @@ final class FileSink implements ChangeSink {
             byte[] key = record.keySchema() == null ? NULL : keys.encode(record.keySchema(), record.key());
             byte[] encoded = values.encode(record.valueSchema(), record.value());
             byte[] value = encoded == null ? NULL : encoded;
-            ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length + END.length);
-            line.put(KEY).put(key).put(VALUE).put(value).put(END).flip();
+            byte[] headers = headers(record);
+            ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length
+                    + headers.length + END.length);
+            line.put(KEY).put(key).put(VALUE).put(value).put(headers).put(END).flip();
             try {
                 FileChannel file = file(record.topic());
                 while (line.hasRemaining()) {
@@ -88,6 +96,24 @@ final class FileSink implements ChangeSink {
             files.put(topic, file);
         }
         return file;
+    }
+
+    private static byte[] headers(ChangeRecord record) {
+        if (record.headers().isEmpty()) {
+            return new byte[0];
+        }
+        StringBuilder json = new StringBuilder(",\"headers\":[");
+        for (ChangeRecord.Header header : record.headers()) {
+            byte[] text = HeaderText.encode(header);
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"key\":")
+                    .append(jsonString(header.key())).append(",\"value\":")
+                    .append(text == null ? "null" : jsonString(new String(text, StandardCharsets.UTF_8))).append('}');
+        }
+        return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String jsonString(String text) {
+        return new String(HEADER_JSON.encode(TEXT, text), StandardCharsets.UTF_8);
     }
 
     @Override

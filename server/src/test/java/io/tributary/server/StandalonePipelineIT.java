@@ -117,12 +117,15 @@ class StandalonePipelineIT {
             pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
             pipeline.put("sinks", "files");
             pipeline.put("rest.port", "-1");
-            pipeline.put("transforms", "route,dropTombstones");
+            pipeline.put("transforms", "route,dropTombstones,unwrap");
             pipeline.put("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter");
             pipeline.put("transforms.route.regex", "shop\\.shop\\.(.*)");
             pipeline.put("transforms.route.replacement", "$1-changes");
             pipeline.put("transforms.dropTombstones.type", "org.apache.kafka.connect.transforms.Filter");
             pipeline.put("transforms.dropTombstones.predicate", "isTombstone");
+            pipeline.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
+            pipeline.put("transforms.unwrap.delete.tombstone.handling.mode", "rewrite");
+            pipeline.put("transforms.unwrap.add.headers", "op,db");
             pipeline.put("predicates", "isTombstone");
             pipeline.put("predicates.isTombstone.type",
                     "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone");
@@ -135,8 +138,12 @@ class StandalonePipelineIT {
                         && Files.readAllLines(events).size() >= 3);
                 Thread.sleep(500);
 
-                assertThat(Files.readAllLines(events)).extracting(line -> JSON.readTree(line).at("/value/payload/op")
-                        .asText()).containsExactly("r", "c", "d");
+                assertThat(Files.readAllLines(events)).extracting(line -> JSON.readTree(line).at("/value/payload/id")
+                        .asInt()).containsExactly(1, 2, 1);
+                assertThat(Files.readAllLines(events)).extracting(line -> JSON.readTree(line).at("/headers").toString())
+                        .containsExactly("[{\"key\":\"__op\",\"value\":\"r\"},{\"key\":\"__db\",\"value\":\"shop\"}]",
+                                "[{\"key\":\"__op\",\"value\":\"c\"},{\"key\":\"__db\",\"value\":\"shop\"}]",
+                                "[{\"key\":\"__op\",\"value\":\"d\"},{\"key\":\"__db\",\"value\":\"shop\"}]");
                 assertThat(directory.resolve("events/shop.shop.items.jsonl")).doesNotExist();
             }
         }

@@ -38,8 +38,7 @@ public final class RegexRouter implements ChangeTransform {
         if (!matcher.matches()) {
             return record;
         }
-        return new ChangeRecord(matcher.replaceFirst(replacement), record.keySchema(), record.key(),
-                record.valueSchema(), record.value(), record.partition(), record.offset());
+        return record.withTopic(matcher.replaceFirst(replacement));
     }
 
 }

@@ -2,6 +2,7 @@ package io.tributary.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -103,10 +104,26 @@ class ExtractNewRecordStateTest {
     }
 
     @Test
+    void addHeadersCarriesEnvelopeFieldsAsOptionalHeadersAndOnlyOpOnATombstone() {
+        ExtractNewRecordState unwrap = unwrap("add.headers", "op,source.ts_ms,db:database,missing",
+                "add.headers.prefix", "h_", "delete.tombstone.handling.mode", "rewrite-with-tombstone");
+
+        ChangeRecord row = unwrap.apply(event("u", new Object[] {1, 2}, new Object[] {1, 3}));
+        assertThat(row.headers()).extracting(ChangeRecord.Header::key, ChangeRecord.Header::value)
+                .containsExactly(tuple("h_op", "u"), tuple("h_source_ts_ms", 1000L), tuple("h_database", "db"));
+        assertThat(row.headers()).allMatch(header -> header.schema().optional());
+        assertThat(row.valueSchema().fields()).as("headers, not fields").hasSize(3);
+
+        ChangeRecord tombstone = unwrap.apply(new ChangeRecord("p.db.t", null, null, null, null, Map.of(), Map.of()));
+        assertThat(tombstone.headers()).extracting(ChangeRecord.Header::key, ChangeRecord.Header::value)
+                .containsExactly(tuple("h_op", "d"));
+    }
+
+    @Test
     void unsupportedOptionsAreRefusedNotIgnored() {
-        assertThatThrownBy(() -> unwrap("add.headers", "op", "delete.tombstone.handling.mode", "sometimes"))
+        assertThatThrownBy(() -> unwrap("add.fields.prefix", "", "delete.tombstone.handling.mode", "sometimes"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("add.headers")
-                .hasMessageContaining("delete.tombstone.handling.mode");
+                .hasMessageContaining("delete.tombstone.handling.mode")
+                .hasMessageContaining("sometimes");
     }
 }

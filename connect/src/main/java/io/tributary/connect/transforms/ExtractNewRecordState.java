@@ -7,6 +7,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.connect.ConnectBridge;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.transforms.Transformation;
 
 /**
@@ -31,9 +32,14 @@ public final class ExtractNewRecordState<R extends ConnectRecord<R>> implements 
         if (result == null) {
             return null;
         }
-        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+        Headers headers = record.headers().duplicate();
+        for (ChangeRecord.Header header : result.headers()) {
+            headers.add(header.key(), bridge.connectValue(header.schema(), header.value()),
+                    bridge.connectSchema(header.schema()));
+        }
+        return record.newRecord(result.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
                 bridge.connectSchema(result.valueSchema()), bridge.connectValue(result.valueSchema(), result.value()),
-                record.timestamp());
+                record.timestamp(), headers);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.tributary.api.ChangeSink;
 import io.tributary.api.OffsetStore;
 import io.tributary.api.SinkException;
 import io.tributary.core.json.ConnectJsonEncoder;
+import io.tributary.core.json.HeaderText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +25,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,12 +117,24 @@ public final class KafkaSink implements ChangeSink {
         for (ChangeRecord record : records) {
             byte[] key = record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key());
             byte[] value = values.encode(record.valueSchema(), record.value());
-            producer.send(new ProducerRecord<>(record.topic(), key, value), (metadata, error) -> {
+            ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(record.topic(), null, key, value, headers(record));
+            producer.send(sent, (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
             });
         }
+    }
+
+    private static List<Header> headers(ChangeRecord record) {
+        if (record.headers().isEmpty()) {
+            return null;
+        }
+        List<Header> headers = new ArrayList<>(record.headers().size());
+        for (ChangeRecord.Header header : record.headers()) {
+            headers.add(new RecordHeader(header.key(), HeaderText.encode(header)));
+        }
+        return headers;
     }
 
     @Override
