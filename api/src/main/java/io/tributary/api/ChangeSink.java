@@ -19,6 +19,14 @@ public interface ChangeSink extends AutoCloseable {
      */
     void start(String pipeline, Map<String, String> config);
 
+    /**
+     * Called before {@link #start} by runtimes with a dead-letter route of their own (Kafka Connect's errant record
+     * reporter, when the connector has {@code errors.tolerance=all}); sinks that set records aside use it instead of
+     * one they configure themselves.
+     */
+    default void routeRejectedTo(DeadLetterRoute route) {
+    }
+
     /** Accepts records in order; may buffer them. */
     void write(List<ChangeRecord> records) throws InterruptedException;
 

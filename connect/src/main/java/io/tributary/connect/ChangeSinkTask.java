@@ -2,6 +2,7 @@ package io.tributary.connect;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 
@@ -23,6 +25,8 @@ import org.apache.kafka.connect.sink.SinkTask;
 public abstract class ChangeSinkTask extends SinkTask {
     private ChangeSink sink;
     private ConnectRecords records;
+    /** The Connect records of the batch being written, so that a rejected record is reported as itself. */
+    private final Map<ChangeRecord, SinkRecord> batchOrigins = new IdentityHashMap<>();
 
     /** The sink type this task runs. */
     protected abstract ChangeSinkProvider provider();
@@ -36,6 +40,11 @@ public abstract class ChangeSinkTask extends SinkTask {
     public void start(Map<String, String> properties) {
         records = new ConnectRecords();
         sink = provider().create();
+        ErrantRecordReporter reporter = errantRecordReporter();
+        if (reporter != null) {
+            // Connect's dead-letter queue (errors.tolerance=all): the record, its topic, partition and offset
+            sink.routeRejectedTo((record, reason) -> reporter.report(batchOrigins.get(record), reason));
+        }
         try {
             sink.start(properties.getOrDefault("name", provider().type()), properties);
         } catch (RuntimeException e) {
@@ -47,7 +56,9 @@ public abstract class ChangeSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> sinkRecords) {
         List<ChangeRecord> batch = new ArrayList<>(sinkRecords.size());
         for (SinkRecord record : sinkRecords) {
-            batch.add(records.toChangeRecord(record));
+            ChangeRecord converted = records.toChangeRecord(record);
+            batch.add(converted);
+            batchOrigins.put(converted, record);
         }
         try {
             sink.write(batch);
@@ -56,6 +67,17 @@ public abstract class ChangeSinkTask extends SinkTask {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableException("interrupted", e);
+        } finally {
+            batchOrigins.clear();
+        }
+    }
+
+    /** The worker's reporter when the connector tolerates errors; null otherwise, or on workers older than 2.6. */
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null;
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
+import io.tributary.api.DeadLetterRoute;
 import io.tributary.api.SinkException;
+import io.tributary.core.errors.DeadLetterFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -44,18 +46,25 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
     private static final int BATCH = 25;
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private DynamoDbSinkConfig config;
     private DynamoDbClient client;
     private ItemMapper mapper;
     private final List<Write> pending = new ArrayList<>();
     private final Set<String> readyTables = new HashSet<>();
+    private DeadLetterRoute givenRoute;
+    private DeadLetterRoute deadLetters;
+
+    @Override
+    public void routeRejectedTo(DeadLetterRoute route) {
+        givenRoute = route;
+    }
 
     @Override
     public void start(String pipeline, Map<String, String> raw) {
-        config = DynamoDbSinkConfig.parse(raw);
+        config = DynamoDbSinkConfig.parse(raw, givenRoute != null);
+        deadLetters = givenRoute != null ? givenRoute
+                : config.deadLetterFile().<DeadLetterRoute>map(DeadLetterFile::new).orElse(null);
         mapper = new ItemMapper(config);
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
@@ -90,30 +99,11 @@ public final class DynamoDbSink implements ChangeSink {
                 + " bytes, over DynamoDB's limit of 400 KB";
         if (!config.tolerateErrors()) {
             throw new SinkException(reason + ": shorten the column, leave it out (column.exclude.list), or set "
-                    + "errors.tolerance=all with errors.deadletterqueue.file to set such records aside");
+                    + "errors.tolerance=all (with errors.deadletterqueue.file when standalone) to set such records "
+                    + "aside");
         }
-        LOG.warn("{}; written to the dead-letter file {}", reason, config.deadLetterFile().orElseThrow());
-        String line = "{\"topic\":" + quoted(record.topic()) + ",\"table\":" + quoted(write.table()) + ",\"key\":"
-                + quoted(write.key().toString()) + ",\"bytes\":" + size + ",\"reason\":" + quoted(reason) + "}\n";
-        try {
-            java.nio.file.Path file = config.deadLetterFile().orElseThrow();
-            if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
-            }
-            java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new SinkException("cannot write the dead-letter file " + config.deadLetterFile().get() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static String quoted(String text) {
-        try {
-            return MAPPER.writeValueAsString(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        LOG.warn("{}: set aside (errors.tolerance=all)", reason);
+        deadLetters.reject(record, new SinkException(reason));
     }
 
     @Override

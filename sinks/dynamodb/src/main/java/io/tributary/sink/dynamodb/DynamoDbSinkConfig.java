@@ -59,10 +59,12 @@ record DynamoDbSinkConfig(
                 case "all" -> true;
                 default -> throw new IllegalArgumentException("not none or all");
             }, Optional.of(false), false, false, List.of(),
-            "all: records DynamoDB cannot store (items over 400 KB) go to the dead-letter file instead of failing");
+            "all: records DynamoDB cannot store (items over 400 KB) go to the dead-letter route (the file below, or "
+            + "Kafka Connect's dead-letter queue) instead of stopping the sink");
     static final ConfigOption<java.nio.file.Path> DEAD_LETTER_FILE = new ConfigOption<>(
             "errors.deadletterqueue.file", "a file path", java.nio.file.Path::of, Optional.empty(), false, false,
-            List.of(), "where errors.tolerance=all writes the records it sets aside, one JSON line each");
+            List.of(), "where errors.tolerance=all writes the records it sets aside, one JSON line each (standalone; "
+            + "on Kafka Connect they go to errors.deadletterqueue.topic.name)");
     static final ConfigOption<List<String>> TOPICS = ConfigOption.list("topics")
             .withDoc("the topics this sink writes; default: every topic (or those topics.regex matches)");
     static final ConfigOption<java.util.regex.Pattern> TOPICS_REGEX = new ConfigOption<>("topics.regex",
@@ -73,17 +75,22 @@ record DynamoDbSinkConfig(
             HASH_KEY, SORT_KEY, ACCESS_KEY, SECRET_KEY, CREATE_TABLES, MAX_RETRIES, RETRY_BACKOFF, TOPICS,
             TOPICS_REGEX, TOLERATE_ERRORS, DEAD_LETTER_FILE), IGNORED);
 
-    static DynamoDbSinkConfig parse(Map<String, String> raw) {
+    /**
+     * @param routeGiven whether the runtime routes rejected records itself (Connect's dead-letter queue), so that
+     *     {@code errors.tolerance=all} needs no dead-letter file
+     */
+    static DynamoDbSinkConfig parse(Map<String, String> raw, boolean routeGiven) {
         ParsedConfig parsed = DEFINITION.parse(normalized(raw));
-        if (parsed.get(TOLERATE_ERRORS) && parsed.find(DEAD_LETTER_FILE).isEmpty()) {
+        if (parsed.get(TOLERATE_ERRORS) && parsed.find(DEAD_LETTER_FILE).isEmpty() && !routeGiven) {
             throw new io.tributary.api.config.ConfigException(List.of(new io.tributary.api.config.ConfigProblem(
-                    DEAD_LETTER_FILE.key(), "required with errors.tolerance=all: where the set-aside records go")));
+                    DEAD_LETTER_FILE.key(), "required with errors.tolerance=all: where the set-aside records go "
+                            + "(on Kafka Connect, set errors.deadletterqueue.topic.name instead)")));
         }
         Optional<KeyPath> sort = parsed.find(SORT_KEY);
         return new DynamoDbSinkConfig(parsed.get(REGION), parsed.find(ENDPOINT), parsed.get(TABLE_NAME_FORMAT),
                 parsed.get(HASH_KEY), sort, parsed.find(ACCESS_KEY), parsed.find(SECRET_KEY),
-                parsed.get(CREATE_TABLES), topicFilter(parsed), parsed.get(TOLERATE_ERRORS), parsed.find(DEAD_LETTER_FILE),
-                parsed.get(MAX_RETRIES), parsed.get(RETRY_BACKOFF));
+                parsed.get(CREATE_TABLES), topicFilter(parsed), parsed.get(TOLERATE_ERRORS),
+                parsed.find(DEAD_LETTER_FILE), parsed.get(MAX_RETRIES), parsed.get(RETRY_BACKOFF));
     }
 
     private static java.util.function.Predicate<String> topicFilter(ParsedConfig parsed) {
