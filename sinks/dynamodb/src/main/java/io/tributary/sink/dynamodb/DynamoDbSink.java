@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,7 +70,9 @@ public final class DynamoDbSink implements ChangeSink {
         mapper = new ItemMapper(config);
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
-                .httpClient(UrlConnectionHttpClient.create());
+                .httpClient(UrlConnectionHttpClient.create())
+                // one retry loop, the sink's (max.retries, retry.backoff.ms), rather than the SDK's hidden inside it
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
         config.endpoint().ifPresent(builder::endpointOverride);
         if (config.accessKeyId().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -196,10 +200,14 @@ public final class DynamoDbSink implements ChangeSink {
                     throw new SinkException("DynamoDB refused a write to table " + table + " (" + message(e)
                             + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
                 }
+            } catch (SdkClientException e) {
+                LOG.warn("DynamoDB at {} could not be reached ({}); retrying", config.endpoint()
+                        .map(Object::toString).orElse(config.region()), e.getMessage());
             }
             if (attempt >= config.maxRetries()) {
-                throw new SinkException("DynamoDB table " + table + " still had unprocessed or throttled writes after "
-                        + config.maxRetries() + " retries: raise its capacity, or max.retries");
+                throw new SinkException("DynamoDB table " + table + " still had unprocessed, throttled or failed "
+                        + "writes after " + config.maxRetries() + " retries: check that DynamoDB is reachable, raise "
+                        + "the table's capacity, or raise max.retries");
             }
             long backoff = config.retryBackoffMs() << Math.min(attempt, 10);
             Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));

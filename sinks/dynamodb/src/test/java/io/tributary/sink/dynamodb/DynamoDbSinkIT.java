@@ -173,6 +173,41 @@ class DynamoDbSinkIT {
         }
     }
 
+    @Test
+    void throttledCallsAndUnprocessedItemsAreRetriedUntilEveryRowIsStored() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = new FaultyDynamoDbProxy(dynamo.endpoint(), 5, 2);
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "10"))) {
+            List<ChangeRecord> rows = new ArrayList<>();
+            for (int id = 1; id <= 60; id++) {
+                rows.add(envelope("c", null, row(id, "item " + id, id + ".00", null)));
+            }
+            sink.write(rows);
+            sink.flush();
+
+            assertThat(proxy.throttledCalls()).isEqualTo(5);
+            assertThat(proxy.partialCalls()).isEqualTo(2);
+            assertThat(dynamo.client().scan(b -> b.tableName("kafka_shop.shop.items")).items())
+                    .extracting(item -> Integer.valueOf(item.get("id").n()))
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 60).boxed()
+                            .toList());
+        }
+    }
+
+    @Test
+    void writesStillRefusedAfterMaxRetriesStopTheSinkNamingTheTable() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = new FaultyDynamoDbProxy(dynamo.endpoint(), 1_000, 0);
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "1", "max.retries", "2"))) {
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+
+            assertThatThrownBy(sink::flush).isInstanceOf(SinkException.class)
+                    .hasMessageContaining("kafka_shop.shop.items").hasMessageContaining("after 2 retries");
+        }
+    }
+
     private static DynamoDbSink start(TestingDynamoDb dynamo, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "aws.dynamodb.region", TestingDynamoDb.REGION.id(),
