@@ -3,9 +3,11 @@ package io.tributary.cli;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tributary.testkit.BrokerageSchema;
 import io.tributary.testkit.TestingMariaDb;
 
 /**
@@ -13,11 +15,9 @@ import io.tributary.testkit.TestingMariaDb;
  * of what happens all day — price ticks, trades, and the position changes they cause.
  */
 final class BrokerageWorkload implements AutoCloseable {
-    static final String DATABASE = "brokerage";
-    static final String[] SYMBOLS = {"AAPL", "MSFT", "NVDA", "AMZN", "GOOG", "META", "TSLA", "JPM", "V", "XOM",
-        "KO", "PEP", "NFLX", "ORCL", "INTC", "AMD", "IBM", "SAP", "ASML", "NVO"};
-    private static final int ACCOUNTS = 200;
-    private static final int INITIAL_TRADES = 20_000;
+    static final String DATABASE = BrokerageSchema.DATABASE;
+    private static final List<String> SYMBOLS = BrokerageSchema.SYMBOLS;
+    private static final int ACCOUNTS = BrokerageSchema.ACCOUNTS;
 
     private final Connection connection;
     private final Random random = new Random(42);
@@ -29,41 +29,9 @@ final class BrokerageWorkload implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Creates the schema with a day's worth of rows, so the snapshot has something to read. */
+    /** Creates the schema with a day's worth of rows ({@link BrokerageSchema}) and a workload on it. */
     static BrokerageWorkload create(TestingMariaDb mariaDb) throws SQLException {
-        StringBuilder instruments = new StringBuilder();
-        StringBuilder quotes = new StringBuilder();
-        for (int i = 0; i < SYMBOLS.length; i++) {
-            String separator = i == 0 ? "" : ",";
-            instruments.append(separator).append("('").append(SYMBOLS[i]).append("', 'NASDAQ', 'USD')");
-            quotes.append(separator).append("('").append(SYMBOLS[i]).append("', ").append(50 + i * 17)
-                    .append(".25, NOW(3))");
-        }
-        mariaDb.execute(
-                "CREATE DATABASE " + DATABASE,
-                "CREATE TABLE brokerage.accounts (id INT PRIMARY KEY, owner VARCHAR(64) NOT NULL, "
-                        + "currency CHAR(3) NOT NULL DEFAULT 'USD', opened DATE NOT NULL)",
-                "CREATE TABLE brokerage.instruments (symbol VARCHAR(8) PRIMARY KEY, exchange VARCHAR(16) NOT NULL, "
-                        + "currency CHAR(3) NOT NULL)",
-                "CREATE TABLE brokerage.quotes (symbol VARCHAR(8) PRIMARY KEY, price DECIMAL(12,4) NOT NULL, "
-                        + "updated_at DATETIME(3) NOT NULL)",
-                "CREATE TABLE brokerage.positions (account_id INT NOT NULL, symbol VARCHAR(8) NOT NULL, "
-                        + "quantity DECIMAL(14,2) NOT NULL, avg_price DECIMAL(12,4) NOT NULL, "
-                        + "PRIMARY KEY (account_id, symbol))",
-                "CREATE TABLE brokerage.trades (id BIGINT AUTO_INCREMENT PRIMARY KEY, account_id INT NOT NULL, "
-                        + "symbol VARCHAR(8) NOT NULL, side ENUM('BUY','SELL') NOT NULL, quantity DECIMAL(14,2) NOT NULL, "
-                        + "price DECIMAL(12,4) NOT NULL, executed_at DATETIME(3) NOT NULL)",
-                "INSERT INTO brokerage.instruments VALUES " + instruments,
-                "INSERT INTO brokerage.quotes VALUES " + quotes,
-                "INSERT INTO brokerage.accounts SELECT seq, CONCAT('client-', seq), 'USD', "
-                        + "DATE_SUB(CURDATE(), INTERVAL seq DAY) FROM brokerage.seq_1_to_" + ACCOUNTS,
-                "INSERT INTO brokerage.trades (account_id, symbol, side, quantity, price, executed_at) "
-                        + "SELECT 1 + seq % " + ACCOUNTS + ", ELT(1 + seq % " + SYMBOLS.length + ", '"
-                        + String.join("','", SYMBOLS) + "'), IF(seq % 3 = 0, 'SELL', 'BUY'), 1 + seq % 50, "
-                        + "100 + (seq % 997) / 10, NOW(3) - INTERVAL seq SECOND FROM brokerage.seq_1_to_"
-                        + INITIAL_TRADES,
-                "INSERT INTO brokerage.positions SELECT account_id, symbol, SUM(IF(side = 'BUY', quantity, -quantity)), "
-                        + "AVG(price) FROM brokerage.trades GROUP BY account_id, symbol");
+        BrokerageSchema.create(mariaDb);
         return new BrokerageWorkload(mariaDb.adminConnection());
     }
 
@@ -80,7 +48,7 @@ final class BrokerageWorkload implements AutoCloseable {
                             "INSERT INTO brokerage.positions SELECT ?, symbol, ?, price FROM brokerage.quotes "
                                     + "WHERE symbol = ? ON DUPLICATE KEY UPDATE quantity = quantity + VALUES(quantity)")) {
                 while (running) {
-                    String symbol = SYMBOLS[random.nextInt(SYMBOLS.length)];
+                    String symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
                     tick.setDouble(1, 1 + (random.nextGaussian() / 500));
                     tick.setString(2, symbol);
                     tick.executeUpdate();

@@ -12,6 +12,7 @@ import io.tributary.source.mysql.MySqlSource;
 import io.tributary.source.mysql.MySqlSourceConfig;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
@@ -52,9 +53,15 @@ public final class MySqlSourceTask extends SourceTask {
         }
         List<SourceRecord> records = new ArrayList<>(changes.size());
         for (ChangeRecord change : changes) {
+            ConnectHeaders headers = new ConnectHeaders();
+            for (ChangeRecord.Header header : change.headers()) {
+                headers.add(header.key(), schemas.value(header.schema(), header.value()),
+                        schemas.schema(header.schema()));
+            }
             records.add(new SourceRecord(change.partition(), change.offset(), change.topic(), null,
                     schemas.schema(change.keySchema()), schemas.value(change.keySchema(), change.key()),
-                    schemas.schema(change.valueSchema()), schemas.value(change.valueSchema(), change.value())));
+                    schemas.schema(change.valueSchema()), schemas.value(change.valueSchema(), change.value()),
+                    null, headers));
         }
         return records;
     }

@@ -79,7 +79,10 @@ public final class ExtractNewRecordState implements ChangeTransform {
     private List<AddedField> addedHeaders;
     private final Map<EventSchema, Layout> layouts = new IdentityHashMap<>();
     /** The last delete's topic, key and added headers: the tombstone after it gets them too (see below). */
-    private ChangeRecord lastDelete;
+    private DeleteHeaders lastDelete;
+
+    private record DeleteHeaders(String topic, Object key, List<ChangeRecord.Header> added) {
+    }
 
     @Override
     public void configure(Map<String, String> config) {
@@ -127,7 +130,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
         List<ChangeRecord.Header> headers = headers(layout, envelope);
         ChangeRecord routed = routed(record, layout, after != null ? after : before).withHeadersAdded(headers);
         boolean deleteWithHeaders = after == null && !headers.isEmpty();
-        lastDelete = deleteWithHeaders ? record.withValue(null, null).withHeadersAdded(headers) : null;
+        lastDelete = deleteWithHeaders ? new DeleteHeaders(record.topic(), record.key(), headers) : null;
         if (after != null) {
             return routed.withValue(layout.row(), row(layout, envelope, after, "false"));
         }
@@ -148,7 +151,7 @@ public final class ExtractNewRecordState implements ChangeTransform {
         List<ChangeRecord.Header> headers = new ArrayList<>();
         if (lastDelete != null && lastDelete.topic().equals(tombstone.topic())
                 && Objects.deepEquals(lastDelete.key(), tombstone.key())) {
-            headers.addAll(lastDelete.headers());
+            headers.addAll(lastDelete.added());
         }
         lastDelete = null;
         for (AddedField header : addedHeaders) {

@@ -120,6 +120,18 @@ class ExtractNewRecordStateTest {
     }
 
     @Test
+    void aTombstoneAfterItsDeleteAlsoCarriesTheDeletesHeadersAsDebeziumsSharedHeadersDo() {
+        ExtractNewRecordState unwrap = unwrap("add.headers", "op,db",
+                "delete.tombstone.handling.mode", "rewrite-with-tombstone");
+
+        unwrap.apply(event("d", new Object[] {1, 2}, null));
+        ChangeRecord tombstone = unwrap.apply(new ChangeRecord("p.db.t", null, null, null, null, Map.of(), Map.of()));
+
+        assertThat(tombstone.headers()).extracting(ChangeRecord.Header::key, ChangeRecord.Header::value)
+                .containsExactly(tuple("__op", "d"), tuple("__db", "db"), tuple("__op", "d"));
+    }
+
+    @Test
     void unsupportedOptionsAreRefusedNotIgnored() {
         assertThatThrownBy(() -> unwrap("add.fields.prefix", "", "delete.tombstone.handling.mode", "sometimes"))
                 .isInstanceOf(ConfigException.class)

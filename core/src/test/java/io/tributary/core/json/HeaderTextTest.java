@@ -11,6 +11,8 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +44,28 @@ class HeaderTextTest {
     }
 
     @Test
-    void refusesStructuredValuesNamingTheHeader() {
-        EventSchema source = EventSchema.struct("source", EventSchema.fieldsBuilder()
-                .add("db", EventSchema.of(Type.STRING)).build());
+    void writesStructsAndArraysAsConnectsValuesText() {
+        EventSchema key = EventSchema.struct("shop.items.Key", EventSchema.fieldsBuilder()
+                .add("id", EventSchema.of(Type.INT32)).add("code", EventSchema.of(Type.STRING))
+                .add("tags", EventSchema.array(EventSchema.of(Type.STRING)).asOptional()).build());
+        Schema connectKey = SchemaBuilder.struct().name("shop.items.Key").field("id", Schema.INT32_SCHEMA)
+                .field("code", Schema.STRING_SCHEMA)
+                .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).optional().build()).build();
+        Struct connectValue = new Struct(connectKey).put("id", 4).put("code", "a\"b\\c")
+                .put("tags", List.of("x", "y"));
 
-        assertThatThrownBy(() -> HeaderText.encode(new Header("__source", source, new Object[] {"shop"})))
+        assertThat(HeaderText.encode(new Header("__debezium.newkey", key,
+                new Object[] {4, "a\"b\\c", List.of("x", "y")})))
+                .asString(java.nio.charset.StandardCharsets.UTF_8)
+                .isEqualTo(new String(connect.fromConnectHeader("t", "h", connectKey, connectValue),
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesWhatConnectCannotWriteNamingTheHeader() {
+        assertThatThrownBy(() -> HeaderText.encode(new Header("__when", EventSchema.of(Type.STRING),
+                new Object())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'__source'")
-                .hasMessageContaining("name a single field in add.headers");
+                .hasMessageContaining("'__when'");
     }
 }

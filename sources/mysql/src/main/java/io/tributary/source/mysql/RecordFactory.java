@@ -14,9 +14,12 @@ import io.tributary.source.mysql.event.TransactionMetadata;
 
 /**
  * Turns row changes into Debezium change records: reads ({@code r}), creates, updates and deletes, the tombstone
- * after a delete, and a primary-key change as delete + tombstone + create.
+ * after a delete, and a primary-key change as delete + tombstone + create (with Debezium's key headers).
  */
 final class RecordFactory {
+    static final String NEW_KEY = "__debezium.newkey";
+    static final String OLD_KEY = "__debezium.oldkey";
+
     private final String version;
     private final ServerFlavor flavor;
     private final String serverName;
@@ -64,8 +67,13 @@ final class RecordFactory {
     List<ChangeRecord> update(TableSchemas table, Object[] before, Object[] after, SourceInfo source,
             TransactionBlocks transaction, MySqlOffset offset) {
         if (table.keySchema() != null && !Arrays.deepEquals(table.key(before), table.key(after))) {
-            List<ChangeRecord> removal = delete(table, before, source, transaction.next(), offset);
-            ChangeRecord creation = create(table, after, source, transaction.next(), offset);
+            // as Debezium: the delete and its tombstone name the new key, the create the old one
+            List<ChangeRecord.Header> newKey = List.of(
+                    new ChangeRecord.Header(NEW_KEY, table.keySchema(), table.key(after)));
+            List<ChangeRecord> removal = delete(table, before, source, transaction.next(), offset).stream()
+                    .map(record -> record.withHeadersAdded(newKey)).toList();
+            ChangeRecord creation = create(table, after, source, transaction.next(), offset).withHeadersAdded(
+                    List.of(new ChangeRecord.Header(OLD_KEY, table.keySchema(), table.key(before))));
             return removal.size() == 1 ? List.of(removal.get(0), creation)
                     : List.of(removal.get(0), removal.get(1), creation);
         }
