@@ -3,6 +3,7 @@ package io.tributary.compat;
 import java.time.Duration;
 import java.util.Map;
 
+import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TestingMariaDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class WorkloadDifferentialIT {
     @ValueSource(booleans = {true, false})
     void hundredThousandRowEventsEqualDebeziums(boolean schemas) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            OrdersWorkload workload = new OrdersWorkload(mariaDb);
+            OrdersWorkload workload = new OrdersWorkload(mariaDb, "shop");
             workload.load(SNAPSHOT_ROWS);
             Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false");
             DifferentialRun run = DifferentialRun.start(mariaDb, "workload-schemas-" + schemas, schemas, config);

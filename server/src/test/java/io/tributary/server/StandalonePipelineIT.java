@@ -177,7 +177,9 @@ class StandalonePipelineIT {
         try {
             return kafka.readAll(topic, new StringDeserializer(), new StringDeserializer(),
                     IsolationLevel.READ_COMMITTED).stream().map(ConsumerRecord::value).toList();
-        } catch (RuntimeException topicNotThereYet) {
+        } catch (RuntimeException notReadable) {
+            // the topic may not exist yet; anything else is printed, so a timed-out wait shows why
+            System.err.println("reading " + topic + " read_committed failed: " + notReadable);
             return List.of();
         }
     }

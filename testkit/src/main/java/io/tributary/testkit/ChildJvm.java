@@ -16,9 +16,14 @@ public final class ChildJvm {
     }
 
     public static Process start(Class<?> mainClass, Path log, String... arguments) {
+        return start(mainClass, log, List.of("-Xmx256m"), arguments);
+    }
+
+    /** As {@link #start(Class, Path, String...)}, with these JVM options (heap size, say) instead of the default. */
+    public static Process start(Class<?> mainClass, Path log, List<String> jvmOptions, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

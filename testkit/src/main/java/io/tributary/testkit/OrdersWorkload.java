@@ -1,4 +1,4 @@
-package io.tributary.compat;
+package io.tributary.testkit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,30 +9,33 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import io.tributary.testkit.TestingMariaDb;
-
 /**
- * The standard mixed workload on an 8-column {@code orders} table: transactions of 100 row changes, 70 inserts,
- * 20 updates and 10 deletes each, from a fixed random seed so every run writes the same changes.
+ * The standard mixed workload on an 8-column {@code orders} table (BIGINT key, INT, VARCHAR(255), DECIMAL(10,2),
+ * INT, VARCHAR(16), DATETIME(3), nullable TEXT): transactions of 100 row changes, 70 inserts, 20 updates and 10
+ * deletes each, from a fixed random seed so every run writes the same changes. Used by the differential tests and
+ * by the benchmarks.
  */
-final class OrdersWorkload {
-    static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS shop.orders ("
+public final class OrdersWorkload {
+    private static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS %s.orders ("
             + "id BIGINT PRIMARY KEY, customer_id INT NOT NULL, item VARCHAR(255) NOT NULL, price DECIMAL(10,2) NOT NULL, "
             + "quantity INT NOT NULL, status VARCHAR(16) NOT NULL, created_at DATETIME(3) NOT NULL, note TEXT)";
     private static final String[] STATUSES = {"new", "paid", "shipped", "delivered", "cancelled"};
 
     private final TestingMariaDb mariaDb;
+    private final String table;
     private final Random random = new Random(42);
     private final List<Long> live = new ArrayList<>();
     private long nextId = 1;
 
-    OrdersWorkload(TestingMariaDb mariaDb) {
+    /** Creates {@code database} and its {@code orders} table unless they exist. */
+    public OrdersWorkload(TestingMariaDb mariaDb, String database) {
         this.mariaDb = mariaDb;
-        mariaDb.execute("CREATE DATABASE IF NOT EXISTS shop", CREATE_TABLE);
+        this.table = database + ".orders";
+        mariaDb.execute("CREATE DATABASE IF NOT EXISTS " + database, CREATE_TABLE.formatted(database));
     }
 
     /** Inserts {@code rows} rows in transactions of 1,000. */
-    void load(int rows) throws SQLException {
+    public void load(int rows) throws SQLException {
         try (Connection connection = mariaDb.adminConnection()) {
             connection.setAutoCommit(false);
             for (int done = 0; done < rows; done += 1000) {
@@ -43,7 +46,7 @@ final class OrdersWorkload {
     }
 
     /** Runs {@code transactions} mixed transactions: 100 row events each. */
-    void run(int transactions) throws SQLException {
+    public void run(int transactions) throws SQLException {
         try (Connection connection = mariaDb.adminConnection()) {
             connection.setAutoCommit(false);
             for (int t = 0; t < transactions; t++) {
@@ -56,7 +59,7 @@ final class OrdersWorkload {
     }
 
     private void insert(Connection connection, int rows) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO shop.orders VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO " + table + " VALUES ");
         for (int i = 0; i < rows; i++) {
             sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?)");
         }
@@ -98,14 +101,14 @@ final class OrdersWorkload {
 
     private void update(Connection connection, List<Long> ids) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE shop.orders SET quantity = quantity + 1, status = '"
+            statement.executeUpdate("UPDATE " + table + " SET quantity = quantity + 1, status = '"
                     + STATUSES[random.nextInt(STATUSES.length)] + "', price = price * 1.01 WHERE id IN (" + list(ids) + ")");
         }
     }
 
     private void delete(Connection connection, List<Long> ids) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM shop.orders WHERE id IN (" + list(ids) + ")");
+            statement.executeUpdate("DELETE FROM " + table + " WHERE id IN (" + list(ids) + ")");
         }
     }
 
