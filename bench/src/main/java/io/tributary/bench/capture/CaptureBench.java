@@ -6,140 +6,209 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 
 import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TemporaryDirectory;
+import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
 
 /**
- * Debezium 3.5 embedded against Tributary, capturing the standard workload into a counter: a snapshot of
- * {@code --rows} rows (default 1,000,000) of the 8-column {@code orders} table, and a binlog of as many row events
- * (70 % inserts, 20 % updates, 10 % deletes in transactions of 100), each in both JSON modes. Every run is a JVM of
- * its own with the same heap ({@code --heap}, default 1g); engines alternate; {@code --runs} (default 3) runs of each
- * give the medians. Writes {@code bench/results/capture.md}.
+ * Debezium 3.5 embedded against Tributary on the standard workload, in one go: a snapshot of {@code --rows} rows
+ * (default 1,000,000) of the 8-column {@code orders} table and a binlog of as many row events (70 % inserts, 20 %
+ * updates, 10 % deletes in transactions of 100), each in both JSON modes, delivered to a counter and to a local Kafka
+ * broker; latency at 200 inserts/s; and the raw limits of the bare binlog client and JDBC scan. Every run is a JVM of
+ * its own with the same heap ({@code --heap}, default 1g) — Tributary's with the options its launcher ships
+ * ({@code jvm.options}), Debezium's with the JVM's defaults; engines alternate; {@code --runs} (default 3) runs of
+ * each give the medians. Writes {@code bench/results/capture.md}.
+ *
+ * <p>For profiling: {@code --engines tributary}, {@code --workloads streaming}, {@code --deliveries counter} and
+ * {@code --sections throughput} run a selection (the results file is then left alone); {@code --profile DIR} records
+ * each throughput run with Java Flight Recorder into {@code DIR}; {@code --tributary-jvm "OPTIONS"} replaces the
+ * launcher's JVM options for Tributary's runs.
  */
 public final class CaptureBench {
     private static final Path RESULTS = Path.of("bench", "results", "capture.md");
+    private static final Path LAUNCHER_OPTIONS = Path.of("jvm.options");
+    private static final int LATENCY_RATE = 200;
 
-    private CaptureBench() {
+    private final Map<String, String> options;
+    private final int rows;
+    private final int runs;
+    private final String heap;
+    private final List<String> tributaryJvm;
+    private final TemporaryDirectory directory;
+    private int serverId = 9000;
+
+    private CaptureBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
+        this.options = options;
+        this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
+        this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        this.heap = options.getOrDefault("heap", "1g");
+        this.tributaryJvm = options.containsKey("tributary-jvm")
+                ? List.of(options.get("tributary-jvm").split(" "))
+                : launcherOptions();
+        this.directory = directory;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        String heap = options.getOrDefault("heap", "1g");
-        Map<Phase, List<Measurement>> results = new LinkedHashMap<>();
+        try (TemporaryDirectory directory = TemporaryDirectory.create("tributary-bench")) {
+            new CaptureBench(options, directory).run();
+        }
+    }
+
+    private void run() throws Exception {
+        List<Phase.Engine> engines = selection("engines", Phase.Engine.class);
+        List<Phase.Workload> workloads = selection("workloads", Phase.Workload.class);
+        List<Phase.Delivery> deliveries = selection("deliveries", Phase.Delivery.class);
+        List<String> sections = Arrays.asList(options.getOrDefault("sections", "throughput,latency,raw").split(","));
+        boolean complete = engines.size() == Phase.Engine.values().length
+                && workloads.size() == Phase.Workload.values().length
+                && deliveries.size() == Phase.Delivery.values().length && sections.size() == 3;
+        Results results = new Results(rows, runs, heap, tributaryJvm);
         try (TestingMariaDb snapshotServer = TestingMariaDb.create();
                 TestingMariaDb streamingServer = TestingMariaDb.create();
-                TemporaryDirectory directory = TemporaryDirectory.create("tributary-bench")) {
+                TestingKafka kafka = deliveries.contains(Phase.Delivery.KAFKA) ? TestingKafka.create() : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
             // a server of its own, so that its binlog holds only the streaming workload
             new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database).run(rows / 100);
-            int serverId = 9000;
             for (int run = 0; run < runs; run++) {
-                for (Phase.Workload workload : Phase.Workload.values()) {
-                    for (boolean schemas : new boolean[] {true, false}) {
-                        List<Phase.Engine> engines = new ArrayList<>(List.of(Phase.Engine.values()));
-                        if (run % 2 == 1) {
-                            java.util.Collections.reverse(engines);
-                        }
-                        for (Phase.Engine engine : engines) {
-                            Phase phase = new Phase(engine, workload, schemas);
-                            TestingMariaDb server = workload == Phase.Workload.SNAPSHOT ? snapshotServer
-                                    : streamingServer;
-                            Measurement measurement = runOnce(phase, server, rows, heap, serverId++, directory);
-                            System.out.printf("%-40s %,10.0f events/s %6.1f CPU-s/1M events %5d MiB%n",
-                                    phase.label(), measurement.eventsPerSecond(),
-                                    measurement.cpuSecondsPerMillion(), measurement.peakRssKib() / 1024);
-                            results.computeIfAbsent(phase, ignored -> new ArrayList<>()).add(measurement);
-                        }
+                List<Phase.Engine> order = new ArrayList<>(engines);
+                if (run % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                if (sections.contains("throughput")) {
+                    throughput(run, order, workloads, deliveries, snapshotServer, streamingServer, kafka, results);
+                }
+                if (sections.contains("latency")) {
+                    for (Phase.Engine engine : order) {
+                        results.latency(engine, latency(engine, snapshotServer));
+                    }
+                }
+                if (sections.contains("raw")) {
+                    for (RawRun.Limit limit : RawRun.Limit.values()) {
+                        results.raw(limit, raw(limit, limit == RawRun.Limit.BINLOG ? streamingServer : snapshotServer));
                     }
                 }
             }
         }
-        String table = table(results, rows, runs, heap);
+        if (!complete) {
+            System.out.println("(a selection of phases: " + RESULTS + " left as it was)");
+            return;
+        }
+        String table = results.markdown(LocalDate.now(), commit(), machine());
         Files.createDirectories(RESULTS.getParent());
         Files.writeString(RESULTS, table, StandardCharsets.UTF_8);
         System.out.println(table);
     }
 
-    private static Measurement runOnce(Phase phase, TestingMariaDb mariaDb, int rows, String heap, int serverId,
-            TemporaryDirectory directory) throws Exception {
-        Path result = directory.resolve("result-" + serverId);
-        Path log = directory.resolve("run-" + serverId + ".log");
-        Process process = ChildJvm.start(CaptureRun.class, log, List.of("-Xmx" + heap),
-                phase.engine().name(), phase.workload().name(), String.valueOf(phase.schemas()), mariaDb.host(),
-                String.valueOf(mariaDb.port()), String.valueOf(rows), String.valueOf(serverId), result.toString());
-        if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(result)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(phase.label() + " failed; its log: " + log + "\n"
-                    + tail(log));
+    private void throughput(int run, List<Phase.Engine> engines, List<Phase.Workload> workloads,
+            List<Phase.Delivery> deliveries, TestingMariaDb snapshotServer, TestingMariaDb streamingServer,
+            TestingKafka kafka, Results results) throws Exception {
+        Path profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
+        for (Phase.Delivery delivery : deliveries) {
+            for (Phase.Workload workload : workloads) {
+                for (boolean schemas : new boolean[] {true, false}) {
+                    for (Phase.Engine engine : engines) {
+                        Phase phase = new Phase(engine, workload, schemas, delivery);
+                        TestingMariaDb server = workload == Phase.Workload.SNAPSHOT ? snapshotServer : streamingServer;
+                        List<String> jvm = jvmOptions(engine);
+                        if (profiles != null) {
+                            Files.createDirectories(profiles);
+                            jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+                                    + profiles.resolve(phase.label().replace(' ', '-') + "-" + run + ".jfr"));
+                        }
+                        List<String> arguments = new ArrayList<>(List.of(engine.name(), workload.name(),
+                                String.valueOf(schemas), delivery.name(), server.host(),
+                                String.valueOf(server.port()), String.valueOf(rows), String.valueOf(serverId++)));
+                        Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(), jvm,
+                                arguments, kafka == null ? List.of() : List.of(kafka.bootstrapServers())));
+                        if (delivery == Phase.Delivery.KAFKA) {
+                            deleteTopics(kafka);
+                        }
+                        System.out.printf("%-48s %,10.0f events/s %6.1f CPU-s/1M events %5d MiB  (%s)%n",
+                                phase.label(), measurement.eventsPerSecond(), measurement.cpuSecondsPerMillion(),
+                                measurement.peakRssKib() / 1024, measurement.threadCpuSummary());
+                        results.throughput(phase, measurement);
+                    }
+                }
+            }
         }
-        return Measurement.fromLine(Files.readString(result));
+    }
+
+    /** The sorted latencies, in milliseconds, of one engine streaming inserts made at 200 per second. */
+    private long[] latency(Phase.Engine engine, TestingMariaDb server) throws Exception {
+        int events = Integer.parseInt(options.getOrDefault("latency-events", "6000"));
+        int warmUp = LATENCY_RATE * 5;
+        String label = Phase.lower(engine) + " latency";
+        String line;
+        try (LatencyWriter writer = new LatencyWriter(server, LATENCY_RATE)) {
+            line = runChild(LatencyRun.class, label, jvmOptions(engine), List.of(engine.name(), server.host(),
+                    String.valueOf(server.port()), String.valueOf(serverId++), String.valueOf(warmUp),
+                    String.valueOf(events)), List.of());
+        }
+        long[] latencies = Arrays.stream(line.strip().split(" ")).mapToLong(Long::parseLong).toArray();
+        System.out.printf("%-48s p50 %d ms, p99 %d ms, max %d ms%n", label,
+                Results.percentile(latencies, 50), Results.percentile(latencies, 99), latencies[latencies.length - 1]);
+        return latencies;
+    }
+
+    private Measurement raw(RawRun.Limit limit, TestingMariaDb server) throws Exception {
+        Measurement measurement = Measurement.fromLine(runChild(RawRun.class, limit.label,
+                new ArrayList<>(List.of("-Xmx" + heap)), List.of(limit.name(), server.host(),
+                        String.valueOf(server.port()), limit == RawRun.Limit.BINLOG ? "stream" : "snap",
+                        String.valueOf(rows), String.valueOf(serverId++)), List.of()));
+        System.out.printf("%-48s %,10.0f rows/s %6.1f CPU-s/1M rows%n", limit.label, measurement.eventsPerSecond(),
+                measurement.cpuSecondsPerMillion());
+        return measurement;
+    }
+
+    private List<String> jvmOptions(Phase.Engine engine) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        if (engine == Phase.Engine.TRIBUTARY) {
+            jvm.addAll(tributaryJvm);
+        }
+        return jvm;
+    }
+
+    /** Runs {@code main} in a JVM of its own with the arguments plus a result file, and returns what it wrote. */
+    private String runChild(Class<?> main, String label, List<String> jvm, List<String> arguments,
+            List<String> trailing) throws Exception {
+        Path result = directory.resolve("result-" + serverId + "-" + main.getSimpleName());
+        Path log = directory.resolve("run-" + serverId + "-" + main.getSimpleName() + ".log");
+        List<String> all = new ArrayList<>(arguments);
+        all.add(result.toString());
+        all.addAll(trailing);
+        Process process = ChildJvm.start(main, log, jvm, all.toArray(String[]::new));
+        if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(result)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(label + " failed; its log: " + log + "\n" + tail(log));
+        }
+        return Files.readString(result);
+    }
+
+    private static void deleteTopics(TestingKafka kafka) throws Exception {
+        List<String> topics = kafka.admin().listTopics().names().get().stream()
+                .filter(topic -> topic.startsWith("bench")).toList();
+        kafka.admin().deleteTopics(topics).all().get();
+    }
+
+    private static List<String> launcherOptions() throws IOException {
+        return Files.readAllLines(LAUNCHER_OPTIONS).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static String table(Map<Phase, List<Measurement>> results, int rows, int runs, String heap)
-            throws Exception {
-        StringBuilder out = new StringBuilder();
-        out.append("# Capture: Debezium 3.5 embedded vs Tributary\n\n")
-                .append("Written by `bench/run.sh capture.CaptureBench` on ").append(LocalDate.now())
-                .append(" at commit ").append(commit()).append(", ").append(machine()).append(".\n\n")
-                .append(String.format("%,d", rows)).append(" rows snapshot / ").append(String.format("%,d", rows))
-                .append(" binlog row events (70/20/10 % inserts/updates/deletes, transactions of 100) of the 8-column ")
-                .append("`orders` table on MariaDB 10.11; each engine captures into a counter of JSON-encoded events ")
-                .append("(JsonConverter, or Tributary's identical encoder). Each run is a JVM of its own with `-Xmx")
-                .append(heap).append("`; medians of ").append(runs).append(" runs, engines alternating. CPU is the ")
-                .append("capturing JVM's own; \"other CPU\" is what every other process (MariaDB serving the capture ")
-                .append("included) used meanwhile.\n\n")
-                .append("| workload | JSON | engine | events/s | CPU-s per 1M events | events per CPU-s | peak RSS MiB ")
-                .append("| GC s | other CPU-s |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n");
-        StringBuilder ratios = new StringBuilder("\n| workload | JSON | throughput × | events per CPU-s × | "
-                + "peak RSS ÷ |\n|---|---|---:|---:|---:|\n");
-        for (Phase.Workload workload : Phase.Workload.values()) {
-            for (boolean schemas : new boolean[] {true, false}) {
-                Map<Phase.Engine, double[]> medians = new EnumMap<>(Phase.Engine.class);
-                for (Phase.Engine engine : Phase.Engine.values()) {
-                    List<Measurement> runsOf = results.get(new Phase(engine, workload, schemas));
-                    double[] values = {median(runsOf, Measurement::eventsPerSecond),
-                        median(runsOf, Measurement::cpuSecondsPerMillion),
-                        median(runsOf, Measurement::eventsPerCpuSecond),
-                        median(runsOf, m -> m.peakRssKib() / 1024.0), median(runsOf, m -> m.gcMillis() / 1000.0),
-                        median(runsOf, m -> m.otherCpuNanos() / 1e9)};
-                    medians.put(engine, values);
-                    out.append(String.format("| %s | %s | %s | %,.0f | %.1f | %,.0f | %.0f | %.2f | %.1f |%n",
-                            workload.name().toLowerCase(java.util.Locale.ROOT), schemas ? "with schemas" : "without",
-                            engine.name().charAt(0) + engine.name().substring(1).toLowerCase(java.util.Locale.ROOT),
-                            values[0], values[1], values[2], values[3], values[4], values[5]));
-                }
-                double[] debezium = medians.get(Phase.Engine.DEBEZIUM);
-                double[] tributary = medians.get(Phase.Engine.TRIBUTARY);
-                ratios.append(String.format("| %s | %s | %.1f× | %.1f× | %.1f× |%n",
-                        workload.name().toLowerCase(java.util.Locale.ROOT), schemas ? "with schemas" : "without",
-                        tributary[0] / debezium[0], tributary[2] / debezium[2], debezium[3] / tributary[3]));
-            }
-        }
-        return out.append("\nTributary against Debezium (medians; higher is better for Tributary):\n")
-                .append(ratios).toString();
-    }
-
-    private static double median(List<Measurement> runs, ToDoubleFunction<Measurement> metric) {
-        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static String commit() throws Exception {
@@ -159,11 +228,23 @@ public final class CaptureBench {
                 + System.getProperty("java.version");
     }
 
+    /** The comma-separated constants of option {@code name}, all of them when it is absent. */
+    private <E extends Enum<E>> List<E> selection(String name, Class<E> type) {
+        if (!options.containsKey(name)) {
+            return List.of(type.getEnumConstants());
+        }
+        List<E> selected = new ArrayList<>();
+        for (String constant : options.get(name).split(",")) {
+            selected.add(Enum.valueOf(type, constant.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        return selected;
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --rows, --runs or --heap, found " + args[i]);
+                throw new IllegalArgumentException("expected options such as --rows 1000000, found " + args[i]);
             }
             options.put(args[i].substring(2), args[i + 1]);
         }

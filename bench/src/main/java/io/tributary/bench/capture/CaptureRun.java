@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +15,24 @@ import java.util.concurrent.TimeUnit;
 
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.format.Json;
+import io.debezium.engine.format.JsonByteArray;
 import io.tributary.api.ChangeRecord;
 import io.tributary.core.json.ConnectJsonEncoder;
+import io.tributary.sink.kafka.KafkaSink;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingMariaDb;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * One run of a {@link Phase} in a JVM of its own: the engine captures the workload's database into a counter of
- * JSON-encoded change events — Debezium's embedded engine with its {@code Json} format (JsonConverter), Tributary's
- * source with its JsonConverter-identical encoder — until {@code events} change events arrived; then it writes its
- * {@link Measurement} to the result file and exits.
+ * One run of a {@link Phase} in a JVM of its own: the engine captures the workload's database into JSON-encoded
+ * change events — Debezium's embedded engine with its {@code JsonByteArray} format (JsonConverter), Tributary's
+ * source with its JsonConverter-identical encoder — delivered to a counter or to Kafka, until {@code events} change
+ * events arrived; then it writes its {@link Measurement} to the result file and exits.
  *
- * <p>Arguments: engine, workload, schemas, host, port, events, server id, result file.
+ * <p>Arguments: engine, workload, schemas, delivery, host, port, events, server id, result file, Kafka's bootstrap
+ * servers (for delivery to Kafka).
  */
 public final class CaptureRun {
     private static final String PREFIX = "bench";
@@ -40,6 +46,7 @@ public final class CaptureRun {
     private long startCpu;
     private long startGc;
     private long startBusy;
+    private Map<String, Long> startThreads;
 
     private CaptureRun(Phase phase, long expected) {
         this.phase = phase;
@@ -48,47 +55,53 @@ public final class CaptureRun {
 
     public static void main(String[] args) throws Exception {
         Phase phase = new Phase(Phase.Engine.valueOf(args[0]), Phase.Workload.valueOf(args[1]),
-                Boolean.parseBoolean(args[2]));
+                Boolean.parseBoolean(args[2]), Phase.Delivery.valueOf(args[3]));
         Map<String, String> source = new HashMap<>();
-        source.put("database.hostname", args[3]);
-        source.put("database.port", args[4]);
+        source.put("database.hostname", args[4]);
+        source.put("database.port", args[5]);
         source.put("database.user", TestingMariaDb.CDC_USER);
         source.put("database.password", TestingMariaDb.CDC_PASSWORD);
-        source.put("database.server.id", args[6]);
+        source.put("database.server.id", args[7]);
         source.put("topic.prefix", PREFIX);
         source.put("database.include.list", phase.workload().database);
         source.put("snapshot.mode", phase.workload().snapshotMode);
         source.put("include.schema.changes", "false");
-        CaptureRun run = new CaptureRun(phase, Long.parseLong(args[5]));
+        CaptureRun run = new CaptureRun(phase, Long.parseLong(args[6]));
+        String bootstrapServers = args.length > 9 ? args[9] : null;
         if (phase.engine() == Phase.Engine.DEBEZIUM) {
-            run.debezium(source);
+            run.debezium(source, bootstrapServers);
         } else {
-            run.tributary(source);
+            run.tributary(source, bootstrapServers);
         }
-        Files.writeString(Path.of(args[7]), run.measurement.toLine());
+        Files.writeString(Path.of(args[8]), run.measurement.toLine());
         System.exit(0);
     }
 
     private void begin() {
         startBusy = ProcessStats.machineBusyNanos();
+        startThreads = ThreadCpu.byGroup();
         startGc = ProcessStats.gcMillis();
         startCpu = ProcessStats.cpuNanos();
         startNanos = System.nanoTime();
     }
 
-    /** Counts one change event; the last one expected ends the measurement. */
-    private void counted() {
-        if (++count == expected) {
+    /** Counts change events delivered; the last one expected ends the measurement. */
+    private void counted(int events) {
+        count += events;
+        if (count >= expected && done.getCount() > 0) {
             long wall = System.nanoTime() - startNanos;
             long cpu = ProcessStats.cpuNanos() - startCpu;
             long gc = ProcessStats.gcMillis() - startGc;
             long busy = ProcessStats.machineBusyNanos() - startBusy;
-            measurement = new Measurement(count, wall, cpu, gc, ProcessStats.peakRssKib(), Math.max(0, busy - cpu));
+            Map<String, Long> threads = new TreeMap<>(ThreadCpu.byGroup());
+            startThreads.forEach((group, nanos) -> threads.merge(group, -nanos, Long::sum));
+            measurement = new Measurement(count, wall, cpu, gc, ProcessStats.peakRssKib(), Math.max(0, busy - cpu),
+                    threads);
             done.countDown();
         }
     }
 
-    private void debezium(Map<String, String> source) throws Exception {
+    private void debezium(Map<String, String> source, String bootstrapServers) throws Exception {
         Properties properties = new Properties();
         properties.putAll(source);
         properties.setProperty("name", "bench-debezium");
@@ -99,52 +112,130 @@ public final class CaptureRun {
         properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
         properties.setProperty("converter.schemas.enable", String.valueOf(phase.schemas()));
         String table = PREFIX + "." + phase.workload().database + ".orders";
+        KafkaProducer<byte[], byte[]> producer = bootstrapServers == null ? null
+                : new KafkaProducer<>(producerSettings(bootstrapServers));
         ExecutorService executor = Executors.newSingleThreadExecutor();
         begin();
-        try (DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(Json.class)
+        try (DebeziumEngine<ChangeEvent<byte[], byte[]>> engine = DebeziumEngine.create(JsonByteArray.class)
                 .using(properties)
-                .notifying((List<ChangeEvent<String, String>> records,
-                        DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer) -> {
-                    for (ChangeEvent<String, String> record : records) {
+                .notifying((List<ChangeEvent<byte[], byte[]>> records,
+                        DebeziumEngine.RecordCommitter<ChangeEvent<byte[], byte[]>> committer) -> {
+                    int changes = 0;
+                    for (ChangeEvent<byte[], byte[]> record : records) {
+                        if (producer != null) {
+                            producer.send(new ProducerRecord<>(record.destination(), record.key(), record.value()));
+                        }
                         if (record.value() != null && table.equals(record.destination())) {
-                            counted();
+                            changes++;
                         }
                         committer.markProcessed(record);
                     }
+                    if (producer != null) {
+                        producer.flush(); // every send acknowledged before the batch counts as done
+                    }
+                    counted(changes);
                     committer.markBatchFinished();
                 })
                 .build()) {
             executor.execute(engine);
             done.await();
+        } finally {
+            if (producer != null) {
+                producer.close();
+            }
         }
         executor.shutdownNow();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void tributary(Map<String, String> source) throws Exception {
+    /** The settings of Tributary's Kafka sink (at-least-once), for Debezium's producer. */
+    private static Map<String, Object> producerSettings(String bootstrapServers) {
+        return Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", "5",
+                "enable.idempotence", "false", "max.in.flight.requests.per.connection", "1",
+                "key.serializer", ByteArraySerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName());
+    }
+
+    private void tributary(Map<String, String> source, String bootstrapServers) throws Exception {
         String table = PREFIX + "." + phase.workload().database + ".orders";
-        ConnectJsonEncoder keys = new ConnectJsonEncoder(phase.schemas());
-        ConnectJsonEncoder values = new ConnectJsonEncoder(phase.schemas());
         MySqlSource capture = new MySqlSource();
+        Delivery delivery = bootstrapServers == null ? new EncodingCounter(phase.schemas())
+                : new KafkaDelivery(bootstrapServers, phase.schemas());
         begin();
         capture.start(source, Optional.empty());
         try {
-            long bytes = 0;
             while (done.getCount() > 0) {
-                for (ChangeRecord record : capture.poll()) {
-                    byte[] key = keys.encode(record.keySchema(), record.key());
-                    byte[] value = values.encode(record.valueSchema(), record.value());
-                    bytes += key.length + (value == null ? 0 : value.length);
-                    if (value != null && table.equals(record.topic())) {
-                        counted();
+                List<ChangeRecord> batch = capture.poll();
+                delivery.deliver(batch);
+                int changes = 0;
+                for (ChangeRecord record : batch) {
+                    if (record.value() != null && table.equals(record.topic())) {
+                        changes++;
                     }
                 }
-            }
-            if (bytes == 0) {
-                throw new IllegalStateException("nothing encoded");
+                counted(changes);
             }
         } finally {
             capture.close();
+            delivery.close();
+        }
+    }
+
+    /** Where Tributary's runs deliver a batch; it returns once the batch is delivered. */
+    private interface Delivery extends AutoCloseable {
+        void deliver(List<ChangeRecord> batch) throws InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    /** Encodes each record's key and value as the Kafka sink does, and keeps only the byte count. */
+    private static final class EncodingCounter implements Delivery {
+        private final ConnectJsonEncoder keys;
+        private final ConnectJsonEncoder values;
+        private long bytes;
+
+        EncodingCounter(boolean schemas) {
+            keys = new ConnectJsonEncoder(schemas);
+            values = new ConnectJsonEncoder(schemas);
+        }
+
+        @Override
+        public void deliver(List<ChangeRecord> batch) {
+            for (ChangeRecord record : batch) {
+                byte[] key = keys.encode(record.keySchema(), record.key());
+                byte[] value = values.encode(record.valueSchema(), record.value());
+                bytes += (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bytes == 0) {
+                throw new IllegalStateException("nothing encoded");
+            }
+        }
+    }
+
+    /** Tributary's Kafka sink, written and flushed (acknowledged) batch by batch, as its runtime does. */
+    private static final class KafkaDelivery implements Delivery {
+        private final KafkaSink sink = new KafkaSink();
+
+        KafkaDelivery(String bootstrapServers, boolean schemas) {
+            sink.start("bench", Map.of("bootstrap.servers", bootstrapServers,
+                    "key.converter.schemas.enable", String.valueOf(schemas),
+                    "value.converter.schemas.enable", String.valueOf(schemas)));
+        }
+
+        @Override
+        public void deliver(List<ChangeRecord> batch) throws InterruptedException {
+            sink.write(batch);
+            sink.flush();
+        }
+
+        @Override
+        public void close() {
+            sink.close();
         }
     }
 }

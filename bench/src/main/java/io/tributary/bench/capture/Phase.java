@@ -1,13 +1,17 @@
 package io.tributary.bench.capture;
 
+import java.util.Locale;
+
 /**
- * What one benchmark run measures: a capture engine reading one workload into a counter, in one JSON mode.
+ * What one benchmark run measures: a capture engine reading one workload in one JSON mode and delivering the
+ * events to a counter or, with acknowledgements, to Kafka.
  *
  * @param engine who captures
  * @param workload the snapshot of the loaded table, or the binlog of the mixed workload
  * @param schemas JsonConverter with schemas (true) or without
+ * @param delivery where the encoded events go
  */
-record Phase(Engine engine, Workload workload, boolean schemas) {
+record Phase(Engine engine, Workload workload, boolean schemas, Delivery delivery) {
     enum Engine {
         DEBEZIUM, TRIBUTARY
     }
@@ -27,8 +31,23 @@ record Phase(Engine engine, Workload workload, boolean schemas) {
         }
     }
 
+    enum Delivery {
+        /** Each event is encoded and counted. */
+        COUNTER,
+        /**
+         * Each event is sent to a local Kafka broker ({@code acks=all}) and counted once acknowledged: Tributary's
+         * Kafka sink; for Debezium its engine's batches sent by a KafkaProducer with the same settings and flushed
+         * before the batch is marked done, as Kafka Connect commits a source task's offsets.
+         */
+        KAFKA
+    }
+
     String label() {
-        return engine.name().toLowerCase(java.util.Locale.ROOT) + " " + workload.name().toLowerCase(java.util.Locale.ROOT)
-                + (schemas ? " with schemas" : " without schemas");
+        return lower(engine) + " " + lower(workload) + (schemas ? " with schemas" : " without schemas")
+                + (delivery == Delivery.KAFKA ? " to kafka" : "");
+    }
+
+    static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 }

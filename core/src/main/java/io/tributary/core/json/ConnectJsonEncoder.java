@@ -1,9 +1,7 @@
 package io.tributary.core.json;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.EventSchema;
@@ -21,12 +19,16 @@ import io.tributary.api.EventSchema;
 public final class ConnectJsonEncoder {
     private static final byte[] SCHEMA_PREFIX = "{\"schema\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAYLOAD_PREFIX = ",\"payload\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    /** More distinct schema instances than this means a caller makes one per record: start the cache afresh. */
+    private static final int MAX_CACHED_SCHEMAS = 10_000;
 
     private final boolean schemasEnabled;
-    private final Map<EventSchema, byte[]> schemaJson = new IdentityHashMap<>();
+    private final Map<EventSchema, Compiled> compiled = new IdentityHashMap<>();
     private final ByteSink out = new ByteSink();
-    private final ByteSink schemaOut = new ByteSink();
+
+    /** A schema's value writer and, with schemas enabled, its JSON. */
+    private record Compiled(ValueWriter writer, byte[] schemaJson) {
+    }
 
     public ConnectJsonEncoder(boolean schemasEnabled) {
         this.schemasEnabled = schemasEnabled;
@@ -34,26 +36,49 @@ public final class ConnectJsonEncoder {
 
     /** The JSON bytes, or null for a null value without schema (a tombstone or a key-less record's key). */
     public byte[] encode(EventSchema schema, Object value) {
-        if (schema == null && value == null) {
+        if (schema == null) {
+            if (value != null) {
+                throw new IllegalArgumentException("a value without a schema cannot be encoded: " + value);
+            }
             return null;
         }
-        out.reset();
-        if (schemasEnabled) {
-            out.write(SCHEMA_PREFIX);
-            out.write(schema == null ? NULL : schemaJson.computeIfAbsent(schema, this::schemaBytes));
-            out.write(PAYLOAD_PREFIX);
-            writeValue(out, schema, value);
-            out.write('}');
-        } else {
-            writeValue(out, schema, value);
+        Compiled plan = compiled.get(schema);
+        if (plan == null) {
+            plan = compile(schema);
         }
-        return out.toByteArray();
+        out.reset();
+        plan.writer().write(out, value);
+        if (!schemasEnabled) {
+            return out.toByteArray();
+        }
+        // one copy of the (large) schema JSON straight into the result, rather than via the buffer
+        byte[] schemaJson = plan.schemaJson();
+        byte[] json = new byte[SCHEMA_PREFIX.length + schemaJson.length + PAYLOAD_PREFIX.length + out.size() + 1];
+        int at = 0;
+        System.arraycopy(SCHEMA_PREFIX, 0, json, at, SCHEMA_PREFIX.length);
+        at += SCHEMA_PREFIX.length;
+        System.arraycopy(schemaJson, 0, json, at, schemaJson.length);
+        at += schemaJson.length;
+        System.arraycopy(PAYLOAD_PREFIX, 0, json, at, PAYLOAD_PREFIX.length);
+        at += PAYLOAD_PREFIX.length;
+        out.copyTo(json, at);
+        json[json.length - 1] = '}';
+        return json;
     }
 
-    private byte[] schemaBytes(EventSchema schema) {
-        schemaOut.reset();
-        writeSchema(schemaOut, schema, null);
-        return schemaOut.toByteArray();
+    private Compiled compile(EventSchema schema) {
+        if (compiled.size() >= MAX_CACHED_SCHEMAS) {
+            compiled.clear();
+        }
+        byte[] schemaJson = null;
+        if (schemasEnabled) {
+            ByteSink schemaOut = new ByteSink();
+            writeSchema(schemaOut, schema, null);
+            schemaJson = schemaOut.toByteArray();
+        }
+        Compiled plan = new Compiled(ValueWriter.compile(schema), schemaJson);
+        compiled.put(schema, plan);
+        return plan;
     }
 
     private static void writeSchema(ByteSink sink, EventSchema schema, String fieldName) {
@@ -105,7 +130,7 @@ public final class ConnectJsonEncoder {
         }
         if (schema.defaultValue().isPresent()) {
             sink.writeAscii(",\"default\":");
-            writeValue(sink, schema, schema.defaultValue().get());
+            ValueWriter.compile(schema).write(sink, schema.defaultValue().get());
         }
         if (fieldName != null) {
             sink.writeAscii(",\"field\":");
@@ -128,54 +153,5 @@ public final class ConnectJsonEncoder {
             case ARRAY -> "array";
             case STRUCT -> "struct";
         };
-    }
-
-    private static void writeValue(ByteSink sink, EventSchema schema, Object value) {
-        if (value == null) {
-            if (schema != null && schema.defaultValue().isPresent()) {
-                writeValue(sink, schema, schema.defaultValue().get());
-            } else {
-                sink.write(NULL);
-            }
-            return;
-        }
-        switch (schema.type()) {
-            case INT8, INT16, INT32, INT64 -> sink.writeAscii(value.toString());
-            case FLOAT32 -> sink.writeAscii(Float.toString((Float) value));
-            case FLOAT64 -> sink.writeAscii(Double.toString((Double) value));
-            case BOOLEAN -> sink.writeAscii(((Boolean) value) ? "true" : "false");
-            case STRING -> JsonText.string(sink, (String) value);
-            case BYTES -> JsonText.bytes(sink, value instanceof BigDecimal decimal
-                    ? decimal.unscaledValue().toByteArray()
-                    : (byte[]) value);
-            case ARRAY -> writeArray(sink, schema.items().orElseThrow(), (List<?>) value);
-            case STRUCT -> writeStruct(sink, schema, (Object[]) value);
-        }
-    }
-
-    private static void writeArray(ByteSink sink, EventSchema items, List<?> values) {
-        sink.write('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sink.write(',');
-            }
-            writeValue(sink, items, values.get(i));
-        }
-        sink.write(']');
-    }
-
-    private static void writeStruct(ByteSink sink, EventSchema schema, Object[] values) {
-        sink.write('{');
-        boolean first = true;
-        for (EventSchema.Field field : schema.fields()) {
-            if (!first) {
-                sink.write(',');
-            }
-            first = false;
-            JsonText.string(sink, field.name());
-            sink.write(':');
-            writeValue(sink, field.schema(), values[field.index()]);
-        }
-        sink.write('}');
     }
 }

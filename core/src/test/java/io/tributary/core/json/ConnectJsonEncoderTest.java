@@ -96,4 +96,58 @@ class ConnectJsonEncoderTest {
                     .isEqualTo(converter.fromConnectData("t", Schema.FLOAT32_SCHEMA, (float) value));
         }
     }
+
+    @Test
+    void integersMatchJsonConverterAtEveryLength() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(false);
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE,
+                Long.MIN_VALUE + 1));
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            values.addAll(java.util.List.of(power, power - 1, -power, 1 - power, power * 9 + 1));
+        }
+        for (long value : values) {
+            assertThat(new String(encoder.encode(EventSchema.of(Type.INT64), value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(converter.fromConnectData("t", Schema.INT64_SCHEMA, value),
+                            StandardCharsets.UTF_8));
+        }
+        assertThat(encoder.encode(EventSchema.of(Type.INT8), (byte) -128))
+                .isEqualTo(converter.fromConnectData("t", Schema.INT8_SCHEMA, (byte) -128));
+        assertThat(encoder.encode(EventSchema.of(Type.INT32), Integer.MIN_VALUE))
+                .isEqualTo(converter.fromConnectData("t", Schema.INT32_SCHEMA, Integer.MIN_VALUE));
+    }
+
+    @Test
+    void decimalsMatchJsonConverterForSmallAndLargeUnscaledValues() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "true"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(true);
+        for (String text : new String[] {"0", "0.00", "1", "-1", "127", "128", "-128", "-129", "255", "256",
+            "32767.99", "-32768.01", "12345678.90", "-99999999.99", "9223372036854775807", "-9223372036854775808",
+            "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890.123456789"}) {
+            BigDecimal value = new BigDecimal(text);
+            EventSchema schema = EventSchema.of(Type.BYTES).withName(EventSchema.DECIMAL, 1)
+                    .withParameter("scale", String.valueOf(value.scale()));
+            Schema connect = org.apache.kafka.connect.data.Decimal.schema(value.scale());
+
+            assertThat(new String(encoder.encode(schema, value), StandardCharsets.UTF_8)).as(text)
+                    .isEqualTo(new String(converter.fromConnectData("t", connect, value), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void bytesOfEveryLengthMatchJsonConverter() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(false);
+        for (int length = 0; length < 10; length++) {
+            byte[] value = new byte[length];
+            for (int i = 0; i < length; i++) {
+                value[i] = (byte) (0xF7 * (i + 1));
+            }
+            assertThat(encoder.encode(EventSchema.of(Type.BYTES), value))
+                    .isEqualTo(converter.fromConnectData("t", Schema.BYTES_SCHEMA, value));
+        }
+    }
 }

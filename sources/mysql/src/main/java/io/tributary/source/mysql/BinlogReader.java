@@ -229,6 +229,9 @@ final class BinlogReader {
         }
         try {
             handle(event);
+            if (!inTransaction) {
+                sink.flush(); // the server may keep us waiting for the next event
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);

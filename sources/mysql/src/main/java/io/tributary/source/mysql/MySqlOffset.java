@@ -1,8 +1,10 @@
 package io.tributary.source.mysql;
 
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where capture resumes: Debezium's offset keys ({@code file}, {@code pos}, {@code event}, {@code row},
@@ -48,7 +50,15 @@ public record MySqlOffset(
         return new MySqlOffset(file, pos, event, row, snapshot, snapshotTable, snapshotKey, set);
     }
 
+    /**
+     * Debezium's offset keys as a map. The map is built on first use: a source hands one to every record, and
+     * usually only the last of a batch is ever read.
+     */
     public Map<String, Object> toMap() {
+        return new LazyMap(this);
+    }
+
+    private Map<String, Object> entries() {
         Map<String, Object> map = new HashMap<>();
         map.put("file", file);
         map.put("pos", pos);
@@ -64,7 +74,46 @@ public record MySqlOffset(
             snapshotTable.ifPresent(table -> map.put("snapshot_table", table));
             snapshotKey.ifPresent(key -> map.put("snapshot_key", key));
         }
-        return map;
+        return Map.copyOf(map);
+    }
+
+    /** An immutable map of an offset's keys, built when first read (safely published: Map.copyOf's fields are final). */
+    private static final class LazyMap extends AbstractMap<String, Object> {
+        private final MySqlOffset offset;
+        private Map<String, Object> entries;
+
+        LazyMap(MySqlOffset offset) {
+            this.offset = offset;
+        }
+
+        private Map<String, Object> entries() {
+            Map<String, Object> built = entries;
+            if (built == null) {
+                built = offset.entries();
+                entries = built;
+            }
+            return built;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return entries().entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return entries().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries().size();
+        }
     }
 
     public static MySqlOffset fromMap(Map<String, ?> map) {

@@ -4,13 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
@@ -25,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The MySQL/MariaDB change source: an initial snapshot as {@code snapshot.mode} says, then the binlog. A reader
- * thread fills a bounded queue; {@link #poll()} drains it. A failure of the reader surfaces from the next poll.
+ * thread hands records over in chunks ({@link RecordHandoff}); {@link #poll()} takes them. A failure of the reader surfaces from the next poll.
  */
 public final class MySqlSource implements ChangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSource.class);
@@ -34,12 +30,11 @@ public final class MySqlSource implements ChangeSource {
 
     private final SnapshotProgress progress = new SnapshotProgress();
     private MySqlSourceConfig config;
-    private BlockingQueue<ChangeRecord> queue;
+    private RecordHandoff handoff;
     private Thread reader;
     private volatile BinlogReader binlog;
     private volatile RuntimeException failure;
     private volatile boolean closed;
-    private MySqlOffset lastQueued;
 
     @Override
     public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
@@ -47,7 +42,7 @@ public final class MySqlSource implements ChangeSource {
         if (!config.unknownKeys().isEmpty()) {
             LOG.warn("Ignoring unknown configuration keys {}; check their spelling", config.unknownKeys());
         }
-        queue = new ArrayBlockingQueue<>(config.maxQueueSize());
+        handoff = new RecordHandoff(config.maxQueueSize(), config.maxBatchSize());
         ServerConnections connections = new ServerConnections(config);
         Connection connection = connections.open();
         ServerFlavor flavor;
@@ -110,7 +105,7 @@ public final class MySqlSource implements ChangeSource {
                     connection = connections.open();
                 }
                 binlog = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
-                binlog.run(this::enqueue);
+                binlog.run(handoff.sink());
                 return;
             } catch (SourceException e) {
                 if (connection != null && connection != first) {
@@ -126,14 +121,12 @@ public final class MySqlSource implements ChangeSource {
                 long delay = config.retry().delayMs(attempt);
                 LOG.warn("{}; retry {} in {} ms", e.getMessage(), attempt, delay);
                 Thread.sleep(delay);
-                from = lastQueued != null && !lastQueued.snapshot() ? lastQueued : from;
+                handoff.discardHeldBack();
+                Map<String, ?> handedOver = handoff.lastHandedOver();
+                MySqlOffset queued = handedOver == null ? null : MySqlOffset.fromMap(handedOver);
+                from = queued != null && !queued.snapshot() ? queued : from;
             }
         }
-    }
-
-    private void enqueue(ChangeRecord record) throws InterruptedException {
-        queue.put(record);
-        lastQueued = MySqlOffset.fromMap(record.offset());
     }
 
     /** Takes the snapshot the mode and the stored offset call for; the offset streaming starts at, or null to stop. */
@@ -156,7 +149,8 @@ public final class MySqlSource implements ChangeSource {
             SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
                     progress, schemaChanges(flavor));
             Optional<MySqlOffset> resume = resumeSnapshot ? stored : Optional.empty();
-            BinlogPosition position = snapshot.run(resume, needSnapshot, queue::put);
+            BinlogPosition position = snapshot.run(resume, needSnapshot, handoff.sink());
+            handoff.sink().flush();
             if (mode == SnapshotMode.INITIAL_ONLY) {
                 return null;
             }
@@ -210,17 +204,10 @@ public final class MySqlSource implements ChangeSource {
     @Override
     public List<ChangeRecord> poll() throws InterruptedException {
         RuntimeException failed = failure;
-        if (failed != null && queue.isEmpty()) {
+        if (failed != null && handoff.isEmpty()) {
             throw failed;
         }
-        List<ChangeRecord> batch = new ArrayList<>();
-        ChangeRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return batch;
-        }
-        batch.add(first);
-        queue.drainTo(batch, config.maxBatchSize() - 1);
-        return batch;
+        return handoff.poll(100);
     }
 
     @Override

@@ -292,6 +292,7 @@ final class SnapshotReader {
                 }
             }
             deliverPending(table, sink, true);
+            sink.flush();
             progress.finish(id.toString());
         }
 

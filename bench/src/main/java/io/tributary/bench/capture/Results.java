@@ -1,0 +1,158 @@
+package io.tributary.bench.capture;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The runs of one benchmark, and the Markdown page of medians and ratios they make. */
+final class Results {
+    private final int rows;
+    private final int runs;
+    private final String heap;
+    private final List<String> tributaryJvm;
+    private final Map<Phase, List<Measurement>> throughput = new LinkedHashMap<>();
+    private final Map<Phase.Engine, List<long[]>> latencies = new EnumMap<>(Phase.Engine.class);
+    private final Map<RawRun.Limit, List<Measurement>> raw = new EnumMap<>(RawRun.Limit.class);
+
+    Results(int rows, int runs, String heap, List<String> tributaryJvm) {
+        this.rows = rows;
+        this.runs = runs;
+        this.heap = heap;
+        this.tributaryJvm = tributaryJvm;
+    }
+
+    void throughput(Phase phase, Measurement measurement) {
+        throughput.computeIfAbsent(phase, ignored -> new ArrayList<>()).add(measurement);
+    }
+
+    void latency(Phase.Engine engine, long[] sorted) {
+        latencies.computeIfAbsent(engine, ignored -> new ArrayList<>()).add(sorted);
+    }
+
+    void raw(RawRun.Limit limit, Measurement measurement) {
+        raw.computeIfAbsent(limit, ignored -> new ArrayList<>()).add(measurement);
+    }
+
+    /** The value below which {@code percent} % of the sorted values lie (nearest rank). */
+    static long percentile(long[] sorted, double percent) {
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    String markdown(LocalDate date, String commit, String machine) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Capture: Debezium 3.5 embedded vs Tributary\n\n")
+                .append("Written by `bench/run.sh capture.CaptureBench` on ").append(date).append(" at commit ")
+                .append(commit).append(", ").append(machine).append(".\n\n")
+                .append(String.format("%,d", rows)).append(" rows snapshot / ").append(String.format("%,d", rows))
+                .append(" binlog row events (70/20/10 % inserts/updates/deletes, transactions of 100) of the 8-column ")
+                .append("`orders` table on MariaDB 10.11. Each engine encodes every event as JsonConverter does ")
+                .append("(Debezium: its `JsonByteArray` format; Tributary: its byte-identical encoder) and delivers ")
+                .append("it to a counter, or to a local Kafka broker with `acks=all` (Tributary's Kafka sink; ")
+                .append("Debezium's batches sent by a KafkaProducer with the same settings and flushed before the ")
+                .append("batch is marked processed, as Kafka Connect does). Each run is a JVM of its own with `-Xmx")
+                .append(heap).append("`; Tributary's also with the options of its launcher (`jvm.options`: `")
+                .append(String.join(" ", tributaryJvm)).append("`), Debezium's with the JVM's defaults. Medians of ")
+                .append(runs).append(" runs, engines alternating. CPU is the capturing JVM's own; \"other CPU\" is ")
+                .append("what every other process (MariaDB and Kafka serving the run included) used meanwhile.\n\n");
+        throughputTables(out);
+        latencyTable(out);
+        rawTable(out);
+        return out.toString();
+    }
+
+    private void throughputTables(StringBuilder out) {
+        out.append("## Throughput\n\n| delivery | workload | JSON | engine | events/s | CPU-s per 1M events | ")
+                .append("events per CPU-s | peak RSS MiB | GC s | other CPU-s |\n")
+                .append("|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder ratios = new StringBuilder("\nTributary against Debezium (medians; higher is better for "
+                + "Tributary):\n\n| delivery | workload | JSON | throughput × | events per CPU-s × | peak RSS ÷ |\n"
+                + "|---|---|---|---:|---:|---:|\n");
+        StringBuilder threads = new StringBuilder("\nWhere each engine's CPU went (the run with the median CPU "
+                + "time; thread groups read from `/proc`: `jit` the compilers, `gc+vm` the collector and VM thread):"
+                + "\n\n| delivery | workload | JSON | engine | CPU-s by thread group |\n|---|---|---|---|---|\n");
+        for (Phase.Delivery delivery : Phase.Delivery.values()) {
+            for (Phase.Workload workload : Phase.Workload.values()) {
+                for (boolean schemas : new boolean[] {true, false}) {
+                    Map<Phase.Engine, double[]> medians = new EnumMap<>(Phase.Engine.class);
+                    String row = "| " + Phase.lower(delivery) + " | " + Phase.lower(workload) + " | "
+                            + (schemas ? "with schemas" : "without") + " | ";
+                    for (Phase.Engine engine : Phase.Engine.values()) {
+                        List<Measurement> of = throughput.get(new Phase(engine, workload, schemas, delivery));
+                        if (of == null) {
+                            continue;
+                        }
+                        double[] values = {median(of, Measurement::eventsPerSecond),
+                            median(of, Measurement::cpuSecondsPerMillion), median(of, Measurement::eventsPerCpuSecond),
+                            median(of, m -> m.peakRssKib() / 1024.0), median(of, m -> m.gcMillis() / 1000.0),
+                            median(of, m -> m.otherCpuNanos() / 1e9)};
+                        medians.put(engine, values);
+                        String name = engine.name().charAt(0) + Phase.lower(engine).substring(1);
+                        out.append(row).append(String.format("%s | %,.0f | %.1f | %,.0f | %.0f | %.2f | %.1f |%n",
+                                name, values[0], values[1], values[2], values[3], values[4], values[5]));
+                        Measurement typical = of.stream().sorted(Comparator.comparingLong(Measurement::cpuNanos))
+                                .toList().get(of.size() / 2);
+                        threads.append(row).append(name).append(" | ").append(typical.threadCpuSummary())
+                                .append(" |\n");
+                    }
+                    double[] debezium = medians.get(Phase.Engine.DEBEZIUM);
+                    double[] tributary = medians.get(Phase.Engine.TRIBUTARY);
+                    if (debezium != null && tributary != null) {
+                        ratios.append(row).append(String.format(Locale.ROOT, "%.1f× | %.1f× | %.1f× |%n",
+                                tributary[0] / debezium[0], tributary[2] / debezium[2], debezium[3] / tributary[3]));
+                    }
+                }
+            }
+        }
+        out.append(ratios).append(threads);
+    }
+
+    private void latencyTable(StringBuilder out) {
+        if (latencies.isEmpty()) {
+            return;
+        }
+        out.append("\n## Latency\n\nRows inserted at 200 per second, each committed on its own and stamped with the ")
+                .append("client's clock; latency is from that stamp to the event's JSON reaching the consumer, each ")
+                .append("engine with its default settings (same machine, same clock). Percentiles of each run, then ")
+                .append("the median over runs:\n\n| engine | events per run | p50 ms | p90 ms | p99 ms | max ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        latencies.forEach((engine, runsOf) -> out.append(String.format("| %s | %,d | %.0f | %.0f | %.0f | %.0f |%n",
+                engine.name().charAt(0) + Phase.lower(engine).substring(1), runsOf.get(0).length,
+                medianOf(runsOf, sorted -> percentile(sorted, 50)), medianOf(runsOf, sorted -> percentile(sorted, 90)),
+                medianOf(runsOf, sorted -> percentile(sorted, 99)), medianOf(runsOf, sorted -> sorted[sorted.length - 1]))));
+    }
+
+    private void rawTable(StringBuilder out) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        out.append("\n## Raw limits\n\nThe bare tools with no CDC engine around them, same JVM settings as ")
+                .append("Debezium's runs: the binlog client (mysql-binlog-connector-java, its default row ")
+                .append("deserializers) reading the streaming workload; a streamed `SELECT *` of the snapshot table ")
+                .append("with every column read; the same with each row written as JSON by Jackson.\n\n")
+                .append("| limit | rows/s | CPU-s per 1M rows | rows per CPU-s | peak RSS MiB |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        raw.forEach((limit, of) -> out.append(String.format("| %s | %,.0f | %.1f | %,.0f | %.0f |%n", limit.label,
+                median(of, Measurement::eventsPerSecond), median(of, Measurement::cpuSecondsPerMillion),
+                median(of, Measurement::eventsPerCpuSecond), median(of, m -> m.peakRssKib() / 1024.0))));
+    }
+
+    private static double median(List<Measurement> runs, ToDoubleFunction<Measurement> metric) {
+        return median(runs.stream().mapToDouble(metric).sorted().toArray());
+    }
+
+    private static double medianOf(List<long[]> runs, ToDoubleFunction<long[]> metric) {
+        return median(runs.stream().mapToDouble(metric).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
