@@ -130,7 +130,8 @@ public final class CaptureBench {
                                 String.valueOf(schemas), delivery.name(), server.host(),
                                 String.valueOf(server.port()), String.valueOf(rows), String.valueOf(serverId++)));
                         Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(), jvm,
-                                arguments, kafka == null ? List.of() : List.of(kafka.bootstrapServers())));
+                                arguments, delivery == Phase.Delivery.KAFKA ? List.of(kafka.bootstrapServers())
+                                        : List.of()));
                         if (delivery == Phase.Delivery.KAFKA) {
                             deleteTopics(kafka);
                         }
