@@ -148,9 +148,10 @@ public final class CaptureRun {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** The settings of Tributary's Kafka sink (at-least-once), for Debezium's producer. */
+    /** The producer settings Tributary's Kafka sink defaults to (at-least-once), for Debezium's producer. */
     private static Map<String, Object> producerSettings(String bootstrapServers) {
         return Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", "5",
+                "compression.type", "lz4", "batch.size", "262144",
                 "enable.idempotence", "false", "max.in.flight.requests.per.connection", "1",
                 "key.serializer", ByteArraySerializer.class.getName(),
                 "value.serializer", ByteArraySerializer.class.getName());

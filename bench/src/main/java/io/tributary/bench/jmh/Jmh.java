@@ -23,7 +23,7 @@ public final class Jmh {
     }
 
     public static void main(String[] args) throws Exception {
-        String include = args.length > 0 ? args[0] : Jmh.class.getPackageName() + ".*";
+        String include = args.length > 0 ? args[0] : ".*Benchmark";
         Options options = new OptionsBuilder().include(include).forks(1)
                 .warmupIterations(5).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))

@@ -16,13 +16,18 @@ import org.apache.kafka.connect.data.Struct;
  * with before, after, source, op and timestamps — and the same event as a Kafka Connect {@code Struct}, as
  * Debezium hands it to JsonConverter.
  */
-final class OrdersEvent {
-    final EventSchema schema;
-    final Object[] value;
+public final class OrdersEvent {
+    public final EventSchema keySchema;
+    public final Object[] key;
+    public final EventSchema schema;
+    public final Object[] value;
     final Schema connectSchema;
     final Struct connectValue;
 
-    OrdersEvent() {
+    public OrdersEvent() {
+        keySchema = EventSchema.struct("bench.stream.orders.Key", EventSchema.fieldsBuilder()
+                .add("id", EventSchema.of(Type.INT64)).build());
+        key = new Object[] {123_456L};
         EventSchema row = EventSchema.struct("bench.stream.orders.Value", EventSchema.fieldsBuilder()
                 .add("id", EventSchema.of(Type.INT64))
                 .add("customer_id", EventSchema.of(Type.INT32))

@@ -47,7 +47,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
-    private static final int BATCH = 25;
 
     private DynamoDbSinkConfig config;
     private DynamoDbClient client;
@@ -163,18 +162,10 @@ public final class DynamoDbSink implements ChangeSink {
         if (writes.isEmpty()) {
             return;
         }
-        Map<String, Map<Map<String, AttributeValue>, Write>> byTable = new LinkedHashMap<>();
-        for (Write write : writes) {
-            Map<Map<String, AttributeValue>, Write> latest = byTable.computeIfAbsent(write.table(),
-                    ignored -> new LinkedHashMap<>());
-            latest.remove(write.key());
-            latest.put(write.key(), write);
-        }
-        for (Map.Entry<String, Map<Map<String, AttributeValue>, Write>> table : byTable.entrySet()) {
-            List<Write> latest = new ArrayList<>(table.getValue().values());
-            ensureTable(table.getKey(), latest.get(0));
-            for (int from = 0; from < latest.size(); from += BATCH) {
-                send(table.getKey(), latest.subList(from, Math.min(latest.size(), from + BATCH)));
+        for (Map.Entry<String, List<List<Write>>> table : WriteBatches.of(writes).entrySet()) {
+            ensureTable(table.getKey(), table.getValue().get(0).get(0));
+            for (List<Write> batch : table.getValue()) {
+                send(table.getKey(), batch);
             }
         }
     }

@@ -107,22 +107,7 @@ final class BinlogReader {
         if (flavor == ServerFlavor.MARIADB) {
             client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
         }
-        EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setEventDataDeserializer(EventType.WRITE_ROWS, new TimeRowDeserializers.Write(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_WRITE_ROWS,
-                new TimeRowDeserializers.Write(tableMaps).setMayContainExtraInformation(true));
-        deserializer.setEventDataDeserializer(EventType.UPDATE_ROWS, new TimeRowDeserializers.Update(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_UPDATE_ROWS,
-                new TimeRowDeserializers.Update(tableMaps).setMayContainExtraInformation(true));
-        deserializer.setEventDataDeserializer(EventType.DELETE_ROWS, new TimeRowDeserializers.Delete(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_DELETE_ROWS,
-                new TimeRowDeserializers.Delete(tableMaps).setMayContainExtraInformation(true));
-        // after the row deserializers are registered, so that the modes apply to them too
-        deserializer.setCompatibilityMode(
-                EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
-                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
-                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
-        client.setEventDeserializer(deserializer);
+        client.setEventDeserializer(eventDeserializer(tableMaps));
         client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
@@ -162,6 +147,31 @@ final class BinlogReader {
             throw SourceException.retriable("cannot read the GTID position of " + position.file() + ":"
                     + position.pos() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The binlog client's event decoding as capture uses it: TIME as signed microseconds, dates and times as longs,
+     * text and binary columns as bytes (decoded per column charset later).
+     *
+     * @param tableMaps the table maps seen so far, which row events are decoded against
+     */
+    static EventDeserializer eventDeserializer(Map<Long, TableMapEventData> tableMaps) {
+        EventDeserializer deserializer = new EventDeserializer();
+        deserializer.setEventDataDeserializer(EventType.WRITE_ROWS, new TimeRowDeserializers.Write(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_WRITE_ROWS,
+                new TimeRowDeserializers.Write(tableMaps).setMayContainExtraInformation(true));
+        deserializer.setEventDataDeserializer(EventType.UPDATE_ROWS, new TimeRowDeserializers.Update(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_UPDATE_ROWS,
+                new TimeRowDeserializers.Update(tableMaps).setMayContainExtraInformation(true));
+        deserializer.setEventDataDeserializer(EventType.DELETE_ROWS, new TimeRowDeserializers.Delete(tableMaps));
+        deserializer.setEventDataDeserializer(EventType.EXT_DELETE_ROWS,
+                new TimeRowDeserializers.Delete(tableMaps).setMayContainExtraInformation(true));
+        // after the row deserializers are registered, so that the modes apply to them too
+        deserializer.setCompatibilityMode(
+                EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
+                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
+                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
+        return deserializer;
     }
 
     /** Streams until stopped; throws what made it stop otherwise. */
@@ -440,7 +450,7 @@ final class BinlogReader {
     }
 
     /** A binlog row (all columns, binlog_row_image=FULL) as the captured row. */
-    private static Object[] row(TableSchemas table, Serializable[] values) {
+    static Object[] row(TableSchemas table, Serializable[] values) {
         Object[] row = new Object[table.columns().size()];
         for (int i = 0; i < values.length; i++) {
             int captured = table.capturedIndex(i);
