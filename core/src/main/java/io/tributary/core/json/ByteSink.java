@@ -10,6 +10,22 @@ final class ByteSink {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** "00", "01", ... "99": the digits of each pair. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** 10^0 .. 10^18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
     /** Longest JSON form of one UTF-16 unit: a {@code \}{@code uXXXX} escape. */
     private static final int MAX_BYTES_PER_CHAR = 6;
 
@@ -67,18 +83,29 @@ final class ByteSink {
         }
         int end = size + digits(value);
         size = end;
-        do {
-            buffer[--end] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
+        // two digits per division, from the right
+        while (value >= 100) {
+            long quotient = value / 100;
+            int pair = (int) (value - quotient * 100) * 2;
+            buffer[--end] = DIGIT_PAIRS[pair + 1];
+            buffer[--end] = DIGIT_PAIRS[pair];
+            value = quotient;
+        }
+        if (value >= 10) {
+            int pair = (int) value * 2;
+            buffer[--end] = DIGIT_PAIRS[pair + 1];
+            buffer[--end] = DIGIT_PAIRS[pair];
+        } else {
+            buffer[--end] = (byte) ('0' + value);
+        }
     }
 
+    /** The number of decimal digits of a non-negative long. */
     private static int digits(long value) {
-        int digits = 1;
-        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
-            digits++;
-        }
-        return digits;
+        // floor(log10(2^bits)) by 1233/4096 ≈ log10(2), then one comparison decides the rest
+        int bits = Long.SIZE - Long.numberOfLeadingZeros(value);
+        int guess = (bits * 1233) >>> 12;
+        return Math.max(1, guess + (value >= POWERS_OF_TEN[guess] ? 1 : 0));
     }
 
     /**
