@@ -35,7 +35,10 @@ public final class Jmh {
         StringBuilder page = new StringBuilder("# Micro-benchmarks of the hot paths\n\nWritten by `bench/run.sh jmh.Jmh` on ")
                 .append(LocalDate.now()).append(" (JMH 1.37, one fork, 5 × 1 s warm-up, 5 × 1 s measured, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(").\n\n")
+                .append(System.getProperty("java.version")).append("). Times are per change event for JSON ")
+                .append("encoding, per row for row decoding (a real rows event of 50 rows, decoded, converted and ")
+                .append("built into change records), per record for DynamoDB item mapping (a batch of 500 mapped, ")
+                .append("sized and grouped into BatchWriteItem calls).\n\n")
                 .append("| benchmark | parameters | score | ± (99.9 %) | unit |\n|---|---|---:|---:|---|\n");
         for (RunResult result : results) {
             var primary = result.getPrimaryResult();
