@@ -2,12 +2,10 @@ package io.tributary.bench.capture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +18,6 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.sink.kafka.KafkaSink;
 import io.tributary.source.mysql.MySqlSource;
-import io.tributary.testkit.TestingMariaDb;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,18 +32,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * servers (for delivery to Kafka).
  */
 public final class CaptureRun {
-    private static final String PREFIX = "bench";
-
     private final Phase phase;
     private final long expected;
     private final CountDownLatch done = new CountDownLatch(1);
     private long count;
     private volatile Measurement measurement;
-    private long startNanos;
-    private long startCpu;
-    private long startGc;
-    private long startBusy;
-    private Map<String, Long> startThreads;
+    private Meter meter;
 
     private CaptureRun(Phase phase, long expected) {
         this.phase = phase;
@@ -56,16 +47,8 @@ public final class CaptureRun {
     public static void main(String[] args) throws Exception {
         Phase phase = new Phase(Phase.Engine.valueOf(args[0]), Phase.Workload.valueOf(args[1]),
                 Boolean.parseBoolean(args[2]), Phase.Delivery.valueOf(args[3]));
-        Map<String, String> source = new HashMap<>();
-        source.put("database.hostname", args[4]);
-        source.put("database.port", args[5]);
-        source.put("database.user", TestingMariaDb.CDC_USER);
-        source.put("database.password", TestingMariaDb.CDC_PASSWORD);
-        source.put("database.server.id", args[7]);
-        source.put("topic.prefix", PREFIX);
-        source.put("database.include.list", phase.workload().database);
-        source.put("snapshot.mode", phase.workload().snapshotMode);
-        source.put("include.schema.changes", "false");
+        Map<String, String> source = EngineConfig.source(args[4], args[5], args[7], phase.workload().database,
+                phase.workload().snapshotMode);
         CaptureRun run = new CaptureRun(phase, Long.parseLong(args[6]));
         String bootstrapServers = args.length > 9 ? args[9] : null;
         if (phase.engine() == Phase.Engine.DEBEZIUM) {
@@ -78,40 +61,23 @@ public final class CaptureRun {
     }
 
     private void begin() {
-        startBusy = ProcessStats.machineBusyNanos();
-        startThreads = ThreadCpu.byGroup();
-        startGc = ProcessStats.gcMillis();
-        startCpu = ProcessStats.cpuNanos();
-        startNanos = System.nanoTime();
+        meter = Meter.start();
     }
 
     /** Counts change events delivered; the last one expected ends the measurement. */
     private void counted(int events) {
         count += events;
         if (count >= expected && done.getCount() > 0) {
-            long wall = System.nanoTime() - startNanos;
-            long cpu = ProcessStats.cpuNanos() - startCpu;
-            long gc = ProcessStats.gcMillis() - startGc;
-            long busy = ProcessStats.machineBusyNanos() - startBusy;
-            Map<String, Long> threads = new TreeMap<>(ThreadCpu.byGroup());
-            startThreads.forEach((group, nanos) -> threads.merge(group, -nanos, Long::sum));
-            measurement = new Measurement(count, wall, cpu, gc, ProcessStats.peakRssKib(), Math.max(0, busy - cpu),
-                    threads);
+            measurement = meter.stop(count);
             done.countDown();
         }
     }
 
     private void debezium(Map<String, String> source, String bootstrapServers) throws Exception {
-        Properties properties = new Properties();
-        properties.putAll(source);
-        properties.setProperty("name", "bench-debezium");
-        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        properties.setProperty("bootstrap.servers", "127.0.0.1:9"); // required by WorkerConfig, never used
-        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+        Properties properties = EngineConfig.debezium(source, "bench-debezium");
         properties.setProperty("offset.flush.interval.ms", "60000");
-        properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
         properties.setProperty("converter.schemas.enable", String.valueOf(phase.schemas()));
-        String table = PREFIX + "." + phase.workload().database + ".orders";
+        String table = EngineConfig.TOPIC_PREFIX + "." + phase.workload().database + ".orders";
         KafkaProducer<byte[], byte[]> producer = bootstrapServers == null ? null
                 : new KafkaProducer<>(producerSettings(bootstrapServers));
         ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -158,7 +124,7 @@ public final class CaptureRun {
     }
 
     private void tributary(Map<String, String> source, String bootstrapServers) throws Exception {
-        String table = PREFIX + "." + phase.workload().database + ".orders";
+        String table = EngineConfig.TOPIC_PREFIX + "." + phase.workload().database + ".orders";
         MySqlSource capture = new MySqlSource();
         Delivery delivery = bootstrapServers == null ? new EncodingCounter(phase.schemas())
                 : new KafkaDelivery(bootstrapServers, phase.schemas());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,6 @@ import io.debezium.engine.format.JsonByteArray;
 import io.tributary.api.ChangeRecord;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.source.mysql.MySqlSource;
-import io.tributary.testkit.TestingMariaDb;
 
 /**
  * One latency run in a JVM of its own: the engine, with its default settings, streams the {@code lat} database
@@ -45,16 +45,7 @@ public final class LatencyRun {
 
     public static void main(String[] args) throws Exception {
         Phase.Engine engine = Phase.Engine.valueOf(args[0]);
-        Properties source = new Properties();
-        source.put("database.hostname", args[1]);
-        source.put("database.port", args[2]);
-        source.put("database.user", TestingMariaDb.CDC_USER);
-        source.put("database.password", TestingMariaDb.CDC_PASSWORD);
-        source.put("database.server.id", args[3]);
-        source.put("topic.prefix", "bench");
-        source.put("database.include.list", DATABASE);
-        source.put("snapshot.mode", "no_data");
-        source.put("include.schema.changes", "false");
+        Map<String, String> source = EngineConfig.source(args[1], args[2], args[3], DATABASE, "no_data");
         LatencyRun run = new LatencyRun(Long.parseLong(args[4]), Integer.parseInt(args[5]));
         if (engine == Phase.Engine.DEBEZIUM) {
             run.debezium(source);
@@ -88,14 +79,8 @@ public final class LatencyRun {
         }
     }
 
-    private void debezium(Properties source) throws Exception {
-        Properties properties = new Properties();
-        properties.putAll(source);
-        properties.setProperty("name", "bench-latency");
-        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        properties.setProperty("bootstrap.servers", "127.0.0.1:9"); // required by WorkerConfig, never used
-        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
-        properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
+    private void debezium(Map<String, String> source) throws Exception {
+        Properties properties = EngineConfig.debezium(source, "bench-latency");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (DebeziumEngine<ChangeEvent<byte[], byte[]>> engine = DebeziumEngine.create(JsonByteArray.class)
                 .using(properties)
@@ -117,12 +102,10 @@ public final class LatencyRun {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void tributary(Properties source) throws Exception {
+    private void tributary(Map<String, String> source) throws Exception {
         ConnectJsonEncoder values = new ConnectJsonEncoder(true);
         MySqlSource capture = new MySqlSource();
-        java.util.Map<String, String> config = new java.util.HashMap<>();
-        source.forEach((key, value) -> config.put((String) key, (String) value));
-        capture.start(config, Optional.empty());
+        capture.start(source, Optional.empty());
         try {
             while (done.getCount() > 0) {
                 for (ChangeRecord record : capture.poll()) {

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,21 +49,11 @@ public final class RawRun {
         String host = args[1];
         int port = Integer.parseInt(args[2]);
         long rows = Long.parseLong(args[4]);
-        Map<String, Long> threadsBefore = ThreadCpu.byGroup();
-        long busy = ProcessStats.machineBusyNanos();
-        long gc = ProcessStats.gcMillis();
-        long cpu = ProcessStats.cpuNanos();
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         long counted = limit == Limit.BINLOG
                 ? binlog(host, port, Long.parseLong(args[5]), rows)
                 : scan(host, port, args[3], limit == Limit.SCAN_JSON);
-        long wall = System.nanoTime() - start;
-        long cpuUsed = ProcessStats.cpuNanos() - cpu;
-        Map<String, Long> threads = new TreeMap<>(ThreadCpu.byGroup());
-        threadsBefore.forEach((group, nanos) -> threads.merge(group, -nanos, Long::sum));
-        Measurement measurement = new Measurement(counted, wall, cpuUsed, ProcessStats.gcMillis() - gc,
-                ProcessStats.peakRssKib(), Math.max(0, ProcessStats.machineBusyNanos() - busy - cpuUsed), threads);
-        Files.writeString(Path.of(args[6]), measurement.toLine());
+        Files.writeString(Path.of(args[6]), meter.stop(counted).toLine());
         System.exit(0);
     }
 

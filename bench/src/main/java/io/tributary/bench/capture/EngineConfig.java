@@ -1,0 +1,43 @@
+package io.tributary.bench.capture;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.tributary.testkit.TestingMariaDb;
+
+/** The connector settings both engines capture with, and what Debezium's embedded engine needs on top. */
+final class EngineConfig {
+    static final String TOPIC_PREFIX = "bench";
+
+    private EngineConfig() {
+    }
+
+    /** Debezium's connector keys, which Tributary's source takes as they are. */
+    static Map<String, String> source(String host, String port, String serverId, String database,
+            String snapshotMode) {
+        Map<String, String> source = new HashMap<>();
+        source.put("database.hostname", host);
+        source.put("database.port", port);
+        source.put("database.user", TestingMariaDb.CDC_USER);
+        source.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        source.put("database.server.id", serverId);
+        source.put("topic.prefix", TOPIC_PREFIX);
+        source.put("database.include.list", database);
+        source.put("snapshot.mode", snapshotMode);
+        source.put("include.schema.changes", "false");
+        return source;
+    }
+
+    /** The source settings plus the embedded engine's: the MariaDB connector, offsets and history in memory. */
+    static Properties debezium(Map<String, String> source, String name) {
+        Properties properties = new Properties();
+        properties.putAll(source);
+        properties.setProperty("name", name);
+        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        properties.setProperty("bootstrap.servers", "127.0.0.1:9"); // required by WorkerConfig, never used
+        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+        properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
+        return properties;
+    }
+}
