@@ -28,6 +28,8 @@ import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
+import io.tributary.source.mysql.binlog.RepeatedTableMaps;
+import io.tributary.source.mysql.binlog.RowsEventDecoder;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.Heartbeats;
@@ -51,6 +53,7 @@ final class BinlogReader {
     private final Connection schemaConnection;
     private final BinaryLogClient client;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+    private final RepeatedTableMaps repeatedTableMaps = new RepeatedTableMaps();
     private final ServerFlavor flavor;
     /** The GTIDs of the transactions completed so far, starting from those the start offset carried. */
     private final GtidSet completedGtids;
@@ -107,7 +110,7 @@ final class BinlogReader {
         if (flavor == ServerFlavor.MARIADB) {
             client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
         }
-        client.setEventDeserializer(eventDeserializer(tableMaps));
+        client.setEventDeserializer(eventDeserializer(tableMaps, repeatedTableMaps));
         client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
@@ -150,28 +153,41 @@ final class BinlogReader {
     }
 
     /**
-     * The binlog client's event decoding as capture uses it: TIME as signed microseconds, dates and times as longs,
-     * text and binary columns as bytes (decoded per column charset later).
+     * The binlog client's event decoding as capture uses it: table maps decoded once per distinct body, rows events
+     * by {@link RowsEventDecoder} (TIME as signed microseconds, dates and times as longs, text and binary columns as
+     * bytes, decoded per column charset later).
      *
      * @param tableMaps the table maps seen so far, which row events are decoded against
      */
-    static EventDeserializer eventDeserializer(Map<Long, TableMapEventData> tableMaps) {
+    static EventDeserializer eventDeserializer(Map<Long, TableMapEventData> tableMaps, RepeatedTableMaps repeated) {
         EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setEventDataDeserializer(EventType.WRITE_ROWS, new TimeRowDeserializers.Write(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_WRITE_ROWS,
-                new TimeRowDeserializers.Write(tableMaps).setMayContainExtraInformation(true));
-        deserializer.setEventDataDeserializer(EventType.UPDATE_ROWS, new TimeRowDeserializers.Update(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_UPDATE_ROWS,
-                new TimeRowDeserializers.Update(tableMaps).setMayContainExtraInformation(true));
-        deserializer.setEventDataDeserializer(EventType.DELETE_ROWS, new TimeRowDeserializers.Delete(tableMaps));
-        deserializer.setEventDataDeserializer(EventType.EXT_DELETE_ROWS,
-                new TimeRowDeserializers.Delete(tableMaps).setMayContainExtraInformation(true));
-        // after the row deserializers are registered, so that the modes apply to them too
+        deserializer.setEventDataDeserializer(EventType.TABLE_MAP, repeated);
+        for (RowsEventDecoder.Kind kind : RowsEventDecoder.Kind.values()) {
+            deserializer.setEventDataDeserializer(version1(kind), new RowsEventDecoder(kind, false, tableMaps));
+            deserializer.setEventDataDeserializer(version2(kind), new RowsEventDecoder(kind, true, tableMaps));
+        }
+        // for MySQL's compressed transaction payloads, which the client decodes with its own row deserializers
         deserializer.setCompatibilityMode(
                 EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
                 EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
         return deserializer;
+    }
+
+    private static EventType version1(RowsEventDecoder.Kind kind) {
+        return switch (kind) {
+            case WRITE -> EventType.WRITE_ROWS;
+            case UPDATE -> EventType.UPDATE_ROWS;
+            case DELETE -> EventType.DELETE_ROWS;
+        };
+    }
+
+    private static EventType version2(RowsEventDecoder.Kind kind) {
+        return switch (kind) {
+            case WRITE -> EventType.EXT_WRITE_ROWS;
+            case UPDATE -> EventType.EXT_UPDATE_ROWS;
+            case DELETE -> EventType.EXT_DELETE_ROWS;
+        };
     }
 
     /** Streams until stopped; throws what made it stop otherwise. */
@@ -362,6 +378,7 @@ final class BinlogReader {
         schemas.invalidate(data.getDatabase());
         changed.forEach(change -> schemas.invalidate(change.table().database()));
         tableMaps.clear();
+        repeatedTableMaps.forget();
         if (schemaChanges != null) {
             emitSchemaChange(header, data, sql, changed);
         }
