@@ -161,7 +161,7 @@ final class BinlogReader {
      */
     static EventDeserializer eventDeserializer(Map<Long, TableMapEventData> tableMaps, RepeatedTableMaps repeated) {
         EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setEventDataDeserializer(EventType.TABLE_MAP, repeated);
+        deserializer.setEventDataDeserializer(EventType.TABLE_MAP, repeated.forEventDeserializer());
         for (RowsEventDecoder.Kind kind : RowsEventDecoder.Kind.values()) {
             deserializer.setEventDataDeserializer(version1(kind), new RowsEventDecoder(kind, false, tableMaps));
             deserializer.setEventDataDeserializer(version2(kind), new RowsEventDecoder(kind, true, tableMaps));
@@ -283,7 +283,7 @@ final class BinlogReader {
             case QUERY -> query(header, event.getData());
             case XID -> endTransaction(header);
             case TABLE_MAP -> {
-                TableMapEventData data = event.getData();
+                var data = (TableMapEventData) EventDeserializer.EventDataWrapper.internal(event.getData());
                 tableMaps.put(data.getTableId(), data);
             }
             case WRITE_ROWS, EXT_WRITE_ROWS -> {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 
@@ -15,6 +16,9 @@ import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
  * map before every rows event of a table, so a body byte-for-byte equal to the last one of its table id yields the
  * table map decoded then — the same instance, which lets what depends on it be cached by identity. {@link #forget}
  * drops them all, for when a DDL statement may have changed what a table id's columns mean.
+ *
+ * <p>Register it with {@link #forEventDeserializer()}: the binlog client decodes a table map for its own use as well
+ * as for the event it hands out, and decodes it a second time, in full, unless both come from here.
  */
 public final class RepeatedTableMaps implements EventDataDeserializer<TableMapEventData> {
     private static final int TABLE_ID_BYTES = 6;
@@ -39,6 +43,14 @@ public final class RepeatedTableMaps implements EventDataDeserializer<TableMapEv
         TableMapEventData tableMap = full.deserialize(new ByteArrayInputStream(body));
         seen.put(tableId, new Seen(body, tableMap));
         return tableMap;
+    }
+
+    /**
+     * This as the binlog client's TABLE_MAP deserializer; the events it produces carry their table map wrapped
+     * ({@link EventDeserializer.EventDataWrapper#internal} unwraps it).
+     */
+    public EventDataDeserializer<?> forEventDeserializer() {
+        return new EventDeserializer.EventDataWrapper.Deserializer(this, this);
     }
 
     public void forget() {
