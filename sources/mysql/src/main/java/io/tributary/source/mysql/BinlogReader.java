@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
-import com.github.shyiko.mysql.binlog.GtidSet;
-import com.github.shyiko.mysql.binlog.MariadbGtidSet;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
@@ -54,11 +52,8 @@ final class BinlogReader {
     private final BinaryLogClient client;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
     private final RepeatedTableMaps repeatedTableMaps = new RepeatedTableMaps();
-    private final ServerFlavor flavor;
     /** The GTIDs of the transactions completed so far, starting from those the start offset carried. */
-    private final GtidSet completedGtids;
-    /** {@link #completedGtids} as text, kept up to date so that offsets of rows do not rebuild it each time. */
-    private String completedGtidsText;
+    private final CompletedGtids completedGtids;
     /** Null unless provide.transaction.metadata is on. */
     private final TransactionMetadata transactions;
     private final Heartbeats heartbeats;
@@ -87,9 +82,8 @@ final class BinlogReader {
         this.schemaConnection = schemaConnection;
         this.file = start.file();
         this.transactionStart = start.pos();
-        this.flavor = flavor;
-        this.completedGtids = gtidSet(start.gtids().orElseGet(() -> gtidsAt(schemaConnection, flavor, start)));
-        this.completedGtidsText = completedGtids.toString();
+        this.completedGtids = new CompletedGtids(flavor,
+                start.gtids().orElseGet(() -> gtidsAt(schemaConnection, flavor, start)));
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         this.skipEvents = start.event();
@@ -237,7 +231,7 @@ final class BinlogReader {
                     + "this connector: take a new snapshot (snapshot.mode=when_needed does so automatically)", e);
         }
         if (message.contains("GTID")) {
-            return SourceException.fatal("the stored offset resumes after GTID set " + completedGtidsText
+            return SourceException.fatal("the stored offset resumes after GTID set " + completedGtids.text()
                     + ", which this server's binlog cannot continue from (" + message + "); if the binlog holding "
                     + "it was purged or this server never had those transactions, take a new snapshot", e);
         }
@@ -270,7 +264,7 @@ final class BinlogReader {
         EventHeaderV4 header = event.getHeader();
         if (!inTransaction && heartbeats.due(System.currentTimeMillis())) {
             sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)
-                    .withGtids(completedGtidsText)));
+                    .withGtids(completedGtids.text())));
         }
         RowsEvent rowsEvent = null;
         switch (header.getEventType()) {
@@ -340,7 +334,6 @@ final class BinlogReader {
     private void endTransaction(EventHeaderV4 header) throws InterruptedException {
         if (gtid != null) {
             completedGtids.add(gtid);
-            completedGtidsText = completedGtids.toString();
         }
         if (transactions != null && transactions.isOpen()) {
             sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
@@ -416,15 +409,8 @@ final class BinlogReader {
 
     /** The offset after the statement or transaction ending with {@code header}: its GTID counts as completed. */
     private MySqlOffset afterCommit(EventHeaderV4 header) {
-        GtidSet completed = gtidSet(completedGtidsText);
-        if (gtid != null) {
-            completed.add(gtid);
-        }
-        return MySqlOffset.streamingFrom(file, header.getNextPosition()).withGtids(completed.toString());
-    }
-
-    private GtidSet gtidSet(String text) {
-        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
+        String completed = gtid == null ? completedGtids.text() : completedGtids.textWith(gtid);
+        return MySqlOffset.streamingFrom(file, header.getNextPosition()).withGtids(completed);
     }
 
     private void truncate(EventHeaderV4 header, TableId id) throws InterruptedException, SQLException {
@@ -461,14 +447,14 @@ final class BinlogReader {
             String id = gtid != null ? gtid : file + ":" + transactionStart;
             sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
                     MySqlOffset.streamingWithin(file, transactionStart, eventIndex, rowsToSkip)
-                            .withGtids(completedGtidsText)));
+                            .withGtids(completedGtids.text())));
         }
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
             MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
-                    .withGtids(completedGtidsText);
+                    .withGtids(completedGtids.text());
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {
                 sink.put(record);
             }

@@ -23,6 +23,8 @@ final class SchemaCache {
     private final ColumnMappings mappings;
     private final EventSchema sourceSchema;
     private final Map<TableId, TableSchemas> tables = new HashMap<>();
+    /** The filter's answer per table, which no DDL statement changes. */
+    private final Map<TableId, Boolean> included = new HashMap<>();
 
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
@@ -47,7 +49,7 @@ final class SchemaCache {
 
     /** Whether the table's changes are captured. */
     boolean includes(TableId id) {
-        return config.filter().includesTable(id.database(), id.table());
+        return included.computeIfAbsent(id, table -> config.filter().includesTable(table.database(), table.table()));
     }
 
     /** The schemas of one version of a table, not cached. */

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 final class TableMapSchemas {
     private static final Logger LOG = LoggerFactory.getLogger(TableMapSchemas.class);
 
-    /** The schemas last found to fit a table map, so the rows events of one transaction check it once. */
-    private record Verified(TableMapEventData tableMap, TableSchemas schemas) {
+    /**
+     * The schemas last found to fit a table map, so that the rows events after the same table map (the same
+     * instance, see {@code RepeatedTableMaps}) are not checked again.
+     */
+    private record Verified(TableMapEventData tableMap, Optional<TableSchemas> schemas) {
     }
 
     /** A table map's layout: column names, type codes and type metadata. */
@@ -43,6 +46,7 @@ final class TableMapSchemas {
 
     private final SchemaCache schemas;
     private final Map<TableId, Verified> verified = new HashMap<>();
+    private Verified last;
     private final Map<Layout, TableSchemas> historical = new HashMap<>();
     private final boolean mariaDb;
     private Collations collations;
@@ -54,17 +58,20 @@ final class TableMapSchemas {
 
     /** The schemas of the table the map describes, or empty when its changes are not captured. */
     Optional<TableSchemas> forRows(Connection connection, TableMapEventData tableMap) throws SQLException {
+        if (last != null && last.tableMap() == tableMap) {
+            return last.schemas();
+        }
         TableId id = new TableId(tableMap.getDatabase(), tableMap.getTable());
         if (!schemas.includes(id)) {
             return Optional.empty();
         }
-        Verified last = verified.get(id);
-        if (last != null && last.tableMap() == tableMap) {
-            return Optional.of(last.schemas());
+        Verified known = verified.get(id);
+        if (known == null || known.tableMap() != tableMap) {
+            known = new Verified(tableMap, Optional.of(find(connection, id, tableMap)));
+            verified.put(id, known);
         }
-        TableSchemas found = find(connection, id, tableMap);
-        verified.put(id, new Verified(tableMap, found));
-        return Optional.of(found);
+        last = known;
+        return known.schemas();
     }
 
     private TableSchemas find(Connection connection, TableId id, TableMapEventData tableMap) throws SQLException {

@@ -1,0 +1,62 @@
+package io.tributary.source.mysql;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.shyiko.mysql.binlog.GtidSet;
+import com.github.shyiko.mysql.binlog.MariadbGtidSet;
+import io.tributary.source.mysql.event.ServerFlavor;
+
+/**
+ * The GTIDs of the transactions completed so far, and their text as offsets carry it, kept up to date as each
+ * transaction ends so that offsets of rows do not rebuild it. On MariaDB with one replication domain — the usual
+ * case — the text is simply the last GTID, without formatting the whole set again.
+ */
+final class CompletedGtids {
+    private final ServerFlavor flavor;
+    private final GtidSet set;
+    /** MariaDB only: the last GTID of each domain. */
+    private final Map<Long, String> lastByDomain = new HashMap<>();
+    private String text;
+
+    CompletedGtids(ServerFlavor flavor, String text) {
+        this.flavor = flavor;
+        this.set = setOf(flavor, text);
+        this.text = set.toString();
+        if (flavor == ServerFlavor.MARIADB && !this.text.isEmpty()) {
+            for (String gtid : this.text.split(",")) {
+                lastByDomain.put(domain(gtid), gtid);
+            }
+        }
+    }
+
+    /** Adds a transaction's GTID: {@code domain-server-sequence} on MariaDB, {@code uuid:number} on MySQL. */
+    void add(String gtid) {
+        set.add(gtid);
+        if (flavor == ServerFlavor.MARIADB) {
+            lastByDomain.put(domain(gtid), gtid);
+            text = lastByDomain.size() == 1 ? gtid : set.toString();
+        } else {
+            text = set.toString();
+        }
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The text these GTIDs would have with one more added, leaving them as they are. */
+    String textWith(String gtid) {
+        GtidSet copy = setOf(flavor, text);
+        copy.add(gtid);
+        return copy.toString();
+    }
+
+    private static GtidSet setOf(ServerFlavor flavor, String text) {
+        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
+    }
+
+    private static long domain(String gtid) {
+        return Long.parseLong(gtid.substring(0, gtid.indexOf('-')).trim());
+    }
+}

@@ -1,0 +1,39 @@
+package io.tributary.source.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.shyiko.mysql.binlog.GtidSet;
+import com.github.shyiko.mysql.binlog.MariadbGtidSet;
+import io.tributary.source.mysql.event.ServerFlavor;
+import org.junit.jupiter.api.Test;
+
+class CompletedGtidsTest {
+    @Test
+    void spellsMariaDbGtidsAsTheBinlogClientsSetDoes() {
+        CompletedGtids gtids = new CompletedGtids(ServerFlavor.MARIADB, "");
+        MariadbGtidSet reference = new MariadbGtidSet("");
+        for (String gtid : new String[] {"0-1-1", "0-1-2", "0-2-3", "7-1-1", "0-2-4", "3-5-10", "7-1-2"}) {
+            gtids.add(gtid);
+            reference.add(gtid);
+
+            assertThat(gtids.text()).isEqualTo(reference.toString());
+        }
+        MariadbGtidSet withOneMore = new MariadbGtidSet(reference.toString());
+        withOneMore.add("3-5-11");
+        assertThat(gtids.textWith("3-5-11")).isEqualTo(withOneMore.toString());
+        assertThat(gtids.text()).isEqualTo(reference.toString());
+    }
+
+    @Test
+    void startsFromTheOffsetsGtidsInEitherFlavor() {
+        CompletedGtids mariaDb = new CompletedGtids(ServerFlavor.MARIADB, "0-1-24");
+        mariaDb.add("0-1-25");
+        assertThat(mariaDb.text()).isEqualTo("0-1-25");
+
+        String uuid = "24bc7850-2c16-11e6-a073-0242ac110002";
+        CompletedGtids mySql = new CompletedGtids(ServerFlavor.MYSQL, uuid + ":1-5");
+        mySql.add(uuid + ":6");
+        assertThat(mySql.text()).isEqualTo(new GtidSet(uuid + ":1-6").toString());
+        assertThat(mySql.textWith(uuid + ":8")).isEqualTo(new GtidSet(uuid + ":1-6:8").toString());
+    }
+}
