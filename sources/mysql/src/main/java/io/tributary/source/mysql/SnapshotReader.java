@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -275,10 +274,11 @@ final class SnapshotReader {
                 int count = 0;
                 try (PreparedStatement select = chunkQuery(connection, table);
                         ResultSet rows = select.executeQuery()) {
+                    int[] keyColumns = columnIndexes(rows, key);
                     while (rows.next()) {
                         count++;
                         Object[] row = readRow(rows, table.columns());
-                        String rowKey = key.isEmpty() ? null : keyText(rows, key);
+                        String rowKey = key.isEmpty() ? null : keyText(rows, keyColumns);
                         deliverPending(table, sink, false);
                         pending = row;
                         pendingKey = rowKey;
@@ -376,11 +376,26 @@ final class SnapshotReader {
         return row;
     }
 
-    private static String keyText(ResultSet rows, List<String> key) throws SQLException {
-        List<String> values = new ArrayList<>(key.size());
-        for (String column : key) {
-            values.add(rows.getString(column));
+    private static int[] columnIndexes(ResultSet rows, List<String> columns) throws SQLException {
+        int[] indexes = new int[columns.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = rows.findColumn(columns.get(i));
         }
-        return String.join("\t", values);
+        return indexes;
+    }
+
+    /** The row's primary key as text, its columns separated by tabs. */
+    private static String keyText(ResultSet rows, int[] keyColumns) throws SQLException {
+        if (keyColumns.length == 1) {
+            return rows.getString(keyColumns[0]);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < keyColumns.length; i++) {
+            if (i > 0) {
+                text.append('\t');
+            }
+            text.append(rows.getString(keyColumns[i]));
+        }
+        return text.toString();
     }
 }

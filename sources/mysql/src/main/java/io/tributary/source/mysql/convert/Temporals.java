@@ -3,6 +3,7 @@ package io.tributary.source.mysql.convert;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -16,6 +17,8 @@ import java.time.temporal.ChronoField;
 final class Temporals {
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+    /** What the fast paths return for text they leave to the ISO parser. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
     private static final DateTimeFormatter[] ZONED = new DateTimeFormatter[7];
 
     static {
@@ -37,7 +40,8 @@ final class Temporals {
         if (isZeroDate(text)) {
             return null;
         }
-        return (int) LocalDate.parse(text.substring(0, 10)).toEpochDay();
+        long day = text.length() >= 10 ? fastEpochDay(text) : NOT_PLAIN;
+        return (int) (day != NOT_PLAIN ? day : LocalDate.parse(text.substring(0, 10)).toEpochDay());
     }
 
     /** {@code [-]H:MM:SS[.ffffff]} as signed microseconds. */
@@ -60,9 +64,78 @@ final class Temporals {
         if (isZeroDate(text)) {
             return null;
         }
+        long micros = fastEpochMicros(text);
+        if (micros != NOT_PLAIN) {
+            return micros;
+        }
         String normalized = text.length() == 10 ? text + "T00:00:00" : text.replace(' ', 'T');
         LocalDateTime dateTime = LocalDateTime.parse(normalized);
         return dateTime.toEpochSecond(ZoneOffset.UTC) * MICROS_PER_SECOND + dateTime.getNano() / 1000;
+    }
+
+    /**
+     * The common shapes {@code YYYY-MM-DD} and {@code YYYY-MM-DD HH:MM:SS[.f…]} read digit by digit, as the JDBC
+     * driver returns every DATETIME of a snapshot; {@link #NOT_PLAIN} for anything else, which the ISO parser then
+     * reads (or rejects). Out-of-range fields are left to it too.
+     */
+    private static long fastEpochMicros(String text) {
+        int length = text.length();
+        long day = length >= 10 ? fastEpochDay(text) : NOT_PLAIN;
+        if (day == NOT_PLAIN || (length != 10 && (length < 19 || text.charAt(10) != ' ' || text.charAt(13) != ':'
+                || text.charAt(16) != ':'))) {
+            return NOT_PLAIN;
+        }
+        if (length == 10) {
+            return day * MICROS_PER_DAY;
+        }
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_PLAIN;
+        }
+        long fraction = 0;
+        if (length > 19) {
+            int digits = length - 20;
+            int value = number(text, 20, length);
+            if (text.charAt(19) != '.' || digits < 1 || digits > 9 || value < 0) {
+                return NOT_PLAIN;
+            }
+            fraction = value;
+            for (int i = digits; i < 9; i++) {
+                fraction *= 10;
+            }
+            fraction /= 1000; // nanoseconds to microseconds
+        }
+        return day * MICROS_PER_DAY + (hour * 3600L + minute * 60L + second) * MICROS_PER_SECOND + fraction;
+    }
+
+    /** Days since the epoch of a plain {@code YYYY-MM-DD} prefix of valid date, or {@link #NOT_PLAIN}. */
+    private static long fastEpochDay(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return NOT_PLAIN;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1
+                || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+            return NOT_PLAIN;
+        }
+        return LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /** The decimal number in {@code text[start, end)}, or -1 if a character is not a digit. */
+    private static int number(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /** Days since the epoch of a date given as epoch microseconds. */

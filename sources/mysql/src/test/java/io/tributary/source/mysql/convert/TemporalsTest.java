@@ -1,6 +1,12 @@
 package io.tributary.source.mysql.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +33,33 @@ class TemporalsTest {
         assertThat(Temporals.epochMicros("1969-12-31 23:59:59.999999")).isEqualTo(-1L);
         assertThat(Temporals.epochMicros("0000-00-00 00:00:00")).isNull();
         assertThat(Temporals.millisOfMicros(-1)).isEqualTo(-1L);
+    }
+
+    @Test
+    void dateTimesOfEveryShapeReadAsTheIsoParserReadsThem() {
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            LocalDateTime dateTime = LocalDateTime.of(1000 + random.nextInt(9000),
+                    1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
+                    random.nextInt(60), random.nextInt(1_000_000) * 1000);
+            int digits = random.nextInt(7);
+            String text = dateTime.toLocalDate() + " " + String.format("%02d:%02d:%02d", dateTime.getHour(),
+                    dateTime.getMinute(), dateTime.getSecond())
+                    + (digits == 0 ? "" : "." + String.format("%06d", dateTime.getNano() / 1000).substring(0, digits));
+            LocalDateTime iso = LocalDateTime.parse(text.replace(' ', 'T'));
+
+            assertThat(Temporals.epochMicros(text)).as(text)
+                    .isEqualTo(iso.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + iso.getNano() / 1000);
+            assertThat(Temporals.epochMicros(text.substring(0, 10))).isEqualTo(
+                    iso.toLocalDate().toEpochDay() * 86_400_000_000L);
+            assertThat(Temporals.epochDay(text.substring(0, 10))).isEqualTo((int) iso.toLocalDate().toEpochDay());
+        }
+        assertThat(Temporals.epochMicros("2024-02-29 23:59:59.5")).isEqualTo(1_709_251_199_500_000L);
+        assertThatThrownBy(() -> Temporals.epochMicros("2024-02-30 00:00:00"))
+                .isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> Temporals.epochMicros("2023-02-29")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> Temporals.epochMicros("2024-01-01 24:00:00"))
+                .isInstanceOf(DateTimeException.class);
     }
 
     @Test
