@@ -21,11 +21,17 @@ public final class ChildJvm {
 
     /** As {@link #start(Class, Path, String...)}, with these JVM options (heap size, say) instead of the default. */
     public static Process start(Class<?> mainClass, Path log, List<String> jvmOptions, String... arguments) {
+        return start(mainClass, log, System.getProperty("java.class.path"), jvmOptions, arguments);
+    }
+
+    /** As {@link #start(Class, Path, List, String...)}, with a class path of its own. */
+    public static Process start(Class<?> mainClass, Path log, String classPath, List<String> jvmOptions,
+            String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(arguments));
         try {

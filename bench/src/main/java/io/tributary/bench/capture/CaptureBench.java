@@ -1,6 +1,8 @@
 package io.tributary.bench.capture;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,8 @@ import io.tributary.testkit.TestingMariaDb;
 public final class CaptureBench {
     private static final Path RESULTS = Path.of("bench", "results", "capture.md");
     private static final Path LAUNCHER_OPTIONS = Path.of("jvm.options");
+    /** Tributary's distribution as its launcher runs it: this jar, its manifest naming the libraries beside it. */
+    private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
     private static final int LATENCY_RATE = 200;
 
     private final Map<String, String> options;
@@ -129,8 +133,8 @@ public final class CaptureBench {
                         List<String> arguments = new ArrayList<>(List.of(engine.name(), workload.name(),
                                 String.valueOf(schemas), delivery.name(), server.host(),
                                 String.valueOf(server.port()), String.valueOf(rows), String.valueOf(serverId++)));
-                        Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(), jvm,
-                                arguments, delivery == Phase.Delivery.KAFKA ? List.of(kafka.bootstrapServers())
+                        Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(),
+                                classPath(engine), jvm, arguments, delivery == Phase.Delivery.KAFKA ? List.of(kafka.bootstrapServers())
                                         : List.of()));
                         if (delivery == Phase.Delivery.KAFKA) {
                             deleteTopics(kafka);
@@ -152,7 +156,8 @@ public final class CaptureBench {
         String label = Phase.lower(engine) + " latency";
         String line;
         try (LatencyWriter writer = new LatencyWriter(server, LATENCY_RATE)) {
-            line = runChild(LatencyRun.class, label, jvmOptions(engine), List.of(engine.name(), server.host(),
+            line = runChild(LatencyRun.class, label, classPath(engine), jvmOptions(engine), List.of(engine.name(),
+                    server.host(),
                     String.valueOf(server.port()), String.valueOf(serverId++), String.valueOf(warmUp),
                     String.valueOf(events)), List.of());
         }
@@ -164,7 +169,7 @@ public final class CaptureBench {
 
     private Measurement raw(RawRun.Limit limit, TestingMariaDb server) throws Exception {
         Measurement measurement = Measurement.fromLine(runChild(RawRun.class, limit.label,
-                new ArrayList<>(List.of("-Xmx" + heap)), List.of(limit.name(), server.host(),
+                System.getProperty("java.class.path"), new ArrayList<>(List.of("-Xmx" + heap)), List.of(limit.name(), server.host(),
                         String.valueOf(server.port()), limit == RawRun.Limit.BINLOG ? "stream" : "snap",
                         String.valueOf(rows), String.valueOf(serverId++)), List.of()));
         System.out.printf("%-48s %,10.0f rows/s %6.1f CPU-s/1M rows%n", limit.label, measurement.eventsPerSecond(),
@@ -180,15 +185,38 @@ public final class CaptureBench {
         return jvm;
     }
 
+    /**
+     * The class path of an engine's runs: Debezium's, the bench's own (Debezium embedded and its connector with
+     * their dependencies, besides everything else the bench uses); Tributary's, the bench's jar and the jar its
+     * launcher runs, whose manifest names the distribution's libraries.
+     */
+    private static String classPath(Phase.Engine engine) throws IOException {
+        if (engine == Phase.Engine.DEBEZIUM) {
+            return System.getProperty("java.class.path");
+        }
+        if (!Files.exists(LAUNCHER_JAR)) {
+            throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ", found nothing: build it "
+                    + "with `mvn -pl cli -am package -DskipTests` (bench/run.sh does)");
+        }
+        String benchJar;
+        try {
+            benchJar = Path.of(CaptureBench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the bench's own jar", e);
+        }
+        return benchJar + File.pathSeparator + LAUNCHER_JAR.toAbsolutePath();
+    }
+
     /** Runs {@code main} in a JVM of its own with the arguments plus a result file, and returns what it wrote. */
-    private String runChild(Class<?> main, String label, List<String> jvm, List<String> arguments,
+    private String runChild(Class<?> main, String label, String classPath, List<String> jvm, List<String> arguments,
             List<String> trailing) throws Exception {
         Path result = directory.resolve("result-" + serverId + "-" + main.getSimpleName());
         Path log = directory.resolve("run-" + serverId + "-" + main.getSimpleName() + ".log");
         List<String> all = new ArrayList<>(arguments);
         all.add(result.toString());
         all.addAll(trailing);
-        Process process = ChildJvm.start(main, log, jvm, all.toArray(String[]::new));
+        Process process = ChildJvm.start(main, log, classPath, jvm, all.toArray(String[]::new));
         if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(result)) {
             process.destroyForcibly();
             throw new IllegalStateException(label + " failed; its log: " + log + "\n" + tail(log));
