@@ -1,0 +1,34 @@
+package io.tributary.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+
+class LogConfigurationTest {
+    @Test
+    void logsTributarysWarningsAndEveryonesErrorsToStderr() {
+        LoggerContext context = new LoggerContext();
+
+        Configurator.ExecutionStatus status = new LogConfiguration().configure(context);
+
+        assertThat(status).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(context.getLogger("io.tributary.source").getEffectiveLevel())
+                .isEqualTo(System.getenv("TRIBUTARY_LOG_LEVEL") == null ? Level.WARN
+                        : Level.toLevel(System.getenv("TRIBUTARY_LOG_LEVEL")));
+        assertThat(context.getLogger("org.apache.kafka").isEnabledFor(Level.WARN))
+                .isEqualTo(System.getenv("TRIBUTARY_LOG_LEVEL") != null);
+        assertThat(root.getAppender("STDERR")).isInstanceOfSatisfying(ConsoleAppender.class,
+                appender -> assertThat(appender.getTarget()).isEqualTo("System.err"));
+    }
+
+    @Test
+    void isTheConfigurationLogbackFindsOnTheClassPath() {
+        assertThat(java.util.ServiceLoader.load(Configurator.class)).hasAtLeastOneElementOfType(LogConfiguration.class);
+    }
+}
