@@ -74,7 +74,7 @@ public final class MySqlSourceOptions {
             .withDefault(10_000L).validatedBy(delay -> delay > 0, "a positive number of ms")
             .withDoc("Longest wait between retries; waits double up to it.");
     public static final ConfigOption<Integer> MAX_QUEUE_SIZE = ConfigOption.integer("max.queue.size")
-            .withDefault(8192).validatedBy(size -> size > 0, "a positive integer")
+            .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Records buffered between the reader and poll(); the reader waits when it is full.");
     public static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size")
             .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
