@@ -60,7 +60,9 @@ final class Results {
                 .append("flushed before the ")
                 .append("batch is marked processed, as Kafka Connect does). Each run is a JVM of its own with `-Xmx")
                 .append(heap).append("`; Tributary's also with the options of its launcher (`jvm.options`: `")
-                .append(String.join(" ", tributaryJvm)).append("`), Debezium's with the JVM's defaults. Medians of ")
+                .append(String.join(" ", tributaryJvm)).append("`) and the class path it runs with (the CLI's jar and ")
+                .append("the libraries its manifest names), Debezium's with the JVM's defaults and the bench's class ")
+                .append("path (Debezium embedded and the MariaDB connector with their dependencies). Medians of ")
                 .append(runs).append(" runs, engines alternating. CPU is the capturing JVM's own; \"other CPU\" is ")
                 .append("what every other process (MariaDB and Kafka serving the run included) used meanwhile.\n\n");
         throughputTables(out);
