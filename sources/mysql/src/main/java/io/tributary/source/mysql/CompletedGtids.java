@@ -1,7 +1,7 @@
 package io.tributary.source.mysql;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.github.shyiko.mysql.binlog.GtidSet;
 import com.github.shyiko.mysql.binlog.MariadbGtidSet;
@@ -15,8 +15,8 @@ import io.tributary.source.mysql.event.ServerFlavor;
 final class CompletedGtids {
     private final ServerFlavor flavor;
     private final GtidSet set;
-    /** MariaDB only: the last GTID of each domain. */
-    private final Map<Long, String> lastByDomain = new HashMap<>();
+    /** MariaDB only: the replication domains seen. */
+    private final Set<Long> domains = new HashSet<>();
     private String text;
 
     CompletedGtids(ServerFlavor flavor, String text) {
@@ -25,7 +25,7 @@ final class CompletedGtids {
         this.text = set.toString();
         if (flavor == ServerFlavor.MARIADB && !this.text.isEmpty()) {
             for (String gtid : this.text.split(",")) {
-                lastByDomain.put(domain(gtid), gtid);
+                domains.add(domain(gtid));
             }
         }
     }
@@ -34,8 +34,8 @@ final class CompletedGtids {
     void add(String gtid) {
         set.add(gtid);
         if (flavor == ServerFlavor.MARIADB) {
-            lastByDomain.put(domain(gtid), gtid);
-            text = lastByDomain.size() == 1 ? gtid : set.toString();
+            domains.add(domain(gtid));
+            text = domains.size() == 1 ? gtid : set.toString();
         } else {
             text = set.toString();
         }
