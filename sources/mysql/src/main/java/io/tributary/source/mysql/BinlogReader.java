@@ -28,6 +28,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.binlog.RepeatedTableMaps;
 import io.tributary.source.mysql.binlog.RowsEventDecoder;
+import io.tributary.source.mysql.binlog.UntrackedGtidsClient;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.Heartbeats;
@@ -88,7 +89,7 @@ final class BinlogReader {
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         this.skipEvents = start.event();
         this.skipRows = start.row();
-        this.client = new BinaryLogClient(config.hostname(), config.port(), config.user(), config.password());
+        this.client = new UntrackedGtidsClient(config.hostname(), config.port(), config.user(), config.password());
         client.setServerId(config.serverId());
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.pos());
@@ -96,7 +97,6 @@ final class BinlogReader {
             // the transactions after these, on whichever server of the replication group this is
             client.setGtidSet(start.gtids().get());
         }
-        client.setKeepAlive(false);
         if (config.heartbeatIntervalMs() > 0) {
             // the server sends heartbeat events while idle, so heartbeats flow when nothing else does
             client.setHeartbeatInterval(config.heartbeatIntervalMs());

@@ -1,7 +1,7 @@
 package io.tributary.source.mysql;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.github.shyiko.mysql.binlog.GtidSet;
 import com.github.shyiko.mysql.binlog.MariadbGtidSet;
@@ -9,36 +9,39 @@ import io.tributary.source.mysql.event.ServerFlavor;
 
 /**
  * The GTIDs of the transactions completed so far, and their text as offsets carry it, kept up to date as each
- * transaction ends so that offsets of rows do not rebuild it. On MariaDB with one replication domain — the usual
- * case — the text is simply the last GTID, without formatting the whole set again.
+ * transaction ends so that offsets of rows do not rebuild it. On MariaDB the text is the last GTID of each
+ * replication domain, kept here without parsing each GTID into the binlog client's set (with one domain — the usual
+ * case — simply the last GTID); MySQL's UUID sets are the client's.
  */
 final class CompletedGtids {
     private final ServerFlavor flavor;
-    private final GtidSet set;
-    /** MariaDB only: the replication domains seen. */
-    private final Set<Long> domains = new HashSet<>();
+    /** MySQL only. */
+    private final GtidSet mySqlSet;
+    /** MariaDB only: the last GTID of each domain, in the order the binlog client's set spells them. */
+    private final Map<Long, String> lastOfDomain = new HashMap<>();
     private String text;
 
     CompletedGtids(ServerFlavor flavor, String text) {
         this.flavor = flavor;
-        this.set = setOf(flavor, text);
+        GtidSet set = setOf(flavor, text);
+        this.mySqlSet = flavor == ServerFlavor.MARIADB ? null : set;
         this.text = set.toString();
         if (flavor == ServerFlavor.MARIADB && !this.text.isEmpty()) {
             for (String gtid : this.text.split(",")) {
-                domains.add(domain(gtid));
+                lastOfDomain.put(domain(gtid), gtid);
             }
         }
     }
 
     /** Adds a transaction's GTID: {@code domain-server-sequence} on MariaDB, {@code uuid:number} on MySQL. */
     void add(String gtid) {
-        set.add(gtid);
-        if (flavor == ServerFlavor.MARIADB) {
-            domains.add(domain(gtid));
-            text = domains.size() == 1 ? gtid : set.toString();
-        } else {
-            text = set.toString();
+        if (mySqlSet != null) {
+            mySqlSet.add(gtid);
+            text = mySqlSet.toString();
+            return;
         }
+        lastOfDomain.put(domain(gtid), gtid);
+        text = lastOfDomain.size() == 1 ? gtid : String.join(",", lastOfDomain.values());
     }
 
     String text() {
@@ -56,7 +59,16 @@ final class CompletedGtids {
         return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
     }
 
+    /** The domain of a MariaDB GTID, its digits up to the first dash. */
     private static long domain(String gtid) {
-        return Long.parseLong(gtid.substring(0, gtid.indexOf('-')).trim());
+        long domain = 0;
+        for (int i = 0; i < gtid.length() && gtid.charAt(i) != '-'; i++) {
+            char c = gtid.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("expected a MariaDB GTID such as 0-1-42, found " + gtid);
+            }
+            domain = domain * 10 + (c - '0');
+        }
+        return domain;
     }
 }

@@ -12,7 +12,8 @@ class CompletedGtidsTest {
     void spellsMariaDbGtidsAsTheBinlogClientsSetDoes() {
         CompletedGtids gtids = new CompletedGtids(ServerFlavor.MARIADB, "");
         MariadbGtidSet reference = new MariadbGtidSet("");
-        for (String gtid : new String[] {"0-1-1", "0-1-2", "0-2-3", "7-1-1", "0-2-4", "3-5-10", "7-1-2"}) {
+        for (String gtid : new String[] {"0-1-1", "0-1-2", "0-2-3", "7-1-1", "0-2-4", "3-5-10", "7-1-2",
+                "4294967295-1-1", "65536-2-2", "17-3-3", "65536-2-3"}) {
             gtids.add(gtid);
             reference.add(gtid);
 
