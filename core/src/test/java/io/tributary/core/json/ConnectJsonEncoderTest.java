@@ -107,6 +107,10 @@ class ConnectJsonEncoderTest {
         for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
             values.addAll(java.util.List.of(power, power - 1, -power, 1 - power, power * 9 + 1));
         }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64)); // every magnitude, both signs
+        }
         for (long value : values) {
             assertThat(new String(encoder.encode(EventSchema.of(Type.INT64), value), StandardCharsets.UTF_8))
                     .isEqualTo(new String(converter.fromConnectData("t", Schema.INT64_SCHEMA, value),
@@ -116,6 +120,8 @@ class ConnectJsonEncoderTest {
                 .isEqualTo(converter.fromConnectData("t", Schema.INT8_SCHEMA, (byte) -128));
         assertThat(encoder.encode(EventSchema.of(Type.INT32), Integer.MIN_VALUE))
                 .isEqualTo(converter.fromConnectData("t", Schema.INT32_SCHEMA, Integer.MIN_VALUE));
+        assertThat(encoder.encode(EventSchema.of(Type.INT16), (short) 12_345))
+                .isEqualTo(converter.fromConnectData("t", Schema.INT16_SCHEMA, (short) 12_345));
     }
 
     @Test
