@@ -61,6 +61,19 @@ final class ByteSink {
         size += bytes.length;
     }
 
+    void write(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buffer, size, length);
+        size += length;
+    }
+
+    /** Copies what was written from {@code from} on into {@code target}, and returns how many bytes that was. */
+    int copyWrittenSince(int from, byte[] target) {
+        int length = size - from;
+        System.arraycopy(buffer, from, target, 0, length);
+        return length;
+    }
+
     /** Writes ASCII text, such as a number's digits. */
     void writeAscii(String text) {
         int length = text.length();

@@ -46,10 +46,26 @@ abstract class ValueWriter {
 
     abstract void writePresent(ByteSink out, Object value);
 
+    /**
+     * Writes integers, remembering the last one's digits: timestamps, positions and server ids repeat from one event
+     * to the next (all rows of a binlog event share its timestamp, and thousands of events share a millisecond).
+     */
     private static final class Integral extends ValueWriter {
+        private final byte[] lastDigits = new byte[20];
+        private long last;
+        private int lastLength;
+
         @Override
         void writePresent(ByteSink out, Object value) {
-            out.writeLong(((Number) value).longValue());
+            long number = ((Number) value).longValue();
+            if (number == last && lastLength > 0) {
+                out.write(lastDigits, 0, lastLength);
+                return;
+            }
+            int start = out.size();
+            out.writeLong(number);
+            lastLength = out.copyWrittenSince(start, lastDigits);
+            last = number;
         }
     }
 
@@ -77,10 +93,32 @@ abstract class ValueWriter {
         }
     }
 
+    /**
+     * Writes strings, remembering the JSON of the last short one by identity: a source hands the same instances of
+     * its database, table, binlog file and transaction id to every event they apply to.
+     */
     private static final class Text extends ValueWriter {
+        private static final int REMEMBERED_BYTES = 128;
+
+        private final byte[] lastJson = new byte[REMEMBERED_BYTES];
+        private String last;
+        private int lastLength;
+
         @Override
         void writePresent(ByteSink out, Object value) {
-            out.writeJsonString((String) value);
+            String text = (String) value;
+            if (text == last) {
+                out.write(lastJson, 0, lastLength);
+                return;
+            }
+            int start = out.size();
+            out.writeJsonString(text);
+            if (out.size() - start <= REMEMBERED_BYTES) {
+                lastLength = out.copyWrittenSince(start, lastJson);
+                last = text;
+            } else {
+                last = null;
+            }
         }
     }
 

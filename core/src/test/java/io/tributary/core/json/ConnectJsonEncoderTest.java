@@ -98,6 +98,32 @@ class ConnectJsonEncoderTest {
     }
 
     @Test
+    void valuesRepeatingFromOneRecordToTheNextAreWrittenAsAFreshEncoderWritesThem() {
+        EventSchema schema = EventSchema.struct("t.Value", EventSchema.fieldsBuilder()
+                .add("ts", EventSchema.of(Type.INT64))
+                .add("count", EventSchema.of(Type.INT32).asOptional())
+                .add("file", EventSchema.of(Type.STRING))
+                .add("note", EventSchema.of(Type.STRING).asOptional())
+                .build());
+        long[] numbers = {0, 7, -7, 1_767_225_600_123L, 1_767_225_600_124L, Long.MIN_VALUE, Long.MAX_VALUE};
+        String[] texts = {"mariadb-bin.000001", "mariadb-bin.000002", "", "quote \" and \\", "ünïcødé ✓",
+            "x".repeat(127), "y".repeat(128), "z".repeat(300)};
+        ConnectJsonEncoder shared = new ConnectJsonEncoder(false);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            // the same instances again and again, interleaved, and now and then an equal string that is another instance
+            String file = texts[random.nextInt(texts.length)];
+            Object[] value = {numbers[random.nextInt(numbers.length)],
+                random.nextInt(4) == 0 ? null : (int) numbers[random.nextInt(2)],
+                random.nextInt(10) == 0 ? new String(file) : file,
+                random.nextInt(3) == 0 ? null : texts[random.nextInt(texts.length)]};
+
+            assertThat(new String(shared.encode(schema, value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(new ConnectJsonEncoder(false).encode(schema, value), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void integersMatchJsonConverterAtEveryLength() {
         JsonConverter converter = new JsonConverter();
         converter.configure(Map.of("schemas.enable", "false"), false);
