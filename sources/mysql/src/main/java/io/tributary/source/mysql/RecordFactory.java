@@ -25,6 +25,12 @@ final class RecordFactory {
     private final String serverName;
     private final boolean tombstonesOnDelete;
     private final Map<String, ?> partition;
+    /** The last snapshot source block built, shared by the rows after it with an equal source. */
+    private SourceStruct lastSource = new SourceStruct(null, null);
+
+    /** A source and its struct; one field holds both, so that a reader never sees one without the other. */
+    private record SourceStruct(SourceInfo source, Object[] struct) {
+    }
 
     RecordFactory(String version, ServerFlavor flavor, MySqlSourceConfig config) {
         this.version = version;
@@ -39,7 +45,7 @@ final class RecordFactory {
     }
 
     ChangeRecord read(TableSchemas table, Object[] row, SourceInfo source, MySqlOffset offset) {
-        return record(table, row, envelope(table, null, row, source, "r", null), offset);
+        return record(table, row, envelope(table, null, row, snapshotSource(source), "r", null), offset);
     }
 
     /**
@@ -48,13 +54,14 @@ final class RecordFactory {
      * @param transaction the transaction block, or null without transaction metadata
      */
     ChangeRecord create(TableSchemas table, Object[] row, SourceInfo source, Object[] transaction, MySqlOffset offset) {
-        return record(table, row, envelope(table, null, row, source, "c", transaction), offset);
+        return record(table, row, envelope(table, null, row, struct(source), "c", transaction), offset);
     }
 
     /** A delete, followed by its tombstone unless {@code tombstones.on.delete=false}. */
     List<ChangeRecord> delete(TableSchemas table, Object[] before, SourceInfo source, Object[] transaction,
             MySqlOffset offset) {
-        ChangeRecord delete = record(table, before, envelope(table, before, null, source, "d", transaction), offset);
+        ChangeRecord delete = record(table, before, envelope(table, before, null, struct(source), "d", transaction),
+                offset);
         if (!tombstonesOnDelete) {
             return List.of(delete);
         }
@@ -77,7 +84,8 @@ final class RecordFactory {
             return removal.size() == 1 ? List.of(removal.get(0), creation)
                     : List.of(removal.get(0), removal.get(1), creation);
         }
-        return List.of(record(table, after, envelope(table, before, after, source, "u", transaction.next()), offset));
+        return List.of(record(table, after, envelope(table, before, after, struct(source), "u", transaction.next()),
+                offset));
     }
 
     /** Hands out the transaction block of each event an update produces (a key change makes two). */
@@ -89,14 +97,14 @@ final class RecordFactory {
     /** A truncate event ({@code op=t}): no key, no row images. */
     ChangeRecord truncate(TableSchemas table, SourceInfo source, Object[] transaction, MySqlOffset offset) {
         return new ChangeRecord(table.topic(), table.keySchema(), null, table.envelopeSchema(),
-                envelope(table, null, null, source, "t", transaction), partition, offset.toMap());
+                envelope(table, null, null, struct(source), "t", transaction), partition, offset.toMap());
     }
 
     /** A schema-change event on the topic named {@code topic.prefix}. */
     ChangeRecord schemaChange(SchemaChanges changes, String database, String ddl, List<Object[]> tableChanges,
             SourceInfo source, MySqlOffset offset) {
         return new ChangeRecord(changes.topic(), changes.keySchema(), changes.key(database), changes.valueSchema(),
-                changes.value(source.toStruct(version, flavor, serverName), database, ddl, tableChanges), partition,
+                changes.value(struct(source), database, ddl, tableChanges), partition,
                 offset.toMap());
     }
 
@@ -113,10 +121,28 @@ final class RecordFactory {
                 keyAndValue[1], partition, offset.toMap());
     }
 
-    private Object[] envelope(TableSchemas table, Object[] before, Object[] after, SourceInfo source, String op,
+    private Object[] envelope(TableSchemas table, Object[] before, Object[] after, Object[] source, String op,
             Object[] transaction) {
-        return table.envelope(before, after, source.toStruct(version, flavor, serverName), transaction, op,
-                System.currentTimeMillis());
+        return table.envelope(before, after, source, transaction, op, System.currentTimeMillis());
+    }
+
+    private Object[] struct(SourceInfo source) {
+        return source.toStruct(version, flavor, serverName);
+    }
+
+    /**
+     * The source block of a snapshot row: the one built last when the source is equal, since records are never
+     * changed once built — all rows of a table but its first and last share one, and its boxed numbers. (Rows of a
+     * binlog event differ in {@code row}, so changes get a block each.)
+     */
+    private Object[] snapshotSource(SourceInfo source) {
+        SourceStruct last = lastSource;
+        if (source.equals(last.source())) {
+            return last.struct();
+        }
+        Object[] struct = struct(source);
+        lastSource = new SourceStruct(source, struct);
+        return struct;
     }
 
     private ChangeRecord record(TableSchemas table, Object[] keyRow, Object[] envelope, MySqlOffset offset) {
