@@ -18,13 +18,10 @@ public final class SnapshotProgress {
     private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
     private volatile boolean completed;
 
-    void start(String table, long estimatedRows) {
+    /** Records the table's estimate and returns its count of rows read, for the snapshot to add each row to. */
+    AtomicLong start(String table, long estimatedRows) {
         estimated.put(table, estimatedRows);
-        read.putIfAbsent(table, new AtomicLong());
-    }
-
-    void rowRead(String table) {
-        read.computeIfAbsent(table, ignored -> new AtomicLong()).incrementAndGet();
+        return read.computeIfAbsent(table, ignored -> new AtomicLong());
     }
 
     void finish(String table) {

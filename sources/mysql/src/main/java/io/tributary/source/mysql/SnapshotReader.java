@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.tributary.api.SourceException;
@@ -242,6 +243,8 @@ final class SnapshotReader {
     /** One table's rows, read in key-ordered chunks, each delivered once the next one is known. */
     private final class TableSnapshot {
         private final TableId id;
+        /** {@code db.table}, as offsets and progress name it (spelled once, not for every row). */
+        private final String name;
         private final boolean firstTable;
         private final boolean lastTable;
         private final BinlogPosition streamFrom;
@@ -250,10 +253,12 @@ final class SnapshotReader {
         private Object[] pending;
         private String pendingKey;
         private boolean pendingIsFirst;
+        private AtomicLong rowsRead;
 
         TableSnapshot(TableId id, boolean firstTable, boolean lastTable, Optional<String> afterKey,
                 BinlogPosition streamFrom, long startedMs) {
             this.id = id;
+            this.name = id.toString();
             this.firstTable = firstTable;
             this.lastTable = lastTable;
             this.afterKey = afterKey;
@@ -267,7 +272,7 @@ final class SnapshotReader {
                 return;
             }
             TableSchemas table = found.get();
-            progress.start(id.toString(), estimatedRows(connection));
+            rowsRead = progress.start(name, estimatedRows(connection));
             boolean firstRow = true;
             List<String> key = table.definition().primaryKey();
             while (true) {
@@ -293,7 +298,7 @@ final class SnapshotReader {
             }
             deliverPending(table, sink, true);
             sink.flush();
-            progress.finish(id.toString());
+            progress.finish(name);
         }
 
         private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {
@@ -332,9 +337,9 @@ final class SnapshotReader {
                     0, null, streamFrom.file(), streamFrom.pos(), 0, null);
             MySqlOffset offset = lastOverall
                     ? MySqlOffset.streamingFrom(streamFrom.file(), streamFrom.pos())
-                    : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), id.toString(), pendingKey);
+                    : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), name, pendingKey);
             sink.put(records.read(table, pending, source, offset));
-            progress.rowRead(id.toString());
+            rowsRead.incrementAndGet();
             pending = null;
         }
 

@@ -35,6 +35,8 @@ public final class TableSchemas {
     private final EventSchema keySchema;
     private final EventSchema rowSchema;
     private final EventSchema envelopeSchema;
+    /** One holder, replaced whole, so that the readers sharing this table never see a mix of two milliseconds. */
+    private Timestamps lastTimestamps = new Timestamps(Long.MIN_VALUE, null, null, null);
 
     public TableSchemas(TableDefinition definition, String topicPrefix, TableFilter filter, ColumnMappings mappings,
             EventSchema sourceSchema) {
@@ -134,6 +136,15 @@ public final class TableSchemas {
      */
     public Object[] envelope(Object[] before, Object[] after, Object[] source, Object[] transaction, String op,
             long nowMs) {
-        return new Object[] {before, after, source, transaction, op, nowMs, nowMs * 1000, nowMs * 1_000_000};
+        Timestamps now = lastTimestamps;
+        if (now.ms() != nowMs) {
+            now = new Timestamps(nowMs, nowMs, nowMs * 1000, nowMs * 1_000_000);
+            lastTimestamps = now;
+        }
+        return new Object[] {before, after, source, transaction, op, now.tsMs(), now.tsUs(), now.tsNs()};
+    }
+
+    /** An envelope's {@code ts_ms}, {@code ts_us} and {@code ts_ns}, boxed once for all the events of a millisecond. */
+    private record Timestamps(long ms, Long tsMs, Long tsUs, Long tsNs) {
     }
 }
