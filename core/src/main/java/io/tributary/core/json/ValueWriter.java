@@ -51,20 +51,18 @@ abstract class ValueWriter {
      * to the next (all rows of a binlog event share its timestamp, and thousands of events share a millisecond).
      */
     private static final class Integral extends ValueWriter {
-        private final byte[] lastDigits = new byte[20];
+        private final LastWritten lastDigits = new LastWritten(20);
         private long last;
-        private int lastLength;
 
         @Override
         void writePresent(ByteSink out, Object value) {
             long number = ((Number) value).longValue();
-            if (number == last && lastLength > 0) {
-                out.write(lastDigits, 0, lastLength);
+            if (number == last && lastDigits.writeAgain(out)) {
                 return;
             }
             int start = out.size();
             out.writeLong(number);
-            lastLength = out.copyWrittenSince(start, lastDigits);
+            lastDigits.keep(out, start);
             last = number;
         }
     }
@@ -98,27 +96,43 @@ abstract class ValueWriter {
      * its database, table, binlog file and transaction id to every event they apply to.
      */
     private static final class Text extends ValueWriter {
-        private static final int REMEMBERED_BYTES = 128;
-
-        private final byte[] lastJson = new byte[REMEMBERED_BYTES];
+        private final LastWritten lastJson = new LastWritten(128);
         private String last;
-        private int lastLength;
 
         @Override
         void writePresent(ByteSink out, Object value) {
             String text = (String) value;
-            if (text == last) {
-                out.write(lastJson, 0, lastLength);
+            if (text == last && lastJson.writeAgain(out)) {
                 return;
             }
             int start = out.size();
             out.writeJsonString(text);
-            if (out.size() - start <= REMEMBERED_BYTES) {
-                lastLength = out.copyWrittenSince(start, lastJson);
-                last = text;
-            } else {
-                last = null;
+            last = lastJson.keep(out, start) ? text : null;
+        }
+    }
+
+    /** The bytes a writer wrote for its last value, if they fit, to write again when that value comes back. */
+    private static final class LastWritten {
+        private final byte[] bytes;
+        private int length = -1;
+
+        LastWritten(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        /** Writes the kept bytes; false, writing nothing, when none are kept. */
+        boolean writeAgain(ByteSink out) {
+            if (length < 0) {
+                return false;
             }
+            out.write(bytes, 0, length);
+            return true;
+        }
+
+        /** Keeps what was written to {@code out} from {@code start} on; false, keeping nothing, when it does not fit. */
+        boolean keep(ByteSink out, int start) {
+            length = out.size() - start <= bytes.length ? out.copyWrittenSince(start, bytes) : -1;
+            return length >= 0;
         }
     }
 

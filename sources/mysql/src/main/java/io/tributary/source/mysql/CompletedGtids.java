@@ -61,14 +61,6 @@ final class CompletedGtids {
 
     /** The domain of a MariaDB GTID, its digits up to the first dash. */
     private static long domain(String gtid) {
-        long domain = 0;
-        for (int i = 0; i < gtid.length() && gtid.charAt(i) != '-'; i++) {
-            char c = gtid.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("expected a MariaDB GTID such as 0-1-42, found " + gtid);
-            }
-            domain = domain * 10 + (c - '0');
-        }
-        return domain;
+        return Long.parseLong(gtid, 0, gtid.indexOf('-'), 10);
     }
 }
