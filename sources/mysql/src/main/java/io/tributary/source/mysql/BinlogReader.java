@@ -63,6 +63,7 @@ final class BinlogReader {
     private RecordSink sink;
     private volatile Exception failure;
     private volatile boolean stopping;
+    private volatile boolean connected;
 
     private String file;
     private long transactionStart;
@@ -107,6 +108,11 @@ final class BinlogReader {
         client.setEventDeserializer(eventDeserializer(tableMaps, repeatedTableMaps));
         client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onConnect(BinaryLogClient connectedClient) {
+                connected = true;
+            }
+
             @Override
             public void onCommunicationFailure(BinaryLogClient failed, Exception e) {
                 fail(e);
@@ -202,6 +208,11 @@ final class BinlogReader {
             throw SourceException.retriable("the server at " + config.hostname() + ":" + config.port()
                     + " closed the binlog connection", null);
         }
+    }
+
+    /** Whether the server accepted the binlog connection (it may have been lost since). */
+    boolean connected() {
+        return connected;
     }
 
     void stop() {

@@ -92,7 +92,8 @@ public final class MySqlSource implements ChangeSource {
 
     /**
      * Streams from {@code start}; when the connection is lost, reconnects with growing waits and resumes after the
-     * last record queued, so nothing is skipped or repeated. Gives up after {@code errors.max.retries} attempts.
+     * last record queued, so nothing is skipped or repeated. Gives up after {@code errors.max.retries} attempts in
+     * one outage: a reconnection that reached the binlog ends the outage, and the count and the waits start afresh.
      */
     private void stream(ServerConnections connections, ServerFlavor flavor, SchemaCache schemas,
             RecordFactory records, Connection first, MySqlOffset start) throws InterruptedException {
@@ -100,18 +101,23 @@ public final class MySqlSource implements ChangeSource {
         Connection connection = first;
         int attempt = 0;
         while (!closed) {
+            BinlogReader reader = null;
             try {
                 if (connection == null) {
                     connection = connections.open();
                 }
-                binlog = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
-                binlog.run(handoff.sink());
+                reader = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
+                binlog = reader;
+                reader.run(handoff.sink());
                 return;
             } catch (SourceException e) {
                 if (connection != null && connection != first) {
                     closeQuietly(connection);
                 }
                 connection = null;
+                if (reader != null && reader.connected()) {
+                    attempt = 0; // the last attempt succeeded: this is a new outage
+                }
                 if (closed || !e.isRetriable() || !config.retry().allows(++attempt)) {
                     throw attempt > 1 && e.isRetriable()
                             ? new SourceException(e.getMessage() + " (gave up after " + (attempt - 1) + " retries)",

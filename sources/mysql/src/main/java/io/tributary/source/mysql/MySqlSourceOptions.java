@@ -66,7 +66,7 @@ public final class MySqlSourceOptions {
             .withDoc("How long to wait for a connection to the server.");
     public static final ConfigOption<Integer> ERRORS_MAX_RETRIES = ConfigOption.integer("errors.max.retries")
             .withDefault(10).validatedBy(retries -> retries >= -1, "-1 (no limit), 0 or a positive integer")
-            .withDoc("How often a lost connection is retried before the source fails; -1 retries forever.");
+            .withDoc("How often a lost connection is retried in one outage before the source fails; -1 retries forever.");
     public static final ConfigOption<Long> RETRY_DELAY_INITIAL_MS = ConfigOption
             .longInteger("errors.retry.delay.initial.ms").withDefault(300L)
             .validatedBy(delay -> delay > 0, "a positive number of ms").withDoc("First wait before a retry.");

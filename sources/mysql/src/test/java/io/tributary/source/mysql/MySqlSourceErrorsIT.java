@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.tributary.api.ChangeRecord;
@@ -141,11 +143,13 @@ class MySqlSourceErrorsIT {
     }
 
     @Test
-    void serverLostMidStreamIsRetriedThenReportedClearly() throws InterruptedException {
+    void serverRestartMidStreamIsRetriedUntilItIsBack() throws InterruptedException {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");
+            // no limit: however long the restart takes on a loaded machine, the source waits for it
             Map<String, String> config = SourceRunner.config(mariaDb, "snapshot.mode", "never",
-                    "errors.max.retries", "3", "errors.retry.delay.initial.ms", "100", "connect.timeout.ms", "1000");
+                    "errors.max.retries", "-1", "errors.retry.delay.initial.ms", "100",
+                    "errors.retry.delay.max.ms", "500", "connect.timeout.ms", "1000");
             try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
                 mariaDb.execute("INSERT INTO shop.items VALUES (1)");
                 runner.awaitRecords(1, TIMEOUT);
@@ -153,8 +157,55 @@ class MySqlSourceErrorsIT {
                 mariaDb.stopServer();
                 mariaDb.startServer();
                 mariaDb.execute("INSERT INTO shop.items VALUES (2)");
-                List<ChangeRecord> records = runner.awaitRecords(2, TIMEOUT);
-                assertThat(records).extracting(record -> ((Object[]) record.key())[0]).containsExactly(1, 2);
+                mariaDb.killServer();
+                mariaDb.startServer();
+                mariaDb.execute("INSERT INTO shop.items VALUES (3)");
+
+                List<ChangeRecord> records = runner.awaitRecords(3, TIMEOUT);
+                assertThat(records).extracting(record -> ((Object[]) record.key())[0]).containsExactly(1, 2, 3);
+            }
+        }
+    }
+
+    @Test
+    void retriesAreCountedPerOutage() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");
+            Map<String, String> config = SourceRunner.config(mariaDb, "snapshot.mode", "never",
+                    "errors.max.retries", "1", "errors.retry.delay.initial.ms", "10");
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                Set<Object> killed = new HashSet<>();
+                for (int id = 1; id <= 4; id++) {
+                    // the server stays up: each dropped binlog connection is an outage that one retry ends
+                    killBinlogConnection(mariaDb, killed);
+                    mariaDb.execute("INSERT INTO shop.items VALUES (" + id + ")");
+                    runner.awaitRecords(id, TIMEOUT);
+                }
+                assertThat(runner.awaitRecords(4, TIMEOUT)).extracting(record -> ((Object[]) record.key())[0])
+                        .containsExactly(1, 2, 3, 4);
+            }
+        }
+    }
+
+    /** Kills the source's binlog connection, waiting for the one that replaced those killed before. */
+    private static void killBinlogConnection(TestingMariaDb mariaDb, Set<Object> killed) {
+        String dumpThreads = "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'";
+        Object id = Awaitility.await().atMost(TIMEOUT).until(() -> mariaDb.query(dumpThreads).stream()
+                .map(thread -> thread.get("ID")).filter(thread -> !killed.contains(thread)).findFirst(),
+                Optional::isPresent).get();
+        killed.add(id);
+        mariaDb.execute("KILL " + id);
+    }
+
+    @Test
+    void serverGoneLongerThanTheRetriesIsReportedClearly() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY)");
+            Map<String, String> config = SourceRunner.config(mariaDb, "snapshot.mode", "never",
+                    "errors.max.retries", "3", "errors.retry.delay.initial.ms", "100", "connect.timeout.ms", "1000");
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                mariaDb.execute("INSERT INTO shop.items VALUES (1)");
+                runner.awaitRecords(1, TIMEOUT);
 
                 mariaDb.killServer();
                 RuntimeException failure = runner.awaitFailure(TIMEOUT);
