@@ -54,6 +54,9 @@ final class DifferentialRun implements AutoCloseable {
             debezium.close();
         } finally {
             tributary.close();
+            // written out even when a wait failed, so that what each side captured can be read
+            debeziumLog.close();
+            tributaryLog.close();
         }
     }
 }

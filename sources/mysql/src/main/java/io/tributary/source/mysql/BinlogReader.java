@@ -65,8 +65,12 @@ final class BinlogReader {
     private volatile boolean stopping;
     private volatile boolean connected;
 
+    private final QueryStatements statements;
+
     private String file;
     private long transactionStart;
+    /** Whether the open event group ends with a COMMIT, XID or XA PREPARE, not after its first statement. */
+    private boolean explicitTransaction;
     private String gtid;
     private int eventIndex;
     private boolean inTransaction;
@@ -88,6 +92,7 @@ final class BinlogReader {
                 start.gtids().orElseGet(() -> gtidsAt(schemaConnection, flavor, start)));
         this.transactions = config.provideTransactionMetadata() ? new TransactionMetadata(config.topicPrefix()) : null;
         this.heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
+        this.statements = QueryStatements.withDdlFilter(config.ddlFilter());
         this.skipEvents = start.event();
         this.skipRows = start.row();
         this.client = new UntrackedGtidsClient(config.hostname(), config.port(), config.user(), config.password());
@@ -283,10 +288,14 @@ final class BinlogReader {
             case MARIADB_GTID -> {
                 MariadbGtidEventData data = event.getData();
                 beginTransaction(header, data.getDomainId() + "-" + header.getServerId() + "-" + data.getSequence());
+                // a standalone group (DDL, a non-transactional statement) is one statement, with no COMMIT or XID
+                explicitTransaction = (data.getFlags() & MariadbGtidEventData.FL_STANDALONE) == 0;
+                openTransactionMetadata(header); // MariaDB's GTID event stands for BEGIN, whatever the group
             }
             case GTID -> beginTransaction(header, ((GtidEventData) event.getData()).getMySqlGtid().toString());
             case QUERY -> query(header, event.getData());
-            case XID -> endTransaction(header);
+            case XID -> endTransaction(header, true);
+            case XA_PREPARE -> endTransaction(header, false); // the XA transaction's group ends; its COMMIT is another
             case TABLE_MAP -> {
                 var data = (TableMapEventData) EventDeserializer.EventDataWrapper.internal(event.getData());
                 tableMaps.put(data.getTableId(), data);
@@ -337,47 +346,105 @@ final class BinlogReader {
 
     private void beginTransaction(EventHeaderV4 header, String transactionGtid) {
         inTransaction = true;
+        explicitTransaction = false;
         transactionStart = header.getPosition();
         gtid = transactionGtid;
         eventIndex = 0;
     }
 
-    private void endTransaction(EventHeaderV4 header) throws InterruptedException {
+    /**
+     * Ends the open event group: its GTID counts as completed and the next offset is after it. {@code committed}
+     * says whether an END event closes its transaction metadata; Debezium writes one only for a COMMIT or XID.
+     */
+    private void endTransaction(EventHeaderV4 header, boolean committed) throws InterruptedException {
         if (gtid != null) {
             completedGtids.add(gtid);
         }
         if (transactions != null && transactions.isOpen()) {
-            sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
-                    afterCommit(header)));
+            if (committed) {
+                sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
+                        afterCommit(header)));
+            } else {
+                transactions.abandon();
+            }
         }
         transactionStart = header.getNextPosition();
         inTransaction = false;
+        explicitTransaction = false;
         gtid = null;
         eventIndex = -1;
         skipEvents = 0;
         skipRows = 0;
     }
 
+    /**
+     * A statement of the binlog. Inside a transaction (opened by BEGIN, XA START or a MariaDB GTID event that is not
+     * standalone) only its end ends it: a SAVEPOINT, ROLLBACK TO or XA END between its rows changes nothing. A
+     * statement outside one is a group of its own, which ends with it.
+     */
     private void query(EventHeaderV4 header, QueryEventData data) throws InterruptedException, SQLException {
         String sql = data.getSql().trim();
-        String upper = sql.toUpperCase(Locale.ROOT);
-        if (upper.equals("BEGIN")) {
-            if (gtid == null) {
-                beginTransaction(header, null);
+        switch (statements.classify(sql)) {
+            case BEGIN -> {
+                if (!inTransaction) {
+                    beginTransaction(header, null);
+                }
+                explicitTransaction = true;
+                openTransactionMetadata(header);
             }
+            case XA_START -> {
+                if (!inTransaction) {
+                    beginTransaction(header, null);
+                }
+                explicitTransaction = true;
+            }
+            case COMMIT -> endTransaction(header, true);
+            case XA_COMPLETION -> endTransaction(header, false);
+            case XA_OTHER, FILTERED, ROW_STATEMENT -> endUnlessExplicit(header);
+            case TRUNCATE -> {
+                Optional<TableId> truncated = DdlStatements.truncatedTable(sql, data.getDatabase());
+                if (truncated.isPresent()) {
+                    truncate(header, truncated.get());
+                }
+                endUnlessExplicit(header);
+            }
+            case ROLLBACK -> {
+                schemaStatement(header, data, sql);
+                endTransaction(header, false);
+            }
+            case OTHER -> {
+                schemaStatement(header, data, sql);
+                endUnlessExplicit(header);
+            }
+        }
+    }
+
+    private void endUnlessExplicit(EventHeaderV4 header) throws InterruptedException {
+        if (!explicitTransaction) {
+            endTransaction(header, false);
+        }
+    }
+
+    /**
+     * The BEGIN event of transaction metadata, written where Debezium writes it: at every MariaDB GTID event and every
+     * BEGIN statement, whether or not rows follow. Only a COMMIT or XID writes an END; a group ended otherwise (DDL,
+     * XA PREPARE) is left open until the next BEGIN replaces it.
+     */
+    private void openTransactionMetadata(EventHeaderV4 header) throws InterruptedException {
+        if (transactions == null) {
             return;
         }
-        if (upper.equals("COMMIT")) {
-            endTransaction(header);
-            return;
-        }
-        Optional<TableId> truncated = DdlStatements.truncatedTable(sql, data.getDatabase());
-        if (truncated.isPresent()) {
-            truncate(header, truncated.get());
-            endTransaction(header);
-            return;
-        }
-        // a DDL statement: forget the tables it touched so they are re-read with their new definition
+        String id = gtid != null ? gtid : "file=" + file + ",pos=" + transactionStart;
+        sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
+                MySqlOffset.streamingWithin(file, transactionStart, eventIndex, 0).withGtids(completedGtids.text())));
+    }
+
+    /**
+     * A statement Debezium's DDL parser reads: the tables it touched are forgotten, to be read again with their new
+     * definition, and it becomes a schema-change event.
+     */
+    private void schemaStatement(EventHeaderV4 header, QueryEventData data, String sql)
+            throws InterruptedException, SQLException {
         List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
         schemas.invalidate(data.getDatabase());
         changed.forEach(change -> schemas.invalidate(change.table().database()));
@@ -386,7 +453,6 @@ final class BinlogReader {
         if (schemaChanges != null) {
             emitSchemaChange(header, data, sql, changed);
         }
-        endTransaction(header);
     }
 
     /**
@@ -395,12 +461,10 @@ final class BinlogReader {
      */
     private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
-        if (!DdlStatements.changesSchema(sql)) {
-            return;
-        }
         List<Object[]> tableChanges = new ArrayList<>();
         String database = DdlStatements.databaseStatement(sql).orElse(data.getDatabase());
-        String table = DdlStatements.isIndexStatement(sql) ? "" : null;
+        // Debezium names no table ("") for statements about none, and null for those about a database
+        String table = DdlStatements.databaseStatement(sql).isPresent() ? null : "";
         for (DdlStatements.TableChange change : changed) {
             TableId id = change.table();
             database = id.database();
@@ -452,14 +516,8 @@ final class BinlogReader {
             return;
         }
         String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
-        RecordFactory.TransactionBlocks blocks = transactions == null ? () -> null
+        RecordFactory.TransactionBlocks blocks = transactions == null || !transactions.isOpen() ? () -> null
                 : () -> transactions.next(dataCollection);
-        if (transactions != null && !transactions.isOpen() && rowsToSkip < rowCount) {
-            String id = gtid != null ? gtid : file + ":" + transactionStart;
-            sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
-                    MySqlOffset.streamingWithin(file, transactionStart, eventIndex, rowsToSkip)
-                            .withGtids(completedGtids.text())));
-        }
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),

@@ -34,6 +34,7 @@ public record MySqlSourceConfig(
         Retry retry,
         int maxQueueSize,
         int maxBatchSize,
+        String ddlFilter,
         Set<String> unknownKeys) {
 
     /**
@@ -102,6 +103,7 @@ public record MySqlSourceConfig(
                         parsed.get(RETRY_DELAY_MAX_MS)),
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
+                parsed.get(DDL_FILTER),
                 parsed.unknownKeys());
     }
 

@@ -79,6 +79,11 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size")
             .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Most records one poll() returns.");
+    public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
+            .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
+            .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
+            .withDoc("Statements of the binlog to ignore, as Debezium's DDL filter: regular expressions matched "
+                    + "case-insensitively against the whole statement.");
 
     /**
      * Keys that belong to other components (Kafka Connect, history producers, converters) and are accepted
@@ -96,7 +101,7 @@ public final class MySqlSourceOptions {
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
             TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
             CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
-            MAX_BATCH_SIZE), PASS_THROUGH_PREFIXES);
+            MAX_BATCH_SIZE, DDL_FILTER), PASS_THROUGH_PREFIXES);
 
     private MySqlSourceOptions() {
     }

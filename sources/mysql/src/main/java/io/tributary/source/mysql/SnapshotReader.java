@@ -65,17 +65,19 @@ final class SnapshotReader {
             BinlogPosition streamFrom = resume.map(offset -> new BinlogPosition(offset.file(), offset.pos()))
                     .orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();
+            SnapshotLastRecord held = new SnapshotLastRecord();
             if (schemaChanges != null) {
-                new SnapshotDdl(connection, snapshotPosition, startedMs, includeData).emit(tables, sink);
+                new SnapshotDdl(connection, snapshotPosition, startedMs, held).emit(tables, sink);
             }
             int first = !includeData ? tables.size()
                     : resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
             for (int t = first; t < tables.size(); t++) {
                 Optional<String> afterKey = t == first ? resume.flatMap(MySqlOffset::snapshotKey) : Optional.empty();
-                TableSnapshot table = new TableSnapshot(tables.get(t), t == 0 && afterKey.isEmpty(),
-                        t == tables.size() - 1, afterKey, streamFrom, startedMs);
+                TableSnapshot table = new TableSnapshot(tables.get(t), t == 0 && afterKey.isEmpty(), afterKey,
+                        streamFrom, startedMs, held);
                 table.read(connection, sink);
             }
+            held.finish(sink);
             connection.commit();
             progress.complete();
             return streamFrom;
@@ -161,20 +163,13 @@ final class SnapshotReader {
         private final Connection connection;
         private final BinlogPosition position;
         private final long startedMs;
-        /** Without data, nothing follows these events: their offsets say the snapshot is done. */
-        private final MySqlOffset offset;
-        private final boolean dataFollows;
-        /** Held back one event, so that without data the last one can be marked "last", as Debezium does. */
-        private Object[] pending;
+        private final SnapshotLastRecord held;
 
-        SnapshotDdl(Connection connection, BinlogPosition position, long startedMs, boolean dataFollows) {
+        SnapshotDdl(Connection connection, BinlogPosition position, long startedMs, SnapshotLastRecord held) {
             this.connection = connection;
             this.position = position;
             this.startedMs = startedMs;
-            this.dataFollows = dataFollows;
-            this.offset = dataFollows
-                    ? MySqlOffset.snapshotAt(position.file(), position.pos(), null, null)
-                    : MySqlOffset.streamingFrom(position.file(), position.pos());
+            this.held = held;
         }
 
         void emit(List<TableId> tables, RecordSink sink) throws SQLException, InterruptedException {
@@ -199,26 +194,18 @@ final class SnapshotReader {
                     }
                 }
             }
-            flush(sink, dataFollows ? "true" : "last");
         }
 
+        /** One schema-change event; the last of a snapshot without rows is marked last and says the snapshot is done. */
         private void put(RecordSink sink, String database, String table, String ddl, List<Object[]> changes)
                 throws InterruptedException {
-            flush(sink, "true");
-            pending = new Object[] {database, table, ddl, changes};
-        }
-
-        @SuppressWarnings("unchecked")
-        private void flush(RecordSink sink, String marker) throws InterruptedException {
-            if (pending == null) {
-                return;
-            }
-            String database = (String) pending[0];
-            SourceInfo source = new SourceInfo(startedMs, marker, database, (String) pending[1], 0, null,
-                    position.file(), position.pos(), 0, null);
-            sink.put(records.schemaChange(schemaChanges, database, (String) pending[2], (List<Object[]>) pending[3],
-                    source, offset));
-            pending = null;
+            held.put(sink, "true", (marker, last) -> {
+                SourceInfo source = new SourceInfo(startedMs, marker, database, table, 0, null, position.file(),
+                        position.pos(), 0, null);
+                MySqlOffset offset = last ? MySqlOffset.streamingFrom(position.file(), position.pos())
+                        : MySqlOffset.snapshotAt(position.file(), position.pos(), null, null);
+                return records.schemaChange(schemaChanges, database, ddl, changes, source, offset);
+            });
         }
 
         private String databaseCharset(String database) throws SQLException {
@@ -246,24 +233,21 @@ final class SnapshotReader {
         /** {@code db.table}, as offsets and progress name it (spelled once, not for every row). */
         private final String name;
         private final boolean firstTable;
-        private final boolean lastTable;
         private final BinlogPosition streamFrom;
         private final long startedMs;
+        private final SnapshotLastRecord held;
         private Optional<String> afterKey;
-        private Object[] pending;
-        private String pendingKey;
-        private boolean pendingIsFirst;
         private AtomicLong rowsRead;
 
-        TableSnapshot(TableId id, boolean firstTable, boolean lastTable, Optional<String> afterKey,
-                BinlogPosition streamFrom, long startedMs) {
+        TableSnapshot(TableId id, boolean firstTable, Optional<String> afterKey, BinlogPosition streamFrom,
+                long startedMs, SnapshotLastRecord held) {
             this.id = id;
             this.name = id.toString();
             this.firstTable = firstTable;
-            this.lastTable = lastTable;
             this.afterKey = afterKey;
             this.streamFrom = streamFrom;
             this.startedMs = startedMs;
+            this.held = held;
         }
 
         void read(Connection connection, RecordSink sink) throws SQLException, InterruptedException {
@@ -273,7 +257,7 @@ final class SnapshotReader {
             }
             TableSchemas table = found.get();
             rowsRead = progress.start(name, estimatedRows(connection));
-            boolean firstRow = true;
+            long rowsOfTable = 0;
             List<String> key = table.definition().primaryKey();
             while (true) {
                 int count = 0;
@@ -284,11 +268,7 @@ final class SnapshotReader {
                         count++;
                         Object[] row = readRow(rows, table.columns());
                         String rowKey = key.isEmpty() ? null : keyText(rows, keyColumns);
-                        deliverPending(table, sink, false);
-                        pending = row;
-                        pendingKey = rowKey;
-                        pendingIsFirst = firstRow;
-                        firstRow = false;
+                        put(table, row, rowKey, rowsOfTable++ == 0, sink);
                         afterKey = Optional.ofNullable(rowKey);
                     }
                 }
@@ -296,7 +276,9 @@ final class SnapshotReader {
                     break;
                 }
             }
-            deliverPending(table, sink, true);
+            if (rowsOfTable > 0) {
+                held.remark(rowsOfTable == 1 && firstTable ? "first" : "last_in_data_collection");
+            }
             sink.flush();
             progress.finish(name);
         }
@@ -327,30 +309,27 @@ final class SnapshotReader {
             return statement;
         }
 
-        private void deliverPending(TableSchemas table, RecordSink sink, boolean lastOfTable)
+        /**
+         * Holds one row back, marked as Debezium marks it should more rows follow: first > last in its table >
+         * first in its table > true. The row is counted as read when handed over.
+         */
+        private void put(TableSchemas table, Object[] row, String rowKey, boolean firstOfTable, RecordSink sink)
                 throws InterruptedException {
-            if (pending == null) {
-                return;
-            }
-            boolean lastOverall = lastOfTable && lastTable;
-            SourceInfo source = new SourceInfo(startedMs, marker(lastOfTable, lastOverall), id.database(), id.table(),
-                    0, null, streamFrom.file(), streamFrom.pos(), 0, null);
-            MySqlOffset offset = lastOverall
-                    ? MySqlOffset.streamingFrom(streamFrom.file(), streamFrom.pos())
-                    : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), name, pendingKey);
-            sink.put(records.read(table, pending, source, offset));
-            rowsRead.incrementAndGet();
-            pending = null;
+            held.put(sink, marker(firstOfTable), (marker, last) -> {
+                SourceInfo source = new SourceInfo(startedMs, marker, id.database(), id.table(), 0, null,
+                        streamFrom.file(), streamFrom.pos(), 0, null);
+                MySqlOffset offset = last ? MySqlOffset.streamingFrom(streamFrom.file(), streamFrom.pos())
+                        : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), name, rowKey);
+                rowsRead.incrementAndGet();
+                return records.read(table, row, source, offset);
+            });
         }
 
-        private String marker(boolean lastOfTable, boolean lastOverall) {
-            if (lastOverall) {
-                return "last";
-            }
-            if (pendingIsFirst) {
+        private String marker(boolean firstOfTable) {
+            if (firstOfTable) {
                 return firstTable ? "first" : "first_in_data_collection";
             }
-            return lastOfTable ? "last_in_data_collection" : "true";
+            return "true";
         }
 
         private long estimatedRows(Connection connection) throws SQLException {

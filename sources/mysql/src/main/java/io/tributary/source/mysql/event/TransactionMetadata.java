@@ -70,6 +70,14 @@ public final class TransactionMetadata {
         return new Object[] {id, total, inCollection};
     }
 
+    /**
+     * Forgets the open transaction without an END event, as Debezium does where a transaction ends other than by a
+     * commit (an XA PREPARE, a ROLLBACK): the next transaction's BEGIN follows without one.
+     */
+    public void abandon() {
+        id = null;
+    }
+
     /** Closes the transaction; returns the END event's key and value. */
     public Object[][] end(long tsMs) {
         List<Object[]> collections = new ArrayList<>();
