@@ -43,7 +43,7 @@ final class ConnectPipeline implements AutoCloseable {
     /** Deploys a connector and waits until it and its {@code tasks} tasks run. */
     void deploy(String name, Map<String, String> config, int tasks) {
         connect.putConnector(name, config);
-        Awaitility.await().atMost(TIMEOUT).until(() -> connect.connectorStatus(name).isRunning(tasks));
+        Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning(name, tasks));
     }
 
     /** Waits until {@code topic} holds at least {@code count} records. */

@@ -42,7 +42,7 @@ class SeedConfigConnectIT {
             try (DebeziumCapture debezium = DebeziumCapture.start(mariaDb, "ecommerce-server", true, debeziumConfig,
                     debeziumLog)) {
                 connect.putConnector("aurora-ecommerce", tributaryConfig);
-                Awaitility.await().atMost(TIMEOUT).until(() -> connect.connectorStatus("aurora-ecommerce").isRunning(1));
+                Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning("aurora-ecommerce", 1));
                 Awaitility.await().atMost(TIMEOUT).until(() -> kafka.readAll(TOPIC).size() == 2);
 
                 mariaDb.execute("INSERT INTO ecommerce.orders VALUES (3, 'Cy', NULL, '2026-11-22 09:15:00', 'new')",

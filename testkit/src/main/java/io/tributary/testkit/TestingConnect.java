@@ -128,6 +128,21 @@ public final class TestingConnect implements Closeable {
         return ConnectorStatus.fromJson(request("GET", "connectors/" + name + "/status", null));
     }
 
+    /**
+     * Whether the connector and {@code tasks} tasks are RUNNING; false while the cluster has no status for it yet
+     * (just after it was put, the status topic may not have it), so that a wait on this never races that.
+     */
+    public boolean isRunning(String name, int tasks) {
+        try {
+            return connectorStatus(name).isRunning(tasks);
+        } catch (ConnectRestException e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** {@code PUT /connector-plugins/{plugin}/config/validate}: every config problem a connector class finds. */
     public JsonNode validate(String pluginClass, Map<String, String> config) {
         String plugin = pluginClass.substring(pluginClass.lastIndexOf('.') + 1);

@@ -31,7 +31,7 @@ class TestingConnectIT {
 
             // the second worker answers for a connector it was never told about: one cluster, shared config topic
             Awaitility.await().atMost(Duration.ofSeconds(60))
-                    .until(() -> second.connectorStatus("lines").isRunning(1));
+                    .until(() -> second.isRunning("lines", 1));
             assertThat(second.connectors()).containsExactly("lines");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("lines").size() == 2);
             List<ConsumerRecord<String, String>> records = kafka.readAll("lines");
