@@ -16,7 +16,7 @@ import java.util.Set;
  * binlog position streaming will start from once the snapshot is done.
  *
  * @param snapshotTable the table a snapshot was reading ({@code db.table}), if any
- * @param snapshotKey the primary key of the last row the snapshot delivered from that table, tab-separated
+ * @param snapshotKey the key of the last row the snapshot delivered from that table, as {@link ChunkKey} encodes it
  * @param gtids the GTID set of the transactions completed before this point ({@code gtids}, as Debezium keeps
  *     it), when the server uses GTIDs
  */

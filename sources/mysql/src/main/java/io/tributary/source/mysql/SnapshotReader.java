@@ -258,16 +258,15 @@ final class SnapshotReader {
             TableSchemas table = found.get();
             rowsRead = progress.start(name, estimatedRows(connection));
             long rowsOfTable = 0;
-            List<String> key = table.definition().primaryKey();
+            ChunkKey key = new ChunkKey(table.definition());
             while (true) {
                 int count = 0;
-                try (PreparedStatement select = chunkQuery(connection, table);
+                try (PreparedStatement select = chunkQuery(connection, table, key);
                         ResultSet rows = select.executeQuery()) {
-                    int[] keyColumns = columnIndexes(rows, key);
                     while (rows.next()) {
                         count++;
                         Object[] row = readRow(rows, table.columns());
-                        String rowKey = key.isEmpty() ? null : keyText(rows, keyColumns);
+                        String rowKey = key.isEmpty() ? null : key.read(rows);
                         put(table, row, rowKey, rowsOfTable++ == 0, sink);
                         afterKey = Optional.ofNullable(rowKey);
                     }
@@ -283,28 +282,25 @@ final class SnapshotReader {
             progress.finish(name);
         }
 
-        private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {
-            List<String> key = table.definition().primaryKey();
+        private PreparedStatement chunkQuery(Connection connection, TableSchemas table, ChunkKey key)
+                throws SQLException {
             String columns = table.columns().stream().map(SnapshotReader::selectExpression)
                     .collect(Collectors.joining(", "));
-            StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(quote(id));
+            StringBuilder sql = new StringBuilder("SELECT ").append(columns);
             if (key.isEmpty()) {
-                PreparedStatement statement = connection.prepareStatement(sql.toString());
+                PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(quote(id))
+                        .toString());
                 statement.setFetchSize(config.snapshotChunkSize());
                 return statement;
             }
-            String keyList = key.stream().map(SnapshotReader::quote).collect(Collectors.joining(", "));
+            sql.append(columns.isEmpty() ? "" : ", ").append(key.selectList()).append(" FROM ").append(quote(id));
             if (afterKey.isPresent()) {
-                sql.append(" WHERE (").append(keyList).append(") > (")
-                        .append(key.stream().map(column -> "?").collect(Collectors.joining(", "))).append(")");
+                sql.append(key.after());
             }
-            sql.append(" ORDER BY ").append(keyList).append(" LIMIT ").append(config.snapshotChunkSize());
+            sql.append(key.orderBy()).append(" LIMIT ").append(config.snapshotChunkSize());
             PreparedStatement statement = connection.prepareStatement(sql.toString());
             if (afterKey.isPresent()) {
-                String[] values = afterKey.get().split("\t", -1);
-                for (int i = 0; i < values.length; i++) {
-                    statement.setString(i + 1, values[i]);
-                }
+                key.bind(statement, afterKey.get());
             }
             return statement;
         }
@@ -360,26 +356,4 @@ final class SnapshotReader {
         return row;
     }
 
-    private static int[] columnIndexes(ResultSet rows, List<String> columns) throws SQLException {
-        int[] indexes = new int[columns.size()];
-        for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = rows.findColumn(columns.get(i));
-        }
-        return indexes;
-    }
-
-    /** The row's primary key as text, its columns separated by tabs. */
-    private static String keyText(ResultSet rows, int[] keyColumns) throws SQLException {
-        if (keyColumns.length == 1) {
-            return rows.getString(keyColumns[0]);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < keyColumns.length; i++) {
-            if (i > 0) {
-                text.append('\t');
-            }
-            text.append(rows.getString(keyColumns[i]));
-        }
-        return text.toString();
-    }
 }
