@@ -35,6 +35,7 @@ public record MySqlSourceConfig(
         int maxQueueSize,
         int maxBatchSize,
         String ddlFilter,
+        boolean enableTimeAdjuster,
         Set<String> unknownKeys) {
 
     /**
@@ -104,6 +105,7 @@ public record MySqlSourceConfig(
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
                 parsed.get(DDL_FILTER),
+                parsed.get(ENABLE_TIME_ADJUSTER),
                 parsed.unknownKeys());
     }
 

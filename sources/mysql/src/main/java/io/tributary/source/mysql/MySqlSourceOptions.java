@@ -79,6 +79,9 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size")
             .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Most records one poll() returns.");
+    public static final ConfigOption<Boolean> ENABLE_TIME_ADJUSTER = ConfigOption.bool("enable.time.adjuster")
+            .withDefault(true).withDoc("Whether DATE and DATETIME years 0-69 become 2000-2069 and 70-99 become "
+                    + "1970-1999, as Debezium's two-digit-year adjuster does (YEAR columns always are).");
     public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
             .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
@@ -101,7 +104,7 @@ public final class MySqlSourceOptions {
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
             TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
             CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
-            MAX_BATCH_SIZE, DDL_FILTER), PASS_THROUGH_PREFIXES);
+            MAX_BATCH_SIZE, DDL_FILTER, ENABLE_TIME_ADJUSTER), PASS_THROUGH_PREFIXES);
 
     private MySqlSourceOptions() {
     }

@@ -29,7 +29,8 @@ final class SchemaCache {
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
         this.reader = reader;
-        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode());
+        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
+                config.enableTimeAdjuster());
         this.sourceSchema = sourceSchema;
     }
 

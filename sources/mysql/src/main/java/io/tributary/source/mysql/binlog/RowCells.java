@@ -4,8 +4,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.BitSet;
-import java.util.Calendar;
-import java.util.TimeZone;
 
 /**
  * Decodes the cells of binlog rows into the values capture converts from: integers as {@code Integer} (BIGINT as
@@ -16,14 +14,13 @@ import java.util.TimeZone;
  * DATE_AND_TIME_AS_LONG_MICRO, CHAR_AND_BINARY_AS_BYTE_ARRAY and INVALID_DATE_AND_TIME_AS_MIN_VALUE, except TIME,
  * which it reads as a time of day and gets wrong when negative.
  */
-final class RowCells {
-    /** A zero date or a date with a zero month or day. */
-    static final long INVALID = Long.MIN_VALUE;
+public final class RowCells {
+    /** A zero date or a date with a zero year, month or day, which Debezium streams as null. */
+    public static final long INVALID = Long.MIN_VALUE;
 
     private static final int DIGITS_PER_WORD = 9;
     private static final int[] BYTES_OF_DIGITS = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
     private static final long TIME2_BIAS = 0x800000L;
-    private static final TimeZone GMT = TimeZone.getTimeZone("GMT");
 
     private RowCells() {
     }
@@ -224,26 +221,15 @@ final class RowCells {
     }
 
     /**
-     * Microseconds since the epoch of a UTC date and time; {@link #INVALID} when the month or day is zero. A day past
-     * the month's end runs on into the next month. Dates before the Gregorian calendar began (1582-10-15) are
-     * Julian, as {@link Calendar} reckons them.
+     * Microseconds since the epoch of a UTC date and time, proleptic Gregorian (as Debezium decodes streamed dates);
+     * {@link #INVALID} when the year, month or day is zero. A day past the month's end runs on into the next month.
      */
     static long micros(int year, int month, int day, int hour, int minute, int second, int micros) {
-        if (month == 0 || day == 0) {
+        if (year == 0 || month == 0 || day == 0) {
             return INVALID;
         }
-        long millis;
-        if (year < 1582 || (year == 1582 && (month < 10 || (month == 10 && day < 15)))) {
-            Calendar calendar = Calendar.getInstance(GMT);
-            calendar.clear();
-            calendar.set(year, month - 1, day, hour, minute, second);
-            calendar.set(Calendar.MILLISECOND, micros / 1000);
-            millis = calendar.getTimeInMillis();
-        } else {
-            long seconds = (epochDay(year, month) + day - 1) * 86_400L + hour * 3_600L + minute * 60L + second;
-            millis = seconds * 1000 + micros / 1000;
-        }
-        return millis * 1000 + micros % 1000;
+        long seconds = (epochDay(year, month) + day - 1) * 86_400L + hour * 3_600L + minute * 60L + second;
+        return seconds * 1_000_000 + micros;
     }
 
     /** Days from 1970-01-01 to the first of the month, proleptic Gregorian. */

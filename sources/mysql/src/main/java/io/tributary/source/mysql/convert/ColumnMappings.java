@@ -15,18 +15,31 @@ import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
 import io.tributary.source.mysql.DecimalHandlingMode;
+import io.tributary.source.mysql.binlog.RowCells;
 import io.tributary.source.mysql.convert.ColumnMapping.JdbcAccess;
+import io.tributary.source.mysql.schema.EnumMembers;
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
 /** Debezium's default mapping of MySQL column types to event fields. */
 public final class ColumnMappings {
+    private static final String EPOCH_ZONED = "1970-01-01T00:00:00Z";
+
     private final DecimalHandlingMode decimalMode;
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
+    private final boolean adjustTwoDigitYears;
+    private final DefaultValues defaults;
 
-    public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
+    /**
+     * @param adjustTwoDigitYears whether DATE and DATETIME years 0-99 become 2000-2069 and 1970-1999, as Debezium's
+     *     {@code enable.time.adjuster} does
+     */
+    public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
+            boolean adjustTwoDigitYears) {
         this.decimalMode = decimalMode;
         this.bigintUnsignedMode = bigintUnsignedMode;
+        this.adjustTwoDigitYears = adjustTwoDigitYears;
+        this.defaults = new DefaultValues(bigintUnsignedMode, adjustTwoDigitYears);
     }
 
     /**
@@ -37,31 +50,40 @@ public final class ColumnMappings {
     public ColumnMapping map(TableId table, ColumnDefinition column) {
         ColumnMapping mapping = baseMapping(table, column);
         EventSchema schema = column.nullable() ? mapping.schema().asOptional() : mapping.schema();
-        Optional<Object> defaultValue = column.defaultValue().flatMap(text -> parseDefault(mapping, text));
+        Optional<Object> defaultValue = defaults.of(column, mapping);
         if (defaultValue.isPresent()) {
             schema = schema.withDefault(defaultValue.get());
+        }
+        if (!column.nullable() && isTemporal(column)) {
+            // a zero date of a NOT NULL column: Debezium writes the column's default, or the epoch
+            Object fallback = defaultValue.orElseGet(() -> epoch(mapping.schema().type()));
+            return new ColumnMapping(column.name(), schema, mapping.access(), orElse(mapping.fromJdbc(), fallback),
+                    orElse(mapping.fromBinlog(), fallback));
         }
         return new ColumnMapping(column.name(), schema, mapping.access(), mapping.fromJdbc(), mapping.fromBinlog());
     }
 
-    private static Optional<Object> parseDefault(ColumnMapping mapping, String text) {
-        try {
-            if (mapping.access() == JdbcAccess.BYTES) {
-                return bitLiteral(text).map(mapping.fromJdbc());
-            }
-            return Optional.ofNullable(mapping.fromJdbc().apply(text));
-        } catch (RuntimeException unparseable) {
-            return Optional.empty();
-        }
+    private static boolean isTemporal(ColumnDefinition column) {
+        return switch (column.dataType()) {
+            case "date", "datetime", "timestamp" -> true;
+            default -> false;
+        };
     }
 
-    /** {@code b'101'} as the big-endian bytes JDBC returns for a BIT column. */
-    private static Optional<Object> bitLiteral(String text) {
-        if (!text.startsWith("b'") || !text.endsWith("'")) {
-            return Optional.empty();
-        }
-        byte[] bigEndian = new BigInteger(text.substring(2, text.length() - 1), 2).toByteArray();
-        return Optional.of(bigEndian);
+    /** The epoch in a temporal field of {@code type}: Debezium's value for a NOT NULL column's missing one. */
+    private static Object epoch(Type type) {
+        return switch (type) {
+            case STRING -> EPOCH_ZONED;
+            case INT32 -> 0;
+            default -> 0L;
+        };
+    }
+
+    private static <T> Function<T, Object> orElse(Function<T, Object> convert, Object fallback) {
+        return value -> {
+            Object converted = convert.apply(value);
+            return converted != null ? converted : fallback;
+        };
     }
 
     private ColumnMapping baseMapping(TableId table, ColumnDefinition column) {
@@ -79,26 +101,30 @@ public final class ColumnMappings {
                     : text(column, EventSchema.of(Type.INT32), Integer::valueOf, raw -> raw);
             case "bigint" -> bigint(column, unsigned);
             case "decimal", "numeric", "fixed" -> decimal(column);
-            case "float" -> text(column, EventSchema.of(Type.FLOAT32), Float::valueOf, raw -> raw);
+            // FLOAT(M,D) is a double in Debezium's events, holding the float's value
+            case "float" -> column.columnType().contains(",")
+                    ? text(column, EventSchema.of(Type.FLOAT64), text -> (double) Float.parseFloat(text),
+                            raw -> ((Float) raw).doubleValue())
+                    : text(column, EventSchema.of(Type.FLOAT32), Float::valueOf, raw -> raw);
             case "double", "real", "double precision" -> text(column, EventSchema.of(Type.FLOAT64), Double::valueOf,
                     raw -> raw);
             case "bit" -> bit(column);
             case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" -> string(column);
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> binary(column);
             case "date" -> text(column, EventSchema.of(Type.INT32).withName("io.debezium.time.Date", 1),
-                    Temporals::epochDay, raw -> Temporals.epochDayOfMicros((Long) raw));
+                    text -> day(Temporals.epochDay(text)), raw -> day(dateOfBinlog((Long) raw)));
             case "time" -> text(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTime", 1),
                     Temporals::timeMicros, raw -> raw);
             case "datetime" -> datetime(column);
+            // a snapshot writes the shortest text, streaming the column's digits, as Debezium does
             case "timestamp" -> serverText(column,
                     EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
-                    textValue -> zoned(Temporals.epochMicros(textValue), column.scale()),
+                    textValue -> shortestZoned(Temporals.epochMicros(textValue)),
                     raw -> zoned((Long) raw, column.scale()));
             case "year" -> text(column, EventSchema.of(Type.INT32).withName("io.debezium.time.Year", 1),
                     Integer::valueOf, raw -> raw);
-            case "enum" -> enumeration(column, "io.debezium.data.Enum",
-                    raw -> ((Integer) raw) == 0 ? "" : column.enumValues().get((Integer) raw - 1));
-            case "set" -> enumeration(column, "io.debezium.data.EnumSet", raw -> setText(column, (Long) raw));
+            case "enum" -> enumeration(column, "io.debezium.data.Enum");
+            case "set" -> enumeration(column, "io.debezium.data.EnumSet");
             case "json" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.data.Json", 1), textValue -> textValue,
                     raw -> json((byte[]) raw));
             case "point" -> new ColumnMapping(column.name(), Geometries.POINT, JdbcAccess.BYTES,
@@ -194,39 +220,77 @@ public final class ColumnMappings {
                 raw -> fixedLength > ((byte[]) raw).length ? padded((byte[]) raw, fixedLength) : raw);
     }
 
-    private static ColumnMapping datetime(ColumnDefinition column) {
+    private ColumnMapping datetime(ColumnDefinition column) {
         if (column.scale() <= 3) {
             return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.Timestamp", 1),
-                    text -> millis(Temporals.epochMicros(text)), raw -> millis((Long) raw));
+                    text -> millis(adjusted(Temporals.snapshotDatetimeMicros(text))),
+                    raw -> millis(datetimeOfBinlog((Long) raw)));
         }
         return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTimestamp", 1),
-                Temporals::epochMicros, raw -> raw);
+                text -> adjusted(Temporals.snapshotDatetimeMicros(text)), raw -> datetimeOfBinlog((Long) raw));
+    }
+
+    /** Days since the epoch of a streamed DATE, or null for a zero date. */
+    private static Integer dateOfBinlog(long raw) {
+        return raw == RowCells.INVALID ? null : Temporals.epochDayOfMicros(raw);
+    }
+
+    private Long datetimeOfBinlog(long raw) {
+        return raw == RowCells.INVALID ? null : adjusted(raw);
+    }
+
+    private Integer day(Integer epochDay) {
+        if (epochDay == null || !adjustTwoDigitYears) {
+            return epochDay;
+        }
+        return (int) Temporals.adjustTwoDigitYear(epochDay);
+    }
+
+    private Long adjusted(Long epochMicros) {
+        if (epochMicros == null || !adjustTwoDigitYears) {
+            return epochMicros;
+        }
+        return Temporals.adjustTwoDigitYearOfMicros(epochMicros);
     }
 
     private static Long millis(Long epochMicros) {
         return epochMicros == null ? null : Temporals.millisOfMicros(epochMicros);
     }
 
+    private static String shortestZoned(Long epochMicros) {
+        return epochMicros == null ? null : Temporals.zonedTimestampShortest(epochMicros);
+    }
+
     private static String zoned(Long epochMicros, int digits) {
         return epochMicros == null ? null : Temporals.zonedTimestamp(epochMicros, digits);
     }
 
-    private static ColumnMapping enumeration(ColumnDefinition column, String logicalName,
-            Function<Serializable, Object> fromBinlog) {
+    /**
+     * An ENUM or SET: a snapshot writes the value the server returns, streaming the member's Debezium option (commas
+     * escaped, see {@link EnumMembers}), as Debezium does; SET members joined by commas.
+     */
+    private static ColumnMapping enumeration(ColumnDefinition column, String logicalName) {
+        List<String> options = column.enumValues().stream().map(EnumMembers::option).toList();
         EventSchema schema = EventSchema.of(Type.STRING).withName(logicalName, 1)
-                .withParameter("allowed", String.join(",", column.enumValues()));
+                .withParameter("allowed", String.join(",", options));
+        Function<Serializable, Object> fromBinlog = logicalName.equals("io.debezium.data.Enum")
+                ? raw -> enumText(options, (Integer) raw) : raw -> setText(options, (Long) raw);
         return text(column, schema, text -> text, fromBinlog);
     }
 
-    private static String setText(ColumnDefinition column, long bits) {
-        List<String> values = column.enumValues();
+    /** The member at a 1-based index; index 0 is the empty string a server stores for an invalid value. */
+    private static String enumText(List<String> options, int index) {
+        return index == 0 ? "" : options.get(index - 1);
+    }
+
+    private static String setText(List<String> options, long bits) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < options.size(); i++) {
             if ((bits & (1L << i)) != 0) {
                 if (text.length() > 0) {
                     text.append(',');
                 }
-                text.append(values.get(i));
+                text.append(options.get(i));
             }
         }
         return text.toString();

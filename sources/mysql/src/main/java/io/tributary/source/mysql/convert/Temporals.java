@@ -20,6 +20,11 @@ final class Temporals {
     /** What the fast paths return for text they leave to the ISO parser. */
     private static final long NOT_PLAIN = Long.MIN_VALUE;
     private static final DateTimeFormatter[] ZONED = new DateTimeFormatter[7];
+    /** Days before this one (0100-01-01) have a year the two-digit-year adjuster may change. */
+    private static final long FIRST_DAY_OF_YEAR_100 = LocalDate.of(100, 1, 1).toEpochDay();
+    /** The ten days the Gregorian reform skipped (1582-10-05 to 14): a hybrid calendar reads them as 10 days later. */
+    private static final long FIRST_SKIPPED_DAY = LocalDate.of(1582, 10, 5).toEpochDay();
+    private static final long LAST_SKIPPED_DAY = LocalDate.of(1582, 10, 14).toEpochDay();
 
     static {
         for (int digits = 0; digits <= 6; digits++) {
@@ -138,6 +143,49 @@ final class Temporals {
         return value;
     }
 
+    /**
+     * Debezium's two-digit-year adjuster ({@code enable.time.adjuster}), on days since the epoch: a year from 0 to 69
+     * becomes 2000 to 2069, one from 70 to 99 becomes 1970 to 1999; other days are returned as they are.
+     */
+    static long adjustTwoDigitYear(long epochDay) {
+        if (epochDay >= FIRST_DAY_OF_YEAR_100) {
+            return epochDay;
+        }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        int year = date.getYear();
+        if (year < 0) {
+            return epochDay;
+        }
+        return date.withYear(year < 70 ? year + 2000 : year + 1900).toEpochDay();
+    }
+
+    /** {@link #adjustTwoDigitYear(long)} of epoch microseconds, the time of day kept. */
+    static long adjustTwoDigitYearOfMicros(long epochMicros) {
+        long day = Math.floorDiv(epochMicros, MICROS_PER_DAY);
+        return day >= FIRST_DAY_OF_YEAR_100 ? epochMicros
+                : (adjustTwoDigitYear(day) - day) * MICROS_PER_DAY + epochMicros;
+    }
+
+    /**
+     * A snapshot's DATETIME as Debezium reads it through the JDBC driver's {@code java.sql.Timestamp}, whose hybrid
+     * Julian-Gregorian calendar moves the ten days the reform skipped ten days on and year 0 to year 1.
+     */
+    static Long snapshotDatetimeMicros(String text) {
+        Long micros = epochMicros(text);
+        if (micros == null) {
+            return null;
+        }
+        long day = Math.floorDiv(micros, MICROS_PER_DAY);
+        if (day >= FIRST_SKIPPED_DAY && day <= LAST_SKIPPED_DAY) {
+            return micros + 10 * MICROS_PER_DAY;
+        }
+        if (text.startsWith("0000-")) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            return (date.withYear(1).toEpochDay() - day) * MICROS_PER_DAY + micros;
+        }
+        return micros;
+    }
+
     /** Days since the epoch of a date given as epoch microseconds. */
     static int epochDayOfMicros(long epochMicros) {
         return (int) Math.floorDiv(epochMicros, MICROS_PER_DAY);
@@ -147,11 +195,23 @@ final class Temporals {
         return Math.floorDiv(epochMicros, 1000L);
     }
 
-    /** Debezium's ZonedTimestamp text: UTC, {@code digits} fractional digits (the column's precision). */
+    /**
+     * Debezium's ZonedTimestamp text of a streamed TIMESTAMP(n): UTC, exactly {@code digits} fractional digits (the
+     * column's precision), or ISO-8601's shortest form for a TIMESTAMP without them.
+     */
     static String zonedTimestamp(long epochMicros, int digits) {
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(epochMicros, MICROS_PER_SECOND),
                 Math.floorMod(epochMicros, MICROS_PER_SECOND) * 1000L);
-        return ZONED[Math.min(Math.max(digits, 0), 6)].format(instant);
+        return digits <= 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC))
+                : ZONED[Math.min(digits, 6)].format(instant);
+    }
+
+    /**
+     * Debezium's ZonedTimestamp text of a snapshotted TIMESTAMP, whatever its precision: ISO-8601's shortest form,
+     * trailing zeros of the fraction dropped ({@code …59.5Z}, {@code …02Z}).
+     */
+    static String zonedTimestampShortest(long epochMicros) {
+        return zonedTimestamp(epochMicros, 0);
     }
 
     private static long fractionMicros(String digits) {

@@ -118,10 +118,10 @@ public final class SchemaChanges {
             column.enumValues().isEmpty() ? null : column.enumValues().stream().map(value -> "'" + value + "'").toList()};
     }
 
-    /** A default as Debezium states it: bit literals ({@code b'101'}) as their decimal value. */
+    /** A default as Debezium states it: bit literals ({@code b'101'}) as their digits. */
     private static String defaultExpression(String literal) {
         if (literal.startsWith("b'") && literal.endsWith("'")) {
-            return new java.math.BigInteger(literal.substring(2, literal.length() - 1), 2).toString();
+            return literal.substring(2, literal.length() - 1);
         }
         return literal;
     }

@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param dataType the bare type in lower case: {@code int}, {@code varchar}, {@code datetime}, ...
  * @param columnType the full type: {@code int(10) unsigned}, {@code enum('a','b')}, ...
  * @param nullable whether NULL is allowed
- * @param defaultValue the literal default, unquoted; empty for none, NULL or an expression
+ * @param defaultValue the default as Debezium's DDL parser states it ({@link SchemaReader#defaultValue}); empty for
+ *     none, NULL or an expression
  * @param charset the character set of a text column
  * @param length character length or numeric precision
  * @param scale numeric scale, or fractional-second digits of a temporal column
- * @param enumValues the allowed values of an ENUM or SET column
+ * @param enumValues the members of an ENUM or SET column, as the server's column type writes them ({@link EnumMembers})
  * @param autoIncrement whether the column is AUTO_INCREMENT
  * @param generated whether the column is generated (virtual or stored)
  * @param comment the column comment, if any

@@ -7,12 +7,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads table definitions from {@code information_schema}: no DDL parser, so no DDL-parser failures. Knows the two
  * ways servers spell column defaults (MariaDB quotes literals and writes {@code NULL}; MySQL does neither).
  */
 public final class SchemaReader {
+    /** The default Debezium states for {@code CURRENT_TIMESTAMP}; a value converter reads it as the epoch. */
+    public static final String EPOCH_DEFAULT = "1970-01-01 00:00:00";
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
+            "(?i)(current_timestamp|now|localtimestamp)(\\(\\d?\\))?");
     private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, "
             + "COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, "
             + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE, EXTRA, COLUMN_COMMENT "
@@ -122,7 +127,10 @@ public final class SchemaReader {
         return row.wasNull() ? 0 : value;
     }
 
-    /** The literal default; empty for none, NULL, or an expression such as {@code current_timestamp()}. */
+    /**
+     * The default as Debezium's DDL parser states it: a literal unquoted (escapes kept), {@code CURRENT_TIMESTAMP} as
+     * {@value #EPOCH_DEFAULT}; empty for none, NULL, or another expression such as {@code uuid()}.
+     */
     Optional<String> defaultValue(String raw) {
         if (raw == null) {
             return Optional.empty();
@@ -140,7 +148,8 @@ public final class SchemaReader {
         if (raw.matches("-?[0-9.eE+-]+") || raw.startsWith("b'")) {
             return Optional.of(raw);
         }
-        return Optional.empty();
+        // Debezium's DDL parser reads CURRENT_TIMESTAMP, at any precision, as the epoch
+        return CURRENT_TIMESTAMP.matcher(raw).matches() ? Optional.of(EPOCH_DEFAULT) : Optional.empty();
     }
 
     private static long bitLength(String columnType) {
@@ -148,30 +157,8 @@ public final class SchemaReader {
         return open < 0 ? 1 : Long.parseLong(columnType.substring(open + 1, columnType.indexOf(')')));
     }
 
-    /** The values of {@code enum('a','b''c')} or {@code set(...)}. */
+    /** The member tokens of {@code enum('a','b''c')} or {@code set(...)}. */
     static List<String> enumValues(String columnType) {
-        List<String> values = new ArrayList<>();
-        int i = columnType.indexOf('(') + 1;
-        StringBuilder current = null;
-        while (i < columnType.length()) {
-            char c = columnType.charAt(i);
-            if (current == null) {
-                if (c == '\'') {
-                    current = new StringBuilder();
-                }
-            } else if (c == '\'') {
-                if (i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
-                    current.append('\'');
-                    i++;
-                } else {
-                    values.add(current.toString());
-                    current = null;
-                }
-            } else {
-                current.append(c);
-            }
-            i++;
-        }
-        return values;
+        return EnumMembers.fromColumnType(columnType);
     }
 }

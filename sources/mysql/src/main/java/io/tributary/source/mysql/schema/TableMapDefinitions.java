@@ -200,7 +200,7 @@ public final class TableMapDefinitions {
                 columnType = dataType;
             }
             case "enum", "set" -> columnType = dataType + values.stream()
-                    .map(value -> "'" + value.replace("'", "''") + "'").collect(Collectors.joining(",", "(", ")"));
+                    .map(token -> "'" + token + "'").collect(Collectors.joining(",", "(", ")"));
             case "geometry" -> {
                 dataType = geometry;
                 columnType = geometry;
@@ -227,8 +227,10 @@ public final class TableMapDefinitions {
         return collations.byId(id);
     }
 
+    /** The member tokens of the index-th ENUM or SET column, from the values the table map carries. */
     private static List<String> valuesAt(List<String[]> values, int index) {
-        return values == null || index >= values.size() ? List.of() : List.of(values.get(index));
+        return values == null || index >= values.size() ? List.of()
+                : java.util.Arrays.stream(values.get(index)).map(EnumMembers::token).toList();
     }
 
     private static String geometryType(TableMapEventMetadata metadata, int index) {

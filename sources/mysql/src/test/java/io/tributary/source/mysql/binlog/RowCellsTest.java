@@ -74,19 +74,21 @@ class RowCellsTest {
     }
 
     @Test
-    void convertsDatesAndTimesToEpochMicrosAcrossTheCalendarsHistory() {
+    void convertsDatesAndTimesToProlepticEpochMicros() {
         assertThat(RowCells.micros(2026, 11, 30, 10, 20, 30, 123_456))
                 .isEqualTo(micros(LocalDateTime.of(2026, 11, 30, 10, 20, 30, 123_456_000)));
         assertThat(RowCells.micros(1969, 12, 31, 23, 59, 59, 500_000)).isEqualTo(-500_000L);
         assertThat(RowCells.micros(9999, 12, 31, 23, 59, 59, 999_999))
                 .isEqualTo(micros(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000)));
         assertThat(RowCells.micros(1582, 10, 15, 0, 0, 0, 0)).isEqualTo(micros(LocalDateTime.of(1582, 10, 15, 0, 0)));
-        // the day before the Gregorian calendar began is Julian 1582-10-04, as Calendar (and the binlog client) count
-        assertThat(RowCells.micros(1582, 10, 4, 0, 0, 0, 0)).isEqualTo(micros(LocalDateTime.of(1582, 10, 14, 0, 0)));
+        // before the Gregorian calendar began, dates are proleptic Gregorian, as Debezium decodes streamed dates
+        assertThat(RowCells.micros(1582, 10, 4, 0, 0, 0, 0)).isEqualTo(micros(LocalDateTime.of(1582, 10, 4, 0, 0)));
+        assertThat(RowCells.micros(1000, 1, 1, 0, 0, 0, 1)).isEqualTo(micros(LocalDateTime.of(1000, 1, 1, 0, 0, 0, 1000)));
         // a day past the month's end (ALLOW_INVALID_DATES) runs on into the next month
         assertThat(RowCells.micros(2024, 2, 30, 0, 0, 0, 0)).isEqualTo(micros(LocalDateTime.of(2024, 3, 1, 0, 0)));
         assertThat(RowCells.micros(2024, 0, 10, 0, 0, 0, 0)).isEqualTo(RowCells.INVALID);
         assertThat(RowCells.micros(0, 0, 0, 0, 0, 0, 0)).isEqualTo(RowCells.INVALID);
+        assertThat(RowCells.micros(0, 5, 10, 0, 0, 0, 0)).as("year 0").isEqualTo(RowCells.INVALID);
     }
 
     private static long micros(LocalDateTime dateTime) {

@@ -68,4 +68,37 @@ class TemporalsTest {
         assertThat(Temporals.zonedTimestamp(946_684_800_100_000L, 6)).isEqualTo("2000-01-01T00:00:00.100000Z");
         assertThat(Temporals.zonedTimestamp(946_684_800_100_000L, 3)).isEqualTo("2000-01-01T00:00:00.100Z");
     }
+
+    @Test
+    void theTwoDigitYearAdjusterMovesYearsBelow100AsDebeziumDoes() {
+        assertThat(Temporals.adjustTwoDigitYear(java.time.LocalDate.of(0, 5, 10).toEpochDay()))
+                .isEqualTo(java.time.LocalDate.of(2000, 5, 10).toEpochDay());
+        assertThat(Temporals.adjustTwoDigitYear(java.time.LocalDate.of(69, 12, 31).toEpochDay()))
+                .isEqualTo(java.time.LocalDate.of(2069, 12, 31).toEpochDay());
+        assertThat(Temporals.adjustTwoDigitYear(java.time.LocalDate.of(70, 1, 1).toEpochDay())).isZero();
+        assertThat(Temporals.adjustTwoDigitYear(java.time.LocalDate.of(100, 1, 1).toEpochDay()))
+                .isEqualTo(java.time.LocalDate.of(100, 1, 1).toEpochDay());
+        assertThat(Temporals.adjustTwoDigitYearOfMicros(Temporals.epochMicros("0099-12-31 23:59:59.999999")))
+                .isEqualTo(Temporals.epochMicros("1999-12-31 23:59:59.999999"));
+    }
+
+    @Test
+    void aSnapshotDatetimeReadsTheSkippedDaysAndYearZeroAsTheJdbcDriversCalendarDoes() {
+        assertThat(Temporals.snapshotDatetimeMicros("1582-10-10 10:00:00"))
+                .isEqualTo(Temporals.epochMicros("1582-10-20 10:00:00"));
+        assertThat(Temporals.snapshotDatetimeMicros("1582-10-15 00:00:00"))
+                .isEqualTo(Temporals.epochMicros("1582-10-15 00:00:00"));
+        assertThat(Temporals.snapshotDatetimeMicros("0000-05-10 10:00:00"))
+                .isEqualTo(Temporals.epochMicros("0001-05-10 10:00:00"));
+        assertThat(Temporals.snapshotDatetimeMicros("0000-00-00 00:00:00")).isNull();
+    }
+
+    @Test
+    void zonedTimestampsHaveTheColumnsDigitsWhenStreamedAndTheShortestTextInASnapshot() {
+        long micros = Temporals.epochMicros("2020-01-01 10:00:02.500000");
+        assertThat(Temporals.zonedTimestamp(micros, 3)).isEqualTo("2020-01-01T10:00:02.500Z");
+        assertThat(Temporals.zonedTimestampShortest(micros)).isEqualTo("2020-01-01T10:00:02.5Z");
+        assertThat(Temporals.zonedTimestampShortest(Temporals.epochMicros("2020-01-01 10:00:02"))).isEqualTo(
+                "2020-01-01T10:00:02Z");
+    }
 }

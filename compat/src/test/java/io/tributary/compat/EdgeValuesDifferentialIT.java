@@ -1,0 +1,56 @@
+package io.tributary.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import io.tributary.testkit.TestingMariaDb;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Values at the edges, where Debezium's own conversions show: zero and partly zero dates, two-digit years, dates
+ * before the Gregorian calendar, TIMESTAMP(n) text, FLOAT(M,D) and REAL, ENUM and SET members holding commas,
+ * quotes and backslashes, and column defaults of every kind (CURRENT_TIMESTAMP, hex, unsigned and large integers,
+ * expressions) — snapshotted, then inserted, updated and deleted while streaming, on a server in UTC and in
+ * +05:30, captured by Debezium 3.5 and by Tributary: the events must be the same, in the same order.
+ */
+class EdgeValuesDifferentialIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @ParameterizedTest(name = "schemas.enable={0}, server time zone {1}")
+    @CsvSource({"true, +00:00", "false, +00:00", "true, +05:30", "false, +05:30"})
+    void edgeValuesEqualDebeziums(boolean schemas, String timeZone) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.builder().serverArgument("--default-time-zone=" + timeZone)
+                .start()) {
+            mariaDb.runScript(resource("/edges.sql"));
+            Map<String, String> config = Map.of("database.include.list", "edges", "include.schema.changes", "true");
+            String name = "edges-schemas-" + schemas + "-tz" + timeZone.replace(":", "");
+            DifferentialRun run = DifferentialRun.start(mariaDb, name, schemas, config);
+            try (run) {
+                DebeziumCapture debezium = run.debezium();
+                TributaryCapture tributary = run.tributary();
+                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+
+                mariaDb.runScript(resource("/edges-changes.sql"));
+                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                // snapshot reads and streamed changes of every table arrived, not only schema changes
+                assertThat(run.debeziumLog().size("diff.edges.temporals")).isEqualTo(7 + 7 + 1 + 1 + 2);
+                assertThat(run.debeziumLog().size("diff.edges.floats")).isEqualTo(4 + 4 + 1);
+                assertThat(run.debeziumLog().size("diff.edges.enums")).isEqualTo(6 + 6 + 1);
+                assertThat(run.debeziumLog().size("diff.edges.defaults")).isEqualTo(2 + 2 + 2);
+            }
+            run.compare();
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EdgeValuesDifferentialIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

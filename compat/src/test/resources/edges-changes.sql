@@ -1,0 +1,13 @@
+INSERT INTO edges.temporals SELECT id + 100, d, d_nn, d_nn0, dt, dt3, dt6, dt_nn, ts, ts1, ts3, ts6, y FROM edges.temporals;
+INSERT INTO edges.temporals (id, d_nn0, y) VALUES (200, '2020-01-01', 0);
+UPDATE edges.temporals SET d = '2021-02-00', dt = '0000-00-00 00:00:00', ts3 = '2024-02-29 23:59:59.000' WHERE id = 101;
+DELETE FROM edges.temporals WHERE id = 102;
+INSERT INTO edges.floats SELECT id + 100, f, f72, f30, f10, d, d102, r, fu FROM edges.floats;
+UPDATE edges.floats SET f = 0.1, f72 = 0.1 WHERE id = 101;
+INSERT INTO edges.enums SELECT id + 100, e, s, e_nn FROM edges.enums;
+UPDATE edges.enums SET e = 'a', s = 'q r' WHERE id = 101;
+INSERT INTO edges.defaults (id, dt_now, dt_now_nn, dt3_now, ts_now, ts_now_nn, u, dt_nn0)
+  VALUES (101, '2020-01-01 00:00:00', '2020-01-01 00:00:00', '2020-01-01 00:00:00', '2020-01-01 00:00:00', '2020-01-01 00:00:00', 'fixed', '0000-00-00');
+INSERT INTO edges.defaults SELECT id + 100, dt_now, dt_now_nn, dt3_now, ts_now, ts_now_nn, ts_lit, ts3_lit, vb, bn, bu, bs, i, dec52, s, s_bs,
+    s_empty, s_utf, e, u, d0, d50, dt0, dt_nn0, t3, bit5, f, f72 FROM edges.defaults WHERE id = 2;
+DELETE FROM edges.defaults WHERE id = 1;

@@ -1,0 +1,152 @@
+package io.tributary.source.mysql.convert;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.tributary.api.EventSchema.Type;
+import io.tributary.source.mysql.BigintUnsignedHandlingMode;
+import io.tributary.source.mysql.schema.ColumnDefinition;
+
+/**
+ * A column's default as the {@code default} of its field schema, converted as Debezium converts the default its
+ * DDL parser read: integers through a double (so the largest BIGINT UNSIGNED becomes {@code Long.MAX_VALUE} and large
+ * BIGINTs lose precision), DECIMAL rounded half-up to the column's scale, strings and ENUM/SET members verbatim,
+ * binary columns as the UTF-8 bytes of the text, YEAR and dates through the two-digit-year adjuster, zero dates as
+ * none (or the epoch for NOT NULL columns), CURRENT_TIMESTAMP as the epoch (none for a nullable TIMESTAMP).
+ * Empty where Debezium gives the field no default.
+ */
+final class DefaultValues {
+    private static final Pattern ZERO_DATE = Pattern.compile(
+            "(\\d{4}-\\d{2}-00|\\d{4}-00-\\d{2}|0000-\\d{2}-\\d{2})( 00:00:00(\\.\\d{1,6})?)?|0");
+    private static final String EPOCH = "1970-01-01 00:00:00";
+    private static final String EPOCH_ZONED = "1970-01-01T00:00:00Z";
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd[ HH:mm:ss]").optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).toFormatter();
+
+    private final BigintUnsignedHandlingMode bigintUnsignedMode;
+    private final boolean adjustTwoDigitYears;
+
+    DefaultValues(BigintUnsignedHandlingMode bigintUnsignedMode, boolean adjustTwoDigitYears) {
+        this.bigintUnsignedMode = bigintUnsignedMode;
+        this.adjustTwoDigitYears = adjustTwoDigitYears;
+    }
+
+    /** The default of {@code column}, whose values {@code mapping} converts; empty for none. */
+    Optional<Object> of(ColumnDefinition column, ColumnMapping mapping) {
+        Optional<String> text = column.defaultValue();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(convert(column, mapping, text.get()));
+        } catch (RuntimeException unparseable) {
+            // Debezium logs such a default and leaves the field without one
+            return Optional.empty();
+        }
+    }
+
+    private Object convert(ColumnDefinition column, ColumnMapping mapping, String text) {
+        Type type = mapping.schema().type();
+        return switch (column.dataType()) {
+            case "date" -> date(column, text.strip());
+            case "datetime" -> datetime(column, mapping, text.strip());
+            case "timestamp" -> timestamp(column, text.strip());
+            case "time" -> Temporals.timeMicros(text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : text);
+            case "tinyint", "smallint", "mediumint", "int", "integer" -> mapping.fromJdbc().apply(rounded(text));
+            case "bigint" -> column.unsigned() && bigintUnsignedMode == BigintUnsignedHandlingMode.PRECISE
+                    ? mapping.fromJdbc().apply(text.strip()) : mapping.fromJdbc().apply(rounded(text));
+            case "decimal", "numeric", "fixed" -> mapping.fromJdbc().apply(
+                    new BigDecimal(text.strip()).setScale(column.scale(), RoundingMode.HALF_UP).toPlainString());
+            case "float", "double", "real", "double precision" -> floatingPoint(type, text.strip());
+            case "bit" -> bit(column, mapping, text);
+            case "year" -> (int) Temporals.adjustTwoDigitYear(Integer.parseInt(text.strip()));
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" ->
+                    mapping.fromJdbc().apply(text.getBytes(StandardCharsets.UTF_8));
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set", "json" -> text;
+            default -> null;
+        };
+    }
+
+    /** Read as a double, then narrowed for a FLOAT column (not in a conditional: that would widen the float back). */
+    private static Object floatingPoint(Type type, String text) {
+        double value = Double.parseDouble(text);
+        if (type == Type.FLOAT32) {
+            return (float) value;
+        }
+        return value;
+    }
+
+    private static String rounded(String text) {
+        return String.valueOf(Math.round(Double.parseDouble(text.strip())));
+    }
+
+    private Object date(ColumnDefinition column, String text) {
+        if (ZERO_DATE.matcher(text).matches()) {
+            return column.nullable() ? null : 0;
+        }
+        long day;
+        try {
+            day = LocalDate.from(DATE_TIME.parse(text)).toEpochDay();
+        } catch (DateTimeParseException e) {
+            return column.nullable() ? null : 0;
+        }
+        return (int) (adjustTwoDigitYears ? Temporals.adjustTwoDigitYear(day) : day);
+    }
+
+    private Object datetime(ColumnDefinition column, ColumnMapping mapping, String text) {
+        LocalDateTime dateTime;
+        try {
+            dateTime = ZERO_DATE.matcher(text).matches() ? null : LocalDateTime.parse(text, DATE_TIME);
+        } catch (DateTimeParseException e) {
+            dateTime = null;
+        }
+        if (dateTime == null) {
+            return column.nullable() ? null : 0L;
+        }
+        long micros = dateTime.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + dateTime.getNano() / 1000;
+        if (adjustTwoDigitYears) {
+            micros = Temporals.adjustTwoDigitYearOfMicros(micros);
+        }
+        return mapping.schema().name().equals("io.debezium.time.MicroTimestamp") ? micros
+                : Temporals.millisOfMicros(micros);
+    }
+
+    /**
+     * Debezium reads a TIMESTAMP default in the JVM's time zone and writes it with the column's fractional digits
+     * and that zone's offset; the epoch (CURRENT_TIMESTAMP) and zero dates are no default, or the epoch when NOT NULL.
+     */
+    private static Object timestamp(ColumnDefinition column, String text) {
+        if (ZERO_DATE.matcher(text).matches() || text.equals(EPOCH)) {
+            return column.nullable() ? null : EPOCH_ZONED;
+        }
+        LocalDateTime local = LocalDateTime.parse(text, DATE_TIME);
+        int digits = column.scale();
+        DateTimeFormatter format = digits <= 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                : new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                        .appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true).appendOffsetId()
+                        .toFormatter();
+        return local.atZone(ZoneId.systemDefault()).format(format);
+    }
+
+    private static Object bit(ColumnDefinition column, ColumnMapping mapping, String text) {
+        String digits = text.startsWith("b'") && text.endsWith("'") ? text.substring(2, text.length() - 1) : text;
+        if (column.length() == 1) {
+            return Short.parseShort(digits.strip()) != 0;
+        }
+        return mapping.fromJdbc().apply(new BigInteger(digits.strip(), 2).toByteArray());
+    }
+}
