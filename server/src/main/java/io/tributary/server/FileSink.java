@@ -21,13 +21,14 @@ import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
 import io.tributary.core.json.ConnectJsonEncoder;
-import io.tributary.core.json.Converters;
+import io.tributary.core.convert.Converters;
+import io.tributary.core.convert.RecordEncoder;
 import io.tributary.core.json.HeaderText;
 
 /**
  * One JSON line per record, a file per topic ({@code <directory>/<topic>.jsonl}):
  * {@code {"key":<key>,"value":<value>}} with key and value exactly as Kafka Connect's JsonConverter writes them
- * ({@code null} for a tombstone's value), then {@code "headers":[{"key":..,"value":..}, ...]} when the record has
+ * ({@code null} for a tombstone's value) — or, under StringConverter, the text it writes as a JSON string — then {@code "headers":[{"key":..,"value":..}, ...]} when the record has
  * headers, each value the text Kafka Connect's default header converter writes. For debugging, tests and small jobs;
  * appends, never rewrites.
  */
@@ -38,26 +39,34 @@ final class FileSink implements ChangeSink {
             .withDefault(true);
     static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
             .withDefault(true);
+    static final ConfigOption<String> KEY_CONVERTER = Converters.option("key.converter");
+    static final ConfigOption<String> VALUE_CONVERTER = Converters.option("value.converter");
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(DIRECTORY, KEY_SCHEMAS,
-            VALUE_SCHEMAS, Converters.option("key.converter"), Converters.option("value.converter")), Set.of());
+            VALUE_SCHEMAS, KEY_CONVERTER, VALUE_CONVERTER), Set.of());
     private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
     private static final EventSchema TEXT = EventSchema.of(EventSchema.Type.STRING).asOptional();
-    private static final ConnectJsonEncoder HEADER_JSON = new ConnectJsonEncoder(false);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
+    /** JSON strings (header values, StringConverter text); an encoder of this sink's own: encoders keep state. */
+    private final ConnectJsonEncoder plainJson = new ConnectJsonEncoder(false);
     private Path directory;
-    private ConnectJsonEncoder keys;
-    private ConnectJsonEncoder values;
+    private RecordEncoder keys;
+    private RecordEncoder values;
+    /** Whether keys, values are the text StringConverter writes, which a line holds as a JSON string. */
+    private boolean textKeys;
+    private boolean textValues;
     private final Map<String, FileChannel> files = new HashMap<>();
 
     @Override
     public void start(String pipeline, Map<String, String> config) {
         ParsedConfig parsed = DEFINITION.parse(config);
         directory = Path.of(parsed.get(DIRECTORY));
-        keys = new ConnectJsonEncoder(parsed.get(KEY_SCHEMAS));
-        values = new ConnectJsonEncoder(parsed.get(VALUE_SCHEMAS));
+        keys = Converters.encoder(parsed.get(KEY_CONVERTER), parsed.get(KEY_SCHEMAS));
+        values = Converters.encoder(parsed.get(VALUE_CONVERTER), parsed.get(VALUE_SCHEMAS));
+        textKeys = parsed.get(KEY_CONVERTER).equals(Converters.STRING_CONVERTER);
+        textValues = parsed.get(VALUE_CONVERTER).equals(Converters.STRING_CONVERTER);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -66,12 +75,20 @@ final class FileSink implements ChangeSink {
         }
     }
 
+    /** A key or value as JSON in the line: null, the JSON a JsonConverter wrote, or a string holding the text. */
+    private byte[] json(byte[] encoded, boolean text) {
+        if (encoded == null) {
+            return NULL;
+        }
+        return text ? plainJson.encode(TEXT, new String(encoded, StandardCharsets.UTF_8)) : encoded;
+    }
+
     @Override
     public void write(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
-            byte[] key = record.keySchema() == null ? NULL : keys.encode(record.keySchema(), record.key());
-            byte[] encoded = values.encode(record.valueSchema(), record.value());
-            byte[] value = encoded == null ? NULL : encoded;
+            byte[] key = json(record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key()),
+                    textKeys);
+            byte[] value = json(values.encode(record.valueSchema(), record.value()), textValues);
             byte[] headers = headers(record);
             ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length
                     + headers.length + END.length);
@@ -98,7 +115,7 @@ final class FileSink implements ChangeSink {
         return file;
     }
 
-    private static byte[] headers(ChangeRecord record) {
+    private byte[] headers(ChangeRecord record) {
         if (record.headers().isEmpty()) {
             return new byte[0];
         }
@@ -112,8 +129,8 @@ final class FileSink implements ChangeSink {
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String jsonString(String text) {
-        return new String(HEADER_JSON.encode(TEXT, text), StandardCharsets.UTF_8);
+    private String jsonString(String text) {
+        return new String(plainJson.encode(TEXT, text), StandardCharsets.UTF_8);
     }
 
     @Override

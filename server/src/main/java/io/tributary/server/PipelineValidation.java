@@ -42,11 +42,20 @@ public final class PipelineValidation {
         }
         for (SinkConfig sink : config == null ? List.<SinkConfig>of() : config.sinks().values()) {
             registry.validate(sink.type(), sink.properties()).forEach(problem -> problems.add(
-                    new ConfigProblem("sink." + sink.name() + "." + problem.key(), problem.message())));
+                    new ConfigProblem(keyInFile(properties, sink.name(), problem.key()), problem.message())));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new ConfigException(problems.stream().distinct().toList());
         }
         return config;
+    }
+
+    /**
+     * A sink's key as the file spells it: {@code sink.<name>.<key>}, or, for a setting the sink took from the source
+     * part (a converter), the key written there.
+     */
+    private static String keyInFile(Map<String, String> properties, String sinkName, String key) {
+        String own = "sink." + sinkName + "." + key;
+        return !properties.containsKey(own) && properties.containsKey(key) ? key : own;
     }
 }

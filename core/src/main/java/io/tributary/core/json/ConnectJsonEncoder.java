@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.tributary.api.EventSchema;
+import io.tributary.core.convert.RecordEncoder;
 
 /**
  * Writes keys and values as the bytes Kafka Connect's {@code JsonConverter} produces for the same schema and
@@ -16,7 +17,7 @@ import io.tributary.api.EventSchema;
  *
  * <p>Not thread-safe: use one encoder per thread.
  */
-public final class ConnectJsonEncoder {
+public final class ConnectJsonEncoder implements RecordEncoder {
     private static final byte[] SCHEMA_PREFIX = "{\"schema\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAYLOAD_PREFIX = ",\"payload\":".getBytes(StandardCharsets.US_ASCII);
     /** More distinct schema instances than this means a caller makes one per record: start the cache afresh. */
@@ -35,6 +36,7 @@ public final class ConnectJsonEncoder {
     }
 
     /** The JSON bytes, or null for a null value without schema (a tombstone or a key-less record's key). */
+    @Override
     public byte[] encode(EventSchema schema, Object value) {
         if (schema == null) {
             if (value != null) {

@@ -16,7 +16,8 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
 import io.tributary.api.OffsetStore;
 import io.tributary.api.SinkException;
-import io.tributary.core.json.ConnectJsonEncoder;
+import io.tributary.core.convert.Converters;
+import io.tributary.core.convert.RecordEncoder;
 import io.tributary.core.json.HeaderText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,8 +42,8 @@ public final class KafkaSink implements ChangeSink {
     private KafkaSinkConfig config;
     private Producer<byte[], byte[]> producer;
     private Admin admin;
-    private ConnectJsonEncoder keys;
-    private ConnectJsonEncoder values;
+    private RecordEncoder keys;
+    private RecordEncoder values;
     private final Set<String> knownTopics = new HashSet<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private boolean inTransaction;
@@ -53,8 +54,8 @@ public final class KafkaSink implements ChangeSink {
     public void start(String pipelineName, Map<String, String> raw) {
         this.pipeline = pipelineName;
         this.config = KafkaSinkConfig.parse(pipelineName, raw);
-        this.keys = new ConnectJsonEncoder(config.keySchemas());
-        this.values = new ConnectJsonEncoder(config.valueSchemas());
+        this.keys = Converters.encoder(config.keyConverter(), config.keySchemas());
+        this.values = Converters.encoder(config.valueConverter(), config.valueSchemas());
         this.admin = Admin.create(config.clientSettings());
         awaitCluster();
         this.producer = new KafkaProducer<>(config.producer());

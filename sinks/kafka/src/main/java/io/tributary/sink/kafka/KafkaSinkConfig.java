@@ -8,7 +8,7 @@ import java.util.Set;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
-import io.tributary.core.json.Converters;
+import io.tributary.core.convert.Converters;
 
 /**
  * The Kafka sink's settings. Keys it does not define itself are Kafka producer properties ({@code acks},
@@ -22,7 +22,9 @@ record KafkaSinkConfig(
         String offsetsTopic,
         int partitions,
         short replicationFactor,
+        String keyConverter,
         boolean keySchemas,
+        String valueConverter,
         boolean valueSchemas,
         long connectTimeoutMs,
         Map<String, Object> producer) {
@@ -41,9 +43,9 @@ record KafkaSinkConfig(
             ConfigOption.integer("topic.creation.default.replication.factor").withDefault(-1)
                     .withDoc("replication factor of topics it creates; -1 for the broker's default");
     static final ConfigOption<Boolean> KEY_SCHEMAS = ConfigOption.bool("key.converter.schemas.enable")
-            .withDefault(true).withDoc("keys as JsonConverter with schemas (true) or without");
+            .withDefault(true).withDoc("keys as JsonConverter with schemas (true) or without (JsonConverter only)");
     static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
-            .withDefault(true).withDoc("values as JsonConverter with schemas (true) or without");
+            .withDefault(true).withDoc("values as JsonConverter with schemas (true) or without (JsonConverter only)");
     static final ConfigOption<Long> CONNECT_TIMEOUT = ConfigOption.longInteger("connect.timeout.ms")
             .withDefault(60_000L).withDoc("how long to keep trying to reach Kafka before giving up");
 
@@ -89,7 +91,8 @@ record KafkaSinkConfig(
         }
         return new KafkaSinkConfig(parsed.get(BOOTSTRAP_SERVERS), parsed.get(EXACTLY_ONCE), transactionalId,
                 parsed.get(OFFSETS_TOPIC), parsed.get(PARTITIONS), parsed.get(REPLICATION_FACTOR).shortValue(),
-                parsed.get(KEY_SCHEMAS), parsed.get(VALUE_SCHEMAS), parsed.get(CONNECT_TIMEOUT), producer);
+                parsed.get(KEY_CONVERTER), parsed.get(KEY_SCHEMAS), parsed.get(VALUE_CONVERTER),
+                parsed.get(VALUE_SCHEMAS), parsed.get(CONNECT_TIMEOUT), producer);
     }
 
     /** Producer settings for an admin client or consumer: connection and security only. */

@@ -1,0 +1,12 @@
+package io.tributary.core.convert;
+
+import io.tributary.api.EventSchema;
+
+/**
+ * Turns a record's key or value into the bytes a Kafka Connect converter would write for it, so that a sink writing
+ * straight to Kafka or to files produces what a Connect worker running the same converter would. Not thread-safe.
+ */
+public interface RecordEncoder {
+    /** The bytes of {@code value}, whose schema is {@code schema}; null for a null value (a tombstone, a null key). */
+    byte[] encode(EventSchema schema, Object value);
+}
