@@ -62,6 +62,21 @@ final class SchemaCache {
         return reader.read(connection, id);
     }
 
+    /**
+     * The table a {@code CREATE UNIQUE INDEX} statement gave its key to: a captured table whose key the new index
+     * now is, so one that had none before.
+     */
+    Optional<TableId> keyGivenBy(Connection connection, String sql, String database) throws SQLException {
+        Optional<DdlStatements.UniqueIndex> created = DdlStatements.uniqueIndexCreated(sql, database);
+        if (created.isEmpty() || !includes(created.get().table())) {
+            return Optional.empty();
+        }
+        TableId table = created.get().table();
+        return describe(connection, table)
+                .filter(definition -> definition.key().index().equalsIgnoreCase(created.get().name()))
+                .map(definition -> table);
+    }
+
     /** Forgets every table of a database (or all tables when {@code database} is empty), to be re-read. */
     void invalidate(String database) {
         if (database == null || database.isEmpty()) {

@@ -18,6 +18,7 @@ import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.TableId;
+import io.tributary.source.mysql.schema.TableKey;
 
 /**
  * The initial snapshot: every captured row as a read ({@code op=r}) event, consistent with the binlog position
@@ -25,7 +26,7 @@ import io.tributary.source.mysql.schema.TableId;
  * SNAPSHOT} reports the matching binlog position itself ({@code binlog_snapshot_file/position}); on MySQL the
  * captured tables are locked only while the transaction starts and the position is read.
  *
- * <p>Tables are read in primary-key order, a chunk at a time, so memory stays bounded; the offset of every record
+ * <p>Tables are read in key order, a chunk at a time, so memory stays bounded; the offset of every record
  * names the table and the key reached, so a restart resumes after the last delivered row. Streaming then starts at
  * the position of the first snapshot, so no change made meanwhile is lost.
  */
@@ -258,7 +259,7 @@ final class SnapshotReader {
             TableSchemas table = found.get();
             rowsRead = progress.start(name, estimatedRows(connection));
             long rowsOfTable = 0;
-            List<String> key = table.definition().primaryKey();
+            List<String> key = chunkKey(table);
             while (true) {
                 int count = 0;
                 try (PreparedStatement select = chunkQuery(connection, table);
@@ -284,7 +285,7 @@ final class SnapshotReader {
         }
 
         private PreparedStatement chunkQuery(Connection connection, TableSchemas table) throws SQLException {
-            List<String> key = table.definition().primaryKey();
+            List<String> key = chunkKey(table);
             String columns = table.columns().stream().map(SnapshotReader::selectExpression)
                     .collect(Collectors.joining(", "));
             StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(quote(id));
@@ -342,6 +343,16 @@ final class SnapshotReader {
                 }
             }
         }
+    }
+
+    /**
+     * The key a table is read in chunks of: its key when the server stores the rows in that order, so that they
+     * come in the order a plain {@code SELECT} (Debezium's) meets them; none otherwise (no key, or a unique key with
+     * column prefixes or kept as a hash), and the table is read in one pass.
+     */
+    private static List<String> chunkKey(TableSchemas table) {
+        TableKey key = table.definition().key();
+        return key.ordersRows() ? key.columns() : List.of();
     }
 
     private static String selectExpression(ColumnMapping column) {

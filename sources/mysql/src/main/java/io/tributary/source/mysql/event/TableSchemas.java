@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
+import io.tributary.api.SourceException;
 import io.tributary.source.mysql.TableFilter;
 import io.tributary.source.mysql.convert.ColumnMapping;
 import io.tributary.source.mysql.convert.ColumnMappings;
@@ -86,8 +87,9 @@ public final class TableSchemas {
                 return i;
             }
         }
-        throw new IllegalStateException("primary key column " + columnName + " of " + definition.id()
-                + " is excluded; primary key columns cannot be left out with column.exclude.list");
+        throw SourceException.fatal("key column " + columnName + " of " + definition.id() + " is left out by "
+                + "column.exclude.list; Tributary cannot key events by a column it does not capture: capture the "
+                + "column");
     }
 
     public TableDefinition definition() {
@@ -116,7 +118,7 @@ public final class TableSchemas {
         return envelopeSchema;
     }
 
-    /** The key struct of a row, or null for a table without primary key. */
+    /** The key struct of a row, or null for a table without a key. */
     public Object[] key(Object[] row) {
         if (keySchema == null) {
             return null;
