@@ -12,16 +12,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Tables without a primary key but with UNIQUE keys — single and composite keys, a nullable key skipped for a later
  * NOT NULL one, a table whose only unique key is nullable (no key), prefix and hash (long) unique keys, a primary key
  * next to a unique key — snapshotted, changed (inserts, updates, key changes, deletes), created while streaming, and
- * given a key by {@code CREATE UNIQUE INDEX} while streaming. Debezium 3.5 and Tributary capture them with schema
+ * given a key by {@code CREATE UNIQUE INDEX} while streaming; and {@code message.key.columns} on a key-less table,
+ * on a table with a primary key and on a unique-keyed table. Debezium 3.5 and Tributary capture them with schema
  * changes on: the events, their keys and {@code primaryKeyColumnNames} must be the same, in the same order.
  */
 class UniqueKeysDifferentialIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String MESSAGE_KEY_COLUMNS = "ukeys.keyless:y,x;ukeys.with_pk:code;ukeys\\.uk_comp.*:v";
 
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void uniqueKeysAreMessageKeysAsInDebezium(boolean schemas) throws Exception {
         compare("unique-keys-schemas-" + schemas, schemas, Map.of(), expectedEvents(Map.of()));
+    }
+
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void messageKeyColumnsReplaceTheKeyAsInDebezium(boolean schemas) throws Exception {
+        // the configured key changes when y (keyless), code (with_pk) or v (uk_composite) changes
+        compare("message-key-columns-schemas-" + schemas, schemas,
+                Map.of("message.key.columns", MESSAGE_KEY_COLUMNS),
+                expectedEvents(Map.of("diff.ukeys.keyless", 9, "diff.ukeys.with_pk", 6, "diff.ukeys.uk_composite", 7)));
     }
 
     /**

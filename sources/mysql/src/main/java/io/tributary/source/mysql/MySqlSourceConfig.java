@@ -34,6 +34,7 @@ public record MySqlSourceConfig(
         Retry retry,
         int maxQueueSize,
         int maxBatchSize,
+        MessageKeyColumns messageKeyColumns,
         String ddlFilter,
         Set<String> unknownKeys) {
 
@@ -63,6 +64,7 @@ public record MySqlSourceConfig(
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
         requireNonNull(retry, "retry is null");
+        requireNonNull(messageKeyColumns, "messageKeyColumns is null");
         skippedOperations = Set.copyOf(skippedOperations);
         unknownKeys = Set.copyOf(unknownKeys);
     }
@@ -103,6 +105,7 @@ public record MySqlSourceConfig(
                         parsed.get(RETRY_DELAY_MAX_MS)),
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
+                parsed.find(MESSAGE_KEY_COLUMNS).map(MessageKeyColumns::parse).orElse(MessageKeyColumns.NONE),
                 parsed.get(DDL_FILTER),
                 parsed.unknownKeys());
     }

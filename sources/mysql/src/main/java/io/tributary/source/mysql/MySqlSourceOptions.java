@@ -79,6 +79,11 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size")
             .withDefault(2048).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Most records one poll() returns.");
+    public static final ConfigOption<String> MESSAGE_KEY_COLUMNS = ConfigOption.string("message.key.columns")
+            .validatedBy(MessageKeyColumns::isValid, "entries <db>.<table>:<column>[,<column>...] separated by ';', "
+                    + "tables and columns as regular expressions (for example shop.orders:customer_id,order_no)")
+            .withDoc("The columns that key the events of the tables named, in place of their primary key: "
+                    + "<db>.<table>:<column>,... entries separated by ';', matched as Debezium matches them.");
     public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
             .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
@@ -101,7 +106,7 @@ public final class MySqlSourceOptions {
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
             TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
             CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
-            MAX_BATCH_SIZE, DDL_FILTER), PASS_THROUGH_PREFIXES);
+            MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS, DDL_FILTER), PASS_THROUGH_PREFIXES);
 
     private MySqlSourceOptions() {
     }

@@ -20,8 +20,7 @@ import io.tributary.source.mysql.schema.TableId;
 final class SchemaCache {
     private final MySqlSourceConfig config;
     private final SchemaReader reader;
-    private final ColumnMappings mappings;
-    private final EventSchema sourceSchema;
+    private final TableSchemas.Settings settings;
     private final Map<TableId, TableSchemas> tables = new HashMap<>();
     /** The filter's answer per table, which no DDL statement changes. */
     private final Map<TableId, Boolean> included = new HashMap<>();
@@ -29,8 +28,8 @@ final class SchemaCache {
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
         this.reader = reader;
-        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode());
-        this.sourceSchema = sourceSchema;
+        this.settings = new TableSchemas.Settings(config.topicPrefix(), config.messageKeyColumns(), config.filter(),
+                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode()), sourceSchema);
     }
 
     /** The table's schemas, or empty when the table is not captured or does not exist any more. */
@@ -54,7 +53,7 @@ final class SchemaCache {
 
     /** The schemas of one version of a table, not cached. */
     TableSchemas schemasOf(TableDefinition definition) {
-        return new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings, sourceSchema);
+        return new TableSchemas(definition, settings);
     }
 
     /** The table's current definition, captured or not, read afresh. */
