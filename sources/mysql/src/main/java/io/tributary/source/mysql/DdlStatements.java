@@ -13,7 +13,8 @@ import io.tributary.source.mysql.schema.TableId;
  * for the table names; what the tables look like afterwards is read from {@code information_schema}.
  */
 final class DdlStatements {
-    private static final String PART = "`(?:[^`]|``)+`|[\\w$]+";
+    /** A name part: quoted, or unquoted (ASCII letters, digits, $ and _, and any character from U+0080 to U+FFFF). */
+    private static final String PART = "`(?:[^`]|``)+`|[\\w$\\x{80}-\\x{FFFF}]+";
     private static final String NAME = "((?:" + PART + ")(?:\\s*\\.\\s*(?:" + PART + "))?)";
     private static final Pattern CREATE = Pattern.compile(
             "^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME,
@@ -43,7 +44,7 @@ final class DdlStatements {
             "^\\s*DROP\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
-    private static final Pattern NAME_PART = Pattern.compile("`((?:[^`]|``)+)`|([\\w$]+)");
+    private static final Pattern NAME_PART = Pattern.compile("`((?:[^`]|``)+)`|([\\w$\\x{80}-\\x{FFFF}]+)");
 
     /** One table a statement changed. */
     record TableChange(ChangeType type, TableId table) {

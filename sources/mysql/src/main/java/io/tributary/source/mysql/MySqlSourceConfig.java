@@ -35,6 +35,8 @@ public record MySqlSourceConfig(
         int maxQueueSize,
         int maxBatchSize,
         MessageKeyColumns messageKeyColumns,
+        NameAdjustmentMode schemaNameAdjustmentMode,
+        NameAdjustmentMode fieldNameAdjustmentMode,
         String ddlFilter,
         Set<String> unknownKeys) {
 
@@ -65,6 +67,8 @@ public record MySqlSourceConfig(
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
         requireNonNull(retry, "retry is null");
         requireNonNull(messageKeyColumns, "messageKeyColumns is null");
+        requireNonNull(schemaNameAdjustmentMode, "schemaNameAdjustmentMode is null");
+        requireNonNull(fieldNameAdjustmentMode, "fieldNameAdjustmentMode is null");
         skippedOperations = Set.copyOf(skippedOperations);
         unknownKeys = Set.copyOf(unknownKeys);
     }
@@ -106,6 +110,8 @@ public record MySqlSourceConfig(
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
                 parsed.find(MESSAGE_KEY_COLUMNS).map(MessageKeyColumns::parse).orElse(MessageKeyColumns.NONE),
+                parsed.get(SCHEMA_NAME_ADJUSTMENT_MODE),
+                parsed.get(FIELD_NAME_ADJUSTMENT_MODE),
                 parsed.get(DDL_FILTER),
                 parsed.unknownKeys());
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.tributary.api.EventSchema;
 import io.tributary.source.mysql.convert.ColumnMappings;
+import io.tributary.source.mysql.event.EventNames;
+import io.tributary.source.mysql.event.NameAdjuster;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.TableDefinition;
@@ -28,7 +30,10 @@ final class SchemaCache {
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
         this.reader = reader;
-        this.settings = new TableSchemas.Settings(config.topicPrefix(), config.messageKeyColumns(), config.filter(),
+        EventNames names = new EventNames(config.topicPrefix(),
+                NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
+                NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
+        this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
                 new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode()), sourceSchema);
     }
 

@@ -32,6 +32,14 @@ class DdlStatementsTest {
     }
 
     @Test
+    void unquotedNamesMayHoldLettersBeyondAscii() {
+        assertThat(DdlStatements.tablesChanged("CREATE TABLE sklep.zamówienia_źródło (id INT)", ""))
+                .containsExactly(new TableChange(ChangeType.CREATE, new TableId("sklep", "zamówienia_źródło")));
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE `t.bla` ADD x INT", "shop"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("shop", "t.bla")));
+    }
+
+    @Test
     void indexStatementsNameTheirTableAndUniqueIndexesTheirName() {
         assertThat(DdlStatements.indexedTable("CREATE UNIQUE INDEX IF NOT EXISTS ux USING BTREE ON shop.items (a)", ""))
                 .contains(new TableId("shop", "items"));

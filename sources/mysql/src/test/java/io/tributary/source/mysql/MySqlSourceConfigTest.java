@@ -37,6 +37,8 @@ class MySqlSourceConfigTest {
         assertThat(config.serverId()).isBetween(5400L, 6424L);
         assertThat(config.retry()).isEqualTo(new MySqlSourceConfig.Retry(10, 300, 10_000));
         assertThat(config.messageKeyColumns()).isSameAs(MessageKeyColumns.NONE);
+        assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
+        assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
         assertThat(config.unknownKeys()).isEmpty();
     }
 
@@ -62,7 +64,10 @@ class MySqlSourceConfigTest {
                 "max.queue.size", "100",
                 "max.batch.size", "10",
                 "table.include.list", "shop\\.orders, shop\\.items"));
-        properties.put("message.key.columns", "shop.orders:order_no,customer_id");
+        properties.putAll(Map.of(
+                "message.key.columns", "shop.orders:order_no,customer_id",
+                "schema.name.adjustment.mode", "avro",
+                "field.name.adjustment.mode", "avro_unicode"));
 
         MySqlSourceConfig config = MySqlSourceConfig.parse(properties);
 
@@ -89,6 +94,8 @@ class MySqlSourceConfigTest {
         assertThat(config.filter().includesTable("SHOP", "ITEMS")).isTrue();
         assertThat(config.messageKeyColumns().keyOf(new TableId("shop", "orders"), List.of("id", "customer_id",
                 "order_no"))).contains(List.of("order_no", "customer_id"));
+        assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO);
+        assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO_UNICODE);
     }
 
     @Test
@@ -137,17 +144,21 @@ class MySqlSourceConfigTest {
     }
 
     @Test
-    void malformedMessageKeyColumnsAreNamedWithTheirFix() {
+    void malformedMessageKeyColumnsAndUnknownAdjustmentModesAreNamedWithTheirFix() {
         Map<String, String> properties = minimal();
-        properties.put("message.key.columns", "shop.orders:id;shop.items");
+        properties.putAll(Map.of("message.key.columns", "shop.orders:id;shop.items",
+                "schema.name.adjustment.mode", "avro-ish", "field.name.adjustment.mode", "unicode"));
 
         assertThatThrownBy(() -> MySqlSourceConfig.parse(properties))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::key)
-                        .containsExactly("message.key.columns"))
+                        .containsExactlyInAnyOrder("message.key.columns", "schema.name.adjustment.mode",
+                                "field.name.adjustment.mode"))
                 .hasMessageContaining("message.key.columns: expected entries <db>.<table>:<column>[,<column>...] "
                         + "separated by ';', tables and columns as regular expressions (for example "
-                        + "shop.orders:customer_id,order_no) but found 'shop.orders:id;shop.items'");
+                        + "shop.orders:customer_id,order_no) but found 'shop.orders:id;shop.items'")
+                .hasMessageContaining("schema.name.adjustment.mode: expected one of [none, avro, avro_unicode] but "
+                        + "found 'avro-ish'");
     }
 
     @Test

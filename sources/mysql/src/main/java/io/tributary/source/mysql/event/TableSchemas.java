@@ -45,16 +45,16 @@ public final class TableSchemas {
     /**
      * What the schemas of every table are made with.
      *
-     * @param topicPrefix the prefix of every topic
+     * @param names the topic, schema and field names
      * @param messageKeyColumns the configured keys ({@code message.key.columns})
      * @param filter which columns are captured
      * @param mappings how columns become fields
      * @param sourceSchema the schema of the source block
      */
-    public record Settings(String topicPrefix, MessageKeyColumns messageKeyColumns, TableFilter filter,
+    public record Settings(EventNames names, MessageKeyColumns messageKeyColumns, TableFilter filter,
             ColumnMappings mappings, EventSchema sourceSchema) {
         public Settings {
-            requireNonNull(topicPrefix, "topicPrefix is null");
+            requireNonNull(names, "names is null");
             requireNonNull(messageKeyColumns, "messageKeyColumns is null");
             requireNonNull(filter, "filter is null");
             requireNonNull(mappings, "mappings is null");
@@ -64,9 +64,11 @@ public final class TableSchemas {
 
     public TableSchemas(TableDefinition definition, Settings settings) {
         this.definition = requireNonNull(definition, "definition is null");
-        this.topic = settings.topicPrefix() + "." + definition.id().database() + "." + definition.id().table();
+        EventNames names = settings.names();
+        this.topic = names.topic(definition.id());
         this.columns = new ArrayList<>();
         this.capturedIndex = new int[definition.columns().size()];
+        List<String> fieldNames = new ArrayList<>();
         EventSchema.FieldsBuilder rowFields = EventSchema.fieldsBuilder();
         for (int i = 0; i < definition.columns().size(); i++) {
             ColumnDefinition column = definition.columns().get(i);
@@ -74,7 +76,8 @@ public final class TableSchemas {
                 ColumnMapping mapping = settings.mappings().map(definition.id(), column);
                 capturedIndex[i] = columns.size();
                 columns.add(mapping);
-                rowFields.add(mapping.name(), mapping.schema());
+                fieldNames.add(names.fieldName(column.name()));
+                rowFields.add(fieldNames.get(fieldNames.size() - 1), mapping.schema());
             } else {
                 capturedIndex[i] = -1;
             }
@@ -84,11 +87,12 @@ public final class TableSchemas {
         EventSchema.FieldsBuilder keyFields = EventSchema.fieldsBuilder();
         for (int k = 0; k < keyIndexes.length; k++) {
             keyIndexes[k] = indexOf(key.get(k));
-            keyFields.add(key.get(k), columns.get(keyIndexes[k]).schema());
+            keyFields.add(fieldNames.get(keyIndexes[k]), columns.get(keyIndexes[k]).schema());
         }
-        this.keySchema = keyIndexes.length == 0 ? null : EventSchema.struct(topic + ".Key", keyFields.build());
-        this.rowSchema = EventSchema.struct(topic + ".Value", rowFields.build()).asOptional();
-        this.envelopeSchema = envelope(topic + ".Envelope", rowSchema, settings.sourceSchema());
+        this.keySchema = keyIndexes.length == 0 ? null
+                : EventSchema.struct(names.schemaName(topic + ".Key"), keyFields.build());
+        this.rowSchema = EventSchema.struct(names.schemaName(topic + ".Value"), rowFields.build()).asOptional();
+        this.envelopeSchema = envelope(names.schemaName(topic + ".Envelope"), rowSchema, settings.sourceSchema());
     }
 
     private static EventSchema envelope(String name, EventSchema rowSchema, EventSchema sourceSchema) {
