@@ -1,6 +1,9 @@
 package io.tributary.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 import io.tributary.testkit.TestingMariaDb;
@@ -41,6 +44,32 @@ final class DifferentialRun implements AutoCloseable {
 
     EventLog tributaryLog() {
         return tributaryLog;
+    }
+
+    /**
+     * Waits until Debezium has written nothing for three seconds and Tributary has written as many events; returns
+     * how many that is.
+     */
+    int awaitBothQuiet(Duration timeout) {
+        int events = debezium.awaitQuiet(Duration.ofSeconds(3), timeout);
+        tributary.awaitEvents(events, timeout);
+        return events;
+    }
+
+    /** Waits until both have written at least {@code events} events. */
+    void awaitBoth(int events, Duration timeout) {
+        debezium.awaitEvents(events, timeout);
+        tributary.awaitEvents(events, timeout);
+    }
+
+    /** Checks that both wrote exactly these numbers of events to these topics. */
+    void assertEventsPerTopic(Map<String, Integer> expected) {
+        for (Map.Entry<String, Integer> topic : expected.entrySet()) {
+            assertThat(debeziumLog.size(topic.getKey())).as("Debezium's events on %s", topic.getKey())
+                    .isEqualTo(topic.getValue());
+            assertThat(tributaryLog.size(topic.getKey())).as("Tributary's events on %s", topic.getKey())
+                    .isEqualTo(topic.getValue());
+        }
     }
 
     /** Compares the two logs; call after {@link #close()}. */

@@ -284,7 +284,10 @@ final class BinlogReader {
         }
         RowsEvent rowsEvent = null;
         switch (header.getEventType()) {
-            case ROTATE -> file = ((RotateEventData) event.getData()).getBinlogFilename();
+            case ROTATE -> {
+                file = ((RotateEventData) event.getData()).getBinlogFilename();
+                lastRow = 0; // as Debezium, whose row number only a new binlog file resets
+            }
             case MARIADB_GTID -> {
                 MariadbGtidEventData data = event.getData();
                 beginTransaction(header, data.getDomainId() + "-" + header.getServerId() + "-" + data.getSequence());
@@ -448,10 +451,15 @@ final class BinlogReader {
         List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
         schemas.invalidate(data.getDatabase());
         changed.forEach(change -> schemas.invalidate(change.table().database()));
+        DdlStatements.indexedTable(sql, data.getDatabase()).ifPresent(table -> schemas.invalidate(table.database()));
         tableMaps.clear();
         repeatedTableMaps.forget();
         if (schemaChanges != null) {
-            emitSchemaChange(header, data, sql, changed);
+            // Debezium reports a CREATE UNIQUE INDEX that gave a table its key as an ALTER of that table
+            List<DdlStatements.TableChange> described = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase())
+                    .map(table -> List.of(new DdlStatements.TableChange(SchemaChanges.ChangeType.ALTER, table)))
+                    .orElse(changed);
+            emitSchemaChange(header, data, sql, described);
         }
     }
 
@@ -476,8 +484,9 @@ final class BinlogReader {
                         tableChanges.add(SchemaChanges.change(change.type(), id, current)));
             }
         }
+        // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
         SourceInfo source = new SourceInfo(header.getTimestamp(), "false", database, table, header.getServerId(), gtid,
-                file, header.getPosition(), 0, null);
+                file, header.getPosition(), lastRow, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
     }

@@ -29,8 +29,9 @@ final class ChunkKey {
     private final List<String> columns;
     private final boolean[] binary;
 
+    /** The table's key, when its rows are stored in key order (else none: the table is read in one pass). */
     ChunkKey(TableDefinition table) {
-        this.columns = table.primaryKey();
+        this.columns = table.key().ordersRows() ? table.key().columns() : List.of();
         this.binary = new boolean[columns.size()];
         for (int i = 0; i < binary.length; i++) {
             String name = columns.get(i);

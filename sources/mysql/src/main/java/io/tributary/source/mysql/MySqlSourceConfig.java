@@ -34,6 +34,9 @@ public record MySqlSourceConfig(
         Retry retry,
         int maxQueueSize,
         int maxBatchSize,
+        MessageKeyColumns messageKeyColumns,
+        NameAdjustmentMode schemaNameAdjustmentMode,
+        NameAdjustmentMode fieldNameAdjustmentMode,
         String ddlFilter,
         boolean enableTimeAdjuster,
         Set<String> unknownKeys) {
@@ -64,6 +67,9 @@ public record MySqlSourceConfig(
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
         requireNonNull(retry, "retry is null");
+        requireNonNull(messageKeyColumns, "messageKeyColumns is null");
+        requireNonNull(schemaNameAdjustmentMode, "schemaNameAdjustmentMode is null");
+        requireNonNull(fieldNameAdjustmentMode, "fieldNameAdjustmentMode is null");
         skippedOperations = Set.copyOf(skippedOperations);
         unknownKeys = Set.copyOf(unknownKeys);
     }
@@ -104,6 +110,9 @@ public record MySqlSourceConfig(
                         parsed.get(RETRY_DELAY_MAX_MS)),
                 parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(MAX_BATCH_SIZE),
+                parsed.find(MESSAGE_KEY_COLUMNS).map(MessageKeyColumns::parse).orElse(MessageKeyColumns.NONE),
+                parsed.get(SCHEMA_NAME_ADJUSTMENT_MODE),
+                parsed.get(FIELD_NAME_ADJUSTMENT_MODE),
                 parsed.get(DDL_FILTER),
                 parsed.get(ENABLE_TIME_ADJUSTER),
                 parsed.unknownKeys());

@@ -82,6 +82,19 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Boolean> ENABLE_TIME_ADJUSTER = ConfigOption.bool("enable.time.adjuster")
             .withDefault(true).withDoc("Whether DATE and DATETIME years 0-69 become 2000-2069 and 70-99 become "
                     + "1970-1999, as Debezium's two-digit-year adjuster does (YEAR columns always are).");
+    public static final ConfigOption<String> MESSAGE_KEY_COLUMNS = ConfigOption.string("message.key.columns")
+            .validatedBy(MessageKeyColumns::isValid, "entries <db>.<table>:<column>[,<column>...] separated by ';', "
+                    + "tables and columns as regular expressions (for example shop.orders:customer_id,order_no)")
+            .withDoc("The columns that key the events of the tables named, in place of their primary key: "
+                    + "<db>.<table>:<column>,... entries separated by ';', matched as Debezium matches them.");
+    public static final ConfigOption<NameAdjustmentMode> SCHEMA_NAME_ADJUSTMENT_MODE = ConfigOption
+            .oneOf("schema.name.adjustment.mode", NameAdjustmentMode.class).withDefault(NameAdjustmentMode.NONE)
+            .withDoc("How key, value and envelope schema names are made valid Avro names: none, avro (invalid "
+                    + "characters become _) or avro_unicode (_ and invalid characters become _uXXXX).");
+    public static final ConfigOption<NameAdjustmentMode> FIELD_NAME_ADJUSTMENT_MODE = ConfigOption
+            .oneOf("field.name.adjustment.mode", NameAdjustmentMode.class).withDefault(NameAdjustmentMode.NONE)
+            .withDoc("How field (column) names are made valid Avro names: none, avro (invalid characters become _) "
+                    + "or avro_unicode (_ and invalid characters become _uXXXX).");
     public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
             .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
@@ -104,7 +117,8 @@ public final class MySqlSourceOptions {
             SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
             TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
             CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
-            MAX_BATCH_SIZE, DDL_FILTER, ENABLE_TIME_ADJUSTER), PASS_THROUGH_PREFIXES);
+            MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS, SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER,
+            ENABLE_TIME_ADJUSTER), PASS_THROUGH_PREFIXES);
 
     private MySqlSourceOptions() {
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.tributary.api.EventSchema;
 import io.tributary.source.mysql.convert.ColumnMappings;
+import io.tributary.source.mysql.event.EventNames;
+import io.tributary.source.mysql.event.NameAdjuster;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.TableDefinition;
@@ -20,8 +22,7 @@ import io.tributary.source.mysql.schema.TableId;
 final class SchemaCache {
     private final MySqlSourceConfig config;
     private final SchemaReader reader;
-    private final ColumnMappings mappings;
-    private final EventSchema sourceSchema;
+    private final TableSchemas.Settings settings;
     private final Map<TableId, TableSchemas> tables = new HashMap<>();
     /** The filter's answer per table, which no DDL statement changes. */
     private final Map<TableId, Boolean> included = new HashMap<>();
@@ -29,9 +30,12 @@ final class SchemaCache {
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
         this.reader = reader;
-        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
-                config.enableTimeAdjuster());
-        this.sourceSchema = sourceSchema;
+        EventNames names = new EventNames(config.topicPrefix(),
+                NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
+                NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
+        this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
+                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
+                        config.enableTimeAdjuster()), sourceSchema);
     }
 
     /** The table's schemas, or empty when the table is not captured or does not exist any more. */
@@ -55,12 +59,27 @@ final class SchemaCache {
 
     /** The schemas of one version of a table, not cached. */
     TableSchemas schemasOf(TableDefinition definition) {
-        return new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings, sourceSchema);
+        return new TableSchemas(definition, settings);
     }
 
     /** The table's current definition, captured or not, read afresh. */
     Optional<TableDefinition> describe(Connection connection, TableId id) throws SQLException {
         return reader.read(connection, id);
+    }
+
+    /**
+     * The table a {@code CREATE UNIQUE INDEX} statement gave its key to: a captured table whose key the new index
+     * now is, so one that had none before.
+     */
+    Optional<TableId> keyGivenBy(Connection connection, String sql, String database) throws SQLException {
+        Optional<DdlStatements.UniqueIndex> created = DdlStatements.uniqueIndexCreated(sql, database);
+        if (created.isEmpty() || !includes(created.get().table())) {
+            return Optional.empty();
+        }
+        TableId table = created.get().table();
+        return describe(connection, table)
+                .filter(definition -> definition.key().index().equalsIgnoreCase(created.get().name()))
+                .map(definition -> table);
     }
 
     /** Forgets every table of a database (or all tables when {@code database} is empty), to be re-read. */

@@ -25,7 +25,7 @@ import io.tributary.source.mysql.schema.TableId;
  * SNAPSHOT} reports the matching binlog position itself ({@code binlog_snapshot_file/position}); on MySQL the
  * captured tables are locked only while the transaction starts and the position is read.
  *
- * <p>Tables are read in primary-key order, a chunk at a time, so memory stays bounded; the offset of every record
+ * <p>Tables are read in key order, a chunk at a time, so memory stays bounded; the offset of every record
  * names the table and the key reached, so a restart resumes after the last delivered row. Streaming then starts at
  * the position of the first snapshot, so no change made meanwhile is lost.
  */
@@ -340,6 +340,11 @@ final class SnapshotReader {
         }
     }
 
+    /**
+     * The key a table is read in chunks of: its key when the server stores the rows in that order, so that they
+     * come in the order a plain {@code SELECT} (Debezium's) meets them; none otherwise (no key, or a unique key with
+     * column prefixes or kept as a hash), and the table is read in one pass.
+     */
     private static String selectExpression(ColumnMapping column) {
         return column.access() == ColumnMapping.JdbcAccess.SERVER_TEXT
                 ? "CAST(" + quote(column.name()) + " AS CHAR)"

@@ -32,6 +32,26 @@ class DdlStatementsTest {
     }
 
     @Test
+    void unquotedNamesMayHoldLettersBeyondAscii() {
+        assertThat(DdlStatements.tablesChanged("CREATE TABLE sklep.zamówienia_źródło (id INT)", ""))
+                .containsExactly(new TableChange(ChangeType.CREATE, new TableId("sklep", "zamówienia_źródło")));
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE `t.bla` ADD x INT", "shop"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("shop", "t.bla")));
+    }
+
+    @Test
+    void indexStatementsNameTheirTableAndUniqueIndexesTheirName() {
+        assertThat(DdlStatements.indexedTable("CREATE UNIQUE INDEX IF NOT EXISTS ux USING BTREE ON shop.items (a)", ""))
+                .contains(new TableId("shop", "items"));
+        assertThat(DdlStatements.indexedTable("drop index ix on `odd name`", "shop"))
+                .contains(new TableId("shop", "odd name"));
+        assertThat(DdlStatements.indexedTable("CREATE TABLE shop.items (id INT)", "")).isEmpty();
+        assertThat(DdlStatements.uniqueIndexCreated("CREATE UNIQUE INDEX `u x` ON shop.items (a, b)", ""))
+                .contains(new DdlStatements.UniqueIndex("u x", new TableId("shop", "items")));
+        assertThat(DdlStatements.uniqueIndexCreated("CREATE INDEX ix ON shop.items (a)", "")).isEmpty();
+    }
+
+    @Test
     void otherStatementsChangeNoTable() {
         assertThat(DdlStatements.tablesChanged("CREATE DATABASE shop", "")).isEmpty();
         assertThat(DdlStatements.tablesChanged("GRANT SELECT ON *.* TO x", "")).isEmpty();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
+import io.tributary.source.mysql.schema.TableId;
 import org.junit.jupiter.api.Test;
 
 class MySqlSourceConfigTest {
@@ -35,6 +36,9 @@ class MySqlSourceConfigTest {
         assertThat(config.snapshotChunkSize()).isEqualTo(10_000);
         assertThat(config.serverId()).isBetween(5400L, 6424L);
         assertThat(config.retry()).isEqualTo(new MySqlSourceConfig.Retry(10, 300, 10_000));
+        assertThat(config.messageKeyColumns()).isSameAs(MessageKeyColumns.NONE);
+        assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
+        assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
         assertThat(config.unknownKeys()).isEmpty();
     }
 
@@ -60,6 +64,10 @@ class MySqlSourceConfigTest {
                 "max.queue.size", "100",
                 "max.batch.size", "10",
                 "table.include.list", "shop\\.orders, shop\\.items"));
+        properties.putAll(Map.of(
+                "message.key.columns", "shop.orders:order_no,customer_id",
+                "schema.name.adjustment.mode", "avro",
+                "field.name.adjustment.mode", "avro_unicode"));
 
         MySqlSourceConfig config = MySqlSourceConfig.parse(properties);
 
@@ -84,6 +92,10 @@ class MySqlSourceConfigTest {
         assertThat(config.filter().includesTable("shop", "orders")).isTrue();
         assertThat(config.filter().includesTable("shop", "orders_archive")).isFalse();
         assertThat(config.filter().includesTable("SHOP", "ITEMS")).isTrue();
+        assertThat(config.messageKeyColumns().keyOf(new TableId("shop", "orders"), List.of("id", "customer_id",
+                "order_no"))).contains(List.of("order_no", "customer_id"));
+        assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO);
+        assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO_UNICODE);
     }
 
     @Test
@@ -129,6 +141,37 @@ class MySqlSourceConfigTest {
         assertThatThrownBy(() -> MySqlSourceConfig.parse(properties))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("table.include.list: expected regular expressions but 'shop.(orders' is not one");
+    }
+
+    @Test
+    void malformedMessageKeyColumnsAndUnknownAdjustmentModesAreNamedWithTheirFix() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("message.key.columns", "shop.orders:id;shop.items",
+                "schema.name.adjustment.mode", "avro-ish", "field.name.adjustment.mode", "unicode"));
+
+        assertThatThrownBy(() -> MySqlSourceConfig.parse(properties))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::key)
+                        .containsExactlyInAnyOrder("message.key.columns", "schema.name.adjustment.mode",
+                                "field.name.adjustment.mode"))
+                .hasMessageContaining("message.key.columns: expected entries <db>.<table>:<column>[,<column>...] "
+                        + "separated by ';', tables and columns as regular expressions (for example "
+                        + "shop.orders:customer_id,order_no) but found 'shop.orders:id;shop.items'")
+                .hasMessageContaining("schema.name.adjustment.mode: expected one of [none, avro, avro_unicode] but "
+                        + "found 'avro-ish'");
+    }
+
+    @Test
+    void anEmptyOrUncompilableMessageKeyColumnsIsRefused() {
+        for (String value : List.of("", "shop.(orders:id")) {
+            Map<String, String> properties = minimal();
+            properties.put("message.key.columns", value);
+
+            assertThatThrownBy(() -> MySqlSourceConfig.parse(properties))
+                    .as("message.key.columns=%s", value)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("message.key.columns: expected entries");
+        }
     }
 
     @Test

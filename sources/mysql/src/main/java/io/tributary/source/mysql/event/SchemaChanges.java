@@ -93,8 +93,22 @@ public final class SchemaChanges {
 
     /** A {@code tableChanges} entry; {@code table} is null for a DROP. */
     public static Object[] change(ChangeType type, TableId id, TableDefinition table) {
-        return new Object[] {type.name(), "\"" + id.database() + "\".\"" + id.table() + "\"",
+        return new Object[] {type.name(), quoted(id.database()) + "." + quoted(id.table()),
             table == null ? null : table(table)};
+    }
+
+    /**
+     * A name as Debezium quotes it in a change's {@code id}: in double quotes with inner ones doubled, unless it
+     * starts or ends with one already.
+     */
+    static String quoted(String name) {
+        if (name.isEmpty()) {
+            return "\"\"";
+        }
+        if (name.charAt(0) == '"' || name.charAt(name.length() - 1) == '"') {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static Object[] table(TableDefinition table) {

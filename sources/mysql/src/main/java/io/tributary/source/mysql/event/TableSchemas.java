@@ -4,9 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
+import io.tributary.api.SourceException;
+import io.tributary.source.mysql.MessageKeyColumns;
 import io.tributary.source.mysql.TableFilter;
 import io.tributary.source.mysql.convert.ColumnMapping;
 import io.tributary.source.mysql.convert.ColumnMappings;
@@ -38,36 +42,61 @@ public final class TableSchemas {
     /** One holder, replaced whole, so that the readers sharing this table never see a mix of two milliseconds. */
     private Timestamps lastTimestamps = new Timestamps(Long.MIN_VALUE, null, null, null);
 
-    public TableSchemas(TableDefinition definition, String topicPrefix, TableFilter filter, ColumnMappings mappings,
-            EventSchema sourceSchema) {
+    /**
+     * What the schemas of every table are made with.
+     *
+     * @param names the topic, schema and field names
+     * @param messageKeyColumns the configured keys ({@code message.key.columns})
+     * @param filter which columns are captured
+     * @param mappings how columns become fields
+     * @param sourceSchema the schema of the source block
+     */
+    public record Settings(EventNames names, MessageKeyColumns messageKeyColumns, TableFilter filter,
+            ColumnMappings mappings, EventSchema sourceSchema) {
+        public Settings {
+            requireNonNull(names, "names is null");
+            requireNonNull(messageKeyColumns, "messageKeyColumns is null");
+            requireNonNull(filter, "filter is null");
+            requireNonNull(mappings, "mappings is null");
+            requireNonNull(sourceSchema, "sourceSchema is null");
+        }
+    }
+
+    public TableSchemas(TableDefinition definition, Settings settings) {
         this.definition = requireNonNull(definition, "definition is null");
-        String database = definition.id().database();
-        String table = definition.id().table();
-        this.topic = topicPrefix + "." + database + "." + table;
+        EventNames names = settings.names();
+        this.topic = names.topic(definition.id());
         this.columns = new ArrayList<>();
         this.capturedIndex = new int[definition.columns().size()];
+        List<String> fieldNames = new ArrayList<>();
         EventSchema.FieldsBuilder rowFields = EventSchema.fieldsBuilder();
         for (int i = 0; i < definition.columns().size(); i++) {
             ColumnDefinition column = definition.columns().get(i);
-            if (filter.includesColumn(database, table, column.name())) {
-                ColumnMapping mapping = mappings.map(definition.id(), column);
+            if (settings.filter().includesColumn(definition.id().database(), definition.id().table(), column.name())) {
+                ColumnMapping mapping = settings.mappings().map(definition.id(), column);
                 capturedIndex[i] = columns.size();
                 columns.add(mapping);
-                rowFields.add(mapping.name(), mapping.schema());
+                fieldNames.add(names.fieldName(column.name()));
+                rowFields.add(fieldNames.get(fieldNames.size() - 1), mapping.schema());
             } else {
                 capturedIndex[i] = -1;
             }
         }
-        this.keyIndexes = new int[definition.primaryKey().size()];
+        List<String> key = keyColumns(settings.messageKeyColumns());
+        this.keyIndexes = new int[key.size()];
         EventSchema.FieldsBuilder keyFields = EventSchema.fieldsBuilder();
         for (int k = 0; k < keyIndexes.length; k++) {
-            String keyColumn = definition.primaryKey().get(k);
-            keyIndexes[k] = indexOf(keyColumn);
-            keyFields.add(keyColumn, columns.get(keyIndexes[k]).schema().withOptional(false));
+            keyIndexes[k] = indexOf(key.get(k));
+            keyFields.add(fieldNames.get(keyIndexes[k]), columns.get(keyIndexes[k]).schema());
         }
-        this.keySchema = keyIndexes.length == 0 ? null : EventSchema.struct(topic + ".Key", keyFields.build());
-        this.rowSchema = EventSchema.struct(topic + ".Value", rowFields.build()).asOptional();
-        this.envelopeSchema = EventSchema.struct(topic + ".Envelope", EventSchema.fieldsBuilder()
+        this.keySchema = keyIndexes.length == 0 ? null
+                : EventSchema.struct(names.schemaName(topic + ".Key"), keyFields.build());
+        this.rowSchema = EventSchema.struct(names.schemaName(topic + ".Value"), rowFields.build()).asOptional();
+        this.envelopeSchema = envelope(names.schemaName(topic + ".Envelope"), rowSchema, settings.sourceSchema());
+    }
+
+    private static EventSchema envelope(String name, EventSchema rowSchema, EventSchema sourceSchema) {
+        return EventSchema.struct(name, EventSchema.fieldsBuilder()
                         .add("before", rowSchema)
                         .add("after", rowSchema)
                         .add("source", sourceSchema)
@@ -80,14 +109,26 @@ public final class TableSchemas {
                 .withVersion(2);
     }
 
+    /** The key's columns: those {@code message.key.columns} names for the table, else the table's own key. */
+    private List<String> keyColumns(MessageKeyColumns messageKeyColumns) {
+        List<String> columnNames = definition.columns().stream().map(ColumnDefinition::name).toList();
+        Optional<List<String>> configured = messageKeyColumns.keyOf(definition.id(), columnNames);
+        if (configured.isPresent() && configured.get().size() != Set.copyOf(configured.get()).size()) {
+            throw SourceException.fatal("message.key.columns names a column of " + definition.id()
+                    + " more than once (key " + configured.get() + "); name each key column once");
+        }
+        return configured.orElse(definition.primaryKey());
+    }
+
     private int indexOf(String columnName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(columnName)) {
                 return i;
             }
         }
-        throw new IllegalStateException("primary key column " + columnName + " of " + definition.id()
-                + " is excluded; primary key columns cannot be left out with column.exclude.list");
+        throw SourceException.fatal("key column " + columnName + " of " + definition.id() + " is left out by "
+                + "column.exclude.list; Tributary cannot key events by a column it does not capture: capture the "
+                + "column, or key the table by other columns with message.key.columns");
     }
 
     public TableDefinition definition() {
@@ -116,7 +157,7 @@ public final class TableSchemas {
         return envelopeSchema;
     }
 
-    /** The key struct of a row, or null for a table without primary key. */
+    /** The key struct of a row, or null for a table without a key. */
     public Object[] key(Object[] row) {
         if (keySchema == null) {
             return null;

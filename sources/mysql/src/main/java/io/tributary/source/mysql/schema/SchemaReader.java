@@ -4,14 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Reads table definitions from {@code information_schema}: no DDL parser, so no DDL-parser failures. Knows the two
- * ways servers spell column defaults (MariaDB quotes literals and writes {@code NULL}; MySQL does neither).
+ * Reads table definitions from {@code information_schema} (and the indexes from {@code SHOW INDEX}): no DDL parser,
+ * so no DDL-parser failures. Knows the two ways servers spell column defaults (MariaDB quotes literals and writes
+ * {@code NULL}; MySQL does neither).
  */
 public final class SchemaReader {
     /** The default Debezium states for {@code CURRENT_TIMESTAMP}; a value converter reads it as the epoch. */
@@ -22,8 +28,6 @@ public final class SchemaReader {
             + "COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, "
             + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE, EXTRA, COLUMN_COMMENT "
             + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
-    private static final String PRIMARY_KEY = "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
-            + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION";
     private static final String TABLE = "SELECT c.CHARACTER_SET_NAME, t.TABLE_COMMENT FROM information_schema.TABLES t "
             + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
@@ -63,16 +67,7 @@ public final class SchemaReader {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        List<String> primaryKey = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEY)) {
-            statement.setString(1, id.database());
-            statement.setString(2, id.table());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    primaryKey.add(rows.getString(1));
-                }
-            }
-        }
+        TableKey key = TableIndex.keyOf(indexes(connection, id), columns);
         Optional<String> charset = Optional.empty();
         Optional<String> comment = Optional.empty();
         try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
@@ -85,7 +80,46 @@ public final class SchemaReader {
                 }
             }
         }
-        return Optional.of(new TableDefinition(id, columns, primaryKey, charset, comment));
+        return Optional.of(new TableDefinition(id, columns, key, charset, comment));
+    }
+
+    /**
+     * The table's indexes in the server's order. {@code information_schema} keeps no order of indexes (nor their
+     * creation order), while Debezium takes the first eligible UNIQUE key in the order of {@code SHOW CREATE TABLE}:
+     * {@code SHOW INDEX} lists the indexes in that same order on MariaDB and MySQL.
+     */
+    private static List<TableIndex> indexes(Connection connection, TableId id) throws SQLException {
+        Map<String, IndexRows> byName = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW INDEX FROM " + quote(id.table()) + " FROM "
+                        + quote(id.database()))) {
+            while (rows.next()) {
+                String name = rows.getString("Key_name");
+                IndexRows index = byName.get(name);
+                if (index == null) {
+                    index = new IndexRows(name, rows.getInt("Non_unique") == 0,
+                            "HASH".equalsIgnoreCase(rows.getString("Index_type")));
+                    byName.put(name, index);
+                }
+                index.parts().put(rows.getInt("Seq_in_index"), new TableIndex.Part(
+                        Optional.ofNullable(rows.getString("Column_name")), rows.getObject("Sub_part") != null));
+            }
+        }
+        return byName.values().stream()
+                .map(index -> new TableIndex(index.name(), index.unique(), index.hashed(),
+                        List.copyOf(index.parts().values())))
+                .toList();
+    }
+
+    /** The rows of one index while they are read, its parts by their position in the index. */
+    private record IndexRows(String name, boolean unique, boolean hashed, SortedMap<Integer, TableIndex.Part> parts) {
+        IndexRows(String name, boolean unique, boolean hashed) {
+            this(name, unique, hashed, new TreeMap<>());
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     private ColumnDefinition column(ResultSet row) throws SQLException {

@@ -84,7 +84,8 @@ public final class TableMapDefinitions {
             columns.add(known != null && sameType(known, column) ? withPosition(known, i + 1) : column);
         }
         List<String> primaryKey = primaryKey(metadata).stream().map(index -> columns.get(index).name()).toList();
-        return new TableDefinition(new TableId(tableMap.getDatabase(), tableMap.getTable()), columns, primaryKey,
+        return new TableDefinition(new TableId(tableMap.getDatabase(), tableMap.getTable()), columns,
+                TableKey.primary(primaryKey),
                 current.flatMap(TableDefinition::defaultCharset), current.flatMap(TableDefinition::comment));
     }
 
