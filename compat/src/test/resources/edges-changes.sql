@@ -11,3 +11,9 @@ INSERT INTO edges.defaults (id, dt_now, dt_now_nn, dt3_now, ts_now, ts_now_nn, u
 INSERT INTO edges.defaults SELECT id + 100, dt_now, dt_now_nn, dt3_now, ts_now, ts_now_nn, ts_lit, ts3_lit, vb, bn, bu, bs, i, dec52, s, s_bs,
     s_empty, s_utf, e, u, d0, d50, dt0, dt_nn0, t3, bit5, f, f72 FROM edges.defaults WHERE id = 2;
 DELETE FROM edges.defaults WHERE id = 1;
+CREATE TABLE edges.shapes2 (
+  id INT(6) UNSIGNED ZEROFILL NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  total INT AS (LENGTH(note)) VIRTUAL, note VARCHAR(20) COMMENT 'c', d DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3)
+);
+INSERT INTO edges.shapes2 (note) VALUES ('x');
+INSERT INTO edges.shapes (small, note, u) VALUES (8, 'streamed', 'ffeeddcc-0000-1111-8888-0123456789ab');

@@ -54,6 +54,9 @@ public final class ColumnMappings {
         if (defaultValue.isPresent()) {
             schema = schema.withDefault(defaultValue.get());
         }
+        if (column.comment().isPresent()) {
+            schema = schema.withDoc(column.comment().get()); // Debezium documents a field with its column's comment
+        }
         if (!column.nullable() && isTemporal(column)) {
             // a zero date of a NOT NULL column: Debezium writes the column's default, or the epoch
             Object fallback = defaultValue.orElseGet(() -> epoch(mapping.schema().type()));
@@ -125,6 +128,9 @@ public final class ColumnMappings {
                     Integer::valueOf, raw -> raw);
             case "enum" -> enumeration(column, "io.debezium.data.Enum");
             case "set" -> enumeration(column, "io.debezium.data.EnumSet");
+            // MariaDB's UUID: the server's text in a snapshot, Debezium's reading of the binlog's 16 bytes when streamed
+            case "uuid" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.data.Uuid", 1),
+                    textValue -> textValue, raw -> uuid((byte[]) raw));
             case "json" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.data.Json", 1), textValue -> textValue,
                     raw -> json((byte[]) raw));
             case "point" -> new ColumnMapping(column.name(), Geometries.POINT, JdbcAccess.BYTES,
@@ -294,6 +300,11 @@ public final class ColumnMappings {
             }
         }
         return text.toString();
+    }
+
+    private static String uuid(byte[] bytes) {
+        BigInteger value = new BigInteger(1, bytes);
+        return new java.util.UUID(value.shiftRight(64).longValue(), value.longValue()).toString();
     }
 
     private static String json(byte[] binary) {

@@ -121,13 +121,14 @@ public final class SchemaChanges {
     }
 
     private static Object[] column(ColumnDefinition column) {
-        String typeName = column.dataType().toUpperCase(Locale.ROOT) + (column.unsigned() ? " UNSIGNED" : "");
+        String typeName = column.dataType().toUpperCase(Locale.ROOT) + (column.unsigned() ? " UNSIGNED" : "")
+                + (column.columnType().contains("zerofill") ? " ZEROFILL" : "");
         boolean text = isText(column.dataType());
         return new Object[] {column.name(), DebeziumColumnTypes.jdbcType(column.dataType()), null, typeName, typeName,
             text ? column.charset().orElse(null) : null, DebeziumColumnTypes.length(column),
             DebeziumColumnTypes.scale(column), column.position(), column.nullable(), column.autoIncrement(),
-            // Debezium counts AUTO_INCREMENT columns as generated too
-            column.autoIncrement() || column.generated(), column.comment().orElse(null),
+            // Debezium's "generated" is AUTO_INCREMENT; a GENERATED ALWAYS AS column is not
+            column.autoIncrement(), column.comment().orElse(null),
             column.defaultValue().map(SchemaChanges::defaultExpression).orElse(null),
             column.enumValues().isEmpty() ? null : column.enumValues().stream().map(value -> "'" + value + "'").toList()};
     }

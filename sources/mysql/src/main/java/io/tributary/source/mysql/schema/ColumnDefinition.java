@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param enumValues the members of an ENUM or SET column, as the server's column type writes them ({@link EnumMembers})
  * @param autoIncrement whether the column is AUTO_INCREMENT
  * @param generated whether the column is generated (virtual or stored)
- * @param comment the column comment, if any
+ * @param comment the column comment, if any, as {@code SHOW CREATE TABLE} writes it ({@link StringLiterals#body}),
+ *     which is what Debezium shows
  */
 public record ColumnDefinition(
         String name,

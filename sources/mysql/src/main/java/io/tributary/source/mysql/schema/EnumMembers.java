@@ -42,7 +42,7 @@ public final class EnumMembers {
 
     /** The token the server writes for a member whose value is {@code value}. */
     public static String token(String value) {
-        return value.replace("\\", "\\\\").replace("'", "''");
+        return StringLiterals.body(value);
     }
 
     /**

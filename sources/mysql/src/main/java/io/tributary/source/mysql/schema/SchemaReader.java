@@ -76,7 +76,7 @@ public final class SchemaReader {
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
                     charset = Optional.ofNullable(rows.getString(1));
-                    comment = nonEmpty(rows.getString(2));
+                    comment = nonEmpty(rows.getString(2)).map(StringLiterals::body);
                 }
             }
         }
@@ -140,7 +140,7 @@ public final class SchemaReader {
                 dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of(),
                 extra(row).contains("auto_increment"),
                 extra(row).contains("generated") || extra(row).contains("virtual") || extra(row).contains("persistent"),
-                nonEmpty(row.getString("COLUMN_COMMENT")));
+                nonEmpty(row.getString("COLUMN_COMMENT")).map(StringLiterals::body));
     }
 
     private static String extra(ResultSet row) throws SQLException {

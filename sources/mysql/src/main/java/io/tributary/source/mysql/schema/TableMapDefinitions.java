@@ -102,7 +102,7 @@ public final class TableMapDefinitions {
     private static String family(String dataType) {
         return switch (dataType) {
             case "varbinary" -> "varchar";
-            case "binary" -> "char";
+            case "binary", "uuid" -> "char"; // MariaDB logs a UUID as BINARY(16)
             case "tinytext", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob" -> "text";
             case "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
                     "geometrycollection" -> "geometry";
