@@ -51,6 +51,20 @@ final class MariaDbServerProcess {
         return directory.resolve("data");
     }
 
+    /**
+     * The server's own directory for temporary tables. A server starting removes every {@code #sql*} file of its
+     * temporary directory, so servers (or mariadb-install-db runs) sharing /tmp delete each other's tables.
+     */
+    private Path temporaryDirectory() {
+        Path temporary = directory.resolve("tmp");
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new TestkitException("cannot create " + temporary + ": " + e.getMessage(), e);
+        }
+        return temporary;
+    }
+
     Path errorLog() {
         return directory.resolve("error.log");
     }
@@ -62,7 +76,8 @@ final class MariaDbServerProcess {
                 "--no-defaults",
                 "--datadir=" + dataDirectory(),
                 "--auth-root-authentication-method=normal",
-                "--skip-test-db"));
+                "--skip-test-db",
+                "--tmpdir=" + temporaryDirectory()));
         runAsUserArgument().ifPresent(command::add);
         Path log = directory.resolve("install-db.log");
         int exitCode = run(command, log, Duration.ofSeconds(120));
@@ -84,6 +99,7 @@ final class MariaDbServerProcess {
                 "--socket=" + directory.resolve("mariadb.sock"),
                 "--pid-file=" + directory.resolve("mariadb.pid"),
                 "--log-error=" + errorLog(),
+                "--tmpdir=" + temporaryDirectory(),
                 "--bind-address=127.0.0.1",
                 "--port=" + port,
                 "--skip-name-resolve",

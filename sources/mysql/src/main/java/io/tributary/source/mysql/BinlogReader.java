@@ -237,26 +237,8 @@ final class BinlogReader {
     }
 
     private SourceException translate(Exception e) {
-        if (e instanceof SourceException decided) {
-            return decided; // raised while handling an event, already saying what is wrong
-        }
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("Could not find first log file") || message.contains("purged")) {
-            return SourceException.fatal("the stored offset points to binlog file " + file + " position "
-                    + transactionStart + ", which the server no longer has (purged); changes made since were lost to "
-                    + "this connector: take a new snapshot (snapshot.mode=when_needed does so automatically)", e);
-        }
-        if (message.contains("GTID")) {
-            return SourceException.fatal("the stored offset resumes after GTID set " + completedGtids.text()
-                    + ", which this server's binlog cannot continue from (" + message + "); if the binlog holding "
-                    + "it was purged or this server never had those transactions, take a new snapshot", e);
-        }
-        if (message.contains("REPLICATION SLAVE") || message.contains("Access denied")) {
-            return SourceException.fatal("user '" + config.user() + "' may not read the binlog (" + message
-                    + "); grant it REPLICATION SLAVE", e);
-        }
-        return SourceException.retriable("the binlog connection to " + config.hostname() + ":" + config.port()
-                + " failed: " + message, e);
+        return BinlogErrors.translate(e, new BinlogErrors.Position(config.hostname(), config.port(), config.user(),
+                config.serverId(), file, transactionStart, completedGtids.text()));
     }
 
     private void onEvent(Event event) {

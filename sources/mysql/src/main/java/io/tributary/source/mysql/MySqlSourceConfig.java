@@ -74,6 +74,15 @@ public record MySqlSourceConfig(
         unknownKeys = Set.copyOf(unknownKeys);
     }
 
+    /**
+     * The replica server id of a connector that names none: derived from its topic prefix, so that it is the same
+     * on every start (the server refuses a second binlog connection with the same id, and a random one would change
+     * with each restart) and differs between connectors of one worker, which have different prefixes.
+     */
+    static long derivedServerId(String topicPrefix) {
+        return 5400L + Math.floorMod(topicPrefix.hashCode(), 1_000_000);
+    }
+
     /** Whether events of operation {@code op} (c, u, d, t) are left out. */
     public boolean skips(String op) {
         return skippedOperations.contains(op);
@@ -93,7 +102,7 @@ public record MySqlSourceConfig(
                 parsed.get(PORT),
                 parsed.get(USER),
                 parsed.get(PASSWORD),
-                parsed.get(SERVER_ID),
+                parsed.find(SERVER_ID).orElseGet(() -> derivedServerId(parsed.get(TOPIC_PREFIX))),
                 parsed.get(TOPIC_PREFIX),
                 filter,
                 parsed.get(SNAPSHOT_MODE),

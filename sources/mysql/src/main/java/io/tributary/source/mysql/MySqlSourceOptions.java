@@ -18,9 +18,9 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<String> PASSWORD = ConfigOption.string("database.password").withDefault("")
             .asSensitive().withDoc("Password of database.user.");
     public static final ConfigOption<Long> SERVER_ID = ConfigOption.longInteger("database.server.id")
-            .withDefault(5400L + (System.nanoTime() & 0x3FF))
             .validatedBy(id -> id > 0 && id < 4_294_967_296L, "an integer from 1 to 4294967295")
-            .withDoc("Replica server id this connector uses; unique among the server's replicas.");
+            .withDoc("Replica server id this connector uses; unique among the server's replicas. Default: derived "
+                    + "from topic.prefix (5400 + its hash modulo 1,000,000), the same on every start.");
     public static final ConfigOption<String> TOPIC_PREFIX = ConfigOption.string("topic.prefix").asRequired()
             .withLegacyKey("database.server.name")
             .validatedBy(prefix -> prefix.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'")

@@ -34,7 +34,9 @@ class MySqlSourceConfigTest {
         assertThat(config.provideTransactionMetadata()).isFalse();
         assertThat(config.heartbeatIntervalMs()).isZero();
         assertThat(config.snapshotChunkSize()).isEqualTo(10_000);
-        assertThat(config.serverId()).isBetween(5400L, 6424L);
+        assertThat(config.serverId()).isEqualTo(MySqlSourceConfig.derivedServerId(config.topicPrefix()))
+                .isBetween(5400L, 1_005_400L);
+        assertThat(MySqlSourceConfig.derivedServerId("shop")).isNotEqualTo(MySqlSourceConfig.derivedServerId("shop2"));
         assertThat(config.retry()).isEqualTo(new MySqlSourceConfig.Retry(10, 300, 10_000));
         assertThat(config.messageKeyColumns()).isSameAs(MessageKeyColumns.NONE);
         assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
