@@ -74,7 +74,8 @@ public final class MySqlSource implements ChangeSource {
             SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
             SchemaCache schemas = new SchemaCache(config, schemaReader, SourceInfo.schema(flavor));
             RecordFactory records = new RecordFactory(VERSION, flavor, config);
-            MySqlOffset start = startingPoint(connections, connection, flavor, stored, schemaReader, schemas, records);
+            MySqlOffset start = startingPointWithRetries(connections, connection, flavor, stored, schemaReader,
+                    schemas, records);
             if (start == null) {
                 return;
             }
@@ -119,10 +120,7 @@ public final class MySqlSource implements ChangeSource {
                     attempt = 0; // the last attempt succeeded: this is a new outage
                 }
                 if (closed || !e.isRetriable() || !config.retry().allows(++attempt)) {
-                    throw attempt > 1 && e.isRetriable()
-                            ? new SourceException(e.getMessage() + " (gave up after " + (attempt - 1) + " retries)",
-                                    false, e)
-                            : e;
+                    throw finalFailure(e, attempt);
                 }
                 long delay = config.retry().delayMs(attempt);
                 LOG.warn("{}; retry {} in {} ms", e.getMessage(), attempt, delay);
@@ -133,6 +131,58 @@ public final class MySqlSource implements ChangeSource {
                 from = queued != null && !queued.snapshot() ? queued : from;
             }
         }
+    }
+
+    /**
+     * {@link #startingPoint}, retried as streaming is when the connection is lost: a snapshot resumes after the last
+     * row handed over, so nothing is skipped or repeated; an outage ends once rows flow again.
+     */
+    private MySqlOffset startingPointWithRetries(ServerConnections connections, Connection first, ServerFlavor flavor,
+            Optional<MySqlOffset> stored, SchemaReader schemaReader, SchemaCache schemas, RecordFactory records)
+            throws InterruptedException {
+        Optional<MySqlOffset> from = stored;
+        Connection connection = first;
+        Map<String, ?> progressAtFailure = null;
+        int attempt = 0;
+        while (true) {
+            try {
+                if (connection == null) {
+                    connection = connections.open();
+                }
+                return startingPoint(connections, connection, flavor, from, schemaReader, schemas, records);
+            } catch (SQLException | SourceException e) {
+                SourceException failed = e instanceof SourceException decided ? decided
+                        : SourceException.retriable("lost the connection to the source during the snapshot: "
+                                + e.getMessage(), e);
+                if (connection != null && connection != first) {
+                    closeQuietly(connection);
+                }
+                connection = null;
+                Map<String, ?> handedOver = handoff.lastHandedOver();
+                if (handedOver != null && !handedOver.equals(progressAtFailure)) {
+                    attempt = 0; // rows flowed since the last failure: this is a new outage
+                }
+                progressAtFailure = handedOver;
+                if (closed || !failed.isRetriable() || !config.retry().allows(++attempt)) {
+                    throw finalFailure(failed, attempt);
+                }
+                long delay = config.retry().delayMs(attempt);
+                LOG.warn("{}; retry {} in {} ms", failed.getMessage(), attempt, delay);
+                Thread.sleep(delay);
+                handoff.discardHeldBack();
+                if (handedOver != null) {
+                    from = Optional.of(MySqlOffset.fromMap(handedOver));
+                }
+            }
+        }
+    }
+
+    /** The failure to report once retrying stops: a retriable one says how often it was retried. */
+    private static SourceException finalFailure(SourceException failed, int attempt) {
+        return attempt > 1 && failed.isRetriable()
+                ? new SourceException(failed.getMessage() + " (gave up after " + (attempt - 1) + " retries)", false,
+                        failed)
+                : failed;
     }
 
     /** Takes the snapshot the mode and the stored offset call for; the offset streaming starts at, or null to stop. */

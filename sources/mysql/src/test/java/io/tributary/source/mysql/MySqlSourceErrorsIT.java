@@ -215,4 +215,27 @@ class MySqlSourceErrorsIT {
             }
         }
     }
+
+    @Test
+    void serverRestartDuringTheSnapshotResumesAfterTheLastRowHandedOver() throws InterruptedException {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            int rows = 5_000;
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, v VARCHAR(20))",
+                    "INSERT INTO shop.items SELECT seq, 'row' FROM shop.seq_1_to_" + rows);
+            Map<String, String> config = SourceRunner.config(mariaDb, "snapshot.fetch.size", "50",
+                    "max.queue.size", "100", "max.batch.size", "50", "errors.max.retries", "-1",
+                    "errors.retry.delay.initial.ms", "100", "errors.retry.delay.max.ms", "500");
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                // the reader waits on the full queue while the server restarts under it
+                runner.awaitRecords(500, TIMEOUT);
+                mariaDb.killServer();
+                mariaDb.startServer();
+
+                List<ChangeRecord> records = runner.awaitRecords(rows, TIMEOUT);
+                assertThat(records).extracting(record -> ((Object[]) record.key())[0])
+                        .as("every row once, in key order, across the restart")
+                        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, rows).boxed().toList());
+            }
+        }
+    }
 }
