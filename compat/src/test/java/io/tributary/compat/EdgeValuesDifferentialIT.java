@@ -2,9 +2,6 @@ package io.tributary.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,7 +24,7 @@ class EdgeValuesDifferentialIT {
     void edgeValuesEqualDebeziums(boolean schemas, String timeZone) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.builder().serverArgument("--default-time-zone=" + timeZone)
                 .start()) {
-            mariaDb.runScript(resource("/edges.sql"));
+            mariaDb.runScript(SqlScripts.read("edges.sql"));
             Map<String, String> config = Map.of("database.include.list", "edges", "include.schema.changes", "true");
             String name = "edges-schemas-" + schemas + "-tz" + timeZone.replace(":", "");
             DifferentialRun run = DifferentialRun.start(mariaDb, name, schemas, config);
@@ -36,7 +33,7 @@ class EdgeValuesDifferentialIT {
                 TributaryCapture tributary = run.tributary();
                 tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
 
-                mariaDb.runScript(resource("/edges-changes.sql"));
+                mariaDb.runScript(SqlScripts.read("edges-changes.sql"));
                 tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
                 // snapshot reads and streamed changes of every table arrived, not only schema changes
                 assertThat(run.debeziumLog().size("diff.edges.temporals")).isEqualTo(7 + 7 + 1 + 1 + 2);
@@ -45,12 +42,6 @@ class EdgeValuesDifferentialIT {
                 assertThat(run.debeziumLog().size("diff.edges.defaults")).isEqualTo(2 + 2 + 2);
             }
             run.compare();
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = EdgeValuesDifferentialIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

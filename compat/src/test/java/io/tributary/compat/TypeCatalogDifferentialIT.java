@@ -2,11 +2,6 @@ package io.tributary.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +49,7 @@ class TypeCatalogDifferentialIT {
     @ValueSource(booleans = {true, false})
     void ddlWhileStreamingEqualsDebeziums(boolean schemas) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(resource("/types.sql"));
+            mariaDb.runScript(SqlScripts.read("types.sql"));
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "true");
             DifferentialRun run = DifferentialRun.start(mariaDb, "ddl-schemas-" + schemas, schemas, config);
             try (run) {
@@ -124,7 +119,7 @@ class TypeCatalogDifferentialIT {
     private static int compareUntilQuiet(String name, boolean schemas, Map<String, String> config,
             String... moreStatements) throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(resource("/types.sql"));
+            mariaDb.runScript(SqlScripts.read("types.sql"));
             int expected;
             DifferentialRun run = DifferentialRun.start(mariaDb, name, schemas, config);
             try (run) {
@@ -132,7 +127,7 @@ class TypeCatalogDifferentialIT {
                 TributaryCapture tributary = run.tributary();
                 tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
 
-                mariaDb.runScript(resource("/types-changes.sql"));
+                mariaDb.runScript(SqlScripts.read("types-changes.sql"));
                 mariaDb.execute(moreStatements);
                 expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
@@ -145,7 +140,7 @@ class TypeCatalogDifferentialIT {
     @Test
     void heartbeatsLookLikeDebeziums() throws Exception {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(resource("/types.sql"));
+            mariaDb.runScript(SqlScripts.read("types.sql"));
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
                     "heartbeat.interval.ms", "200");
             String topic = "__debezium-heartbeat.diff";
@@ -157,12 +152,6 @@ class TypeCatalogDifferentialIT {
             EventLog debeziumHeartbeats = run.debeziumLog().onlyTopic(topic).firstOnly();
             EventLog tributaryHeartbeats = run.tributaryLog().onlyTopic(topic).firstOnly();
             DifferentialReport.compare(debeziumHeartbeats, tributaryHeartbeats);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = TypeCatalogDifferentialIT.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -85,6 +85,33 @@ public final class CaptureToFileMain {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Writes a source configuration for a child to read from {@code directory}; returns its file. */
+    static Path writeConfig(Path directory, Map<String, String> config) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(config);
+        Path file = directory.resolve("source.properties");
+        try (var out = Files.newOutputStream(file)) {
+            properties.store(out, null);
+        }
+        return file;
+    }
+
+    /** Starts a child capturing with {@code config} into {@code directory}, its output appended to capture.log. */
+    static Process start(Path config, Path directory) {
+        return io.tributary.testkit.ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"),
+                config.toString(), directory.toString());
+    }
+
+    /** How many events the children wrote to {@code events} so far. */
+    static long lines(Path events) throws IOException {
+        if (!Files.exists(events)) {
+            return 0;
+        }
+        try (var stream = Files.lines(events)) {
+            return stream.count();
+        }
+    }
+
     /** Reads the stored offset, for the test to see where the child was killed. */
     static Optional<Map<String, ?>> storedOffset(Path directory) throws IOException, ClassNotFoundException {
         return readOffset(directory.resolve("offset.bin"));

@@ -12,14 +12,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -49,12 +47,13 @@ class CrashRecoveryIT {
                 Process first = startCapture(config, directory, processes);
                 // early in the snapshot, checked often, so the kill lands before the snapshot can finish
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                        .until(() -> lines(events) > ROWS / 20);
+                        .until(() -> CaptureToFileMain.lines(events) > ROWS / 20);
                 first.destroyForcibly().waitFor();
                 assertThat(CaptureToFileMain.storedOffset(directory).orElseThrow().get("snapshot")).isEqualTo(true);
 
                 Process second = startCapture(config, directory, processes);
-                Awaitility.await().atMost(TIMEOUT).until(() -> snapshotDone(directory) && lines(events) > ROWS + 2_000);
+                Awaitility.await().atMost(TIMEOUT)
+                        .until(() -> snapshotDone(directory) && CaptureToFileMain.lines(events) > ROWS + 2_000);
                 second.destroyForcibly().waitFor();
 
                 Process third = startCapture(config, directory, processes);
@@ -71,34 +70,18 @@ class CrashRecoveryIT {
     }
 
     private static Path writeConfig(Path directory, TestingMariaDb mariaDb) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(SourceRunner.config(mariaDb, "database.include.list", "crash", "snapshot.fetch.size", "500",
+        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(mariaDb, "database.include.list", "crash", "snapshot.fetch.size", "500",
                 "max.batch.size", "200"));
-        Path file = directory.resolve("source.properties");
-        try (var out = Files.newOutputStream(file)) {
-            properties.store(out, null);
-        }
-        return file;
     }
 
     private static Process startCapture(Path config, Path directory, List<Process> started) {
-        Process process = ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"), config.toString(),
-                directory.toString());
+        Process process = CaptureToFileMain.start(config, directory);
         started.add(process);
         return process;
     }
 
     private static boolean snapshotDone(Path directory) throws Exception {
         return CaptureToFileMain.storedOffset(directory).map(offset -> !offset.containsKey("snapshot")).orElse(false);
-    }
-
-    private static long lines(Path events) throws IOException {
-        if (!Files.exists(events)) {
-            return 0;
-        }
-        try (var stream = Files.lines(events)) {
-            return stream.count();
-        }
     }
 
     /** The final state the events describe: id to version, deleted rows absent. */

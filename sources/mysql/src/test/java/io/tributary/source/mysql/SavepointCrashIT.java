@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,11 +47,11 @@ class SavepointCrashIT {
             try {
                 Process first = startCapture(config, directory, processes);
                 mariaDb.execute("INSERT INTO crash.items VALUES (0, 0, 'before')");
-                Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) == 1);
+                Awaitility.await().atMost(TIMEOUT).until(() -> CaptureToFileMain.lines(events) == 1);
                 writeTransactionWithSavepoints(mariaDb);
                 // checked often, so that the kill lands while the transaction is being delivered
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
-                        .until(() -> lines(events) > ROWS / 10);
+                        .until(() -> CaptureToFileMain.lines(events) > ROWS / 10);
                 first.destroyForcibly().waitFor();
                 Map<String, ?> stored = CaptureToFileMain.storedOffset(directory).orElseThrow();
                 assertThat(stored).as("the offset stored when killed lies inside the transaction").containsKey("row");
@@ -117,14 +115,8 @@ class SavepointCrashIT {
     }
 
     private static Path writeConfig(Path directory, TestingMariaDb mariaDb) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(SourceRunner.config(mariaDb, "table.include.list", "crash\\.items", "max.batch.size", "100",
+        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(mariaDb, "table.include.list", "crash\\.items", "max.batch.size", "100",
                 "snapshot.mode", "never"));
-        Path file = directory.resolve("source.properties");
-        try (var out = Files.newOutputStream(file)) {
-            properties.store(out, null);
-        }
-        return file;
     }
 
     private static void rewriteOffsetWithoutGtids(Path directory, Map<String, ?> stored) throws IOException {
@@ -136,19 +128,9 @@ class SavepointCrashIT {
     }
 
     private static Process startCapture(Path config, Path directory, List<Process> started) {
-        Process process = ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"), config.toString(),
-                directory.toString());
+        Process process = CaptureToFileMain.start(config, directory);
         started.add(process);
         return process;
-    }
-
-    private static long lines(Path events) throws IOException {
-        if (!Files.exists(events)) {
-            return 0;
-        }
-        try (var stream = Files.lines(events)) {
-            return stream.count();
-        }
     }
 
     private static int lastId(Path events) throws IOException {
