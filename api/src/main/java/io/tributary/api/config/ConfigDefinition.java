@@ -22,10 +22,10 @@ public final class ConfigDefinition {
     private final List<ConfigKeyPattern<?>> patterns;
     private final Set<String> passThroughPrefixes;
     private final UndeclaredKeys undeclaredKeys;
+    /** Keys valid next to this component's (in the same file), offered as suggestions for misspelt keys. */
+    private final Set<String> neighbourKeys;
     /** The options' keys and their older spellings. */
     private final Set<String> declaredKeys;
-    /** Every key a misspelt one may be meant as: declared keys, older spellings and the policy's own. */
-    private final Set<String> knownKeys;
 
     /**
      * A definition that accepts undeclared keys, collecting them in {@link ParsedConfig#unknownKeys()}.
@@ -35,36 +35,42 @@ public final class ConfigDefinition {
      *     {@code database.history.producer.}); keys under them are neither parsed nor reported as unknown
      */
     public ConfigDefinition(List<ConfigOption<?>> options, Set<String> passThroughPrefixes) {
-        this(options, List.of(), passThroughPrefixes, UndeclaredKeys.accept());
+        this(options, List.of(), passThroughPrefixes, UndeclaredKeys.accept(), Set.of());
     }
 
     private ConfigDefinition(List<ConfigOption<?>> options, List<ConfigKeyPattern<?>> patterns,
-            Set<String> passThroughPrefixes, UndeclaredKeys undeclaredKeys) {
+            Set<String> passThroughPrefixes, UndeclaredKeys undeclaredKeys, Set<String> neighbourKeys) {
         this.options = List.copyOf(options);
         this.patterns = List.copyOf(patterns);
         this.passThroughPrefixes = Set.copyOf(passThroughPrefixes);
         this.undeclaredKeys = undeclaredKeys;
+        this.neighbourKeys = Set.copyOf(neighbourKeys);
         Set<String> declared = new LinkedHashSet<>();
         for (ConfigOption<?> option : this.options) {
             declared.add(option.key());
             declared.addAll(option.legacyKeys());
         }
         this.declaredKeys = Set.copyOf(declared);
-        Set<String> known = new LinkedHashSet<>(declared);
-        known.addAll(undeclaredKeys.knownKeys());
-        this.knownKeys = Set.copyOf(known);
     }
 
     /** This definition with families of keys declared as well. */
     public ConfigDefinition withPatterns(List<ConfigKeyPattern<?>> keyPatterns) {
         List<ConfigKeyPattern<?>> all = new ArrayList<>(patterns);
         all.addAll(keyPatterns);
-        return new ConfigDefinition(options, all, passThroughPrefixes, undeclaredKeys);
+        return new ConfigDefinition(options, all, passThroughPrefixes, undeclaredKeys, neighbourKeys);
     }
 
     /** This definition with {@code policy} deciding about undeclared keys. */
     public ConfigDefinition withUndeclaredKeys(UndeclaredKeys policy) {
-        return new ConfigDefinition(options, patterns, passThroughPrefixes, policy);
+        return new ConfigDefinition(options, patterns, passThroughPrefixes, policy, neighbourKeys);
+    }
+
+    /**
+     * This definition, with {@code keys} — valid elsewhere in the same file, such as a pipeline's runtime keys next
+     * to its source's — offered as suggestions for misspelt keys too.
+     */
+    public ConfigDefinition withNeighbourKeys(Set<String> keys) {
+        return new ConfigDefinition(options, patterns, passThroughPrefixes, undeclaredKeys, keys);
     }
 
     public List<ConfigOption<?>> options() {
@@ -89,25 +95,42 @@ public final class ConfigDefinition {
     /** The typed configuration; accepted undeclared keys are collected in {@link ParsedConfig#unknownKeys()}. */
     public ParsedConfig parse(Map<String, String> raw) {
         List<ConfigProblem> problems = new ArrayList<>();
+        ParsedConfig parsed = parse(raw, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return parsed;
+    }
+
+    /**
+     * The values that parse, every problem added to {@code problems}: for a component that checks more (options
+     * that exclude each other, say) and reports those problems together with these. An option with a problem has no
+     * value ({@link ParsedConfig#find} is empty); a key pattern keeps the keys that parsed.
+     */
+    public ParsedConfig parse(Map<String, String> raw, List<ConfigProblem> problems) {
         Map<String, Object> values = new HashMap<>();
         for (ConfigOption<?> option : options) {
             read(option, raw, problems).ifPresent(value -> values.put(option.key(), value));
         }
         Map<ConfigKeyPattern<?>, List<Object>> patternValues = readPatterns(raw, problems);
         Set<String> unknown = undeclaredKeys(raw, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
         return new ParsedConfig(values, patternValues, unknown);
     }
 
     /** Checks every undeclared key with the policy; returns those it accepted, for a warning. */
     private Set<String> undeclaredKeys(Map<String, String> raw, List<ConfigProblem> problems) {
         Set<String> unknown = new TreeSet<>();
+        Set<String> knownKeys = null;
         for (String key : new TreeSet<>(raw.keySet())) {
             if (declaredKeys.contains(key) || isPatternKey(key)
                     || passThroughPrefixes.stream().anyMatch(key::startsWith)) {
                 continue;
+            }
+            if (knownKeys == null) {
+                // asked of the policy only now: it may be a catalogue that refers back to these options
+                knownKeys = new LinkedHashSet<>(declaredKeys);
+                knownKeys.addAll(undeclaredKeys.knownKeys());
+                knownKeys.addAll(neighbourKeys);
             }
             Optional<String> problem = undeclaredKeys.check(key, raw, KeySuggestions.closest(key, knownKeys));
             if (problem.isPresent()) {

@@ -28,6 +28,27 @@ public interface UndeclaredKeys {
         return List.of();
     }
 
+    /**
+     * This policy, except that Kafka Connect's own keys ({@link ConnectKeys}) are accepted: for a component that is
+     * also a Connect connector, whose configuration carries them.
+     */
+    default UndeclaredKeys exceptConnectKeys() {
+        UndeclaredKeys policy = this;
+        return new UndeclaredKeys() {
+            @Override
+            public Optional<String> check(String key, Map<String, String> config, Optional<String> suggestion) {
+                return ConnectKeys.isConnectKey(key) ? Optional.empty() : policy.check(key, config, suggestion);
+            }
+
+            @Override
+            public Collection<String> knownKeys() {
+                List<String> keys = new java.util.ArrayList<>(policy.knownKeys());
+                keys.addAll(ConnectKeys.KEYS);
+                return keys;
+            }
+        };
+    }
+
     /** Accepts every key: a component that hands undeclared keys on, or warns about them itself. */
     static UndeclaredKeys accept() {
         return (key, config, suggestion) -> Optional.empty();

@@ -97,6 +97,17 @@ class ConfigDefinitionTest {
     }
 
     @Test
+    void connectKeysCanBeAcceptedByAStrictPolicyAndNeighbourKeysAreSuggested() {
+        ConfigDefinition definition = LENIENT.withUndeclaredKeys(UndeclaredKeys.reject("the sink").exceptConnectKeys())
+                .withNeighbourKeys(Set.of("rest.port"));
+
+        assertThat(definition.validate(Map.of("directory", "/tmp", "tasks.max", "2", "transforms.a.type", "x",
+                "rset.port", "1", "tasks.mx", "1"))).containsExactly(
+                        new ConfigProblem("rset.port", "is not a key of the sink; did you mean rest.port?"),
+                        new ConfigProblem("tasks.mx", "is not a key of the sink; did you mean tasks.max?"));
+    }
+
+    @Test
     void connectKeysAreKnownWholeOrByPrefix() {
         assertThat(ConnectKeys.isConnectKey("transforms.unwrap.type")).isTrue();
         assertThat(ConnectKeys.isConnectKey("tasks.max")).isTrue();

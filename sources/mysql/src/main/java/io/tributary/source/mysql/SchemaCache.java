@@ -29,7 +29,8 @@ final class SchemaCache {
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
         this.config = config;
         this.reader = reader;
-        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode());
+        this.mappings = new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
+                config.converters());
         this.sourceSchema = sourceSchema;
     }
 
@@ -54,7 +55,8 @@ final class SchemaCache {
 
     /** The schemas of one version of a table, not cached. */
     TableSchemas schemasOf(TableDefinition definition) {
-        return new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings, sourceSchema);
+        return new TableSchemas(definition, config.topicPrefix(), config.filter(), mappings, config.columnRules(),
+                sourceSchema);
     }
 
     /** The table's current definition, captured or not, read afresh. */

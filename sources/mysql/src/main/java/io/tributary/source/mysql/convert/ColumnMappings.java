@@ -19,14 +19,22 @@ import io.tributary.source.mysql.convert.ColumnMapping.JdbcAccess;
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
-/** Debezium's default mapping of MySQL column types to event fields. */
+/** Debezium's default mapping of MySQL column types to event fields, and the custom converters configured. */
 public final class ColumnMappings {
     private final DecimalHandlingMode decimalMode;
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
+    /** In the order {@code converters} names them: the first that takes a column converts it. */
+    private final List<TinyIntOneToBoolean> converters;
 
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
+        this(decimalMode, bigintUnsignedMode, List.of());
+    }
+
+    public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
+            List<TinyIntOneToBoolean> converters) {
         this.decimalMode = decimalMode;
         this.bigintUnsignedMode = bigintUnsignedMode;
+        this.converters = List.copyOf(converters);
     }
 
     /**
@@ -35,7 +43,9 @@ public final class ColumnMappings {
      * @throws SourceException for a type Tributary cannot represent, naming the column and what to do
      */
     public ColumnMapping map(TableId table, ColumnDefinition column) {
-        ColumnMapping mapping = baseMapping(table, column);
+        ColumnMapping mapping = converters.stream().anyMatch(converter -> converter.appliesTo(table, column))
+                ? TinyIntOneToBoolean.mapping(column)
+                : baseMapping(table, column);
         EventSchema schema = column.nullable() ? mapping.schema().asOptional() : mapping.schema();
         Optional<Object> defaultValue = column.defaultValue().flatMap(text -> parseDefault(mapping, text));
         if (defaultValue.isPresent()) {

@@ -3,13 +3,20 @@ package io.tributary.source.mysql.event;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.source.mysql.TableFilter;
+import io.tributary.source.mysql.convert.ColumnMapper;
 import io.tributary.source.mysql.convert.ColumnMapping;
 import io.tributary.source.mysql.convert.ColumnMappings;
+import io.tributary.source.mysql.convert.ColumnRules;
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
 
@@ -17,6 +24,11 @@ import io.tributary.source.mysql.schema.TableDefinition;
  * Everything derived once from one version of a table's definition: the topic, the captured columns and their
  * mappings, and the key, row and envelope schemas. Shared by every event of that version, so encoders can cache
  * serialised schemas by identity.
+ *
+ * <p>A row, as readers build it, holds the captured columns in table order, then the primary-key columns that are not
+ * captured (left out by {@code column.include.list} or {@code column.exclude.list}): as in Debezium, the key keeps
+ * them while the value leaves them out. The value of a row is the captured columns after the column mappers
+ * ({@code column.mask.*}, {@code column.truncate.*}); the key is never mapped.
  */
 public final class TableSchemas {
     private static final EventSchema TRANSACTION = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
@@ -28,8 +40,13 @@ public final class TableSchemas {
 
     private final TableDefinition definition;
     private final String topic;
+    /** The columns of a row: the captured ones, then the primary-key columns not captured. */
     private final List<ColumnMapping> columns;
-    /** For each column of the table, its index among the captured columns, or -1 when excluded. */
+    /** How many of {@link #columns} the value has. */
+    private final int valueWidth;
+    /** Per captured column, what its mapper does to its values, or null for none; null when no column has one. */
+    private final UnaryOperator<Object>[] valueMappers;
+    /** For each column of the table, its index in a row, or -1 when the row leaves it out. */
     private final int[] capturedIndex;
     private final int[] keyIndexes;
     private final EventSchema keySchema;
@@ -38,31 +55,39 @@ public final class TableSchemas {
     /** One holder, replaced whole, so that the readers sharing this table never see a mix of two milliseconds. */
     private Timestamps lastTimestamps = new Timestamps(Long.MIN_VALUE, null, null, null);
 
+    @SuppressWarnings("unchecked")
     public TableSchemas(TableDefinition definition, String topicPrefix, TableFilter filter, ColumnMappings mappings,
-            EventSchema sourceSchema) {
+            ColumnRules rules, EventSchema sourceSchema) {
         this.definition = requireNonNull(definition, "definition is null");
         String database = definition.id().database();
         String table = definition.id().table();
         this.topic = topicPrefix + "." + database + "." + table;
         this.columns = new ArrayList<>();
         this.capturedIndex = new int[definition.columns().size()];
+        List<UnaryOperator<Object>> mappers = new ArrayList<>();
         EventSchema.FieldsBuilder rowFields = EventSchema.fieldsBuilder();
         for (int i = 0; i < definition.columns().size(); i++) {
             ColumnDefinition column = definition.columns().get(i);
             if (filter.includesColumn(database, table, column.name())) {
                 ColumnMapping mapping = mappings.map(definition.id(), column);
+                Optional<ColumnMapper.ValueMapping> mapped = rules.mappingFor(definition.id(), column);
                 capturedIndex[i] = columns.size();
                 columns.add(mapping);
-                rowFields.add(mapping.name(), mapping.schema());
+                mappers.add(mapped.map(ColumnMapper.ValueMapping::convert).orElse(null));
+                rowFields.add(mapping.name(), withParameters(mapping.schema(),
+                        mapped.map(ColumnMapper.ValueMapping::parameters).orElse(Map.of())));
             } else {
                 capturedIndex[i] = -1;
             }
         }
+        this.valueWidth = columns.size();
+        this.valueMappers = mappers.stream().allMatch(Objects::isNull) ? null
+                : mappers.toArray(UnaryOperator[]::new);
         this.keyIndexes = new int[definition.primaryKey().size()];
         EventSchema.FieldsBuilder keyFields = EventSchema.fieldsBuilder();
         for (int k = 0; k < keyIndexes.length; k++) {
             String keyColumn = definition.primaryKey().get(k);
-            keyIndexes[k] = indexOf(keyColumn);
+            keyIndexes[k] = rowIndexOfKeyColumn(mappings, keyColumn);
             keyFields.add(keyColumn, columns.get(keyIndexes[k]).schema().withOptional(false));
         }
         this.keySchema = keyIndexes.length == 0 ? null : EventSchema.struct(topic + ".Key", keyFields.build());
@@ -80,14 +105,32 @@ public final class TableSchemas {
                 .withVersion(2);
     }
 
-    private int indexOf(String columnName) {
+    /** A value field's schema with a column mapper's parameters after the type's own, as Debezium orders them. */
+    private static EventSchema withParameters(EventSchema schema, Map<String, String> parameters) {
+        EventSchema result = schema;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            result = result.withParameter(parameter.getKey(), parameter.getValue());
+        }
+        return result;
+    }
+
+    /** The row index of a primary-key column; one the value leaves out is added to the row after the captured ones. */
+    private int rowIndexOfKeyColumn(ColumnMappings mappings, String columnName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(columnName)) {
                 return i;
             }
         }
+        List<ColumnDefinition> all = definition.columns();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(columnName)) {
+                capturedIndex[i] = columns.size();
+                columns.add(mappings.map(definition.id(), all.get(i)));
+                return capturedIndex[i];
+            }
+        }
         throw new IllegalStateException("primary key column " + columnName + " of " + definition.id()
-                + " is excluded; primary key columns cannot be left out with column.exclude.list");
+                + " is not among its columns " + all.stream().map(ColumnDefinition::name).toList());
     }
 
     public TableDefinition definition() {
@@ -98,12 +141,12 @@ public final class TableSchemas {
         return topic;
     }
 
-    /** The captured columns, in table order. */
+    /** The columns of a row, in row order: the captured columns in table order, then uncaptured key columns. */
     public List<ColumnMapping> columns() {
         return columns;
     }
 
-    /** The captured index of the table's {@code position}-th column (0-based), or -1 when it is excluded. */
+    /** The row index of the table's {@code position}-th column (0-based), or -1 when rows leave it out. */
     public int capturedIndex(int position) {
         return capturedIndex[position];
     }
@@ -141,7 +184,23 @@ public final class TableSchemas {
             now = new Timestamps(nowMs, nowMs, nowMs * 1000, nowMs * 1_000_000);
             lastTimestamps = now;
         }
-        return new Object[] {before, after, source, transaction, op, now.tsMs(), now.tsUs(), now.tsNs()};
+        return new Object[] {value(before), value(after), source, transaction, op, now.tsMs(), now.tsUs(), now.tsNs()};
+    }
+
+    /** The value struct of a row (null for none): the row itself unless columns are mapped or key-only ones added. */
+    Object[] value(Object[] row) {
+        if (row == null || valueMappers == null && row.length == valueWidth) {
+            return row;
+        }
+        Object[] value = Arrays.copyOf(row, valueWidth);
+        if (valueMappers != null) {
+            for (int i = 0; i < valueWidth; i++) {
+                if (valueMappers[i] != null) {
+                    value[i] = valueMappers[i].apply(value[i]);
+                }
+            }
+        }
+        return value;
     }
 
     /** An envelope's {@code ts_ms}, {@code ts_us} and {@code ts_ns}, boxed once for all the events of a millisecond. */
