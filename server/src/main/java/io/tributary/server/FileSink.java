@@ -20,6 +20,7 @@ import io.tributary.api.SinkException;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.core.json.Converters;
 import io.tributary.core.json.HeaderText;
@@ -39,7 +40,8 @@ final class FileSink implements ChangeSink {
     static final ConfigOption<Boolean> VALUE_SCHEMAS = ConfigOption.bool("value.converter.schemas.enable")
             .withDefault(true);
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(DIRECTORY, KEY_SCHEMAS,
-            VALUE_SCHEMAS, Converters.option("key.converter"), Converters.option("value.converter")), Set.of());
+            VALUE_SCHEMAS, Converters.option("key.converter"), Converters.option("value.converter")), Set.of())
+            .withUndeclaredKeys(UndeclaredKeys.reject("the file sink"));
     private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
