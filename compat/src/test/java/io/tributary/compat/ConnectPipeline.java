@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.testkit.ConnectRestException;
 import io.tributary.testkit.TestingConnect;
 import io.tributary.testkit.TestingKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +41,10 @@ final class ConnectPipeline implements AutoCloseable {
         deploy(name, config, 1);
     }
 
-    /** Deploys a connector and waits until it and its {@code tasks} tasks run. */
+    /**
+     * Deploys a connector and waits until it and its {@code tasks} tasks run (right after the PUT the worker may not
+     * know its status yet and answers 404: asked again).
+     */
     void deploy(String name, Map<String, String> config, int tasks) {
         connect.putConnector(name, config);
         Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning(name, tasks));

@@ -107,6 +107,18 @@ final class EventLog implements AutoCloseable {
         return filtered;
     }
 
+    /** A closed log holding every event of this one as {@code line} rewrites it; this log's file is deleted. */
+    EventLog mapped(String suffix, java.util.function.UnaryOperator<String> line) throws IOException {
+        close();
+        EventLog rewritten = new EventLog(file.getFileName().toString().replace(".jsonl", "") + "-" + suffix);
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.map(line).forEach(rewritten::addNormalizedLine);
+        }
+        rewritten.close();
+        Files.delete(file);
+        return rewritten;
+    }
+
     /** A closed log holding only the first event of this one; this log's file is deleted. */
     EventLog firstOnly() throws IOException {
         close();

@@ -36,10 +36,15 @@ final class ConnectConfigs {
         return configDef;
     }
 
-    /** Connect's validation result with Tributary's problems attached to their keys. */
-    static Config validate(ConfigDef configDef, ConfigDefinition definition, Map<String, String> properties) {
+    /**
+     * Connect's validation result with Tributary's problems attached to their keys.
+     *
+     * @param problems every problem Tributary finds in {@code properties}
+     */
+    static Config validate(ConfigDef configDef, ConfigDefinition definition, Map<String, String> properties,
+            List<ConfigProblem> problems) {
         List<ConfigValue> values = configDef.validate(withLegacyKeys(definition, properties));
-        for (ConfigProblem problem : definition.validate(properties)) {
+        for (ConfigProblem problem : problems) {
             ConfigValue value = values.stream().filter(candidate -> candidate.name().equals(problem.key()))
                     .findFirst()
                     .orElseGet(() -> {

@@ -57,6 +57,7 @@ public final class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return ConnectConfigs.validate(CONFIG_DEF, MySqlSourceOptions.DEFINITION, connectorConfigs);
+        return ConnectConfigs.validate(CONFIG_DEF, MySqlSourceOptions.DEFINITION, connectorConfigs,
+                MySqlSourceConfig.validate(connectorConfigs));
     }
 }

@@ -20,6 +20,7 @@ import io.tributary.api.SinkException;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.core.convert.Converters;
 import io.tributary.core.convert.RecordEncoder;
@@ -42,7 +43,8 @@ final class FileSink implements ChangeSink {
     static final ConfigOption<String> KEY_CONVERTER = Converters.option("key.converter");
     static final ConfigOption<String> VALUE_CONVERTER = Converters.option("value.converter");
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(DIRECTORY, KEY_SCHEMAS,
-            VALUE_SCHEMAS, KEY_CONVERTER, VALUE_CONVERTER), Set.of());
+            VALUE_SCHEMAS, KEY_CONVERTER, VALUE_CONVERTER), Set.of())
+            .withUndeclaredKeys(UndeclaredKeys.reject("the file sink"));
     private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
+import io.tributary.api.config.ParsedConfig;
 
 /**
  * One pipeline as a pipeline file describes it. Keys of the runtime and its sinks have their own prefixes; every
@@ -57,8 +58,23 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
      */
     public static PipelineConfig of(String fileName, Map<String, String> properties, Set<String> knownSinkTypes) {
         List<ConfigProblem> problems = new ArrayList<>();
+        PipelineConfig config = of(fileName, properties, knownSinkTypes, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /**
+     * As {@link #of(String, Map, Set)}, adding every problem to {@code problems} instead of throwing: the result then
+     * holds what could be read (the sinks that are well declared, defaults for runtime keys in error), so that their
+     * own settings can be checked in the same pass.
+     */
+    static PipelineConfig of(String fileName, Map<String, String> properties, Set<String> knownSinkTypes,
+            List<ConfigProblem> problems) {
         String known = String.join(", ", new java.util.TreeSet<>(knownSinkTypes));
         Map<String, String> source = new LinkedHashMap<>();
+        Map<String, String> runtime = new LinkedHashMap<>();
         Map<String, Map<String, String>> sinkProperties = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
             if (key.startsWith("sink.")) {
@@ -69,11 +85,17 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                     sinkProperties.computeIfAbsent(key.substring("sink.".length(), dot), ignored ->
                             new LinkedHashMap<>()).put(key.substring(dot + 1), value);
                 }
-            } else if (isSourceKey(key)) {
+            } else if (PipelineOptions.isRuntimeKey(key)) {
+                runtime.put(key, value);
+            } else {
                 source.put(key, value);
             }
         });
-        List<String> sinkNames = list(properties.getOrDefault("sinks", ""));
+        if (properties.containsKey(PipelineOptions.NAME.key())) {
+            runtime.put(PipelineOptions.NAME.key(), properties.get(PipelineOptions.NAME.key()));
+        }
+        ParsedConfig parsed = PipelineOptions.DEFINITION.parse(runtime, problems);
+        List<String> sinkNames = parsed.find(PipelineOptions.SINKS).orElse(List.of());
         if (sinkNames.isEmpty()) {
             problems.add(new ConfigProblem("sinks", "no sink given: name at least one, for example sinks=kafka "
                     + "with sink.kafka.type=kafka (types: " + known + ")"));
@@ -102,51 +124,29 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         sinkProperties.keySet().stream().filter(sinkName -> !sinkNames.contains(sinkName)).forEach(sinkName ->
                 problems.add(new ConfigProblem("sink." + sinkName, "configured but not listed in sinks="
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
-        int restPort = integer(properties, "rest.port", 8083, problems);
-        String name = properties.getOrDefault("name", fileName.replaceFirst("\\.[^.]*$", ""));
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            problems.add(new ConfigProblem("name", "expected letters, digits, '.', '_' or '-', found '" + name + "'"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        Path offsets = Path.of(properties.getOrDefault("offset.storage.dir", "tributary-offsets"));
-        return new PipelineConfig(name, source, sinks, offsets, properties.getOrDefault("rest.host", "127.0.0.1"),
-                restPort);
+        String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
+        return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
+                valueOf(parsed, PipelineOptions.REST_HOST), valueOf(parsed, PipelineOptions.REST_PORT));
+    }
+
+    /** The option's value, or its default when the value given is in error (a problem says so). */
+    private static <T> T valueOf(ParsedConfig parsed, io.tributary.api.config.ConfigOption<T> option) {
+        return parsed.find(option).orElseGet(() -> option.defaultValue().orElseThrow());
     }
 
     /** The source's part of a pipeline file: every key that is not the runtime's or a sink's. */
     public static Map<String, String> sourceProperties(Map<String, String> properties) {
         Map<String, String> source = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
-            if (isSourceKey(key)) {
+            if (!key.startsWith("sink.") && !PipelineOptions.isRuntimeKey(key)) {
                 source.put(key, value);
             }
         });
         return source;
     }
 
-    private static boolean isSourceKey(String key) {
-        return !key.startsWith("sink.") && !key.equals("sinks") && !key.startsWith("offset.storage.")
-                && !key.startsWith("rest.");
-    }
-
-    private static int integer(Map<String, String> properties, String key, int defaultValue,
-            List<ConfigProblem> problems) {
-        String value = properties.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            problems.add(new ConfigProblem(key, "expected an integer, found '" + value + "'"));
-            return defaultValue;
-        }
-    }
-
-    private static List<String> list(String value) {
-        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty())
-                .toList();
+    /** The runtime's own keys, which the source suggests for misspelt keys that reached it. */
+    public static Set<String> runtimeKeys() {
+        return PipelineOptions.KEYS;
     }
 }

@@ -22,25 +22,21 @@ public final class PipelineValidation {
      */
     public static PipelineConfig validate(String fileName, Map<String, String> properties, SinkRegistry registry) {
         List<ConfigProblem> problems = new ArrayList<>();
-        PipelineConfig config = null;
-        try {
-            config = PipelineConfig.of(fileName, properties, registry.types());
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
+        PipelineConfig config = PipelineConfig.of(fileName, properties, registry.types(), problems);
         Map<String, String> source = PipelineConfig.sourceProperties(properties);
         try {
             Sources.create(source);
-            MySqlSourceConfig.parse(source);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
+        // the runtime's keys are suggested too: a misspelt one (snks=, rset.port=) lands among the source's
+        problems.addAll(MySqlSourceConfig.validate(source, PipelineConfig.runtimeKeys()));
         try {
             TransformChain.of(source);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        for (SinkConfig sink : config == null ? List.<SinkConfig>of() : config.sinks().values()) {
+        for (SinkConfig sink : config.sinks().values()) {
             registry.validate(sink.type(), sink.properties()).forEach(problem -> problems.add(
                     new ConfigProblem(keyInFile(properties, sink.name(), problem.key()), problem.message())));
         }

@@ -40,7 +40,27 @@ class PipelineConfigTest {
                 .hasMessageContaining("sink.a.type: unknown sink type 'kafak': expected one of file, kafka")
                 .hasMessageContaining("sink.b.type: missing")
                 .hasMessageContaining("sink.c: configured but not listed in sinks=a,b")
-                .hasMessageContaining("rest.port: expected an integer, found 'eighty'");
+                .hasMessageContaining("rest.port: expected a port number, 0 for any free port or -1 for none but found "
+                        + "'eighty'");
+    }
+
+    @Test
+    void theRuntimesOwnKeysAreCheckedAndDefaulted() {
+        PipelineConfig defaults = PipelineConfig.of("orders.properties", Map.of("sinks", "out",
+                "sink.out.type", "file"), TYPES);
+
+        assertThat(defaults.name()).isEqualTo("orders");
+        assertThat(defaults.offsetDirectory()).isEqualTo(Path.of("tributary-offsets"));
+        assertThat(defaults.restHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.restPort()).isEqualTo(8083);
+        assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "rest.prot", "1", "offset.storage.dri", "/x", "name", "has space"), TYPES))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(3))
+                .hasMessageContaining("rest.prot: is not a key of the pipeline runtime; did you mean rest.port?")
+                .hasMessageContaining("offset.storage.dri: is not a key of the pipeline runtime; did you mean "
+                        + "offset.storage.dir?")
+                .hasMessageContaining("name: expected letters, digits, '.', '_' or '-' but found 'has space'");
     }
 
     @Test

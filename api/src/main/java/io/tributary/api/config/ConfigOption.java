@@ -117,6 +117,27 @@ public record ConfigOption<T>(
         return new ConfigOption<>(key, expected, checked, defaultValue, required, sensitive, legacyKeys, doc);
     }
 
+    /**
+     * Refuses values that are valid where the key comes from (Debezium, say) but that Tributary does not support:
+     * the problem says so and why, instead of a generic "expected". Values are compared trimmed, case-insensitively,
+     * with {@code -} and {@code _} alike.
+     */
+    public ConfigOption<T> withUnsupportedValues(java.util.Collection<String> values, String reason) {
+        List<String> refused = values.stream().map(ConfigOption::normalized).toList();
+        Function<String, T> checked = raw -> {
+            if (refused.contains(normalized(raw))) {
+                throw new UnsupportedValueException("'" + raw.trim() + "' is a Debezium value that Tributary does not "
+                        + "support: " + reason);
+            }
+            return parser.apply(raw);
+        };
+        return new ConfigOption<>(key, expected, checked, defaultValue, required, sensitive, legacyKeys, doc);
+    }
+
+    private static String normalized(String value) {
+        return value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
     private static boolean parseBoolean(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;

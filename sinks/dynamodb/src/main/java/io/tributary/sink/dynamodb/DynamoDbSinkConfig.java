@@ -9,6 +9,7 @@ import java.util.Set;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
 
 /** The DynamoDB sink's settings, named as the Confluent DynamoDB sink names them (seed 003). */
 record DynamoDbSinkConfig(
@@ -73,7 +74,8 @@ record DynamoDbSinkConfig(
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(REGION, ENDPOINT, TABLE_NAME_FORMAT,
             HASH_KEY, SORT_KEY, ACCESS_KEY, SECRET_KEY, CREATE_TABLES, MAX_RETRIES, RETRY_BACKOFF, TOPICS,
-            TOPICS_REGEX, TOLERATE_ERRORS, DEAD_LETTER_FILE), IGNORED);
+            TOPICS_REGEX, TOLERATE_ERRORS, DEAD_LETTER_FILE), IGNORED)
+            .withUndeclaredKeys(UndeclaredKeys.reject("the DynamoDB sink").exceptConnectKeys());
 
     /**
      * @param routeGiven whether the runtime routes rejected records itself (Connect's dead-letter queue), so that

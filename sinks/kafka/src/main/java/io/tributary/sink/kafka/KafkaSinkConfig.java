@@ -1,14 +1,18 @@
 package io.tributary.sink.kafka;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
 import io.tributary.core.convert.Converters;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The Kafka sink's settings. Keys it does not define itself are Kafka producer properties ({@code acks},
@@ -54,7 +58,28 @@ record KafkaSinkConfig(
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(BOOTSTRAP_SERVERS, EXACTLY_ONCE,
             TRANSACTIONAL_ID, OFFSETS_TOPIC, PARTITIONS, REPLICATION_FACTOR, KEY_SCHEMAS, VALUE_SCHEMAS,
-            CONNECT_TIMEOUT, KEY_CONVERTER, VALUE_CONVERTER), Set.of(""));
+            CONNECT_TIMEOUT, KEY_CONVERTER, VALUE_CONVERTER), Set.of()).withUndeclaredKeys(new ProducerKeys());
+
+    /**
+     * Keys the sink does not declare go to the Kafka producer: a producer setting, or any other key (an interceptor's
+     * or a custom callback's, say), is accepted; one that looks like a misspelling of the sink's keys or of a
+     * producer setting is an error with a did-you-mean.
+     */
+    private static final class ProducerKeys implements UndeclaredKeys {
+        @Override
+        public Optional<String> check(String key, Map<String, String> config, Optional<String> suggestion) {
+            if (ProducerConfig.configNames().contains(key)) {
+                return Optional.empty();
+            }
+            return suggestion.map(known -> "is not a key of the Kafka sink or a Kafka producer setting; did you mean "
+                    + known + "?");
+        }
+
+        @Override
+        public Collection<String> knownKeys() {
+            return ProducerConfig.configNames();
+        }
+    }
 
     /** Producer settings Tributary decides: they carry its guarantees. */
     private static final Set<String> FIXED = Set.of("key.serializer", "value.serializer");

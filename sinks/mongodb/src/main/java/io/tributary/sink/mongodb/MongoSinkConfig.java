@@ -8,6 +8,7 @@ import java.util.Set;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
 
 /**
  * The MongoDB sink's settings, named as the MongoDB Kafka sink connector names the ones they share.
@@ -28,7 +29,8 @@ record MongoSinkConfig(String connectionUri, String database, String collectionF
             .withDoc("the topics this sink writes; default: every topic");
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_URI, DATABASE, COLLECTION,
             ID_FIELDS, TOPICS), Set.of("key.converter", "value.converter", "header.converter", "connector.class", "tasks.max", "name",
-                    "errors.", "transforms", "predicates", "consumer.override."));
+                    "errors.", "transforms", "predicates", "consumer.override."))
+            .withUndeclaredKeys(UndeclaredKeys.reject("the MongoDB sink").exceptConnectKeys());
 
     static MongoSinkConfig parse(Map<String, String> raw) {
         ParsedConfig parsed = DEFINITION.parse(raw);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.event.AnnotateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
@@ -20,6 +21,7 @@ import com.github.shyiko.mysql.binlog.event.GtidEventData;
 import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.RowsQueryEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
@@ -72,6 +74,8 @@ final class BinlogReader {
     /** Whether the open event group ends with a COMMIT, XID or XA PREPARE, not after its first statement. */
     private boolean explicitTransaction;
     private String gtid;
+    /** The statement of the rows that follow, under include.query; null otherwise or once its transaction ended. */
+    private String query;
     private int eventIndex;
     private boolean inTransaction;
     private int lastRow;
@@ -109,6 +113,8 @@ final class BinlogReader {
         }
         if (flavor == ServerFlavor.MARIADB) {
             client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
+            // MariaDB sends a statement's ANNOTATE_ROWS event only to replicas that ask for them
+            client.setUseSendAnnotateRowsEvent(config.includeQuery());
         }
         client.setEventDeserializer(eventDeserializer(tableMaps, repeatedTableMaps));
         client.registerEventListener(this::onEvent);
@@ -266,6 +272,18 @@ final class BinlogReader {
         }
         RowsEvent rowsEvent = null;
         switch (header.getEventType()) {
+            case ANNOTATE_ROWS -> {
+                if (config.includeQuery()) {
+                    query = ((AnnotateRowsEventData) event.getData()).getRowsQuery();
+                }
+                // not counted: the server sends these only under include.query, and offsets must not depend on it
+                return;
+            }
+            case ROWS_QUERY -> {
+                if (config.includeQuery()) {
+                    query = ((RowsQueryEventData) event.getData()).getQuery();
+                }
+            }
             case ROTATE -> {
                 file = ((RotateEventData) event.getData()).getBinlogFilename();
                 lastRow = 0; // as Debezium, whose row number only a new binlog file resets
@@ -357,6 +375,7 @@ final class BinlogReader {
         inTransaction = false;
         explicitTransaction = false;
         gtid = null;
+        query = null;
         eventIndex = -1;
         skipEvents = 0;
         skipRows = 0;
@@ -512,7 +531,7 @@ final class BinlogReader {
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
-                    tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, null);
+                    tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, query);
             MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
                     .withGtids(completedGtids.text());
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {

@@ -39,9 +39,6 @@ public final class MySqlSource implements ChangeSource {
     @Override
     public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
         config = MySqlSourceConfig.parse(properties);
-        if (!config.unknownKeys().isEmpty()) {
-            LOG.warn("Ignoring unknown configuration keys {}; check their spelling", config.unknownKeys());
-        }
         handoff = new RecordHandoff(config.maxQueueSize(), config.maxBatchSize());
         ServerConnections connections = new ServerConnections(config);
         Connection connection = connections.open();

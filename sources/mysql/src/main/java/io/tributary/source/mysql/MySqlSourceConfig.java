@@ -3,15 +3,26 @@ package io.tributary.source.mysql;
 import static io.tributary.source.mysql.MySqlSourceOptions.*;
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.tributary.api.config.ConfigException;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ConfigProblem;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.source.mysql.convert.ColumnMapper;
+import io.tributary.source.mysql.convert.ColumnRules;
+import io.tributary.source.mysql.convert.TinyIntOneToBoolean;
 
 /**
  * The parsed, immutable configuration of a MySQL/MariaDB source. {@link #toString()} never shows the password.
  *
- * @param unknownKeys keys no option declared, for a warning
+ * @param columnRules Debezium's column mappers: masking, hashing, truncation, source-type propagation
+ * @param converters the custom converters configured ({@code converters}), in order
+ * @param includeQuery whether row events carry the statement that made them ({@code include.query})
  */
 public record MySqlSourceConfig(
         String hostname,
@@ -21,6 +32,8 @@ public record MySqlSourceConfig(
         long serverId,
         String topicPrefix,
         TableFilter filter,
+        ColumnRules columnRules,
+        List<TinyIntOneToBoolean> converters,
         SnapshotMode snapshotMode,
         int snapshotChunkSize,
         DecimalHandlingMode decimalHandlingMode,
@@ -28,6 +41,7 @@ public record MySqlSourceConfig(
         boolean tombstonesOnDelete,
         Set<String> skippedOperations,
         boolean includeSchemaChanges,
+        boolean includeQuery,
         boolean provideTransactionMetadata,
         long heartbeatIntervalMs,
         long connectTimeoutMs,
@@ -38,8 +52,7 @@ public record MySqlSourceConfig(
         NameAdjustmentMode schemaNameAdjustmentMode,
         NameAdjustmentMode fieldNameAdjustmentMode,
         String ddlFilter,
-        boolean enableTimeAdjuster,
-        Set<String> unknownKeys) {
+        boolean enableTimeAdjuster) {
 
     /**
      * How lost connections are retried: up to {@code maxRetries} times (-1: forever), waiting
@@ -63,6 +76,8 @@ public record MySqlSourceConfig(
         requireNonNull(password, "password is null");
         requireNonNull(topicPrefix, "topicPrefix is null");
         requireNonNull(filter, "filter is null");
+        requireNonNull(columnRules, "columnRules is null");
+        converters = List.copyOf(converters);
         requireNonNull(snapshotMode, "snapshotMode is null");
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
@@ -71,7 +86,6 @@ public record MySqlSourceConfig(
         requireNonNull(schemaNameAdjustmentMode, "schemaNameAdjustmentMode is null");
         requireNonNull(fieldNameAdjustmentMode, "fieldNameAdjustmentMode is null");
         skippedOperations = Set.copyOf(skippedOperations);
-        unknownKeys = Set.copyOf(unknownKeys);
     }
 
     /**
@@ -89,14 +103,31 @@ public record MySqlSourceConfig(
     }
 
     /**
-     * Parses Debezium-style connector properties.
+     * Parses Debezium-style connector properties: every key is one Tributary honours, one that concerns only
+     * Debezium's internals or Kafka Connect, or a problem (refused, misspelt or unknown).
      *
-     * @throws io.tributary.api.config.ConfigException listing every problem
+     * @throws ConfigException listing every problem
      */
     public static MySqlSourceConfig parse(Map<String, String> properties) {
-        ParsedConfig parsed = DEFINITION.parse(properties);
-        TableFilter filter = TableFilter.parse(parsed.get(DATABASE_INCLUDE_LIST), parsed.get(DATABASE_EXCLUDE_LIST),
-                parsed.get(TABLE_INCLUDE_LIST), parsed.get(TABLE_EXCLUDE_LIST), parsed.get(COLUMN_EXCLUDE_LIST));
+        return parse(properties, Set.of());
+    }
+
+    /**
+     * As {@link #parse(Map)}, for a source configured next to other components in one file: their keys
+     * ({@code neighbourKeys}) are suggested for misspelt keys too.
+     */
+    private static MySqlSourceConfig parse(Map<String, String> properties, Set<String> neighbourKeys) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ParsedConfig parsed = DEFINITION.withNeighbourKeys(neighbourKeys).parse(properties, problems);
+        TableFilter filter = TableFilter.parse(new TableFilter.Lists(list(parsed, DATABASE_INCLUDE_LIST),
+                list(parsed, DATABASE_EXCLUDE_LIST), list(parsed, TABLE_INCLUDE_LIST), list(parsed, TABLE_EXCLUDE_LIST),
+                list(parsed, COLUMN_INCLUDE_LIST), list(parsed, COLUMN_EXCLUDE_LIST)),
+                parsed.find(TABLE_IGNORE_BUILTIN).orElse(true), problems);
+        ColumnRules columnRules = columnRules(parsed, problems);
+        List<TinyIntOneToBoolean> converters = CustomConverters.parse(list(parsed, CONVERTERS), properties, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         return new MySqlSourceConfig(
                 parsed.get(HOSTNAME),
                 parsed.get(PORT),
@@ -105,6 +136,8 @@ public record MySqlSourceConfig(
                 parsed.find(SERVER_ID).orElseGet(() -> derivedServerId(parsed.get(TOPIC_PREFIX))),
                 parsed.get(TOPIC_PREFIX),
                 filter,
+                columnRules,
+                converters,
                 parsed.get(SNAPSHOT_MODE),
                 parsed.get(SNAPSHOT_CHUNK_SIZE),
                 parsed.get(DECIMAL_HANDLING_MODE),
@@ -112,6 +145,7 @@ public record MySqlSourceConfig(
                 parsed.get(TOMBSTONES_ON_DELETE),
                 Set.copyOf(parsed.get(SKIPPED_OPERATIONS)),
                 parsed.get(INCLUDE_SCHEMA_CHANGES),
+                parsed.get(INCLUDE_QUERY),
                 parsed.get(PROVIDE_TRANSACTION_METADATA),
                 parsed.get(HEARTBEAT_INTERVAL_MS),
                 parsed.get(CONNECT_TIMEOUT_MS),
@@ -123,8 +157,55 @@ public record MySqlSourceConfig(
                 parsed.get(SCHEMA_NAME_ADJUSTMENT_MODE),
                 parsed.get(FIELD_NAME_ADJUSTMENT_MODE),
                 parsed.get(DDL_FILTER),
-                parsed.get(ENABLE_TIME_ADJUSTER),
-                parsed.unknownKeys());
+                parsed.get(ENABLE_TIME_ADJUSTER));
+    }
+
+    /** Every problem of a configuration, as {@link #parse} would report them; empty when it parses. */
+    public static List<ConfigProblem> validate(Map<String, String> properties) {
+        return validate(properties, Set.of());
+    }
+
+    /** As {@link #validate(Map)}, with the keys of other components in the same file suggested for misspelt ones. */
+    public static List<ConfigProblem> validate(Map<String, String> properties, Set<String> neighbourKeys) {
+        try {
+            parse(properties, neighbourKeys);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+    }
+
+    private static List<String> list(ParsedConfig parsed, ConfigOption<List<String>> option) {
+        return parsed.find(option).orElse(List.of());
+    }
+
+    /** The column mappers in Debezium's order of precedence: truncation, masking, propagation, hashing, hashing v2. */
+    private static ColumnRules columnRules(ParsedConfig parsed, List<ConfigProblem> problems) {
+        List<ColumnRules.Rule> rules = new ArrayList<>(parsed.all(COLUMN_TRUNCATE));
+        rules.addAll(parsed.all(COLUMN_MASK));
+        propagation(parsed, COLUMN_PROPAGATE_SOURCE_TYPE, ColumnRules.Target.COLUMN, problems).ifPresent(rules::add);
+        propagation(parsed, DATATYPE_PROPAGATE_SOURCE_TYPE, ColumnRules.Target.DATA_TYPE, problems)
+                .ifPresent(rules::add);
+        rules.addAll(parsed.all(COLUMN_MASK_HASH));
+        rules.addAll(parsed.all(COLUMN_MASK_HASH_V2));
+        return rules.isEmpty() ? ColumnRules.NONE : new ColumnRules(rules);
+    }
+
+    private static Optional<ColumnRules.Rule> propagation(ParsedConfig parsed,
+            ConfigOption<List<String>> option, ColumnRules.Target target,
+            List<ConfigProblem> problems) {
+        List<String> expressions = list(parsed, option);
+        if (expressions.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ColumnRules.Rule(target, RegexLists.compile(expressions),
+                    new ColumnMapper.PropagateSourceType()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(option.key(), "expected comma-separated regular expressions; "
+                    + e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -2,9 +2,15 @@ package io.tributary.source.mysql;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigKeyPattern;
 import io.tributary.api.config.ConfigOption;
+import io.tributary.source.mysql.convert.ColumnMapper;
+import io.tributary.source.mysql.convert.ColumnRules;
 
 /** The MySQL/MariaDB source's configuration keys: Debezium's names, with their 1.x spellings accepted. */
 public final class MySqlSourceOptions {
@@ -25,18 +31,28 @@ public final class MySqlSourceOptions {
             .withLegacyKey("database.server.name")
             .validatedBy(prefix -> prefix.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'")
             .withDoc("Logical server name: prefix of every topic name.");
-    public static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = ConfigOption.list("database.include.list")
+    public static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = RegexLists.option("database.include.list")
             .withLegacyKey("database.whitelist").withDoc("Regular expressions of databases to capture.");
-    public static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = ConfigOption.list("database.exclude.list")
+    public static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = RegexLists.option("database.exclude.list")
             .withLegacyKey("database.blacklist").withDoc("Regular expressions of databases not to capture.");
-    public static final ConfigOption<List<String>> TABLE_INCLUDE_LIST = ConfigOption.list("table.include.list")
+    public static final ConfigOption<List<String>> TABLE_INCLUDE_LIST = RegexLists.option("table.include.list")
             .withLegacyKey("table.whitelist").withDoc("Regular expressions of db.table names to capture.");
-    public static final ConfigOption<List<String>> TABLE_EXCLUDE_LIST = ConfigOption.list("table.exclude.list")
+    public static final ConfigOption<List<String>> TABLE_EXCLUDE_LIST = RegexLists.option("table.exclude.list")
             .withLegacyKey("table.blacklist").withDoc("Regular expressions of db.table names not to capture.");
-    public static final ConfigOption<List<String>> COLUMN_EXCLUDE_LIST = ConfigOption.list("column.exclude.list")
+    public static final ConfigOption<List<String>> COLUMN_INCLUDE_LIST = RegexLists.option("column.include.list")
+            .withLegacyKey("column.whitelist")
+            .withDoc("Regular expressions of db.table.column names to keep in change values; the others are left out.");
+    public static final ConfigOption<List<String>> COLUMN_EXCLUDE_LIST = RegexLists.option("column.exclude.list")
             .withLegacyKey("column.blacklist").withDoc("Regular expressions of db.table.column names to leave out.");
+    public static final ConfigOption<Boolean> TABLE_IGNORE_BUILTIN = ConfigOption.bool("table.ignore.builtin")
+            .withDefault(true).withDoc("Whether the server's own databases (mysql, sys, information_schema, "
+                    + "performance_schema) are left out whatever the include lists say.");
     public static final ConfigOption<SnapshotMode> SNAPSHOT_MODE = ConfigOption.oneOf("snapshot.mode", SnapshotMode.class)
-            .withDefault(SnapshotMode.INITIAL).withDoc("When to take a snapshot of the existing rows.");
+            .withDefault(SnapshotMode.INITIAL)
+            .withUnsupportedValues(List.of("always", "recovery", "schema_only_recovery", "configuration_based",
+                    "custom"), "Tributary takes a snapshot with initial, initial_only, no_data (schema_only), never or "
+                    + "when_needed")
+            .withDoc("When to take a snapshot of the existing rows.");
     public static final ConfigOption<Integer> SNAPSHOT_CHUNK_SIZE = ConfigOption.integer("snapshot.fetch.size")
             .withDefault(10_000).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Rows read per primary-key chunk during the snapshot.");
@@ -53,6 +69,33 @@ public final class MySqlSourceOptions {
             .validatedBy(operations -> operations.stream().allMatch(op -> List.of("c", "u", "d", "t", "none").contains(op)),
                     "a list of c, u, d and t, or none")
             .withDoc("Operations not to emit: c (create), u (update), d (delete), t (truncate), or none.");
+    public static final ConfigOption<Boolean> INCLUDE_QUERY = ConfigOption.bool("include.query").withDefault(false)
+            .withDoc("Whether row events carry the statement that made them in source.query (MariaDB: "
+                    + "binlog_annotate_row_events=ON; MySQL: binlog_rows_query_log_events=ON).");
+    public static final ConfigOption<List<String>> COLUMN_PROPAGATE_SOURCE_TYPE = RegexLists
+            .option("column.propagate.source.type")
+            .withDoc("Regular expressions of db.table.column names whose value schemas carry the column's type, "
+                    + "length, scale, comment and name as __debezium.source.column.* parameters.");
+    public static final ConfigOption<List<String>> DATATYPE_PROPAGATE_SOURCE_TYPE = RegexLists
+            .option("datatype.propagate.source.type")
+            .withDoc("Regular expressions of db.table.TYPE names (VARCHAR, INT UNSIGNED, ...) whose value schemas carry "
+                    + "the column's type, length, scale, comment and name as __debezium.source.column.* parameters.");
+    public static final ConfigOption<List<String>> CONVERTERS = ConfigOption.list("converters")
+            .withDoc("Names of custom converters, each configured by <name>.type and its own <name>.* settings; "
+                    + "Debezium's TinyIntOneToBooleanConverter (selector, length.checker) is supported.");
+    public static final ConfigOption<FailureHandlingMode> EVENT_PROCESSING_FAILURE_HANDLING_MODE =
+            failureHandling("event.processing.failure.handling.mode", List.of("warn", "skip", "ignore"),
+                    "it stops at an event it cannot process, naming it, as fail does")
+                    .withDoc("What to do with an event that cannot be processed: fail.");
+    public static final ConfigOption<FailureHandlingMode> EVENT_DESERIALIZATION_FAILURE_HANDLING_MODE =
+            failureHandling("event.deserialization.failure.handling.mode", List.of("warn", "skip", "ignore"),
+                    "it stops at a binlog event it cannot read, naming it, as fail does")
+                    .withDoc("Debezium 2.x's setting for binlog events that cannot be read (Debezium 3.5 no longer "
+                            + "reads it): fail.");
+    public static final ConfigOption<FailureHandlingMode> INCONSISTENT_SCHEMA_HANDLING_MODE =
+            failureHandling("inconsistent.schema.handling.mode", List.of("warn", "skip", "ignore"),
+                    "rows of a table whose definition it cannot establish stop it, naming the table, as fail does")
+                    .withDoc("What to do with rows of a table whose definition is not known: fail.");
     public static final ConfigOption<Boolean> INCLUDE_SCHEMA_CHANGES = ConfigOption.bool("include.schema.changes")
             .withDefault(true).withDoc("Whether schema changes go to the topic named topic.prefix.");
     public static final ConfigOption<Boolean> PROVIDE_TRANSACTION_METADATA = ConfigOption
@@ -101,24 +144,66 @@ public final class MySqlSourceOptions {
             .withDoc("Statements of the binlog to ignore, as Debezium's DDL filter: regular expressions matched "
                     + "case-insensitively against the whole statement.");
 
-    /**
-     * Keys that belong to other components (Kafka Connect, history producers, converters) and are accepted
-     * without being parsed here.
-     */
-    public static final Set<String> PASS_THROUGH_PREFIXES = Set.of(
-            "name", "connector.class", "tasks.max", "task.class", "key.converter", "value.converter", "header.converter",
-            "transforms", "predicates", "errors.", "config.action.reload", "config.providers", "topic.creation.",
-            "database.history", "schema.history.internal", "offset.", "exactly.once.support",
-            "transaction.boundary", "producer.override.", "consumer.override.", "admin.override.");
+
+    public static final ConfigKeyPattern<ColumnRules.Rule> COLUMN_TRUNCATE = columnMapper(
+            "column.truncate.to.<length>.chars", "column\\.truncate\\.to\\.([^.]+)\\.chars",
+            "Values of the columns named (db.table.column regular expressions) cut to <length> characters.",
+            key -> new ColumnMapper.Truncate(length(key.group(1))));
+    public static final ConfigKeyPattern<ColumnRules.Rule> COLUMN_MASK = columnMapper(
+            "column.mask.with.<length>.chars", "column\\.mask\\.with\\.([^.]+)\\.chars",
+            "Values of the character columns named (db.table.column regular expressions) replaced by <length> '*'.",
+            key -> new ColumnMapper.Mask(length(key.group(1))));
+    public static final ConfigKeyPattern<ColumnRules.Rule> COLUMN_MASK_HASH = columnMapper(
+            "column.mask.hash.<algorithm>.with.salt.<salt>", "column\\.mask\\.hash\\.([^.]+)\\.with\\.salt\\.(.+)",
+            "Values of the character columns named replaced by the hexadecimal <algorithm> hash of salt and the "
+                    + "Java-serialised value (Debezium's v1), cut to the column's length.",
+            key -> new ColumnMapper.Hash(key.group(1), key.group(2), false));
+    public static final ConfigKeyPattern<ColumnRules.Rule> COLUMN_MASK_HASH_V2 = columnMapper(
+            "column.mask.hash.v2.<algorithm>.with.salt.<salt>",
+            "column\\.mask\\.hash\\.v2\\.([^.]+)\\.with\\.salt\\.(.+)",
+            "Values of the character columns named replaced by the hexadecimal <algorithm> hash of salt and the "
+                    + "value's UTF-8 text, cut to the column's length.",
+            key -> new ColumnMapper.Hash(key.group(1), key.group(2), true));
 
     public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(
             HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
-            DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_EXCLUDE_LIST,
-            SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE, BIGINT_UNSIGNED_HANDLING_MODE,
-            TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_SCHEMA_CHANGES, PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS,
-            CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE,
-            MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS, SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER,
-            ENABLE_TIME_ADJUSTER), PASS_THROUGH_PREFIXES);
+            DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_INCLUDE_LIST,
+            COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE,
+            BIGINT_UNSIGNED_HANDLING_MODE, TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_QUERY,
+            COLUMN_PROPAGATE_SOURCE_TYPE, DATATYPE_PROPAGATE_SOURCE_TYPE, CONVERTERS,
+            EVENT_PROCESSING_FAILURE_HANDLING_MODE,
+            EVENT_DESERIALIZATION_FAILURE_HANDLING_MODE, INCONSISTENT_SCHEMA_HANDLING_MODE, INCLUDE_SCHEMA_CHANGES,
+            PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS, CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES,
+            RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS,
+            SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER), Set.of())
+            .withPatterns(List.of(COLUMN_TRUNCATE, COLUMN_MASK, COLUMN_MASK_HASH_V2, COLUMN_MASK_HASH))
+            .withUndeclaredKeys(DebeziumKeys.INSTANCE);
+
+    private static ConfigOption<FailureHandlingMode> failureHandling(String key, List<String> refused, String reason) {
+        return ConfigOption.oneOf(key, FailureHandlingMode.class).withDefault(FailureHandlingMode.FAIL)
+                .withUnsupportedValues(refused, "Tributary does not drop events: " + reason);
+    }
+
+    /** A family of column-mapper keys whose value is a list of db.table.column regular expressions. */
+    private static ConfigKeyPattern<ColumnRules.Rule> columnMapper(String template, String keyRegex, String doc,
+            Function<Matcher, ColumnMapper> mapper) {
+        return new ConfigKeyPattern<>(template, Pattern.compile(keyRegex),
+                template + "=<comma-separated regular expressions of db.table.column names>",
+                (key, value) -> new ColumnRules.Rule(ColumnRules.Target.COLUMN,
+                        RegexLists.compile(RegexLists.split(value)), mapper.apply(key)), doc);
+    }
+
+    private static int length(String text) {
+        try {
+            int length = Integer.parseInt(text);
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("<length> must be a whole number, not '" + text + "'");
+    }
 
     private MySqlSourceOptions() {
     }

@@ -35,7 +35,7 @@ final class SchemaCache {
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
         this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
                 new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
-                        config.enableTimeAdjuster()), sourceSchema);
+                        config.enableTimeAdjuster(), config.converters()), config.columnRules(), sourceSchema);
     }
 
     /** The table's schemas, or empty when the table is not captured or does not exist any more. */

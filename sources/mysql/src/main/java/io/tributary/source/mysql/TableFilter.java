@@ -5,53 +5,64 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
 
 /**
  * Which databases, tables and columns are captured. Patterns are regular expressions matched against the whole
  * name (anchored, as Debezium does), case-insensitively: {@code db}, {@code db.table}, {@code db.table.column}.
- * System schemas are never captured.
+ * The server's own databases (mysql, sys, information_schema, performance_schema) are left out unless
+ * {@code table.ignore.builtin=false}, as in Debezium.
+ *
+ * @param ignoreBuiltin whether the server's own databases are left out whatever the lists say
  */
 public record TableFilter(
         List<Pattern> databaseIncludes,
         List<Pattern> databaseExcludes,
         List<Pattern> tableIncludes,
         List<Pattern> tableExcludes,
-        List<Pattern> columnExcludes) {
+        List<Pattern> columnIncludes,
+        List<Pattern> columnExcludes,
+        boolean ignoreBuiltin) {
 
     private static final List<String> SYSTEM_DATABASES = List.of("mysql", "sys", "information_schema",
             "performance_schema");
+
+    /** The lists as configured, before compiling. */
+    record Lists(List<String> databaseIncludes, List<String> databaseExcludes, List<String> tableIncludes,
+            List<String> tableExcludes, List<String> columnIncludes, List<String> columnExcludes) {
+    }
 
     public TableFilter {
         databaseIncludes = List.copyOf(databaseIncludes);
         databaseExcludes = List.copyOf(databaseExcludes);
         tableIncludes = List.copyOf(tableIncludes);
         tableExcludes = List.copyOf(tableExcludes);
+        columnIncludes = List.copyOf(columnIncludes);
         columnExcludes = List.copyOf(columnExcludes);
     }
 
-    static TableFilter parse(List<String> databaseIncludes, List<String> databaseExcludes, List<String> tableIncludes,
-            List<String> tableExcludes, List<String> columnExcludes) {
-        List<ConfigProblem> problems = new java.util.ArrayList<>();
+    /** The filter, with every problem of the lists added to {@code problems} (the filter is then not usable). */
+    static TableFilter parse(Lists lists, boolean ignoreBuiltin, List<ConfigProblem> problems) {
         TableFilter filter = new TableFilter(
-                compile("database.include.list", databaseIncludes, problems),
-                compile("database.exclude.list", databaseExcludes, problems),
-                compile("table.include.list", tableIncludes, problems),
-                compile("table.exclude.list", tableExcludes, problems),
-                compile("column.exclude.list", columnExcludes, problems));
-        if (!databaseIncludes.isEmpty() && !databaseExcludes.isEmpty()) {
-            problems.add(new ConfigProblem("database.exclude.list",
-                    "cannot be used together with database.include.list; keep one of them"));
-        }
-        if (!tableIncludes.isEmpty() && !tableExcludes.isEmpty()) {
-            problems.add(new ConfigProblem("table.exclude.list",
-                    "cannot be used together with table.include.list; keep one of them"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+                compile("database.include.list", lists.databaseIncludes(), problems),
+                compile("database.exclude.list", lists.databaseExcludes(), problems),
+                compile("table.include.list", lists.tableIncludes(), problems),
+                compile("table.exclude.list", lists.tableExcludes(), problems),
+                compile("column.include.list", lists.columnIncludes(), problems),
+                compile("column.exclude.list", lists.columnExcludes(), problems),
+                ignoreBuiltin);
+        exclusive("database", lists.databaseIncludes(), lists.databaseExcludes(), problems);
+        exclusive("table", lists.tableIncludes(), lists.tableExcludes(), problems);
+        exclusive("column", lists.columnIncludes(), lists.columnExcludes(), problems);
         return filter;
+    }
+
+    private static void exclusive(String kind, List<String> includes, List<String> excludes,
+            List<ConfigProblem> problems) {
+        if (!includes.isEmpty() && !excludes.isEmpty()) {
+            problems.add(new ConfigProblem(kind + ".exclude.list",
+                    "cannot be used together with " + kind + ".include.list; keep one of them"));
+        }
     }
 
     private static List<Pattern> compile(String key, List<String> expressions, List<ConfigProblem> problems) {
@@ -68,7 +79,7 @@ public record TableFilter(
     }
 
     public boolean includesDatabase(String database) {
-        if (SYSTEM_DATABASES.contains(database.toLowerCase(Locale.ROOT))) {
+        if (ignoreBuiltin && SYSTEM_DATABASES.contains(database.toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (!databaseIncludes.isEmpty()) {
@@ -88,8 +99,13 @@ public record TableFilter(
         return !matchesAny(tableExcludes, name);
     }
 
+    /** Whether a column is in the value of change events (primary-key columns are in the key whatever this says). */
     public boolean includesColumn(String database, String table, String column) {
-        return !matchesAny(columnExcludes, database + "." + table + "." + column);
+        String name = database + "." + table + "." + column;
+        if (!columnIncludes.isEmpty()) {
+            return matchesAny(columnIncludes, name);
+        }
+        return !matchesAny(columnExcludes, name);
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String name) {

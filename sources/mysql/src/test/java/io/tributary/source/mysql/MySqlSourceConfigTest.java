@@ -9,10 +9,15 @@ import java.util.Map;
 
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
+import io.tributary.source.mysql.convert.ColumnMapper;
+import io.tributary.source.mysql.convert.ColumnRules;
 import io.tributary.source.mysql.schema.TableId;
 import org.junit.jupiter.api.Test;
 
 class MySqlSourceConfigTest {
+    private static final String NOBODYS = "is not a key of Tributary's MySQL/MariaDB source, of Debezium's MySQL and "
+            + "MariaDB connectors (3.5, or 1.x/2.x spellings) or of Kafka Connect";
+
     private static Map<String, String> minimal() {
         return new HashMap<>(Map.of(
                 "database.hostname", "db.example.com",
@@ -41,7 +46,11 @@ class MySqlSourceConfigTest {
         assertThat(config.messageKeyColumns()).isSameAs(MessageKeyColumns.NONE);
         assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
         assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
-        assertThat(config.unknownKeys()).isEmpty();
+        assertThat(config.includeQuery()).isFalse();
+        assertThat(config.columnRules()).isSameAs(ColumnRules.NONE);
+        assertThat(config.filter().ignoreBuiltin()).isTrue();
+        assertThat(config.filter().includesDatabase("mysql")).isFalse();
+        assertThat(config.filter().includesColumn("shop", "orders", "note")).isTrue();
     }
 
     @Test
@@ -67,9 +76,23 @@ class MySqlSourceConfigTest {
                 "max.batch.size", "10",
                 "table.include.list", "shop\\.orders, shop\\.items"));
         properties.putAll(Map.of(
+                "include.query", "true",
+                "table.ignore.builtin", "false",
+                "column.include.list", "shop\\.orders\\.(id|total)",
+                "event.processing.failure.handling.mode", "fail",
+                "event.deserialization.failure.handling.mode", "FAIL",
+                "inconsistent.schema.handling.mode", "fail",
+                "column.truncate.to.20.chars", "shop\\.orders\\.note",
+                "column.mask.with.5.chars", "shop\\.orders\\.email",
+                "column.propagate.source.type", "shop\\.orders\\.total",
+                "datatype.propagate.source.type", ".+\\.DECIMAL"));
+        properties.putAll(Map.of(
                 "message.key.columns", "shop.orders:order_no,customer_id",
                 "schema.name.adjustment.mode", "avro",
                 "field.name.adjustment.mode", "avro_unicode"));
+        properties.putAll(Map.of(
+                "column.mask.hash.SHA-256.with.salt.pepper", "shop\\.orders\\.card",
+                "column.mask.hash.v2.MD5.with.salt.s.a.l.t", "shop\\.orders\\.phone"));
 
         MySqlSourceConfig config = MySqlSourceConfig.parse(properties);
 
@@ -98,6 +121,21 @@ class MySqlSourceConfigTest {
                 "order_no"))).contains(List.of("order_no", "customer_id"));
         assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO);
         assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.AVRO_UNICODE);
+        assertThat(config.includeQuery()).isTrue();
+        assertThat(config.filter().ignoreBuiltin()).isFalse();
+        assertThat(config.filter().includesDatabase("mysql")).isTrue();
+        assertThat(config.filter().includesColumn("shop", "orders", "total")).isTrue();
+        assertThat(config.filter().includesColumn("shop", "orders", "note")).isFalse();
+        // Debezium's order of precedence: truncation, masking, propagation by column, by type, hashing, hashing v2
+        assertThat(config.columnRules().rules()).extracting(ColumnRules.Rule::mapper).containsExactly(
+                new ColumnMapper.Truncate(20), new ColumnMapper.Mask(5), new ColumnMapper.PropagateSourceType(),
+                new ColumnMapper.PropagateSourceType(), new ColumnMapper.Hash("SHA-256", "pepper", false),
+                new ColumnMapper.Hash("MD5", "s.a.l.t", true));
+        assertThat(config.columnRules().rules()).extracting(ColumnRules.Rule::target).containsExactly(
+                ColumnRules.Target.COLUMN, ColumnRules.Target.COLUMN, ColumnRules.Target.COLUMN,
+                ColumnRules.Target.DATA_TYPE, ColumnRules.Target.COLUMN, ColumnRules.Target.COLUMN);
+        assertThat(config.columnRules().rules().get(1).patterns()).extracting(java.util.regex.Pattern::pattern)
+                .containsExactly("shop\\.orders\\.email");
     }
 
     @Test
@@ -127,7 +165,7 @@ class MySqlSourceConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::key)
                         .containsExactlyInAnyOrder("database.hostname", "database.user", "topic.prefix", "database.port",
-                                "snapshot.mode", "tombstones.on.delete"))
+                                "snapshot.mode", "tombstones.on.delete", "table.include.list"))
                 .hasMessageContaining("snapshot.mode: expected one of [initial, initial_only, no_data, schema_only, "
                         + "never, when_needed] but found 'sometimes'")
                 .hasMessageContaining("topic.prefix: is required")
@@ -177,13 +215,121 @@ class MySqlSourceConfigTest {
     }
 
     @Test
-    void unknownKeysAreCollectedForAWarningAndConnectKeysAreNot() {
+    void kafkaConnectKeysAndDebeziumInternalsAreAccepted() {
         Map<String, String> properties = minimal();
-        properties.putAll(Map.of("databse.hostname", "typo", "connector.class", "x", "tasks.max", "1",
-                "database.history.kafka.topic", "history", "transforms", "unwrap",
-                "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState"));
+        properties.putAll(Map.of("connector.class", "x", "tasks.max", "1", "database.history.kafka.topic", "history",
+                "schema.history.internal.kafka.bootstrap.servers", "k:9092", "transforms", "unwrap",
+                "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState", "poll.interval.ms", "100",
+                "time.precision.mode", "adaptive_time_microseconds", "snapshot.locking.mode", "MINIMAL",
+                "key.converter.schemas.enable", "false"));
 
-        assertThat(MySqlSourceConfig.parse(properties).unknownKeys()).containsExactly("databse.hostname");
+        assertThat(MySqlSourceConfig.validate(properties)).isEmpty();
+    }
+
+    @Test
+    void aMisspeltKeyGetsADidYouMean() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("snapshot.mdoe", "initial", "database.hostnmae", "db", "tombstones.on.delet", "false",
+                "schema.history.internal.kafka.topci", "history"));
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString).containsExactly(
+                "database.hostnmae: " + NOBODYS + "; did you mean database.hostname?",
+                "schema.history.internal.kafka.topci: " + NOBODYS + "; did you mean schema.history.internal.kafka.topic?",
+                "snapshot.mdoe: " + NOBODYS + "; did you mean snapshot.mode?",
+                "tombstones.on.delet: " + NOBODYS + "; did you mean tombstones.on.delete?");
+    }
+
+    @Test
+    void aRefusedDebeziumPropertyIsAnErrorThatSaysWhy() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("time.precision.mode", "connect",
+                "database.serverTimezone", "UTC", "event.processing.failure.handling.mode", "skip",
+                "snapshot.mode", "always"));
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString).containsExactly(
+                "snapshot.mode: 'always' is a Debezium value that Tributary does not support: Tributary takes a "
+                        + "snapshot with initial, initial_only, no_data (schema_only), never or when_needed",
+                "event.processing.failure.handling.mode: 'skip' is a Debezium value that Tributary does not support: "
+                        + "Tributary does not drop events: it stops at an event it cannot process, naming it, as fail "
+                        + "does",
+                "database.serverTimezone: is a Debezium property that Tributary does not support (database.*): "
+                        + "Debezium hands these to the MySQL JDBC driver; Tributary connects with MariaDB Connector/J in "
+                        + "sessions of its own making (time zone UTC) and passes no driver properties (any database.* "
+                        + "key not listed here); remove it",
+                "time.precision.mode: is a Debezium property that Tributary does not support: other time precisions "
+                        + "are not supported yet; remove it or set adaptive_time_microseconds, which is what Tributary "
+                        + "does");
+    }
+
+    @Test
+    void keysNobodyDefinesAreErrors() {
+        Map<String, String> properties = minimal();
+        properties.put("completely.made.up", "1");
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString)
+                .containsExactly("completely.made.up: " + NOBODYS + "; remove it");
+    }
+
+    @Test
+    void tinyIntOneToBooleanConvertersAreReadWithTheirOwnSettings() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("converters", "boolean, flags",
+                "boolean.type", "io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter",
+                "flags.type", "io.debezium.connector.mysql.converters.TinyIntOneToBooleanConverter",
+                "flags.selector", "shop\\.orders\\.is_.*", "flags.length.checker", "false"));
+
+        assertThat(MySqlSourceConfig.parse(properties).converters()).hasSize(2).satisfiesExactly(
+                first -> {
+                    assertThat(first.selector()).isEmpty();
+                    assertThat(first.lengthChecker()).isTrue();
+                },
+                second -> {
+                    assertThat(second.selector()).extracting(java.util.regex.Pattern::pattern)
+                            .containsExactly("shop\\.orders\\.is_.*");
+                    assertThat(second.lengthChecker()).isFalse();
+                });
+        assertThat(MySqlSourceConfig.parse(minimal()).converters()).isEmpty();
+    }
+
+    @Test
+    void anotherConverterClassOrSettingIsRefusedNamingTheConverter() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("converters", "money,flags,lost", "money.type", "com.example.MoneyConverter",
+                "flags.type", "io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter",
+                "flags.selectr", "x", "flags.length.checker", "maybe"));
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString).containsExactly(
+                "money.type: is a converter class Tributary does not support: custom converters other than "
+                        + "TinyIntOneToBooleanConverter (io.debezium.connector.binlog.converters."
+                        + "TinyIntOneToBooleanConverter or io.debezium.connector.mysql.converters."
+                        + "TinyIntOneToBooleanConverter) are not supported yet; found 'com.example.MoneyConverter'",
+                "flags.selectr: is not a setting of TinyIntOneToBooleanConverter (flags.type, flags.selector, "
+                        + "flags.length.checker); did you mean flags.selector?",
+                "flags.length.checker: expected true or false but found 'maybe'",
+                "lost.type: is required: the class of converter 'lost' named by converters (io.debezium.connector."
+                        + "binlog.converters.TinyIntOneToBooleanConverter)");
+    }
+
+    @Test
+    void columnIncludeAndExcludeListsExcludeEachOtherAndAreReportedWithOtherProblems() {
+        Map<String, String> properties = minimal();
+        properties.putAll(Map.of("column.include.list", "a\\.b\\.c", "column.exclude.list", "a\\.b\\.d",
+                "snapshot.mdoe", "never", "column.mask.with.x.chars", "a\\.b\\.e",
+                "column.mask.hash.NOPE-1.with.salt.s", "a\\.b\\.f"));
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString).containsExactly(
+                "column.mask.with.x.chars: expected column.mask.with.<length>.chars=<comma-separated regular "
+                        + "expressions of db.table.column names>; <length> must be a whole number, not 'x'",
+                "column.mask.hash.NOPE-1.with.salt.s: expected column.mask.hash.<algorithm>.with.salt.<salt>=<comma-"
+                        + "separated regular expressions of db.table.column names>; 'NOPE-1' is not a hash algorithm "
+                        + "of this Java runtime (for example SHA-256, SHA-512, MD5)",
+                "snapshot.mdoe: " + NOBODYS + "; did you mean snapshot.mode?",
+                "column.exclude.list: cannot be used together with column.include.list; keep one of them");
+    }
+
+    @Test
+    void regularExpressionListsKeepEscapedCommas() {
+        assertThat(RegexLists.split(" a\\.b , c{1\\,2},, d ")).containsExactly("a\\.b", "c{1,2}", "d");
     }
 
     @Test

@@ -21,7 +21,7 @@ import io.tributary.source.mysql.schema.EnumMembers;
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
-/** Debezium's default mapping of MySQL column types to event fields. */
+/** Debezium's default mapping of MySQL column types to event fields, and the custom converters configured. */
 public final class ColumnMappings {
     private static final String EPOCH_ZONED = "1970-01-01T00:00:00Z";
 
@@ -29,17 +29,25 @@ public final class ColumnMappings {
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final boolean adjustTwoDigitYears;
     private final DefaultValues defaults;
+    /** In the order {@code converters} names them: the first that takes a column converts it. */
+    private final List<TinyIntOneToBoolean> converters;
+
+    public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
+        this(decimalMode, bigintUnsignedMode, true, List.of());
+    }
 
     /**
      * @param adjustTwoDigitYears whether DATE and DATETIME years 0-99 become 2000-2069 and 1970-1999, as Debezium's
      *     {@code enable.time.adjuster} does
+     * @param converters the custom converters configured ({@code converters}), in order
      */
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
-            boolean adjustTwoDigitYears) {
+            boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters) {
         this.decimalMode = decimalMode;
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
         this.defaults = new DefaultValues(bigintUnsignedMode, adjustTwoDigitYears);
+        this.converters = List.copyOf(converters);
     }
 
     /**
@@ -48,7 +56,9 @@ public final class ColumnMappings {
      * @throws SourceException for a type Tributary cannot represent, naming the column and what to do
      */
     public ColumnMapping map(TableId table, ColumnDefinition column) {
-        ColumnMapping mapping = baseMapping(table, column);
+        ColumnMapping mapping = converters.stream().anyMatch(converter -> converter.appliesTo(table, column))
+                ? TinyIntOneToBoolean.mapping(column)
+                : baseMapping(table, column);
         EventSchema schema = column.nullable() ? mapping.schema().asOptional() : mapping.schema();
         Optional<Object> defaultValue = defaults.of(column, mapping);
         if (defaultValue.isPresent()) {

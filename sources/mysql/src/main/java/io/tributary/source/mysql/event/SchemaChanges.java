@@ -2,11 +2,11 @@ package io.tributary.source.mysql.event;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DebeziumColumnTypes;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
@@ -121,8 +121,7 @@ public final class SchemaChanges {
     }
 
     private static Object[] column(ColumnDefinition column) {
-        String typeName = column.dataType().toUpperCase(Locale.ROOT) + (column.unsigned() ? " UNSIGNED" : "")
-                + (column.columnType().contains("zerofill") ? " ZEROFILL" : "");
+        String typeName = DebeziumColumnTypes.typeName(column);
         boolean text = isText(column.dataType());
         return new Object[] {column.name(), DebeziumColumnTypes.jdbcType(column.dataType()), null, typeName, typeName,
             text ? column.charset().orElse(null) : null, DebeziumColumnTypes.length(column),

@@ -1,15 +1,17 @@
-package io.tributary.source.mysql.event;
+package io.tributary.source.mysql.schema;
 
 import java.sql.Types;
+import java.util.Locale;
 
-import io.tributary.source.mysql.schema.ColumnDefinition;
-
-/** How Debezium's table descriptions state a column's JDBC type, length and scale. */
-final class DebeziumColumnTypes {
+/**
+ * How Debezium describes a column, as its DDL parser does: JDBC type, type name, length and scale. Schema-change events
+ * show these; column mappers (masking, truncation, hashing, source-type propagation) decide by them.
+ */
+public final class DebeziumColumnTypes {
     private DebeziumColumnTypes() {
     }
 
-    static int jdbcType(String dataType) {
+    public static int jdbcType(String dataType) {
         return switch (dataType) {
             case "tinyint", "smallint" -> Types.SMALLINT;
             case "mediumint", "int", "integer", "year" -> Types.INTEGER;
@@ -31,8 +33,14 @@ final class DebeziumColumnTypes {
         };
     }
 
+    /** The type name, upper case: {@code VARCHAR}, {@code INT UNSIGNED}, ... */
+    public static String typeName(ColumnDefinition column) {
+        return column.dataType().toUpperCase(Locale.ROOT) + (column.unsigned() ? " UNSIGNED" : "")
+                + (column.columnType().contains("zerofill") ? " ZEROFILL" : "");
+    }
+
     /** The length as the column's DDL states it: display width, precision, characters, bits or fraction digits. */
-    static Integer length(ColumnDefinition column) {
+    public static Integer length(ColumnDefinition column) {
         return switch (column.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit", "binary", "varbinary" ->
                     width(column.columnType());
@@ -46,7 +54,7 @@ final class DebeziumColumnTypes {
         };
     }
 
-    static Integer scale(ColumnDefinition column) {
+    public static Integer scale(ColumnDefinition column) {
         return switch (column.dataType()) {
             case "decimal", "numeric", "fixed" -> column.scale();
             case "float", "double", "real" -> secondNumber(column.columnType());

@@ -1,0 +1,46 @@
+package io.tributary.server;
+
+import java.util.List;
+import java.util.Set;
+
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.UndeclaredKeys;
+
+/**
+ * The keys of a pipeline file that belong to the standalone runtime itself: its name, its sinks, the offset store and
+ * the REST API. Keys under {@code rest.} and {@code offset.storage.} are the runtime's, so a misspelt one there is an
+ * error with a did-you-mean.
+ */
+final class PipelineOptions {
+    static final ConfigOption<String> NAME = ConfigOption.string("name")
+            .validatedBy(name -> name.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'")
+            .withDoc("the pipeline's name (a connector configuration's own name key); default: the file's name");
+    static final ConfigOption<List<String>> SINKS = ConfigOption.list("sinks")
+            .withDoc("the sinks, by name: sinks=kafka,debug");
+    static final ConfigOption<String> OFFSET_STORAGE_DIR = ConfigOption.string("offset.storage.dir")
+            .withDefault("tributary-offsets").withDoc("the local offset store's directory");
+    static final ConfigOption<String> REST_HOST = ConfigOption.string("rest.host").withDefault("127.0.0.1")
+            .withDoc("the address the REST API binds to");
+    static final ConfigOption<Integer> REST_PORT = ConfigOption.integer("rest.port").withDefault(8083)
+            .validatedBy(port -> port >= -1 && port < 65536, "a port number, 0 for any free port or -1 for none")
+            .withDoc("the REST API's port");
+
+    /** Prefixes under which every key is the runtime's. */
+    static final List<String> PREFIXES = List.of("rest.", "offset.storage.");
+
+    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(NAME, SINKS, OFFSET_STORAGE_DIR,
+            REST_HOST, REST_PORT), Set.of()).withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
+
+    /** The runtime's keys, offered to the source as suggestions for misspelt keys that reached it. */
+    static final Set<String> KEYS = Set.of(NAME.key(), SINKS.key(), OFFSET_STORAGE_DIR.key(), REST_HOST.key(),
+            REST_PORT.key());
+
+    private PipelineOptions() {
+    }
+
+    /** Whether {@code key} is the runtime's: {@code sinks}, or under {@code rest.} or {@code offset.storage.}. */
+    static boolean isRuntimeKey(String key) {
+        return key.equals(SINKS.key()) || PREFIXES.stream().anyMatch(key::startsWith);
+    }
+}

@@ -1,0 +1,57 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import io.tributary.api.config.ConfigException;
+import io.tributary.api.config.ConfigProblem;
+import org.junit.jupiter.api.Test;
+
+/** A pipeline file's problems — runtime, source and sinks — are all reported in one pass, misspellings with a hint. */
+class PipelineValidationTest {
+    private static final String SOURCE_UNKNOWN = "is not a key of Tributary's MySQL/MariaDB source, of Debezium's "
+            + "MySQL and MariaDB connectors (3.5, or 1.x/2.x spellings) or of Kafka Connect";
+
+    @Test
+    void everyMisspeltKeyOfAFileIsReportedAtOnceWithADidYouMean() {
+        Map<String, String> file = Map.ofEntries(
+                Map.entry("connector.class", "io.debezium.connector.mysql.MySqlConnector"),
+                Map.entry("database.hostnmae", "db"), Map.entry("database.user", "cdc"),
+                Map.entry("topic.prefix", "shop"), Map.entry("snapshot.mdoe", "initial"),
+                Map.entry("column.mask.with.5.chars", "shop\\.customers\\.email"),
+                Map.entry("heartbeat.action.query", "UPDATE hb SET ts = NOW()"),
+                Map.entry("snks", "files"), Map.entry("rest.prot", "8084"),
+                Map.entry("sinks", "files,bus"), Map.entry("sink.files.type", "file"),
+                Map.entry("sink.files.directroy", "/tmp/events"), Map.entry("sink.bus.type", "kafka"),
+                Map.entry("sink.bus.bootstrap.servers", "k:9092"), Map.entry("sink.bus.compresion.type", "lz4"),
+                Map.entry("sink.bus.acks", "all"));
+
+        assertThatThrownBy(() -> PipelineValidation.validate("shop.properties", file, new SinkRegistry()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "rest.prot: is not a key of the pipeline runtime; did you mean rest.port?",
+                                "database.hostnmae: " + SOURCE_UNKNOWN + "; did you mean database.hostname?",
+                                "snapshot.mdoe: " + SOURCE_UNKNOWN + "; did you mean snapshot.mode?",
+                                "snks: " + SOURCE_UNKNOWN + "; did you mean sinks?",
+                                "database.hostname: is required (a string) but missing",
+                                "heartbeat.action.query: is a Debezium property that Tributary does not support: "
+                                        + "heartbeats that run a statement are not supported yet; remove it",
+                                "sink.files.directory: is required (a string) but missing",
+                                "sink.files.directroy: is not a key of the file sink; did you mean directory?",
+                                "sink.bus.compresion.type: is not a key of the Kafka sink or a Kafka producer setting; "
+                                        + "did you mean compression.type?"));
+    }
+
+    @Test
+    void aValidFileGivesItsConfiguration() {
+        Map<String, String> file = Map.of("database.hostname", "db", "database.user", "cdc", "topic.prefix", "shop",
+                "column.mask.with.5.chars", "shop\\.customers\\.email", "sinks", "files", "sink.files.type", "file",
+                "sink.files.directory", "/tmp/events");
+
+        assertThat(PipelineValidation.validate("shop.properties", file, new SinkRegistry()).sinks())
+                .containsOnlyKeys("files");
+    }
+}
