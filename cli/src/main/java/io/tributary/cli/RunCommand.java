@@ -31,6 +31,14 @@ final class RunCommand implements Callable<Integer> {
             description = "how often to print progress (default: ${DEFAULT-VALUE} s; 0 for never)")
     private int interval;
 
+    @Option(names = "--on-failure", paramLabel = "<exit|stay>", defaultValue = "exit",
+            description = "when the pipeline fails: exit (status 1, at once, for a supervisor such as systemd or "
+                    + "Kubernetes to restart) or stay (keep serving the REST API: the failure's trace in "
+                    + "/connectors/<name>/status, POST .../restart to start again). Default: ${DEFAULT-VALUE}")
+    private OnFailure onFailure;
+
+    enum OnFailure { exit, stay }
+
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
@@ -50,21 +58,55 @@ final class RunCommand implements Callable<Integer> {
         out.println("Pipeline " + pipeline.config().name() + " running; offsets in " + pipeline.offsetFile()
                 + (server.restUrl() == null ? "" : "; REST API at " + server.restUrl()));
         out.flush();
-        while (!stopped.await(interval > 0 ? interval : 3600, TimeUnit.SECONDS)) {
-            if (pipeline.state() == Pipeline.State.FAILED) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                server.close();
-                Failures.report(spec.commandLine().getErr(), new IllegalStateException(pipeline.error().orElse(
-                        "the pipeline failed")), false);
-                if (verbose) {
-                    spec.commandLine().getErr().println(pipeline.trace().orElse(""));
+        try {
+            return watch(server, pipeline, stopped, hook);
+        } catch (InterruptedException e) {
+            // run from a program of its own (a test, an embedding application) that interrupts it: stop as on SIGTERM
+            Runtime.getRuntime().removeShutdownHook(hook);
+            server.close();
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Prints progress until stopped; returns the exit status. */
+    private int watch(TributaryServer server, Pipeline pipeline, CountDownLatch stopped, Thread hook)
+            throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        long intervalMs = TimeUnit.SECONDS.toMillis(interval > 0 ? interval : 3600);
+        String reported = null; // the trace of the failure last reported, while staying
+        while (stopped.getCount() > 0) {
+            if (pipeline.awaitFailed(intervalMs)) {
+                if (onFailure == OnFailure.exit) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    server.close();
+                    reportFailure(pipeline);
+                    return 1;
                 }
-                return 1;
+                String trace = pipeline.trace().orElse("");
+                if (!trace.equals(reported)) {
+                    reportFailure(pipeline);
+                    spec.commandLine().getErr().println("Still serving the REST API (--on-failure stay): "
+                            + "POST /connectors/" + pipeline.config().name() + "/restart starts it again.");
+                    spec.commandLine().getErr().flush();
+                    reported = trace;
+                }
+                // stays failed until restarted through REST or stopped: wait for either
+                stopped.await(1, TimeUnit.SECONDS);
+                continue;
             }
-            if (interval > 0) {
+            if (interval > 0 && stopped.getCount() > 0) {
                 ProgressDisplay.print(out, pipeline);
             }
         }
         return 0;
+    }
+
+    private void reportFailure(Pipeline pipeline) {
+        Failures.report(spec.commandLine().getErr(), new IllegalStateException(pipeline.error().orElse(
+                "the pipeline failed")), false);
+        if (verbose) {
+            spec.commandLine().getErr().println(pipeline.trace().orElse(""));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
@@ -36,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final SinkRegistry registry;
     private final FileOffsetStore fileStore;
     private final PipelineMetrics metrics = new PipelineMetrics();
+    private final Object stateChanges = new Object();
     private volatile State state = State.UNASSIGNED;
     private volatile String trace;
     private volatile String error;
@@ -57,7 +59,7 @@ public final class Pipeline implements AutoCloseable {
         stopping = false;
         trace = null;
         error = null;
-        state = paused ? State.PAUSED : State.UNASSIGNED;
+        moveTo(paused ? State.PAUSED : State.UNASSIGNED);
         thread = new Thread(this::run, "tributary-pipeline-" + config.name());
         thread.start();
     }
@@ -82,11 +84,15 @@ public final class Pipeline implements AutoCloseable {
             running.start(config.source(), stored);
             while (!stopping) {
                 if (paused) {
-                    state = State.PAUSED;
+                    if (state != State.PAUSED) {
+                        moveTo(State.PAUSED);
+                    }
                     Thread.sleep(100);
                     continue;
                 }
-                state = State.RUNNING;
+                if (state != State.RUNNING) {
+                    moveTo(State.RUNNING);
+                }
                 List<ChangeRecord> polled = running.poll();
                 if (polled.isEmpty()) {
                     continue;
@@ -104,15 +110,15 @@ public final class Pipeline implements AutoCloseable {
                 running.commit(last.offset());
                 metrics.delivered(batch);
             }
-            state = State.UNASSIGNED;
+            moveTo(State.UNASSIGNED);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
             if (!stopping) {
-                error = causes(e);
-                LOG.error("pipeline {} failed: {}", config.name(), error);
-                trace = stackTrace(e);
-                state = State.FAILED;
+                failed(new IllegalStateException("the pipeline's thread was interrupted while running", e));
+            }
+        } catch (RuntimeException | Error e) {
+            // an Error too: the thread ends here, and a pipeline without its thread must not look RUNNING
+            if (!stopping) {
+                failed(e);
             }
         } finally {
             if (running != null) {
@@ -125,6 +131,32 @@ public final class Pipeline implements AutoCloseable {
                     LOG.warn("closing a sink of {} failed: {}", config.name(), e.getMessage());
                 }
             }
+        }
+    }
+
+    private void failed(Throwable e) {
+        error = causes(e);
+        LOG.error("pipeline {} failed: {}", config.name(), error);
+        trace = stackTrace(e);
+        moveTo(State.FAILED);
+    }
+
+    private void moveTo(State next) {
+        synchronized (stateChanges) {
+            state = next;
+            stateChanges.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code timeoutMs} for the pipeline to be FAILED; whether it is. */
+    public boolean awaitFailed(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (stateChanges) {
+            long left;
+            while (state != State.FAILED && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(stateChanges, left);
+            }
+            return state == State.FAILED;
         }
     }
 
@@ -184,9 +216,21 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the pipeline's thread to finish the batch in hand; if it has not within
+     * {@code task.shutdown.graceful.timeout.ms} (a sink that cannot deliver, say), interrupts it: the batch is then
+     * abandoned, its offset not stored, and the next start repeats it.
+     */
     private synchronized void stop() throws InterruptedException {
         stopping = true;
-        if (thread != null) {
+        if (thread == null) {
+            return;
+        }
+        thread.join(config.shutdownTimeoutMs());
+        if (thread.isAlive()) {
+            LOG.warn("pipeline {} did not finish its batch within {} ms; abandoning it (it is repeated on the next "
+                    + "start)", config.name(), config.shutdownTimeoutMs());
+            thread.interrupt();
             thread.join();
         }
     }
@@ -199,7 +243,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        state = State.STOPPED;
+        moveTo(State.STOPPED);
         fileStore.close();
     }
 

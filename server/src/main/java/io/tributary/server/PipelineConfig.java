@@ -33,9 +33,10 @@ import io.tributary.api.config.ParsedConfig;
  * @param offsetDirectory the local offset store's directory
  * @param restHost the address the REST API binds to
  * @param restPort the REST API's port, 0 for any free port, -1 for none
+ * @param shutdownTimeoutMs how long a stop waits for the batch in hand before abandoning it
  */
 public record PipelineConfig(String name, Map<String, String> source, Map<String, SinkConfig> sinks,
-        Path offsetDirectory, String restHost, int restPort) {
+        Path offsetDirectory, String restHost, int restPort, long shutdownTimeoutMs) {
 
     /** One sink: its type and its own properties (prefix removed). */
     public record SinkConfig(String name, String type, Map<String, String> properties) {
@@ -126,7 +127,8 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
-                valueOf(parsed, PipelineOptions.REST_HOST), valueOf(parsed, PipelineOptions.REST_PORT));
+                valueOf(parsed, PipelineOptions.REST_HOST), valueOf(parsed, PipelineOptions.REST_PORT),
+                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
     }
 
     /** The option's value, or its default when the value given is in error (a problem says so). */

@@ -26,21 +26,26 @@ final class PipelineOptions {
             .validatedBy(port -> port >= -1 && port < 65536, "a port number, 0 for any free port or -1 for none")
             .withDoc("the REST API's port");
 
+    static final ConfigOption<Long> SHUTDOWN_TIMEOUT_MS = ConfigOption.longInteger("task.shutdown.graceful.timeout.ms")
+            .withDefault(5000L).validatedBy(ms -> ms >= 0, "0 or more milliseconds")
+            .withDoc("how long a stop waits for the batch in hand to be delivered before abandoning it (it is then "
+                    + "repeated on the next start), as Kafka Connect's worker setting of that name");
+
     /** Prefixes under which every key is the runtime's. */
     static final List<String> PREFIXES = List.of("rest.", "offset.storage.");
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(NAME, SINKS, OFFSET_STORAGE_DIR,
-            REST_HOST, REST_PORT), Set.of()).withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
+            REST_HOST, REST_PORT, SHUTDOWN_TIMEOUT_MS), Set.of()).withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
 
     /** The runtime's keys, offered to the source as suggestions for misspelt keys that reached it. */
     static final Set<String> KEYS = Set.of(NAME.key(), SINKS.key(), OFFSET_STORAGE_DIR.key(), REST_HOST.key(),
-            REST_PORT.key());
+            REST_PORT.key(), SHUTDOWN_TIMEOUT_MS.key());
 
     private PipelineOptions() {
     }
 
-    /** Whether {@code key} is the runtime's: {@code sinks}, or under {@code rest.} or {@code offset.storage.}. */
+    /** Whether {@code key} is the runtime's: {@code sinks}, the shutdown timeout, or under {@code rest.} or {@code offset.storage.}. */
     static boolean isRuntimeKey(String key) {
-        return key.equals(SINKS.key()) || PREFIXES.stream().anyMatch(key::startsWith);
+        return key.equals(SINKS.key()) || key.equals(SHUTDOWN_TIMEOUT_MS.key()) || PREFIXES.stream().anyMatch(key::startsWith);
     }
 }

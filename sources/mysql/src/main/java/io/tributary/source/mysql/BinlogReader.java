@@ -261,6 +261,9 @@ final class BinlogReader {
             fail(e);
         } catch (RuntimeException | SQLException e) {
             fail(e);
+        } catch (Error e) {
+            // the binlog client would let it end its thread unreported
+            fail(SourceException.fatal("reading the binlog stopped on " + e, e));
         }
     }
 

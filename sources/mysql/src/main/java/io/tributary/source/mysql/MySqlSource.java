@@ -78,13 +78,19 @@ public final class MySqlSource implements ChangeSource {
             }
             stream(connections, flavor, schemas, records, connection, start);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (!closed) {
+                failure = SourceException.fatal("the reader thread was interrupted while the source was running", e);
+            }
         } catch (RuntimeException e) {
             if (!closed) {
                 failure = e;
             }
         } catch (SQLException e) {
             failure = SourceException.retriable("lost the connection to the source: " + e.getMessage(), e);
+        } catch (Error e) {
+            // whatever stops the reader surfaces from poll(): a pipeline never looks healthy with no reader
+            LOG.error("the reader of {} stopped", config.topicPrefix(), e);
+            failure = SourceException.fatal("the reader thread stopped on " + e, e);
         }
     }
 
@@ -276,12 +282,18 @@ public final class MySqlSource implements ChangeSource {
     @Override
     public void close() {
         closed = true;
+        // first release a reader waiting for room: the binlog client disconnects only once its reader returns
+        if (handoff != null) {
+            handoff.close();
+        }
+        if (reader != null) {
+            reader.interrupt();
+        }
         BinlogReader running = binlog;
         if (running != null) {
             running.stop();
         }
         if (reader != null) {
-            reader.interrupt();
             try {
                 reader.join(10_000);
             } catch (InterruptedException e) {

@@ -17,9 +17,14 @@ import io.tributary.api.ChangeRecord;
  * whenever it may wait for the server next (after a transaction, after each snapshot table) — so batching adds no
  * latency. At most {@code max.queue.size} records wait in full chunks; a poll returns at most
  * {@code max.batch.size}.
+ *
+ * <p>{@link #close()} releases a reader waiting for room, so that a source can stop while it is behind: its reader
+ * may be inside the binlog client, which cannot disconnect until the reader returns.
  */
 final class RecordHandoff {
     private static final int CHUNK = 256;
+    /** How often a reader waiting for room checks whether the hand-off was closed. */
+    private static final long WAIT_FOR_ROOM_MS = 100;
 
     private final int chunkSize;
     private final int maxBatchSize;
@@ -28,6 +33,7 @@ final class RecordHandoff {
     /** The records of a chunk that did not fit the last poll's batch (consumer side). */
     private List<ChangeRecord> leftover = List.of();
     private volatile Map<String, ?> lastHandedOver;
+    private volatile boolean closed;
 
     RecordHandoff(int maxQueueSize, int maxBatchSize) {
         this.chunkSize = Math.max(1, Math.min(CHUNK, maxBatchSize));
@@ -48,6 +54,11 @@ final class RecordHandoff {
     /** Drops the records held back but not handed over: a reader that failed re-reads them after reconnecting. */
     void discardHeldBack() {
         sink.filling = new ArrayList<>(chunkSize);
+    }
+
+    /** From now on a reader waiting for room, or coming to wait, gets {@link HandoffClosedException}. */
+    void close() {
+        closed = true;
     }
 
     /** Whether no record is waiting for the consumer. */
@@ -73,6 +84,15 @@ final class RecordHandoff {
         return batch;
     }
 
+    /** The consumer closed the hand-off while the reader waited for room: the reader is to stop. */
+    static final class HandoffClosedException extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        HandoffClosedException() {
+            super("the source was closed while its reader waited for the consumer");
+        }
+    }
+
     private final class Sink implements RecordSink {
         private List<ChangeRecord> filling = new ArrayList<>(chunkSize);
 
@@ -91,7 +111,11 @@ final class RecordHandoff {
             }
             List<ChangeRecord> chunk = filling;
             filling = new ArrayList<>(chunkSize);
-            chunks.put(chunk);
+            while (!chunks.offer(chunk, WAIT_FOR_ROOM_MS, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new HandoffClosedException();
+                }
+            }
             lastHandedOver = chunk.get(chunk.size() - 1).offset();
         }
     }
