@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Tributary's build, tests and demo need on a Debian machine, and nothing that is already there:
-# a JDK 17+, Maven, and the MariaDB server that the tests and the demo start privately.
+# a JDK 17+, Maven, the MariaDB server that the tests and the demo start privately, and iproute2 for the fault
+# suite's network namespaces.
 set -euo pipefail
 
 missing=()
@@ -14,6 +15,10 @@ fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
   missing+=(mariadb-server)
+fi
+# the fault suite puts test hosts in network namespaces of their own
+if ! command -v ip >/dev/null 2>&1 && [ ! -x /usr/sbin/ip ] && [ ! -x /sbin/ip ]; then
+  missing+=(iproute2)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -27,7 +27,21 @@ public final class ChildJvm {
     /** As {@link #start(Class, Path, List, String...)}, with a class path of its own. */
     public static Process start(Class<?> mainClass, Path log, String classPath, List<String> jvmOptions,
             String... arguments) {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), mainClass, log, classPath, jvmOptions, arguments);
+    }
+
+    /**
+     * As {@link #start(Class, Path, List, String...)}, the JVM started through a launcher that runs it: {@code ip
+     * netns exec <namespace>} to put it on a test host of its own ({@link TestingNetwork}), say.
+     */
+    public static Process start(List<String> launcher, Class<?> mainClass, Path log, List<String> jvmOptions,
+            String... arguments) {
+        return start(launcher, mainClass, log, System.getProperty("java.class.path"), jvmOptions, arguments);
+    }
+
+    private static Process start(List<String> launcher, Class<?> mainClass, Path log, String classPath,
+            List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -2,6 +2,7 @@ package io.tributary.source.mysql;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -107,9 +108,18 @@ final class BinlogReader {
             // the transactions after these, on whichever server of the replication group this is
             client.setGtidSet(start.gtids().get());
         }
-        if (config.heartbeatIntervalMs() > 0) {
+        long serverHeartbeatMs = serverHeartbeatMs(config);
+        if (serverHeartbeatMs > 0) {
             // the server sends heartbeat events while idle, so heartbeats flow when nothing else does
-            client.setHeartbeatInterval(config.heartbeatIntervalMs());
+            client.setHeartbeatInterval(serverHeartbeatMs);
+        }
+        if (config.keepAliveIntervalMs() > 0) {
+            // a read that brings nothing, not even a heartbeat, for this long fails: a silent cut is a lost connection
+            client.setSocketFactory(() -> {
+                Socket socket = new Socket();
+                socket.setSoTimeout(Math.toIntExact(config.keepAliveIntervalMs()));
+                return socket;
+            });
         }
         if (flavor == ServerFlavor.MARIADB) {
             client.setMariaDbSlaveCapability(MARIADB_GTID_CAPABILITY);
@@ -134,6 +144,20 @@ final class BinlogReader {
                 fail(e);
             }
         });
+    }
+
+    /**
+     * How often the server is to send a heartbeat while it has nothing else to send: for heartbeat records at
+     * {@code heartbeat.interval.ms}, and at half the keep-alive interval so that a healthy idle connection is never
+     * taken for a silent one; 0 for none.
+     */
+    static long serverHeartbeatMs(MySqlSourceConfig config) {
+        long keepAlive = config.keepAliveIntervalMs() / 2;
+        long records = config.heartbeatIntervalMs();
+        if (keepAlive == 0 || records == 0) {
+            return Math.max(keepAlive, records);
+        }
+        return Math.min(keepAlive, records);
     }
 
     /**
@@ -280,6 +304,10 @@ final class BinlogReader {
                     query = ((AnnotateRowsEventData) event.getData()).getRowsQuery();
                 }
                 // not counted: the server sends these only under include.query, and offsets must not depend on it
+                return;
+            }
+            case HEARTBEAT -> {
+                // not counted either: whether the server sends them depends on settings, positions must not
                 return;
             }
             case ROWS_QUERY -> {

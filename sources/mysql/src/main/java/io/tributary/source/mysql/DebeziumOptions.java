@@ -51,8 +51,10 @@ public final class DebeziumOptions {
             accepted("database.server.id.offset", Origin.BOTH, "server ids of Debezium's parallel snapshot "
                     + "connections; Tributary's snapshot reads over JDBC only"),
             honoured(CONNECT_TIMEOUT_MS, ""),
-            accepted("connect.keep.alive", Origin.BOTH, BINLOG_CLIENT_THREAD),
-            accepted("connect.keep.alive.interval.ms", Origin.BOTH, BINLOG_CLIENT_THREAD),
+            honoured(KEEP_ALIVE, "a silent binlog connection is detected through server heartbeats and reconnected "
+                    + "by Tributary itself (errors.max.retries), resuming after the last record handed over"),
+            honoured(KEEP_ALIVE_INTERVAL_MS, "the silence after which the binlog connection is given up as lost; "
+                    + "the server is asked for a heartbeat every half of it"),
             accepted("use.nongraceful.disconnect", Origin.BOTH, BINLOG_CLIENT_THREAD),
             accepted("connection.validation.timeout.ms", Origin.BOTH, "Debezium's check of the connection at start; "
                     + "Tributary's connections wait connect.timeout.ms"),

@@ -107,6 +107,14 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Long> CONNECT_TIMEOUT_MS = ConfigOption.longInteger("connect.timeout.ms")
             .withDefault(30_000L).validatedBy(timeout -> timeout > 0, "a positive number of ms")
             .withDoc("How long to wait for a connection to the server.");
+    public static final ConfigOption<Boolean> KEEP_ALIVE = ConfigOption.bool("connect.keep.alive").withDefault(true)
+            .withDoc("Whether a binlog connection that went silent (a network cut, a server frozen) is detected and "
+                    + "reconnected: the server is asked for heartbeats, and a connection that brings nothing for "
+                    + "connect.keep.alive.interval.ms is given up as lost.");
+    public static final ConfigOption<Long> KEEP_ALIVE_INTERVAL_MS = ConfigOption
+            .longInteger("connect.keep.alive.interval.ms").withDefault(60_000L)
+            .validatedBy(interval -> interval >= 1000, "at least 1000 ms")
+            .withDoc("How long a binlog connection may bring nothing before it is taken as lost.");
     public static final ConfigOption<Integer> ERRORS_MAX_RETRIES = ConfigOption.integer("errors.max.retries")
             .withDefault(10).validatedBy(retries -> retries >= -1, "-1 (no limit), 0 or a positive integer")
             .withDoc("How often a lost connection is retried in one outage before the source fails; -1 retries forever.");
@@ -173,7 +181,8 @@ public final class MySqlSourceOptions {
             COLUMN_PROPAGATE_SOURCE_TYPE, DATATYPE_PROPAGATE_SOURCE_TYPE, CONVERTERS,
             EVENT_PROCESSING_FAILURE_HANDLING_MODE,
             EVENT_DESERIALIZATION_FAILURE_HANDLING_MODE, INCONSISTENT_SCHEMA_HANDLING_MODE, INCLUDE_SCHEMA_CHANGES,
-            PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS, CONNECT_TIMEOUT_MS, ERRORS_MAX_RETRIES,
+            PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS, CONNECT_TIMEOUT_MS, KEEP_ALIVE, KEEP_ALIVE_INTERVAL_MS,
+            ERRORS_MAX_RETRIES,
             RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS,
             SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER), Set.of())
             .withPatterns(List.of(COLUMN_TRUNCATE, COLUMN_MASK, COLUMN_MASK_HASH_V2, COLUMN_MASK_HASH))
