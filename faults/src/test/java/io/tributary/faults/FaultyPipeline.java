@@ -68,6 +68,11 @@ final class FaultyPipeline implements AutoCloseable {
         return directory.resolve("events").resolve(database + "." + database + ".items.jsonl");
     }
 
+    /** The local offset store's file. */
+    Path offsets() {
+        return directory.resolve("offsets").resolve(name + ".offsets.json");
+    }
+
     Path log() {
         return directory.resolve("runtime.log");
     }

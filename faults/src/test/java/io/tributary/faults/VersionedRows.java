@@ -28,6 +28,8 @@ import io.tributary.testkit.TestingMariaDb;
  */
 final class VersionedRows implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Between the writer's transactions: at most about 200 a second. */
+    private static final long PAUSE_MS = 5;
 
     private final TestingMariaDb mariaDb;
     private final String table;
@@ -99,9 +101,13 @@ final class VersionedRows implements AutoCloseable {
                 }
                 connection.commit();
                 transactions.incrementAndGet();
+                // load shaping, not synchronisation: a steady application-like rate keeps the files checkable
+                Thread.sleep(PAUSE_MS);
             }
         } catch (SQLException | RuntimeException e) {
             failure = new IllegalStateException("the writer failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
