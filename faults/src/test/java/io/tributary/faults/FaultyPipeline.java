@@ -68,6 +68,12 @@ final class FaultyPipeline implements AutoCloseable {
         return directory.resolve("events").resolve(database + "." + database + ".items.jsonl");
     }
 
+    /** Whether at least {@code rows} rows were delivered and the stored offset is past the snapshot. */
+    boolean snapshotDone(int rows) throws IOException {
+        return VersionedRows.delivered(events(name)).size() >= rows && Files.exists(offsets())
+                && !Files.readString(offsets()).contains("\"snapshot\":true");
+    }
+
     /** The local offset store's file. */
     Path offsets() {
         return directory.resolve("offsets").resolve(name + ".offsets.json");
@@ -90,6 +96,10 @@ final class FaultyPipeline implements AutoCloseable {
     int stop() throws InterruptedException {
         process.destroy();
         return process.waitFor();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     boolean isAlive() {

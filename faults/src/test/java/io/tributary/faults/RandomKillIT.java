@@ -43,7 +43,7 @@ class RandomKillIT {
             pipeline.start();
             killAfterGrowth(pipeline, events, random.nextInt(SNAPSHOT_ROWS / 2) + 1_000); // mid-snapshot
             pipeline.start();
-            Awaitility.await("the snapshot is done").atMost(TIMEOUT).until(() -> snapshotDone(pipeline, events));
+            Awaitility.await("the snapshot is done").atMost(TIMEOUT).until(() -> pipeline.snapshotDone(SNAPSHOT_ROWS));
             pipeline.kill(); // right after it
             int kills = 2;
             // changes start once the snapshot is done: a snapshot resumed after a kill reads rows at a newer point,
@@ -78,13 +78,6 @@ class RandomKillIT {
             assertThat(tally.duplicated()).as("row versions repeated: at most a batch in flight per kill")
                     .isLessThanOrEqualTo((long) kills * MAX_BATCH);
         }
-    }
-
-    /** Whether every snapshot row was delivered and the stored offset is past the snapshot. */
-    private static boolean snapshotDone(FaultyPipeline pipeline, Path events) throws java.io.IOException {
-        Path offsets = pipeline.offsets();
-        return VersionedRows.delivered(events).size() >= SNAPSHOT_ROWS && Files.exists(offsets)
-                && !Files.readString(offsets).contains("\"snapshot\":true");
     }
 
     /** Waits until about {@code records} more records are in the file, then kills the runtime. */

@@ -112,7 +112,8 @@ final class VersionedRows implements AutoCloseable {
     }
 
     private void insert(Connection connection, int rows) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?, 0)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (id, version) VALUES (?, 0)")) {
             for (int i = 0; i < rows; i++) {
                 insert.setInt(1, nextId.getAndIncrement());
                 insert.addBatch();

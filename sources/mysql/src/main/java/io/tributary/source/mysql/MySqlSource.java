@@ -202,6 +202,11 @@ public final class MySqlSource implements ChangeSource {
                     + ", which the server no longer has (purged); the changes made since cannot be read. Take a new "
                     + "snapshot: snapshot.mode=when_needed does so automatically");
         }
+        if (purged) {
+            LOG.warn("the stored offset points to binlog file {}, which the server no longer has (purged): taking a "
+                    + "new snapshot as snapshot.mode=when_needed says; changes made in the purged binlogs that were "
+                    + "not delivered are not streamed, the snapshot has their result", stored.get().file());
+        }
         boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot || purged);
         boolean schemaOnly = !mode.snapshotsData() && mode.snapshotsSchema() && (stored.isEmpty() || resumeSnapshot);
         if (needSnapshot || schemaOnly) {
