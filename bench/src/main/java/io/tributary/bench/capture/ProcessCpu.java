@@ -3,6 +3,9 @@ package io.tributary.bench.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Another process's cost as the kernel counts it: user + system CPU since it started ({@code /proc/<pid>/stat}
@@ -13,10 +16,7 @@ record ProcessCpu(long cpuNanos, long peakRssKib) {
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     static ProcessCpu of(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long ticks = ticks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         long peak = 0;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -24,5 +24,34 @@ record ProcessCpu(long cpuNanos, long peakRssKib) {
             }
         }
         return new ProcessCpu(ticks * NANOS_PER_TICK, peak);
+    }
+
+    /**
+     * The process's CPU by thread group, as the kernel names its threads (digits dropped, so that the JIT's
+     * {@code C2 CompilerThre} threads or a pool's workers add up), largest first in the map's string form.
+     */
+    static Map<String, Long> byThread(long pid) throws IOException {
+        Map<String, Long> groups = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "")
+                        .strip();
+                groups.merge(name, ticks(stat) * NANOS_PER_TICK, Long::sum);
+            }
+        }
+        return groups;
+    }
+
+    /** User + system ticks of a {@code stat} line. */
+    private static long ticks(String stat) {
+        // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

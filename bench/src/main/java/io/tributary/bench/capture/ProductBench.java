@@ -31,7 +31,8 @@ import io.tributary.testkit.TestingMariaDb;
  * Engines alternate; medians of {@code --runs} (default 3). Writes {@code bench/results/product.md}, or
  * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
  * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
- * Recorder; the results file is then left alone.
+ * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options; the results file is then left
+ * alone.
  */
 public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
@@ -46,13 +47,15 @@ public final class ProductBench {
     private final List<Sink> sinks;
     private final List<Phase.Workload> workloads;
     private final List<Phase.Engine> engines;
+    /** Tributary's JVM options: the launcher's ({@code jvm.options}) unless {@code --tributary-jvm} replaces them. */
+    private final List<String> tributaryJvm;
     /** Where Tributary's runs record a Flight Recording each, or null. */
     private final Path profiles;
     private final TemporaryDirectory directory;
     private int serverId = 9500;
     private int runNumber;
 
-    private ProductBench(Map<String, String> options, TemporaryDirectory directory) {
+    private ProductBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
         this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka").split(","))
@@ -61,6 +64,8 @@ public final class ProductBench {
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
                 .map(name -> Phase.Engine.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.tributaryJvm = options.containsKey("tributary-jvm")
+                ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherOptions();
         this.profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
         this.directory = directory;
     }
@@ -80,7 +85,7 @@ public final class ProductBench {
             throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ": build it with "
                     + "`mvn -pl cli -am package -DskipTests` (bench/run.sh does)");
         }
-        ProductResults results = new ProductResults(rows, runs, launcherOptions());
+        ProductResults results = new ProductResults(rows, runs, tributaryJvm);
         try (TestingMariaDb snapshotServer = TestingMariaDb.create();
                 TestingMariaDb streamingServer = TestingMariaDb.create();
                 BenchBroker broker = sinks.contains(Sink.KAFKA) ? BenchBroker.start(directory.path()) : null) {
@@ -114,7 +119,7 @@ public final class ProductBench {
         Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
         boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length;
-        if (!complete || profiles != null) {
+        if (!complete || profiles != null || !tributaryJvm.equals(launcherOptions())) {
             System.out.println("(a selection, or profiled: " + file + " left as it was)");
             return;
         }
@@ -166,6 +171,11 @@ public final class ProductBench {
             }
             long wall = System.nanoTime() - start;
             ProcessCpu cost = ProcessCpu.of(process.pid());
+            System.out.println("  threads: " + ProcessCpu.byThread(process.pid()).entrySet().stream()
+                    .filter(group -> group.getValue() >= 50_000_000L)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(group -> String.format(java.util.Locale.ROOT, "%s %.2f", group.getKey(), group.getValue() / 1e9))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
             return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.peakRssKib(),
                     brokerCpu);
@@ -204,7 +214,7 @@ public final class ProductBench {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(launcherOptions());
+        command.addAll(tributaryJvm);
         if (profiles != null) {
             Files.createDirectories(profiles);
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + profiles.resolve(
