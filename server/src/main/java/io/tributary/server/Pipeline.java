@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
@@ -38,6 +39,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final PipelineConfig config;
     private final SinkRegistry registry;
+    private final Function<Map<String, String>, ChangeSource> sources;
     private final FileOffsetStore fileStore;
     private final PipelineMetrics metrics = new PipelineMetrics();
     private volatile State state = State.UNASSIGNED;
@@ -52,8 +54,14 @@ public final class Pipeline implements AutoCloseable {
      * @throws IllegalStateException when another process holds the pipeline's offset store
      */
     public Pipeline(PipelineConfig config, SinkRegistry registry) {
+        this(config, registry, Sources::create);
+    }
+
+    /** A pipeline whose source comes from {@code sources} (tests: an in-memory source). */
+    Pipeline(PipelineConfig config, SinkRegistry registry, Function<Map<String, String>, ChangeSource> sources) {
         this.config = config;
         this.registry = registry;
+        this.sources = sources;
         this.fileStore = FileOffsetStore.open(config.offsetDirectory(), config.name());
     }
 
@@ -81,7 +89,7 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
                     .orElse("afresh"));
             TransformChain transforms = TransformChain.of(config.source());
-            running = Sources.create(config.source());
+            running = sources.apply(config.source());
             source = running;
             running.start(config.source(), stored);
             long intervalNanos = config.offsetFlushIntervalMs() * 1_000_000L;

@@ -15,7 +15,12 @@ public final class SinkRegistry {
     private final Map<String, ChangeSinkProvider> providers = new TreeMap<>();
 
     public SinkRegistry() {
-        ServiceLoader.load(ChangeSinkProvider.class).forEach(provider -> providers.put(provider.type(), provider));
+        this(ServiceLoader.load(ChangeSinkProvider.class));
+    }
+
+    /** These sink types only (tests: in-memory sinks). */
+    SinkRegistry(Iterable<ChangeSinkProvider> sinks) {
+        sinks.forEach(provider -> providers.put(provider.type(), provider));
     }
 
     public Set<String> types() {
