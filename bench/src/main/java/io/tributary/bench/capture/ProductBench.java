@@ -31,12 +31,11 @@ import io.tributary.testkit.TestingMariaDb;
  * Engines alternate; medians of {@code --runs} (default 3). Writes {@code bench/results/product.md}, or
  * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
  * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
- * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options; the results file is then left
- * alone.
+ * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options, {@code --offset-flush-interval-ms}
+ * changes both engines' commit interval (default 1000, Tributary's default); the results file is then left alone.
  */
 public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
-    private static final long COMMIT_INTERVAL_MS = 1000;
 
     enum Sink {
         FILE, KAFKA
@@ -47,6 +46,8 @@ public final class ProductBench {
     private final List<Sink> sinks;
     private final List<Phase.Workload> workloads;
     private final List<Phase.Engine> engines;
+    /** Both engines' {@code offset.flush.interval.ms}: Tributary's default unless {@code --offset-flush-interval-ms}. */
+    private final long commitIntervalMs;
     /** Tributary's JVM options: the launcher's ({@code jvm.options}) unless {@code --tributary-jvm} replaces them. */
     private final List<String> tributaryJvm;
     /** Where Tributary's runs record a Flight Recording each, or null. */
@@ -64,6 +65,7 @@ public final class ProductBench {
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
                 .map(name -> Phase.Engine.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.commitIntervalMs = Long.parseLong(options.getOrDefault("offset-flush-interval-ms", "1000"));
         this.tributaryJvm = options.containsKey("tributary-jvm")
                 ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherOptions();
         this.profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
@@ -104,9 +106,10 @@ public final class ProductBench {
                                 ProductResults.Row row = new ProductResults.Row(sink, workload, schemas);
                                 ProductSample sample = measure(engine, row, workload == Phase.Workload.SNAPSHOT
                                         ? snapshotServer : streamingServer, broker);
-                                System.out.printf("%-9s %-5s %-9s %-8s %6.2f CPU-s %8.0f ev/s %5d MiB broker %5.2f"
-                                        + " CPU-s first event %.2f s%n", Phase.lower(engine), Phase.lower(sink),
-                                        Phase.lower(workload), schemas ? "schemas" : "none", sample.cpuNanos() / 1e9,
+                                System.out.printf("%-9s %-5s %-9s %-8s %6.2f CPU-s (%2.0f %% sys) %8.0f ev/s %5d MiB "
+                                        + "broker %5.2f CPU-s first event %.2f s%n", Phase.lower(engine),
+                                        Phase.lower(sink), Phase.lower(workload), schemas ? "schemas" : "none",
+                                        sample.cpuNanos() / 1e9, sample.systemPercent(),
                                         sample.eventsPerSecond(), sample.peakRssKib() / 1024,
                                         sample.brokerCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
                                 results.add(row, engine, sample);
@@ -119,7 +122,7 @@ public final class ProductBench {
         Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
         boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length;
-        if (!complete || profiles != null || !tributaryJvm.equals(launcherOptions())) {
+        if (!complete || profiles != null || !tributaryJvm.equals(launcherOptions()) || commitIntervalMs != 1000) {
             System.out.println("(a selection, or profiled: " + file + " left as it was)");
             return;
         }
@@ -171,14 +174,16 @@ public final class ProductBench {
             }
             long wall = System.nanoTime() - start;
             ProcessCpu cost = ProcessCpu.of(process.pid());
-            System.out.println("  threads: " + ProcessCpu.byThread(process.pid()).entrySet().stream()
-                    .filter(group -> group.getValue() >= 50_000_000L)
+            Map<String, Long> system = ProcessCpu.byThread(process.pid(), true);
+            System.out.println("  threads (CPU-s, of which system): " + ProcessCpu.byThread(process.pid()).entrySet()
+                    .stream().filter(group -> group.getValue() >= 50_000_000L)
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .map(group -> String.format(java.util.Locale.ROOT, "%s %.2f", group.getKey(), group.getValue() / 1e9))
+                    .map(group -> String.format(java.util.Locale.ROOT, "%s %.2f (%.2f)", group.getKey(),
+                            group.getValue() / 1e9, system.getOrDefault(group.getKey(), 0L) / 1e9))
                     .collect(java.util.stream.Collectors.joining(", ")));
             long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
-            return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.peakRssKib(),
-                    brokerCpu);
+            return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
+                    cost.peakRssKib(), brokerCpu);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -206,7 +211,7 @@ public final class ProductBench {
         pipeline.setProperty("sink.out.type", row.sink() == Sink.KAFKA ? "kafka" : "file");
         pipeline.setProperty(row.sink() == Sink.KAFKA ? "sink.out.bootstrap.servers" : "sink.out.directory", target);
         pipeline.setProperty("offset.storage.dir", runDirectory.resolve("offsets").toString());
-        pipeline.setProperty("offset.flush.interval.ms", String.valueOf(COMMIT_INTERVAL_MS));
+        pipeline.setProperty("offset.flush.interval.ms", String.valueOf(commitIntervalMs));
         pipeline.setProperty("rest.port", "0");
         Path file = runDirectory.resolve("bench.properties");
         try (var out = Files.newOutputStream(file)) {
@@ -232,7 +237,7 @@ public final class ProductBench {
         properties.setProperty("converter.schemas.enable", String.valueOf(row.schemas()));
         properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         properties.setProperty("offset.storage.file.filename", runDirectory.resolve("offsets.dat").toString());
-        properties.setProperty("offset.flush.interval.ms", String.valueOf(COMMIT_INTERVAL_MS));
+        properties.setProperty("offset.flush.interval.ms", String.valueOf(commitIntervalMs));
         Path file = runDirectory.resolve("debezium.properties");
         try (var out = Files.newOutputStream(file)) {
             properties.store(out, "the product benchmark's Debezium engine");

@@ -58,8 +58,9 @@ final class ProductResults {
                 commit, machine(), rows, runs, runs, String.join(" ", launcherOptions)));
         out.append("| sink | workload | JSON | Debezium CPU-s / 1M | Tributary CPU-s / 1M | events per CPU-s × "
                 + "| Debezium ev/s | Tributary ev/s | broker CPU-s / 1M (Debezium / Tributary) "
-                + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) "
+                + "| kernel share of CPU (Debezium / Tributary) |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         samples.forEach((row, byEngine) -> {
             List<ProductSample> debezium = byEngine.getOrDefault(Phase.Engine.DEBEZIUM, List.of());
             List<ProductSample> tributary = byEngine.getOrDefault(Phase.Engine.TRIBUTARY, List.of());
@@ -70,7 +71,7 @@ final class ProductResults {
             double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
             boolean kafka = row.sink() == ProductBench.Sink.KAFKA;
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s | %.0f / %.0f "
-                    + "| %.1f / %.1f |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
+                    + "| %.1f / %.1f | %.0f %% / %.0f %% |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
                     row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
                     median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
                     kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
@@ -79,7 +80,8 @@ final class ProductResults {
                     median(debezium, sample -> sample.peakRssKib() / 1024.0),
                     median(tributary, sample -> sample.peakRssKib() / 1024.0),
                     median(debezium, sample -> sample.firstRecordNanos() / 1e9),
-                    median(tributary, sample -> sample.firstRecordNanos() / 1e9)));
+                    median(tributary, sample -> sample.firstRecordNanos() / 1e9),
+                    median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent)));
         });
         out.append("\nEvery sample (CPU-s / 1M events, in run order): ");
         samples.forEach((row, byEngine) -> byEngine.forEach((engine, list) -> {
