@@ -32,7 +32,8 @@ import io.tributary.testkit.TestingMariaDb;
  * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
  * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
  * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options, {@code --offset-flush-interval-ms}
- * changes both engines' commit interval (default 1000, Tributary's default); the results file is then left alone.
+ * changes both engines' commit interval, {@code --debezium-jvm "OPTIONS"} Debezium's JVM options (default
+ * {@code -Xmx1g}) (default 1000, Tributary's default); the results file is then left alone.
  */
 public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
@@ -46,6 +47,8 @@ public final class ProductBench {
     private final List<Sink> sinks;
     private final List<Phase.Workload> workloads;
     private final List<Phase.Engine> engines;
+    /** Debezium's JVM options: {@code -Xmx1g} (as in CaptureBench) unless {@code --debezium-jvm} replaces them. */
+    private final List<String> debeziumJvm;
     /** Both engines' {@code offset.flush.interval.ms}: Tributary's default unless {@code --offset-flush-interval-ms}. */
     private final long commitIntervalMs;
     /** Tributary's JVM options: the launcher's ({@code jvm.options}) unless {@code --tributary-jvm} replaces them. */
@@ -65,6 +68,7 @@ public final class ProductBench {
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
                 .map(name -> Phase.Engine.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.debeziumJvm = List.of(options.getOrDefault("debezium-jvm", "-Xmx1g").strip().split("\\s+"));
         this.commitIntervalMs = Long.parseLong(options.getOrDefault("offset-flush-interval-ms", "1000"));
         this.tributaryJvm = options.containsKey("tributary-jvm")
                 ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherOptions();
@@ -87,7 +91,7 @@ public final class ProductBench {
             throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ": build it with "
                     + "`mvn -pl cli -am package -DskipTests` (bench/run.sh does)");
         }
-        ProductResults results = new ProductResults(rows, runs, tributaryJvm);
+        ProductResults results = new ProductResults(rows, runs, tributaryJvm, debeziumJvm);
         try (TestingMariaDb snapshotServer = TestingMariaDb.create();
                 TestingMariaDb streamingServer = TestingMariaDb.create();
                 BenchBroker broker = sinks.contains(Sink.KAFKA) ? BenchBroker.start(directory.path()) : null) {
@@ -230,7 +234,7 @@ public final class ProductBench {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Debezium embedded with the same source settings and the same commit interval, with the JVM's defaults. */
+    /** Debezium embedded with the same source settings and the same commit interval. */
     private Process startDebezium(Map<String, String> source, ProductResults.Row row, String target,
             Path runDirectory, Path log) throws IOException {
         Properties properties = EngineConfig.debezium(source, "bench-debezium");
@@ -242,7 +246,7 @@ public final class ProductBench {
         try (var out = Files.newOutputStream(file)) {
             properties.store(out, "the product benchmark's Debezium engine");
         }
-        return ChildJvm.start(DebeziumSinkRun.class, log, System.getProperty("java.class.path"), List.of(),
+        return ChildJvm.start(DebeziumSinkRun.class, log, System.getProperty("java.class.path"), debeziumJvm,
                 file.toString(),
                 row.sink() == Sink.KAFKA ? "kafka" : "file", target);
     }

@@ -21,12 +21,14 @@ final class ProductResults {
     private final int rows;
     private final int runs;
     private final List<String> launcherOptions;
+    private final List<String> debeziumJvm;
     private final Map<Row, Map<Phase.Engine, List<ProductSample>>> samples = new LinkedHashMap<>();
 
-    ProductResults(int rows, int runs, List<String> launcherOptions) {
+    ProductResults(int rows, int runs, List<String> launcherOptions, List<String> debeziumJvm) {
         this.rows = rows;
         this.runs = runs;
         this.launcherOptions = List.copyOf(launcherOptions);
+        this.debeziumJvm = List.copyOf(debeziumJvm);
     }
 
     void add(Row row, Phase.Engine engine, ProductSample sample) {
@@ -45,17 +47,19 @@ final class ProductResults {
         out.append(String.format(Locale.ROOT, "%s at %s, %s; `bench/run.sh capture.ProductBench --rows %d --runs %d`."
                 + " Medians of %d runs, engines alternating. Tributary: `java %s -jar cli/target/tributary-cli.jar run "
                 + "<pipeline file>` (file or Kafka sink, the local offset store, REST on a free port, "
-                + "`offset.flush.interval.ms=1000`, the default). Debezium: 3.5.0.Final embedded in a JVM of its own with "
-                + "the JVM's defaults (`DebeziumSinkRun`), writing the same lines to the same kind of file, one write "
+                + "`offset.flush.interval.ms=1000`, the default). Debezium: 3.5.0.Final embedded in a JVM of its own "
+                + "(`java %s`, the JVM's default collector, G1; `DebeziumSinkRun`), writing the same lines to the same kind of file, one write "
                 + "per batch, forced to disk every 1,000 ms before the records are marked processed (offsets: Kafka's "
                 + "file store, flushed every 1,000 ms) — or sending with a Kafka Connect worker's producer settings "
                 + "(acks=all, one request in flight, the producer's defaults otherwise: linger.ms 5, batch.size "
                 + "16384, no compression), flushed on the same interval. CPU: user + system of the whole process "
                 + "from `/proc/<pid>/stat`, from its start (JVM start-up included) until the benchmark saw the last "
                 + "record delivered (lines in the file, the topic's end offset), per 1 M change events. Broker: a "
-                + "Kafka 4.3.1 broker in a JVM of its own, its CPU over the same span. Heaps: neither JVM is given "
-                + "-Xmx (the JVM's default, a quarter of the machine's memory).%n%n", date,
-                commit, machine(), rows, runs, runs, String.join(" ", launcherOptions)));
+                + "Kafka 4.3.1 broker in a JVM of its own, its CPU over the same span. Tributary's JVM is "
+                + "given no -Xmx, as its launcher gives none (the JVM's default, a quarter of the machine's memory). "
+                + "First-record times are wall-clock on a machine shared with other builds (load average up to ~10 "
+                + "on 2 cores): CPU is the measure here.%n%n", date, commit, machine(), rows, runs, runs,
+                String.join(" ", launcherOptions), String.join(" ", debeziumJvm)));
         out.append("| sink | workload | JSON | Debezium CPU-s / 1M | Tributary CPU-s / 1M | events per CPU-s × "
                 + "| Debezium ev/s | Tributary ev/s | broker CPU-s / 1M (Debezium / Tributary) "
                 + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) "
