@@ -36,7 +36,9 @@ class RandomKillIT {
         try (TestingMariaDb mariaDb = TestingMariaDb.create();
                 VersionedRows rows = new VersionedRows(mariaDb, "kills", seed);
                 FaultyPipeline pipeline = new FaultyPipeline(directory, mariaDb, mariaDb.host(), "kills",
-                        Map.of("max.batch.size", String.valueOf(MAX_BATCH)), java.util.List.of())) {
+                        // the offset stored after every batch, so that what a kill may repeat has a bound to check
+                        Map.of("max.batch.size", String.valueOf(MAX_BATCH), "offset.flush.interval.ms", "0"),
+                        java.util.List.of())) {
             rows.insert(SNAPSHOT_ROWS);
             Path events = pipeline.events("kills");
 

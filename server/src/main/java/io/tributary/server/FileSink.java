@@ -1,13 +1,9 @@
 package io.tributary.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +26,12 @@ import io.tributary.core.json.HeaderText;
  * One JSON line per record, a file per topic ({@code <directory>/<topic>.jsonl}):
  * {@code {"key":<key>,"value":<value>}} with key and value exactly as Kafka Connect's JsonConverter writes them
  * ({@code null} for a tombstone's value) — or, under StringConverter, the text it writes as a JSON string — then {@code "headers":[{"key":..,"value":..}, ...]} when the record has
- * headers, each value the text Kafka Connect's default header converter writes. For debugging, tests and small jobs;
- * appends, never rewrites.
+ * headers, each value the text Kafka Connect's default header converter writes. For debugging, tests and small jobs.
+ *
+ * <p>Appends: each batch reaches each file in one write of whole lines at the end of {@link #write} (so a reader
+ * tailing the file sees it at once), and {@link #flush} forces the files to disk — the runtime flushes before it
+ * stores an offset, so that is the only place durability is paid for. A failed write takes a file back to its last
+ * durable point, and a file is opened without a trailing partial line ({@link TopicFile}).
  */
 final class FileSink implements ChangeSink {
     static final ConfigOption<String> DIRECTORY = ConfigOption.string("directory").asRequired()
@@ -59,7 +59,7 @@ final class FileSink implements ChangeSink {
     /** Whether keys, values are the text StringConverter writes, which a line holds as a JSON string. */
     private boolean textKeys;
     private boolean textValues;
-    private final Map<String, FileChannel> files = new HashMap<>();
+    private final Map<String, TopicFile> files = new HashMap<>();
 
     @Override
     public void start(String pipeline, Map<String, String> config) {
@@ -91,36 +91,23 @@ final class FileSink implements ChangeSink {
             byte[] key = json(record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key()),
                     textKeys);
             byte[] value = json(values.encode(record.valueSchema(), record.value()), textValues);
-            byte[] headers = headers(record);
-            ByteBuffer line = ByteBuffer.allocate(KEY.length + key.length + VALUE.length + value.length
-                    + headers.length + END.length);
-            line.put(KEY).put(key).put(VALUE).put(value).put(headers).put(END).flip();
-            try {
-                FileChannel file = file(record.topic());
-                while (line.hasRemaining()) {
-                    file.write(line);
-                }
-            } catch (IOException e) {
-                throw new SinkException("cannot write to " + directory.resolve(record.topic() + ".jsonl") + ": "
-                        + e.getMessage(), e);
+            TopicFile file = files.computeIfAbsent(record.topic(),
+                    topic -> TopicFile.open(directory.resolve(topic + ".jsonl")));
+            file.append(KEY);
+            file.append(key);
+            file.append(VALUE);
+            file.append(value);
+            if (!record.headers().isEmpty()) {
+                file.append(headers(record));
             }
+            file.endLine(END);
         }
-    }
-
-    private FileChannel file(String topic) throws IOException {
-        FileChannel file = files.get(topic);
-        if (file == null) {
-            file = FileChannel.open(directory.resolve(topic + ".jsonl"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            files.put(topic, file);
+        for (TopicFile file : files.values()) {
+            file.write();
         }
-        return file;
     }
 
     private byte[] headers(ChangeRecord record) {
-        if (record.headers().isEmpty()) {
-            return new byte[0];
-        }
         StringBuilder json = new StringBuilder(",\"headers\":[");
         for (ChangeRecord.Header header : record.headers()) {
             byte[] text = HeaderText.encode(header);
@@ -137,24 +124,23 @@ final class FileSink implements ChangeSink {
 
     @Override
     public void flush() {
-        for (FileChannel file : files.values()) {
-            try {
-                file.force(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot flush the file sink in " + directory, e);
-            }
+        for (TopicFile file : files.values()) {
+            file.force();
         }
     }
 
     @Override
     public void close() {
-        for (FileChannel file : files.values()) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // closing anyway
+        try {
+            for (TopicFile file : files.values()) {
+                try {
+                    file.close();
+                } catch (SinkException e) {
+                    // the records not written are delivered again from the stored offset
+                }
             }
+        } finally {
+            files.clear();
         }
-        files.clear();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
@@ -22,8 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one pipeline on its own thread: the source's batches go to every sink, each sink flushes, and only then is
- * the offset after the batch stored — so a crash at any moment repeats at most the last batch and loses nothing.
+ * Runs one pipeline on its own thread: the source's batches go to every sink; every
+ * {@code offset.flush.interval.ms}, whenever the source has nothing more for now, and on a graceful stop, each sink
+ * flushes (durably delivers what it was given) and only then is the offset after the last batch written stored — so
+ * a crash at any moment repeats at most what was written since the last stored offset and loses nothing. Flushing
+ * per interval rather than per batch lets sinks write in large pieces (a Kafka producer's batches span small
+ * transactions; a file is forced to disk once per interval), as Kafka Connect commits a source task's offsets.
  * The source's bounded queue and this one-batch-at-a-time loop are the back-pressure: memory stays bounded however
  * slow a sink is. States are Kafka Connect's: RUNNING, PAUSED, FAILED (with a trace), UNASSIGNED before the first
  * start and while restarting, STOPPED after close.
@@ -35,6 +40,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final PipelineConfig config;
     private final SinkRegistry registry;
+    private final Function<Map<String, String>, ChangeSource> sources;
     private final FileOffsetStore fileStore;
     private final PipelineMetrics metrics = new PipelineMetrics();
     private final Object stateChanges = new Object();
@@ -50,8 +56,14 @@ public final class Pipeline implements AutoCloseable {
      * @throws IllegalStateException when another process holds the pipeline's offset store
      */
     public Pipeline(PipelineConfig config, SinkRegistry registry) {
+        this(config, registry, Sources::create);
+    }
+
+    /** A pipeline whose source comes from {@code sources} (tests: an in-memory source). */
+    Pipeline(PipelineConfig config, SinkRegistry registry, Function<Map<String, String>, ChangeSource> sources) {
         this.config = config;
         this.registry = registry;
+        this.sources = sources;
         this.fileStore = FileOffsetStore.open(config.offsetDirectory(), config.name());
     }
 
@@ -79,11 +91,17 @@ public final class Pipeline implements AutoCloseable {
             LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
                     .orElse("afresh"));
             TransformChain transforms = TransformChain.of(config.source());
-            running = Sources.create(config.source());
+            running = sources.apply(config.source());
             source = running;
             running.start(config.source(), stored);
+            long intervalNanos = config.offsetFlushIntervalMs() * 1_000_000L;
+            long committedAt = System.nanoTime();
+            // the last record polled since the offset was last stored, null when there is none
+            ChangeRecord uncommitted = null;
             while (!stopping) {
                 if (paused) {
+                    commit(uncommitted, sinks, store, running);
+                    uncommitted = null;
                     if (state != State.PAUSED) {
                         moveTo(State.PAUSED);
                     }
@@ -94,22 +112,22 @@ public final class Pipeline implements AutoCloseable {
                     moveTo(State.RUNNING);
                 }
                 List<ChangeRecord> polled = running.poll();
-                if (polled.isEmpty()) {
-                    continue;
+                if (!polled.isEmpty()) {
+                    List<ChangeRecord> batch = transforms.apply(polled);
+                    for (ChangeSink sink : sinks) {
+                        sink.write(batch);
+                    }
+                    metrics.delivered(batch);
+                    // the offset after everything polled, also when transforms dropped the last records
+                    uncommitted = polled.get(polled.size() - 1);
                 }
-                List<ChangeRecord> batch = transforms.apply(polled);
-                for (ChangeSink sink : sinks) {
-                    sink.write(batch);
+                if (polled.isEmpty() || System.nanoTime() - committedAt >= intervalNanos) {
+                    commit(uncommitted, sinks, store, running);
+                    uncommitted = null;
+                    committedAt = System.nanoTime();
                 }
-                for (ChangeSink sink : sinks) {
-                    sink.flush();
-                }
-                // the offset after everything polled, also when transforms dropped the last records
-                ChangeRecord last = polled.get(polled.size() - 1);
-                store.save(last.partition(), last.offset());
-                running.commit(last.offset());
-                metrics.delivered(batch);
             }
+            commit(uncommitted, sinks, store, running);
             moveTo(State.UNASSIGNED);
         } catch (InterruptedException e) {
             if (!stopping) {
@@ -158,6 +176,19 @@ public final class Pipeline implements AutoCloseable {
             }
             return state == State.FAILED;
         }
+    }
+
+    /** Flushes every sink, then stores the offset after {@code last} and tells the source; nothing when null. */
+    private static void commit(ChangeRecord last, List<ChangeSink> sinks, OffsetStore store,
+            ChangeSource source) throws InterruptedException {
+        if (last == null) {
+            return;
+        }
+        for (ChangeSink sink : sinks) {
+            sink.flush();
+        }
+        store.save(last.partition(), last.offset());
+        source.commit(last.offset());
     }
 
     public PipelineConfig config() {

@@ -24,6 +24,7 @@ import io.tributary.api.config.ParsedConfig;
  * sink.debug.type=file
  * sink.debug.directory=/tmp/events
  * offset.storage.dir=./offsets   # the local offset store (default: ./tributary-offsets)
+ * offset.flush.interval.ms=1000  # how often sinks flush and the offset is stored (default 1000; 0: every batch)
  * rest.port=8083                 # REST API and metrics (default 8083; -1 turns it off)
  * </pre>
  *
@@ -31,12 +32,13 @@ import io.tributary.api.config.ParsedConfig;
  * @param source the source's properties
  * @param sinks each sink's type and properties, by sink name, in the order listed
  * @param offsetDirectory the local offset store's directory
+ * @param offsetFlushIntervalMs how often, while records keep coming, the sinks flush and the offset is stored
  * @param restHost the address the REST API binds to
  * @param restPort the REST API's port, 0 for any free port, -1 for none
  * @param shutdownTimeoutMs how long a stop waits for the batch in hand before abandoning it
  */
 public record PipelineConfig(String name, Map<String, String> source, Map<String, SinkConfig> sinks,
-        Path offsetDirectory, String restHost, int restPort, long shutdownTimeoutMs) {
+        Path offsetDirectory, long offsetFlushIntervalMs, String restHost, int restPort, long shutdownTimeoutMs) {
 
     /** One sink: its type and its own properties (prefix removed). */
     public record SinkConfig(String name, String type, Map<String, String> properties) {
@@ -127,8 +129,8 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
-                valueOf(parsed, PipelineOptions.REST_HOST), valueOf(parsed, PipelineOptions.REST_PORT),
-                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
+                valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), valueOf(parsed, PipelineOptions.REST_HOST),
+                valueOf(parsed, PipelineOptions.REST_PORT), valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
     }
 
     /** The option's value, or its default when the value given is in error (a problem says so). */

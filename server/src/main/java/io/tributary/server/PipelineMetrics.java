@@ -53,10 +53,10 @@ public final class PipelineMetrics {
 
     /** The {@code source.ts_ms} of a change event, or 0 for records without one (tombstones, heartbeats). */
     static long sourceTimestamp(ChangeRecord record) {
-        if (record.isTombstone() || record.valueSchema().fields() == null) {
+        if (record.isTombstone() || record.valueSchema().fields() == null
+                || !(record.value() instanceof Object[] value)) {
             return 0;
         }
-        Object[] value = (Object[]) record.value();
         for (EventSchema.Field field : record.valueSchema().fields()) {
             if (field.name().equals("source") && value[field.index()] instanceof Object[] source) {
                 for (EventSchema.Field sourceField : field.schema().fields()) {

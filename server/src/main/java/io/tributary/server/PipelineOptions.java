@@ -9,7 +9,7 @@ import io.tributary.api.config.UndeclaredKeys;
 
 /**
  * The keys of a pipeline file that belong to the standalone runtime itself: its name, its sinks, the offset store and
- * the REST API. Keys under {@code rest.} and {@code offset.storage.} are the runtime's, so a misspelt one there is an
+ * how often offsets are stored, and the REST API. Keys under {@code rest.} and {@code offset.storage.} are the runtime's, so a misspelt one there is an
  * error with a did-you-mean.
  */
 final class PipelineOptions {
@@ -20,6 +20,10 @@ final class PipelineOptions {
             .withDoc("the sinks, by name: sinks=kafka,debug");
     static final ConfigOption<String> OFFSET_STORAGE_DIR = ConfigOption.string("offset.storage.dir")
             .withDefault("tributary-offsets").withDoc("the local offset store's directory");
+    static final ConfigOption<Long> OFFSET_FLUSH_INTERVAL_MS = ConfigOption.longInteger("offset.flush.interval.ms")
+            .withDefault(1000L).validatedBy(interval -> interval >= 0, "a number of ms, 0 or more")
+            .withDoc("how often the sinks are flushed and the offset stored while records keep coming (also when the "
+                    + "source has nothing more for now, and on a graceful stop); 0 for after every batch");
     static final ConfigOption<String> REST_HOST = ConfigOption.string("rest.host").withDefault("127.0.0.1")
             .withDoc("the address the REST API binds to");
     static final ConfigOption<Integer> REST_PORT = ConfigOption.integer("rest.port").withDefault(8083)
@@ -35,17 +39,22 @@ final class PipelineOptions {
     static final List<String> PREFIXES = List.of("rest.", "offset.storage.");
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(NAME, SINKS, OFFSET_STORAGE_DIR,
-            REST_HOST, REST_PORT, SHUTDOWN_TIMEOUT_MS), Set.of()).withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
+            OFFSET_FLUSH_INTERVAL_MS, REST_HOST, REST_PORT, SHUTDOWN_TIMEOUT_MS), Set.of())
+            .withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
 
     /** The runtime's keys, offered to the source as suggestions for misspelt keys that reached it. */
-    static final Set<String> KEYS = Set.of(NAME.key(), SINKS.key(), OFFSET_STORAGE_DIR.key(), REST_HOST.key(),
-            REST_PORT.key(), SHUTDOWN_TIMEOUT_MS.key());
+    static final Set<String> KEYS = Set.of(NAME.key(), SINKS.key(), OFFSET_STORAGE_DIR.key(),
+            OFFSET_FLUSH_INTERVAL_MS.key(), REST_HOST.key(), REST_PORT.key(), SHUTDOWN_TIMEOUT_MS.key());
 
     private PipelineOptions() {
     }
 
-    /** Whether {@code key} is the runtime's: {@code sinks}, the shutdown timeout, or under {@code rest.} or {@code offset.storage.}. */
+    /**
+     * Whether {@code key} is the runtime's: {@code sinks}, {@code offset.flush.interval.ms}, the shutdown timeout, or
+     * under {@code rest.} or {@code offset.storage.}.
+     */
     static boolean isRuntimeKey(String key) {
-        return key.equals(SINKS.key()) || key.equals(SHUTDOWN_TIMEOUT_MS.key()) || PREFIXES.stream().anyMatch(key::startsWith);
+        return key.equals(SINKS.key()) || key.equals(OFFSET_FLUSH_INTERVAL_MS.key())
+                || key.equals(SHUTDOWN_TIMEOUT_MS.key()) || PREFIXES.stream().anyMatch(key::startsWith);
     }
 }

@@ -18,7 +18,7 @@ public final class SinkRegistry {
         this(ServiceLoader.load(ChangeSinkProvider.class));
     }
 
-    /** These sink types only. */
+    /** These sink types only (tests: in-memory sinks, sinks that fail on command). */
     SinkRegistry(Iterable<? extends ChangeSinkProvider> available) {
         available.forEach(provider -> providers.put(provider.type(), provider));
     }

@@ -19,7 +19,7 @@ class PipelineConfigTest {
                 "connector.class", "io.debezium.connector.mysql.MySqlConnector",
                 "database.hostname", "db", "value.converter.schemas.enable", "false",
                 "sinks", "out", "sink.out.type", "kafka", "sink.out.bootstrap.servers", "k:9092",
-                "offset.storage.dir", "/var/lib/tributary", "rest.port", "0"), TYPES);
+                "offset.storage.dir", "/var/lib/tributary", "offset.flush.interval.ms", "0", "rest.port", "0"), TYPES);
 
         assertThat(config.name()).isEqualTo("orders");
         assertThat(config.source()).containsOnlyKeys("connector.class", "database.hostname",
@@ -28,6 +28,7 @@ class PipelineConfigTest {
         assertThat(config.sinks().get("out").properties()).containsEntry("bootstrap.servers", "k:9092")
                 .containsEntry("value.converter.schemas.enable", "false").doesNotContainKey("type");
         assertThat(config.offsetDirectory()).isEqualTo(Path.of("/var/lib/tributary"));
+        assertThat(config.offsetFlushIntervalMs()).isZero();
         assertThat(config.restPort()).isZero();
     }
 
@@ -51,6 +52,7 @@ class PipelineConfigTest {
 
         assertThat(defaults.name()).isEqualTo("orders");
         assertThat(defaults.offsetDirectory()).isEqualTo(Path.of("tributary-offsets"));
+        assertThat(defaults.offsetFlushIntervalMs()).isEqualTo(1000);
         assertThat(defaults.restHost()).isEqualTo("127.0.0.1");
         assertThat(defaults.restPort()).isEqualTo(8083);
         assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes each record to its topic with the key and value bytes Kafka Connect's {@code JsonConverter} would
  * write, so the default partitioner places every key where a Connect worker would. Missing topics are created.
- * With {@code exactly.once=true} each batch and the source offset after it are one Kafka transaction.
+ * Sends are asynchronous and batched by the producer ({@code linger.ms}, {@code batch.size}); {@link #flush} waits for
+ * every acknowledgement, which the runtime asks for only before it stores an offset. With {@code exactly.once=true} the
+ * records written between two flushes and the source offset after them are one Kafka transaction.
  */
 public final class KafkaSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);

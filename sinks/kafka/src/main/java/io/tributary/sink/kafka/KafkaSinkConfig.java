@@ -36,7 +36,7 @@ record KafkaSinkConfig(
     static final ConfigOption<String> BOOTSTRAP_SERVERS = ConfigOption.string("bootstrap.servers").asRequired()
             .withDoc("the Kafka brokers, host:port,...");
     static final ConfigOption<Boolean> EXACTLY_ONCE = ConfigOption.bool("exactly.once").withDefault(false)
-            .withDoc("write events and source offsets in one Kafka transaction per batch");
+            .withDoc("write events and source offsets in one Kafka transaction per offset commit");
     static final ConfigOption<String> TRANSACTIONAL_ID = ConfigOption.string("transactional.id")
             .withDoc("the producer's transactional id under exactly.once; default tributary-<pipeline>");
     static final ConfigOption<String> OFFSETS_TOPIC = ConfigOption.string("offsets.topic")

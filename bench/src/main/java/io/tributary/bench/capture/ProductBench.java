@@ -1,0 +1,330 @@
+package io.tributary.bench.capture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.tributary.testkit.ChildJvm;
+import io.tributary.testkit.OrdersWorkload;
+import io.tributary.testkit.TemporaryDirectory;
+import io.tributary.testkit.TestingMariaDb;
+
+/**
+ * The product path against Debezium: {@code tributary run <pipeline file>} started as its launcher starts it
+ * ({@code java <jvm.options> -jar cli/target/tributary-cli.jar run}: the real pipeline, sink and offset store) and
+ * Debezium 3.5 embedded ({@link DebeziumSinkRun}) doing the same work, each a process of its own, on the standard
+ * workload of {@link CaptureBench} (a snapshot of {@code --rows} rows, a binlog of as many row events), JSON with and
+ * without schemas, into the file sink and into Kafka. A run lasts from the process's start until the benchmark sees
+ * every record delivered (lines in the file, or the topic's end offset); its cost is the process's user + system
+ * CPU from {@code /proc} at that moment, start-up included, and the broker's CPU (a JVM of its own) over the run.
+ * Engines alternate; medians of {@code --runs} (default 3). Writes {@code bench/results/product.md}, or
+ * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
+ * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
+ * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options, {@code --offset-flush-interval-ms}
+ * changes both engines' commit interval, {@code --debezium-jvm "OPTIONS"} Debezium's JVM options (default
+ * {@code -Xmx1g}) (default 1000, Tributary's default); the results file is then left alone.
+ */
+public final class ProductBench {
+    private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
+
+    enum Sink {
+        FILE, KAFKA
+    }
+
+    private final int rows;
+    private final int runs;
+    private final List<Sink> sinks;
+    private final List<Phase.Workload> workloads;
+    private final List<Phase.Engine> engines;
+    /** Debezium's JVM options: {@code -Xmx1g} (as in CaptureBench) unless {@code --debezium-jvm} replaces them. */
+    private final List<String> debeziumJvm;
+    /** Both engines' {@code offset.flush.interval.ms}: Tributary's default unless {@code --offset-flush-interval-ms}. */
+    private final long commitIntervalMs;
+    /** Tributary's JVM options: the launcher's ({@code jvm.options}) unless {@code --tributary-jvm} replaces them. */
+    private final List<String> tributaryJvm;
+    /** Where Tributary's runs record a Flight Recording each, or null. */
+    private final Path profiles;
+    private final TemporaryDirectory directory;
+    private int serverId = 9500;
+    private int runNumber;
+
+    private ProductBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
+        this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
+        this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka").split(","))
+                .map(name -> Sink.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
+                .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
+                .map(name -> Phase.Engine.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.debeziumJvm = List.of(options.getOrDefault("debezium-jvm", "-Xmx1g").strip().split("\\s+"));
+        this.commitIntervalMs = Long.parseLong(options.getOrDefault("offset-flush-interval-ms", "1000"));
+        this.tributaryJvm = options.containsKey("tributary-jvm")
+                ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherOptions();
+        this.profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
+        this.directory = directory;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        try (TemporaryDirectory directory = TemporaryDirectory.create("tributary-product-bench")) {
+            new ProductBench(options, directory).run();
+        }
+    }
+
+    private void run() throws Exception {
+        if (!Files.exists(LAUNCHER_JAR)) {
+            throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ": build it with "
+                    + "`mvn -pl cli -am package -DskipTests` (bench/run.sh does)");
+        }
+        ProductResults results = new ProductResults(rows, runs, tributaryJvm, debeziumJvm);
+        try (TestingMariaDb snapshotServer = TestingMariaDb.create();
+                TestingMariaDb streamingServer = TestingMariaDb.create();
+                BenchBroker broker = sinks.contains(Sink.KAFKA) ? BenchBroker.start(directory.path()) : null) {
+            System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
+            new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
+            new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database).run(rows / 100);
+            for (int run = 0; run < runs; run++) {
+                List<Phase.Engine> order = new ArrayList<>(engines);
+                if (run % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (Sink sink : sinks) {
+                    for (Phase.Workload workload : workloads) {
+                        for (boolean schemas : new boolean[] {true, false}) {
+                            for (Phase.Engine engine : order) {
+                                ProductResults.Row row = new ProductResults.Row(sink, workload, schemas);
+                                ProductSample sample = measure(engine, row, workload == Phase.Workload.SNAPSHOT
+                                        ? snapshotServer : streamingServer, broker);
+                                System.out.printf("%-9s %-5s %-9s %-8s %6.2f CPU-s (%2.0f %% sys) %8.0f ev/s %5d MiB "
+                                        + "broker %5.2f CPU-s first event %.2f s%n", Phase.lower(engine),
+                                        Phase.lower(sink), Phase.lower(workload), schemas ? "schemas" : "none",
+                                        sample.cpuNanos() / 1e9, sample.systemPercent(),
+                                        sample.eventsPerSecond(), sample.peakRssKib() / 1024,
+                                        sample.brokerCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
+                                results.add(row, engine, sample);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
+        boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
+                && workloads.size() == Phase.Workload.values().length;
+        if (!complete || profiles != null || !tributaryJvm.equals(launcherOptions()) || commitIntervalMs != 1000) {
+            System.out.println("(a selection, or profiled: " + file + " left as it was)");
+            return;
+        }
+        String table = results.markdown(LocalDate.now(), commit());
+        Files.writeString(file, table, StandardCharsets.UTF_8);
+        System.out.println(table);
+    }
+
+    /** One process of one engine, from its start until every record of the workload is delivered. */
+    private ProductSample measure(Phase.Engine engine, ProductResults.Row row, TestingMariaDb server,
+            BenchBroker broker) throws Exception {
+        Path runDirectory = Files.createDirectories(directory.resolve("run-" + ++runNumber));
+        Path output = Files.createDirectories(runDirectory.resolve("out"));
+        Path log = runDirectory.resolve(Phase.lower(engine) + ".log");
+        String database = row.workload().database;
+        String topic = EngineConfig.TOPIC_PREFIX + "." + database + ".orders";
+        long expected = rows + (row.workload() == Phase.Workload.STREAMING ? rows / 10 : 0); // + a tombstone a delete
+        Map<String, String> source = new java.util.LinkedHashMap<>(EngineConfig.source(server.host(),
+                String.valueOf(server.port()), String.valueOf(serverId++), database, row.workload().snapshotMode));
+        DeliveredRecords delivered;
+        String target;
+        if (row.sink() == Sink.KAFKA) {
+            broker.createTopic(topic);
+            delivered = () -> broker.endOffset(topic);
+            target = broker.bootstrapServers();
+        } else {
+            Path file = output.resolve(topic + ".jsonl");
+            delivered = new LineCounter(file);
+            target = output.toString();
+        }
+        long brokerBefore = broker == null ? 0 : broker.cpuNanos();
+        long start = System.nanoTime();
+        Process process = engine == Phase.Engine.TRIBUTARY
+                ? startTributary(source, row, target, runDirectory, log)
+                : startDebezium(source, row, target, runDirectory, log);
+        try {
+            long first = 0;
+            long deadline = start + TimeUnit.MINUTES.toNanos(20);
+            long count;
+            while ((count = delivered.count()) < expected) {
+                if (first == 0 && count > 0) {
+                    first = System.nanoTime() - start;
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(Phase.lower(engine) + " " + row + " stopped or stalled at " + count
+                            + " of " + expected + " records; its log: " + log + "\n" + tail(log));
+                }
+                Thread.sleep(50);
+            }
+            long wall = System.nanoTime() - start;
+            ProcessCpu cost = ProcessCpu.of(process.pid());
+            Map<String, Long> system = ProcessCpu.byThread(process.pid(), true);
+            System.out.println("  threads (CPU-s, of which system): " + ProcessCpu.byThread(process.pid()).entrySet()
+                    .stream().filter(group -> group.getValue() >= 50_000_000L)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(group -> String.format(java.util.Locale.ROOT, "%s %.2f (%.2f)", group.getKey(),
+                            group.getValue() / 1e9, system.getOrDefault(group.getKey(), 0L) / 1e9))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
+            return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
+                    cost.peakRssKib(), brokerCpu);
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            if (delivered instanceof LineCounter counter) {
+                counter.close();
+            }
+            if (broker != null && row.sink() == Sink.KAFKA) {
+                broker.deleteTopic(topic);
+            }
+            deleteRecursively(output);
+        }
+    }
+
+    /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */
+    private Process startTributary(Map<String, String> source, ProductResults.Row row, String target,
+            Path runDirectory, Path log) throws IOException {
+        Properties pipeline = new Properties();
+        pipeline.putAll(source);
+        pipeline.setProperty("name", "bench");
+        pipeline.setProperty("key.converter.schemas.enable", String.valueOf(row.schemas()));
+        pipeline.setProperty("value.converter.schemas.enable", String.valueOf(row.schemas()));
+        pipeline.setProperty("sinks", "out");
+        pipeline.setProperty("sink.out.type", row.sink() == Sink.KAFKA ? "kafka" : "file");
+        pipeline.setProperty(row.sink() == Sink.KAFKA ? "sink.out.bootstrap.servers" : "sink.out.directory", target);
+        pipeline.setProperty("offset.storage.dir", runDirectory.resolve("offsets").toString());
+        pipeline.setProperty("offset.flush.interval.ms", String.valueOf(commitIntervalMs));
+        pipeline.setProperty("rest.port", "0");
+        Path file = runDirectory.resolve("bench.properties");
+        try (var out = Files.newOutputStream(file)) {
+            pipeline.store(out, "the product benchmark's pipeline");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(tributaryJvm);
+        if (profiles != null) {
+            Files.createDirectories(profiles);
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + profiles.resolve(
+                    row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
+        }
+        command.addAll(List.of("-jar", LAUNCHER_JAR.toAbsolutePath().toString(), "run", file.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** Debezium embedded with the same source settings and the same commit interval. */
+    private Process startDebezium(Map<String, String> source, ProductResults.Row row, String target,
+            Path runDirectory, Path log) throws IOException {
+        Properties properties = EngineConfig.debezium(source, "bench-debezium");
+        properties.setProperty("converter.schemas.enable", String.valueOf(row.schemas()));
+        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        properties.setProperty("offset.storage.file.filename", runDirectory.resolve("offsets.dat").toString());
+        properties.setProperty("offset.flush.interval.ms", String.valueOf(commitIntervalMs));
+        Path file = runDirectory.resolve("debezium.properties");
+        try (var out = Files.newOutputStream(file)) {
+            properties.store(out, "the product benchmark's Debezium engine");
+        }
+        return ChildJvm.start(DebeziumSinkRun.class, log, System.getProperty("java.class.path"), debeziumJvm,
+                file.toString(),
+                row.sink() == Sink.KAFKA ? "kafka" : "file", target);
+    }
+
+    static List<String> launcherOptions() throws IOException {
+        return Files.readAllLines(Path.of("jvm.options")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    /** How many records a run delivered so far. */
+    private interface DeliveredRecords {
+        long count() throws Exception;
+    }
+
+    /** Counts the lines of a file as it grows, reading only what was appended since the last count. */
+    private static final class LineCounter implements DeliveredRecords, AutoCloseable {
+        private final Path file;
+        private java.nio.channels.FileChannel channel;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        private long lines;
+
+        LineCounter(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public long count() throws IOException {
+            if (channel == null) {
+                if (!Files.exists(file)) {
+                    return 0;
+                }
+                channel = java.nio.channels.FileChannel.open(file);
+            }
+            while (channel.read(buffer.clear()) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    if (buffer.get() == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(each -> {
+                try {
+                    Files.delete(each);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static String commit() throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+        String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+                .redirectErrorStream(true).start();
+        boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+        return "`" + hash + "`" + (dirty ? " (with uncommitted changes)" : "");
+    }
+}

@@ -1,0 +1,109 @@
+package io.tributary.bench.capture;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The product benchmark's samples, and its table of medians. */
+final class ProductResults {
+    /** One line of the table: a sink, a workload, a JSON mode. */
+    record Row(ProductBench.Sink sink, Phase.Workload workload, boolean schemas) {
+        @Override
+        public String toString() {
+            return Phase.lower(sink) + " " + Phase.lower(workload) + (schemas ? " with schemas" : " without schemas");
+        }
+    }
+
+    private final int rows;
+    private final int runs;
+    private final List<String> launcherOptions;
+    private final List<String> debeziumJvm;
+    private final Map<Row, Map<Phase.Engine, List<ProductSample>>> samples = new LinkedHashMap<>();
+
+    ProductResults(int rows, int runs, List<String> launcherOptions, List<String> debeziumJvm) {
+        this.rows = rows;
+        this.runs = runs;
+        this.launcherOptions = List.copyOf(launcherOptions);
+        this.debeziumJvm = List.copyOf(debeziumJvm);
+    }
+
+    void add(Row row, Phase.Engine engine, ProductSample sample) {
+        samples.computeIfAbsent(row, ignored -> new LinkedHashMap<>())
+                .computeIfAbsent(engine, ignored -> new ArrayList<>()).add(sample);
+    }
+
+    String markdown(LocalDate date, String commit) {
+        StringBuilder out = new StringBuilder();
+        out.append("# The product path against Debezium\n\n");
+        if (rows != 1_000_000) {
+            out.append(String.format(Locale.ROOT, "**Small scale: %,d rows / %,d events, not the standard 1 M.** "
+                    + "Start-up weighs more here than in a 1 M run. The standard run: "
+                    + "`bench/run.sh capture.ProductBench` (writes `product.md`).%n%n", rows, rows));
+        }
+        out.append(String.format(Locale.ROOT, "%s at %s, %s; `bench/run.sh capture.ProductBench --rows %d --runs %d`."
+                + " Medians of %d runs, engines alternating. Tributary: `java %s -jar cli/target/tributary-cli.jar run "
+                + "<pipeline file>` (file or Kafka sink, the local offset store, REST on a free port, "
+                + "`offset.flush.interval.ms=1000`, the default). Debezium: 3.5.0.Final embedded in a JVM of its own "
+                + "(`java %s`, the JVM's default collector, G1; `DebeziumSinkRun`), writing the same lines to the same kind of file, one write "
+                + "per batch, forced to disk every 1,000 ms before the records are marked processed (offsets: Kafka's "
+                + "file store, flushed every 1,000 ms) — or sending with a Kafka Connect worker's producer settings "
+                + "(acks=all, one request in flight, the producer's defaults otherwise: linger.ms 5, batch.size "
+                + "16384, no compression), flushed on the same interval. CPU: user + system of the whole process "
+                + "from `/proc/<pid>/stat`, from its start (JVM start-up included) until the benchmark saw the last "
+                + "record delivered (lines in the file, the topic's end offset), per 1 M change events. Broker: a "
+                + "Kafka 4.3.1 broker in a JVM of its own, its CPU over the same span. Tributary's JVM is "
+                + "given no -Xmx, as its launcher gives none (the JVM's default, a quarter of the machine's memory). "
+                + "First-record times are wall-clock on a machine shared with other builds (load average up to ~10 "
+                + "on 2 cores): CPU is the measure here.%n%n", date, commit, machine(), rows, runs, runs,
+                String.join(" ", launcherOptions), String.join(" ", debeziumJvm)));
+        out.append("| sink | workload | JSON | Debezium CPU-s / 1M | Tributary CPU-s / 1M | events per CPU-s × "
+                + "| Debezium ev/s | Tributary ev/s | broker CPU-s / 1M (Debezium / Tributary) "
+                + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) "
+                + "| kernel share of CPU (Debezium / Tributary) |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        samples.forEach((row, byEngine) -> {
+            List<ProductSample> debezium = byEngine.getOrDefault(Phase.Engine.DEBEZIUM, List.of());
+            List<ProductSample> tributary = byEngine.getOrDefault(Phase.Engine.TRIBUTARY, List.of());
+            if (debezium.isEmpty() || tributary.isEmpty()) {
+                return;
+            }
+            double debeziumCpu = median(debezium, ProductSample::cpuSecondsPerMillion);
+            double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
+            boolean kafka = row.sink() == ProductBench.Sink.KAFKA;
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s | %.0f / %.0f "
+                    + "| %.1f / %.1f | %.0f %% / %.0f %% |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
+                    row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
+                    median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
+                    kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
+                            median(debezium, ProductSample::brokerCpuSecondsPerMillion),
+                            median(tributary, ProductSample::brokerCpuSecondsPerMillion)) : "–",
+                    median(debezium, sample -> sample.peakRssKib() / 1024.0),
+                    median(tributary, sample -> sample.peakRssKib() / 1024.0),
+                    median(debezium, sample -> sample.firstRecordNanos() / 1e9),
+                    median(tributary, sample -> sample.firstRecordNanos() / 1e9),
+                    median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent)));
+        });
+        out.append("\nEvery sample (CPU-s / 1M events, in run order): ");
+        samples.forEach((row, byEngine) -> byEngine.forEach((engine, list) -> {
+            out.append(row).append(' ').append(Phase.lower(engine)).append(' ');
+            list.forEach(sample -> out.append(String.format(Locale.ROOT, "%.2f ", sample.cpuSecondsPerMillion())));
+            out.append("; ");
+        }));
+        out.append('\n');
+        return out.toString();
+    }
+
+    private static double median(List<ProductSample> samples, ToDoubleFunction<ProductSample> value) {
+        double[] values = samples.stream().mapToDouble(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+    }
+}

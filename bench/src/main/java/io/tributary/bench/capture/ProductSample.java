@@ -1,0 +1,34 @@
+package io.tributary.bench.capture;
+
+/**
+ * What one process of the product benchmark cost, from its start until every record was delivered.
+ *
+ * @param events change events of the workload (tombstones not counted)
+ * @param wallNanos from starting the process to the last record delivered
+ * @param firstRecordNanos from starting the process to the first record seen delivered
+ * @param cpuNanos the process's user + system CPU, start-up included
+ * @param systemNanos the part of it spent in the kernel
+ * @param peakRssKib the process's peak resident set
+ * @param brokerCpuNanos the Kafka broker's CPU over the same span (0 without Kafka)
+ */
+record ProductSample(long events, long wallNanos, long firstRecordNanos, long cpuNanos, long systemNanos,
+        long peakRssKib,
+        long brokerCpuNanos) {
+    double eventsPerSecond() {
+        return events * 1e9 / wallNanos;
+    }
+
+    /** CPU-seconds per million events. */
+    double cpuSecondsPerMillion() {
+        return cpuNanos / 1e9 * 1_000_000 / events;
+    }
+
+    /** The kernel's share of the process's CPU, in percent. */
+    double systemPercent() {
+        return cpuNanos == 0 ? 0 : systemNanos * 100.0 / cpuNanos;
+    }
+
+    double brokerCpuSecondsPerMillion() {
+        return brokerCpuNanos / 1e9 * 1_000_000 / events;
+    }
+}
