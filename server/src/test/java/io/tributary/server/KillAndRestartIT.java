@@ -52,8 +52,10 @@ class KillAndRestartIT {
                 Awaitility.await().atMost(TIMEOUT).until(() -> committed(kafka).size() > ROWS + 1_500);
                 first.destroyForcibly().waitFor();
 
+                int beforeRestart = committed(kafka).size();
                 Process second = start(file, directory, processes);
-                Thread.sleep(2_000);
+                Awaitility.await("the restarted runtime streams the writer's changes").atMost(TIMEOUT)
+                        .until(() -> committed(kafka).size() > beforeRestart + 500);
                 writer.finish();
                 Map<Integer, Integer> expected = versions(mariaDb);
                 Awaitility.await().atMost(TIMEOUT).until(() -> finalState(committed(kafka)).equals(expected));
