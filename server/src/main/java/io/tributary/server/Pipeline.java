@@ -257,7 +257,9 @@ public final class Pipeline implements AutoCloseable {
         if (thread == null) {
             return;
         }
-        thread.join(config.shutdownTimeoutMs());
+        if (config.shutdownTimeoutMs() > 0) {
+            thread.join(config.shutdownTimeoutMs()); // (join(0) would wait for ever)
+        }
         if (thread.isAlive()) {
             LOG.warn("pipeline {} did not finish its batch within {} ms; abandoning it (it is repeated on the next "
                     + "start)", config.name(), config.shutdownTimeoutMs());
