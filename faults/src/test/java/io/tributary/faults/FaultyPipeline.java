@@ -55,6 +55,9 @@ final class FaultyPipeline implements AutoCloseable {
         properties.put("offset.storage.dir", directory.resolve("offsets").toString());
         properties.put("rest.port", "-1");
         properties.putAll(extra);
+        if (!List.of(properties.get("sinks").split(",")).contains("files")) {
+            properties.keySet().removeIf(key -> key.startsWith("sink.files."));
+        }
         Properties file = new Properties();
         file.putAll(properties);
         this.file = directory.resolve(database + ".properties");

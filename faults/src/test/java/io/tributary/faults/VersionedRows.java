@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The fault suite's workload and its check. A table {@code items (id, version)} whose rows are inserted at version 0
@@ -138,20 +141,29 @@ final class VersionedRows implements AutoCloseable {
 
     /** Each row's newest version in the sink's file, by id; empty before the file exists. */
     static Map<Integer, Integer> delivered(Path file) throws IOException {
+        return newest(fileValues(file));
+    }
+
+    /** Each row's newest version among these event values, by id. */
+    static Map<Integer, Integer> newest(List<JsonNode> values) {
         Map<Integer, Integer> newest = new HashMap<>();
-        for (int[] version : versions(file)) {
+        for (int[] version : versions(values)) {
             newest.merge(version[0], version[1], Math::max);
         }
         return newest;
     }
 
-    /**
-     * Compares the file with the committed versions: every version from 0 up to the row's committed one must have
-     * arrived (a row version is a row's state after one committed change).
-     */
     static Tally tally(Path file, Map<Integer, Integer> committed) throws IOException {
+        return tally(fileValues(file), committed);
+    }
+
+    /**
+     * Compares the event values with the committed versions: every version from 0 up to the row's committed one must
+     * have arrived (a row version is a row's state after one committed change).
+     */
+    static Tally tally(List<JsonNode> values, Map<Integer, Integer> committed) {
         Map<Long, Integer> arrivals = new HashMap<>();
-        for (int[] version : versions(file)) {
+        for (int[] version : versions(values)) {
             arrivals.merge(((long) version[0] << 32) | version[1], 1, Integer::sum);
         }
         long checked = 0;
@@ -168,32 +180,54 @@ final class VersionedRows implements AutoCloseable {
         return new Tally(checked, lost, duplicated);
     }
 
-    /**
-     * The (id, version) of every create, update and snapshot read in a file sink's file, in order, up to its last
-     * newline (a record may be being appended). A line that is not one whole record fails: a sink must never leave a
-     * torn record behind.
-     */
-    private static List<int[]> versions(Path file) throws IOException {
+    /** The (id, version) after every create, update and snapshot read among event values (JSON without schemas). */
+    private static List<int[]> versions(List<JsonNode> values) {
         List<int[]> versions = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return versions;
-        }
-        String text = Files.readString(file);
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        lines.remove(lines.size() - 1); // what follows the last newline: empty, or a record being written now
-        for (int i = 0; i < lines.size(); i++) {
-            JsonNode value;
-            try {
-                value = JSON.readTree(lines.get(i)).get("value");
-            } catch (IOException e) {
-                throw new AssertionError(file + " line " + (i + 1) + " is not one whole record: " + lines.get(i), e);
-            }
+        for (JsonNode value : values) {
             if (value != null && !value.isNull() && !value.path("after").isNull()) {
                 JsonNode after = value.get("after");
                 versions.add(new int[] {after.get("id").asInt(), after.get("version").asInt()});
             }
         }
         return versions;
+    }
+
+    /**
+     * The event values of a file sink's file, in order, up to its last newline (a record may be being appended). A
+     * line that is not one whole record fails: a sink must never leave a torn record behind.
+     */
+    private static List<JsonNode> fileValues(Path file) throws IOException {
+        List<JsonNode> values = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return values;
+        }
+        String text = Files.readString(file);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        lines.remove(lines.size() - 1); // what follows the last newline: empty, or a record being written now
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                values.add(JSON.readTree(lines.get(i)).get("value"));
+            } catch (IOException e) {
+                throw new AssertionError(file + " line " + (i + 1) + " is not one whole record: " + lines.get(i), e);
+            }
+        }
+        return values;
+    }
+
+    /** The event values of a Kafka topic as a {@code read_committed} consumer sees them; empty before it exists. */
+    static List<JsonNode> topicValues(TestingKafka kafka, String topic) {
+        List<JsonNode> values = new ArrayList<>();
+        try {
+            for (var record : kafka.readAll(topic, new StringDeserializer(), new StringDeserializer(),
+                    IsolationLevel.READ_COMMITTED)) {
+                values.add(record.value() == null ? null : JSON.readTree(record.value()));
+            }
+        } catch (IOException e) {
+            throw new AssertionError("a record of " + topic + " is not JSON", e);
+        } catch (RuntimeException notYet) {
+            return List.of(); // the topic does not exist yet
+        }
+        return values;
     }
 
     @Override

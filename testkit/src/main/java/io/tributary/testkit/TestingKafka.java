@@ -54,13 +54,15 @@ public final class TestingKafka implements Closeable {
     private final TemporaryDirectory directory;
     private final int brokerPort;
     private final int saslPort;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private TestingKafka(TemporaryDirectory directory, int brokerPort, int saslPort, KafkaRaftServer server) {
+    private TestingKafka(TemporaryDirectory directory, int brokerPort, int saslPort, KafkaConfig config) {
         this.directory = directory;
         this.brokerPort = brokerPort;
         this.saslPort = saslPort;
-        this.server = server;
+        this.config = config;
+        this.server = new KafkaRaftServer(config, Time.SYSTEM);
     }
 
     public static TestingKafka create() {
@@ -106,8 +108,7 @@ public final class TestingKafka implements Closeable {
             directory.close();
             throw e;
         }
-        TestingKafka kafka = new TestingKafka(directory, brokerPort, saslPort,
-                new KafkaRaftServer(config, Time.SYSTEM));
+        TestingKafka kafka = new TestingKafka(directory, brokerPort, saslPort, config);
         ExitCleanup.register(kafka);
         try {
             kafka.server.startup();
@@ -287,14 +288,32 @@ public final class TestingKafka implements Closeable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ExitCleanup.unregister(this);
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            stopBroker();
         } finally {
             directory.close();
         }
+    }
+
+    /** Shuts the broker down cleanly, keeping its data: clients see it gone until {@link #startBroker}. */
+    public synchronized void stopBroker() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again on the same ports and data, and waits until it answers. */
+    public synchronized void startBroker() {
+        if (server != null) {
+            throw new IllegalStateException("the broker is running");
+        }
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        awaitReady();
     }
 
     @Override
