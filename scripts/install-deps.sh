@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Tributary's build, tests and demo need on a Debian machine, and nothing that is already there:
-# a JDK 17+, Maven, and the MariaDB server that the tests and the demo start privately.
+# a JDK 17+, Maven, the MariaDB server that the tests and the demo start privately, and a MySQL server for the tests
+# in a minimal Debian root outside the repository (scripts/install-mysql-root.sh).
 set -euo pipefail
+cd "$(dirname "$0")"
 
 missing=()
 
@@ -17,7 +19,7 @@ if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  exec bash ./install-mysql-root.sh
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -38,3 +40,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 # mariadb-server's post-install script may try to start the system service; Tributary never uses that one
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+
+exec bash ./install-mysql-root.sh
