@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Tributary's build, tests and demo need on a Debian machine, and nothing that is already there:
-# a JDK 17+, Maven, the MariaDB server that the tests and the demo start privately, and a MySQL server for the tests
-# in a minimal Debian root outside the repository (scripts/install-mysql-root.sh).
+# a JDK 17+, Maven, and the MariaDB server that the tests and the demo start privately; with --for-tests (as
+# scripts/test.sh calls it) also the MySQL server the tests start, in a minimal Debian root outside the repository
+# (scripts/install-mysql-root.sh), which the demo does not need.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+mysql_root() {
+  if [ "${1:-}" = "--for-tests" ]; then
+    exec bash ./install-mysql-root.sh
+  fi
+  exit 0
+}
 
 missing=()
 
@@ -19,7 +27,7 @@ if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  exec bash ./install-mysql-root.sh
+  mysql_root "$@"
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -41,4 +49,4 @@ export DEBIAN_FRONTEND=noninteractive
 # mariadb-server's post-install script may try to start the system service; Tributary never uses that one
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 
-exec bash ./install-mysql-root.sh
+mysql_root "$@"

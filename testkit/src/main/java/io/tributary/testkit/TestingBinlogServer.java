@@ -178,6 +178,34 @@ public abstract sealed class TestingBinlogServer implements Closeable permits Te
      */
     public abstract Map<String, Object> binlogStatus();
 
+    /**
+     * Makes this server a replica of {@code primary} (as {@value #ADMIN_USER}), positioned by GTID, and starts
+     * replicating; its binlog logs the replicated transactions too.
+     */
+    public abstract void replicateFrom(TestingBinlogServer primary);
+
+    /**
+     * A derived table {@code integers} with one column {@code n} holding 1 to {@code count}, in SQL both servers
+     * understand, for filling tables: {@code INSERT INTO t SELECT n, 'x' FROM } + {@code integers(1000)}.
+     */
+    public static String integers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive, not " + count);
+        }
+        String digit = "(SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "
+                + "UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+        int digits = String.valueOf(count - 1).length();
+        StringBuilder value = new StringBuilder("1");
+        StringBuilder from = new StringBuilder();
+        long weight = 1;
+        for (int i = 0; i < digits; i++) {
+            value.append(" + ").append(weight).append(" * d").append(i).append(".d");
+            from.append(i == 0 ? "" : " CROSS JOIN ").append(digit).append(" AS d").append(i);
+            weight *= 10;
+        }
+        return "(SELECT " + value + " AS n FROM " + from + " WHERE " + value + " <= " + count + ") AS integers";
+    }
+
     /** Shuts the server down cleanly, keeping its data, so that tests can see a source go away. */
     public void stopServer() {
         server.stop();

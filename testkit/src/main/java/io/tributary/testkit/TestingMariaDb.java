@@ -54,6 +54,13 @@ public final class TestingMariaDb extends TestingBinlogServer {
         return query("SHOW MASTER STATUS").get(0);
     }
 
+    @Override
+    public void replicateFrom(TestingBinlogServer primary) {
+        execute("CHANGE MASTER TO MASTER_HOST='" + primary.host() + "', MASTER_PORT=" + primary.port()
+                + ", MASTER_USER='" + ADMIN_USER + "', MASTER_PASSWORD='" + ADMIN_PASSWORD
+                + "', MASTER_USE_GTID=slave_pos", "START SLAVE");
+    }
+
     /** Settings for a {@link TestingMariaDb} before it starts. */
     public static final class Builder {
         private BinlogSettings binlog = BinlogSettings.cdcReady();

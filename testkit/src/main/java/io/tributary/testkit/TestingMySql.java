@@ -75,6 +75,13 @@ public final class TestingMySql extends TestingBinlogServer {
         return query("SHOW BINARY LOG STATUS").get(0);
     }
 
+    @Override
+    public void replicateFrom(TestingBinlogServer primary) {
+        execute("CHANGE REPLICATION SOURCE TO SOURCE_HOST='" + primary.host() + "', SOURCE_PORT=" + primary.port()
+                + ", SOURCE_USER='" + ADMIN_USER + "', SOURCE_PASSWORD='" + ADMIN_PASSWORD
+                + "', SOURCE_AUTO_POSITION=1, GET_SOURCE_PUBLIC_KEY=1", "START REPLICA");
+    }
+
     /** Settings for a {@link TestingMySql} before it starts. */
     public static final class Builder {
         private BinlogSettings binlog = BinlogSettings.cdcReady();
