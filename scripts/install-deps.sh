@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Tributary's build, tests and demo need on a Debian machine, and nothing that is already there:
-# a JDK 17+, Maven, the MariaDB server that the tests and the demo start privately, and iproute2 for the fault
-# suite's network namespaces.
+# a JDK 17+, Maven, and the MariaDB server that the tests and the demo start privately; with --for-tests (as
+# scripts/test.sh calls it) also iproute2 for the fault suite's network namespaces and the MySQL server the tests
+# start, in a minimal Debian root outside the repository (scripts/install-mysql-root.sh), which the demo does not need.
 set -euo pipefail
+cd "$(dirname "$0")"
+
+mysql_root() {
+  if [ "${1:-}" = "--for-tests" ]; then
+    exec bash ./install-mysql-root.sh
+  fi
+  exit 0
+}
 
 missing=()
 
@@ -17,12 +26,12 @@ if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
   missing+=(mariadb-server)
 fi
 # the fault suite puts test hosts in network namespaces of their own
-if ! command -v ip >/dev/null 2>&1 && [ ! -x /usr/sbin/ip ] && [ ! -x /sbin/ip ]; then
+if [ "${1:-}" = "--for-tests" ] && ! command -v ip >/dev/null 2>&1 && [ ! -x /usr/sbin/ip ] && [ ! -x /sbin/ip ]; then
   missing+=(iproute2)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  mysql_root "$@"
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -43,3 +52,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 # mariadb-server's post-install script may try to start the system service; Tributary never uses that one
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+
+mysql_root "$@"

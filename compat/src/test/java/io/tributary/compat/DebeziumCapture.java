@@ -15,9 +15,13 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.Header;
 import io.debezium.engine.format.Json;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
+import io.tributary.testkit.TestingMySql;
 
-/** Debezium 3.5's MariaDB connector in an embedded engine, collecting its JSON records: the oracle. */
+/**
+ * Debezium's connector for the server in an embedded engine, collecting its JSON records: the oracle — 3.5's
+ * MariaDB connector in this module, 3.6's MySQL connector in {@code compat-mysql}, whichever is on the class path.
+ */
 final class DebeziumCapture extends Capture {
     private final DebeziumEngine<ChangeEvent<String, String>> engine;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -39,23 +43,24 @@ final class DebeziumCapture extends Capture {
     }
 
     /**
-     * Starts capturing {@code mariaDb} with Debezium's defaults, topic prefix {@code prefix}, and the given
+     * Starts capturing {@code server} with Debezium's defaults, topic prefix {@code prefix}, and the given
      * connector properties on top.
      */
-    static DebeziumCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides,
-            EventLog log) {
+    static DebeziumCapture start(TestingBinlogServer server, String prefix, boolean schemas,
+            Map<String, String> overrides, EventLog log) {
         Properties properties = new Properties();
         properties.setProperty("name", "debezium-oracle");
-        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        properties.setProperty("connector.class", server instanceof TestingMySql
+                ? "io.debezium.connector.mysql.MySqlConnector" : "io.debezium.connector.mariadb.MariaDbConnector");
         // Kafka 4.3's WorkerConfig requires it; nothing connects to it with in-memory offsets and history
         properties.setProperty("bootstrap.servers", "127.0.0.1:9");
         properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
         properties.setProperty("offset.flush.interval.ms", "60000");
         properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
-        properties.setProperty("database.hostname", mariaDb.host());
-        properties.setProperty("database.port", String.valueOf(mariaDb.port()));
-        properties.setProperty("database.user", TestingMariaDb.CDC_USER);
-        properties.setProperty("database.password", TestingMariaDb.CDC_PASSWORD);
+        properties.setProperty("database.hostname", server.host());
+        properties.setProperty("database.port", String.valueOf(server.port()));
+        properties.setProperty("database.user", TestingBinlogServer.CDC_USER);
+        properties.setProperty("database.password", TestingBinlogServer.CDC_PASSWORD);
         properties.setProperty("database.server.id", "5401");
         properties.setProperty("topic.prefix", prefix);
         properties.setProperty("converter.schemas.enable", String.valueOf(schemas));

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /**
  * Debezium and Tributary capturing one database with the same configuration, each into its own {@link EventLog};
@@ -18,16 +18,16 @@ final class DifferentialRun implements AutoCloseable {
     private final DebeziumCapture debezium;
     private final TributaryCapture tributary;
 
-    private DifferentialRun(TestingMariaDb mariaDb, String name, boolean schemas, Map<String, String> config) {
+    private DifferentialRun(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
         debeziumLog = new EventLog(name + "-debezium");
         tributaryLog = new EventLog(name + "-tributary");
-        debezium = DebeziumCapture.start(mariaDb, "diff", schemas, config, debeziumLog);
-        tributary = TributaryCapture.start(mariaDb, "diff", schemas, config, tributaryLog);
+        debezium = DebeziumCapture.start(server, "diff", schemas, config, debeziumLog);
+        tributary = TributaryCapture.start(server, "diff", schemas, config, tributaryLog);
     }
 
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */
-    static DifferentialRun start(TestingMariaDb mariaDb, String name, boolean schemas, Map<String, String> config) {
-        return new DifferentialRun(mariaDb, name, schemas, config);
+    static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
+        return new DifferentialRun(server, name, schemas, config);
     }
 
     DebeziumCapture debezium() {

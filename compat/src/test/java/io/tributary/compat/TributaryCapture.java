@@ -12,7 +12,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.transforms.TransformChain;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.source.mysql.MySqlSource;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /** Tributary's MySQL source, polled on a thread of its own, its records encoded as JsonConverter would. */
 final class TributaryCapture extends Capture {
@@ -43,14 +43,14 @@ final class TributaryCapture extends Capture {
         poller.start();
     }
 
-    static TributaryCapture start(TestingMariaDb mariaDb, String prefix, boolean schemas, Map<String, String> overrides,
-            EventLog log) {
+    static TributaryCapture start(TestingBinlogServer server, String prefix, boolean schemas,
+            Map<String, String> overrides, EventLog log) {
         Map<String, String> properties = new HashMap<>();
         properties.put("connector.class", "io.tributary.connect.mysql.MySqlSourceConnector");
-        properties.put("database.hostname", mariaDb.host());
-        properties.put("database.port", String.valueOf(mariaDb.port()));
-        properties.put("database.user", TestingMariaDb.CDC_USER);
-        properties.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        properties.put("database.hostname", server.host());
+        properties.put("database.port", String.valueOf(server.port()));
+        properties.put("database.user", TestingBinlogServer.CDC_USER);
+        properties.put("database.password", TestingBinlogServer.CDC_PASSWORD);
         properties.put("database.server.id", "5402");
         properties.put("topic.prefix", prefix);
         properties.putAll(overrides);

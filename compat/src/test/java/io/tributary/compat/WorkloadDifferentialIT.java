@@ -4,27 +4,31 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.tributary.testkit.OrdersWorkload;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A snapshot of 5,000 rows, then 1,000 transactions of 70 inserts, 20 updates and 10 deletes (100,000 row
- * events), captured by Debezium 3.5 and by Tributary from one MariaDB: every event equal, in order.
+ * events), captured by Debezium and by Tributary from one server: every event equal, in order. A subclass per
+ * server starts it: {@link MariaDbWorkloadDifferentialIT} here (Debezium 3.5), {@code MySqlWorkloadDifferentialIT}
+ * in compat-mysql (Debezium 3.6).
  */
-class WorkloadDifferentialIT {
+abstract class WorkloadDifferentialIT {
     private static final int SNAPSHOT_ROWS = 5_000;
     private static final int TRANSACTIONS = 1_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
+    abstract TestingBinlogServer startServer();
+
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void hundredThousandRowEventsEqualDebeziums(boolean schemas) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            OrdersWorkload workload = new OrdersWorkload(mariaDb, "shop");
+        try (TestingBinlogServer server = startServer()) {
+            OrdersWorkload workload = new OrdersWorkload(server, "shop");
             workload.load(SNAPSHOT_ROWS);
             Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false");
-            DifferentialRun run = DifferentialRun.start(mariaDb, "workload-schemas-" + schemas, schemas, config);
+            DifferentialRun run = DifferentialRun.start(server, "workload-schemas-" + schemas, schemas, config);
             try (run) {
                 DebeziumCapture debezium = run.debezium();
                 TributaryCapture tributary = run.tributary();

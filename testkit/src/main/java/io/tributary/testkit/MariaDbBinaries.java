@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param server the {@code mariadbd} executable
  * @param installDb the {@code mariadb-install-db} script
  */
-record MariaDbBinaries(Path server, Path installDb) {
+record MariaDbBinaries(Path server, Path installDb) implements ServerProgram {
     static final String INSTALL_HINT = "install it with `sudo apt-get install -y mariadb-server` "
             + "(scripts/install-deps.sh does this on Debian)";
 
@@ -47,6 +47,51 @@ record MariaDbBinaries(Path server, Path installDb) {
         Path installDb = find("mariadb-install-db", directories)
                 .orElseThrow(() -> notInstalled("mariadb-install-db", directories));
         return new MariaDbBinaries(server, installDb);
+    }
+
+    @Override
+    public String name() {
+        return "mariadbd";
+    }
+
+    @Override
+    public ServerFiles files(Path directory) {
+        return new ServerFiles(directory.toAbsolutePath(), Path.of("/"));
+    }
+
+    @Override
+    public List<String> initialiseCommand(ServerFiles files) {
+        List<String> command = new ArrayList<>(List.of(
+                installDb.toString(),
+                "--no-defaults",
+                "--datadir=" + files.dataDirectory(),
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+                "--tmpdir=" + files.temporaryDirectory()));
+        ServerProcess.runAsUserArgument().ifPresent(command::add);
+        return command;
+    }
+
+    @Override
+    public List<String> startCommand(ServerFiles files, int port) {
+        List<String> command = new ArrayList<>(List.of(
+                server.toString(),
+                "--no-defaults",
+                "--datadir=" + files.dataDirectory(),
+                "--socket=" + files.socket(),
+                "--pid-file=" + files.pidFile(),
+                "--log-error=" + files.errorLog(),
+                "--tmpdir=" + files.temporaryDirectory(),
+                "--bind-address=127.0.0.1",
+                "--port=" + port,
+                "--skip-name-resolve",
+                "--init-file=" + files.initFile(),
+                "--character-set-server=utf8mb4",
+                "--collation-server=utf8mb4_general_ci",
+                "--innodb-buffer-pool-size=64M",
+                "--innodb-flush-log-at-trx-commit=2"));
+        ServerProcess.runAsUserArgument().ifPresent(command::add);
+        return command;
     }
 
     private static Optional<Path> find(String program, List<Path> directories) {

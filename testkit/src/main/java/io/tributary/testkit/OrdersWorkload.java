@@ -21,14 +21,14 @@ public final class OrdersWorkload {
             + "quantity INT NOT NULL, status VARCHAR(16) NOT NULL, created_at DATETIME(3) NOT NULL, note TEXT)";
     private static final String[] STATUSES = {"new", "paid", "shipped", "delivered", "cancelled"};
 
-    private final TestingMariaDb mariaDb;
+    private final TestingBinlogServer mariaDb;
     private final String table;
     private final Random random = new Random(42);
     private final List<Long> live = new ArrayList<>();
     private long nextId = 1;
 
     /** Creates {@code database} and its {@code orders} table unless they exist. */
-    public OrdersWorkload(TestingMariaDb mariaDb, String database) {
+    public OrdersWorkload(TestingBinlogServer mariaDb, String database) {
         this.mariaDb = mariaDb;
         this.table = database + ".orders";
         mariaDb.execute("CREATE DATABASE IF NOT EXISTS " + database, CREATE_TABLE.formatted(database));

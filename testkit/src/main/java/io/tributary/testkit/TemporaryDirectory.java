@@ -25,6 +25,15 @@ public final class TemporaryDirectory implements AutoCloseable {
         }
     }
 
+    /** A new directory under {@code parent} (which must exist), removed again by {@link #close()}. */
+    public static TemporaryDirectory create(Path parent, String prefix) {
+        try {
+            return new TemporaryDirectory(Files.createTempDirectory(parent, "tributary-" + prefix + "-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory in " + parent, e);
+        }
+    }
+
     public Path path() {
         return path;
     }

@@ -24,13 +24,18 @@ import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.RowsQueryEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.binlog.RepeatedTableMaps;
+import io.tributary.source.mysql.binlog.RawTypeHeaders;
 import io.tributary.source.mysql.binlog.RowsEventDecoder;
+import io.tributary.source.mysql.binlog.TransactionPayloadDecoder;
+import io.tributary.source.mysql.binlog.UnreadableEvents;
 import io.tributary.source.mysql.binlog.UntrackedGtidsClient;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
@@ -75,6 +80,11 @@ final class BinlogReader {
     /** Whether the open event group ends with a COMMIT, XID or XA PREPARE, not after its first statement. */
     private boolean explicitTransaction;
     private String gtid;
+    /**
+     * The server thread of the last BEGIN event, kept (as Debezium keeps it) until the next one: MySQL writes BEGIN
+     * for every transaction, MariaDB (whose GTID event stands for it) does not.
+     */
+    private Long thread;
     /** The statement of the rows that follow, under include.query; null otherwise or once its transaction ended. */
     private String query;
     private int eventIndex;
@@ -162,11 +172,12 @@ final class BinlogReader {
 
     /**
      * Whether streaming restarts from the offset's GTID set rather than its file and position, so that it survives a
-     * failover to a replica whose binlog files are named and sized differently. MariaDB only: its GTID state is
-     * complete from the first offset on ({@link #gtidsAt}); on MySQL offsets stay file-and-position.
+     * failover to a replica whose binlog files are named and sized differently. The set is complete from the first
+     * offset on: on MariaDB the GTID state at the start position ({@link #gtidsAt}), on MySQL the executed set the
+     * snapshot or the first start read ({@link BinlogStatus}).
      */
     static boolean resumesByGtid(ServerFlavor flavor, MySqlOffset start) {
-        return flavor == ServerFlavor.MARIADB && !start.snapshot() && start.gtids().isPresent();
+        return !start.snapshot() && start.gtids().isPresent();
     }
 
     /** MariaDB's GTID state at a binlog position (all domains), or empty text where unknown. */
@@ -195,13 +206,22 @@ final class BinlogReader {
      * @param tableMaps the table maps seen so far, which row events are decoded against
      */
     static EventDeserializer eventDeserializer(Map<Long, TableMapEventData> tableMaps, RepeatedTableMaps repeated) {
-        EventDeserializer deserializer = new EventDeserializer();
+        EventDeserializer deserializer = plainEventDeserializer(tableMaps, repeated);
+        // a compressed transaction's events are decoded as the same events outside a payload are
+        deserializer.setEventDataDeserializer(EventType.TRANSACTION_PAYLOAD,
+                new TransactionPayloadDecoder(plainEventDeserializer(tableMaps, repeated), tableMaps));
+        return deserializer;
+    }
+
+    private static EventDeserializer plainEventDeserializer(Map<Long, TableMapEventData> tableMaps,
+            RepeatedTableMaps repeated) {
+        EventDeserializer deserializer = new EventDeserializer(new RawTypeHeaders(), new NullEventDataDeserializer());
         deserializer.setEventDataDeserializer(EventType.TABLE_MAP, repeated.forEventDeserializer());
         for (RowsEventDecoder.Kind kind : RowsEventDecoder.Kind.values()) {
             deserializer.setEventDataDeserializer(version1(kind), new RowsEventDecoder(kind, false, tableMaps));
             deserializer.setEventDataDeserializer(version2(kind), new RowsEventDecoder(kind, true, tableMaps));
         }
-        // for MySQL's compressed transaction payloads, which the client decodes with its own row deserializers
+        // for the row decoders of the client that remain (PARTIAL_UPDATE_ROWS_EVENT, which capture refuses)
         deserializer.setCompatibilityMode(
                 EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
@@ -363,8 +383,19 @@ final class BinlogReader {
                         records.delete(table, row(table, data.getRows().get(source.row())), source, blocks.next(),
                                 offset));
             }
+            case TRANSACTION_PAYLOAD -> {
+                for (Event inner : ((TransactionPayloadEventData) event.getData()).getUncompressedEvents()) {
+                    handle(new Event(asOuter(inner.getHeader(), header), inner.getData()));
+                }
+                return;
+            }
             default -> {
-                // format descriptions, heartbeats, annotations: nothing to emit
+                // format descriptions, heartbeats, GTID lists, statement-based helpers: nothing to emit, unless
+                // it is an event that may carry changes capture cannot read
+                Optional<SourceException> unreadable = UnreadableEvents.check(header, file);
+                if (unreadable.isPresent()) {
+                    throw unreadable.get();
+                }
             }
         }
         if (rowsEvent != null) {
@@ -372,6 +403,21 @@ final class BinlogReader {
             rows(header, rowsEvent.tableNumber(), rowsEvent.rowCount(), rowsEvent.builder());
         }
         eventIndex++;
+    }
+
+    /**
+     * The header of an event inside a compressed transaction, placed where its payload event is in the binlog
+     * (the events inside carry no position of their own).
+     */
+    private static EventHeaderV4 asOuter(EventHeaderV4 inner, EventHeaderV4 payload) {
+        EventHeaderV4 header = new EventHeaderV4();
+        header.setEventType(inner.getEventType());
+        header.setTimestamp(inner.getTimestamp());
+        header.setServerId(inner.getServerId());
+        header.setFlags(inner.getFlags());
+        header.setEventLength(payload.getEventLength());
+        header.setNextPosition(payload.getNextPosition());
+        return header;
     }
 
     /** A rows event's table, row count and how each of its rows becomes records. */
@@ -421,6 +467,7 @@ final class BinlogReader {
         String sql = data.getSql().trim();
         switch (statements.classify(sql)) {
             case BEGIN -> {
+                thread = data.getThreadId();
                 if (!inTransaction) {
                     beginTransaction(header, null);
                 }
@@ -518,7 +565,7 @@ final class BinlogReader {
         }
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
         SourceInfo source = new SourceInfo(header.getTimestamp(), "false", database, table, header.getServerId(), gtid,
-                file, header.getPosition(), lastRow, null);
+                file, header.getPosition(), lastRow, thread, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
     }
@@ -539,7 +586,7 @@ final class BinlogReader {
         }
         // Debezium reports the row index of the last rows event before the TRUNCATE; so do we
         SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), id.table(),
-                header.getServerId(), gtid, file, header.getPosition(), lastRow, null);
+                header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
         sink.put(records.truncate(table.get(), source, null, afterCommit(header)));
     }
 
@@ -562,7 +609,7 @@ final class BinlogReader {
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
-                    tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, query);
+                    tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, thread, query);
             MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
                     .withGtids(completedGtids.text());
             for (ChangeRecord record : builder.build(table.get(), source, blocks, offset)) {

@@ -56,7 +56,7 @@ final class CompletedGtids {
     }
 
     private static GtidSet setOf(ServerFlavor flavor, String text) {
-        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
+        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(MySqlGtids.requireUntagged(text));
     }
 
     /** The domain of a MariaDB GTID, its digits up to the first dash. */

@@ -159,11 +159,9 @@ public final class DebeziumOptions {
             // ---- snapshots
             honoured(SNAPSHOT_MODE, "always, recovery, configuration_based and custom are refused"),
             honoured(SNAPSHOT_CHUNK_SIZE, "rows per primary-key chunk of the snapshot"),
-            refusedUnless("snapshot.locking.mode", Origin.BOTH, "Tributary locks no table on MariaDB (a consistent "
-                    + "snapshot gives the binlog position) and on MySQL the captured tables only while it reads the "
-                    + "position, as minimal promises", "minimal"),
-            refusedUnless("snapshot.lock.timeout.ms", Origin.BOTH, "Tributary waits for its brief MySQL table locks "
-                    + "as the server's lock_wait_timeout says", "10000"),
+            honoured(SNAPSHOT_LOCKING_MODE, "minimal and none; extended, minimal_percona and custom are refused"),
+            refusedUnless("snapshot.lock.timeout.ms", Origin.BOTH, "Tributary waits up to 10 s (Debezium's "
+                    + "default) for its brief MySQL locks under snapshot.locking.mode=minimal", "10000"),
             refused("snapshot.locking.mode.custom.name", Origin.BOTH, "custom snapshot plug-ins are not supported"),
             refused("snapshot.mode.custom.name", Origin.BOTH, "custom snapshot plug-ins are not supported"),
             refusedUnless("snapshot.query.mode", Origin.BOTH, "the snapshot selects every row", "select_all"),

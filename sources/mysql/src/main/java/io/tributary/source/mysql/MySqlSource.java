@@ -194,9 +194,7 @@ public final class MySqlSource implements ChangeSource {
             throws InterruptedException, SQLException {
         SnapshotMode mode = config.snapshotMode();
         boolean resumeSnapshot = stored.map(MySqlOffset::snapshot).orElse(false);
-        boolean purged = stored.isPresent() && (BinlogReader.resumesByGtid(flavor, stored.get())
-                ? !MariaDbGtids.stillAvailable(connection, stored.get().gtids().orElseThrow())
-                : !binlogStillHas(connection, stored.get().file()));
+        boolean purged = stored.isPresent() && purged(connection, flavor, stored.get());
         if (purged && mode != SnapshotMode.WHEN_NEEDED) {
             throw SourceException.fatal("the stored offset points to binlog file " + stored.get().file()
                     + ", which the server no longer has (purged); the changes made since cannot be read. Take a new "
@@ -218,10 +216,10 @@ public final class MySqlSource implements ChangeSource {
             if (mode == SnapshotMode.INITIAL_ONLY) {
                 return null;
             }
-            return MySqlOffset.streamingFrom(position.file(), position.pos());
+            return position.streamingOffset();
         }
         progress.complete();
-        return stored.orElseGet(() -> currentPosition(connection));
+        return stored.orElseGet(() -> currentPosition(connection, flavor));
     }
 
     /** Null unless include.schema.changes is on. */
@@ -229,6 +227,17 @@ public final class MySqlSource implements ChangeSource {
         return config.includeSchemaChanges()
                 ? new SchemaChanges(config.topicPrefix(), flavor, SourceInfo.schema(flavor))
                 : null;
+    }
+
+    /** Whether the binlog no longer holds everything after the stored offset. */
+    private static boolean purged(Connection connection, ServerFlavor flavor, MySqlOffset stored) throws SQLException {
+        if (!BinlogReader.resumesByGtid(flavor, stored)) {
+            return !binlogStillHas(connection, stored.file());
+        }
+        String gtids = stored.gtids().orElseThrow();
+        return flavor == ServerFlavor.MARIADB
+                ? !MariaDbGtids.stillAvailable(connection, gtids)
+                : !MySqlGtids.stillAvailable(connection, gtids);
     }
 
     private static boolean binlogStillHas(Connection connection, String file) throws SQLException {
@@ -254,12 +263,9 @@ public final class MySqlSource implements ChangeSource {
         }
     }
 
-    private static MySqlOffset currentPosition(Connection connection) {
-        try (Statement statement = connection.createStatement(); ResultSet status = statement.executeQuery("SHOW MASTER STATUS")) {
-            if (!status.next()) {
-                throw SourceException.fatal("SHOW MASTER STATUS returned nothing: binary logging is off");
-            }
-            return MySqlOffset.streamingFrom(status.getString(1), status.getLong(2));
+    private static MySqlOffset currentPosition(Connection connection, ServerFlavor flavor) {
+        try {
+            return BinlogStatus.read(connection, flavor).streamingOffset();
         } catch (SQLException e) {
             throw SourceException.retriable("cannot read the current binlog position: " + e.getMessage(), e);
         }

@@ -36,6 +36,7 @@ public record MySqlSourceConfig(
         List<TinyIntOneToBoolean> converters,
         SnapshotMode snapshotMode,
         int snapshotChunkSize,
+        SnapshotLockingMode snapshotLockingMode,
         DecimalHandlingMode decimalHandlingMode,
         BigintUnsignedHandlingMode bigintUnsignedHandlingMode,
         boolean tombstonesOnDelete,
@@ -80,6 +81,7 @@ public record MySqlSourceConfig(
         requireNonNull(columnRules, "columnRules is null");
         converters = List.copyOf(converters);
         requireNonNull(snapshotMode, "snapshotMode is null");
+        requireNonNull(snapshotLockingMode, "snapshotLockingMode is null");
         requireNonNull(decimalHandlingMode, "decimalHandlingMode is null");
         requireNonNull(bigintUnsignedHandlingMode, "bigintUnsignedHandlingMode is null");
         requireNonNull(retry, "retry is null");
@@ -141,6 +143,7 @@ public record MySqlSourceConfig(
                 converters,
                 parsed.get(SNAPSHOT_MODE),
                 parsed.get(SNAPSHOT_CHUNK_SIZE),
+                parsed.get(SNAPSHOT_LOCKING_MODE),
                 parsed.get(DECIMAL_HANDLING_MODE),
                 parsed.get(BIGINT_UNSIGNED_HANDLING_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE),

@@ -56,6 +56,14 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Integer> SNAPSHOT_CHUNK_SIZE = ConfigOption.integer("snapshot.fetch.size")
             .withDefault(10_000).validatedBy(size -> size > 0, "a positive integer")
             .withDoc("Rows read per primary-key chunk during the snapshot.");
+    public static final ConfigOption<SnapshotLockingMode> SNAPSHOT_LOCKING_MODE = ConfigOption
+            .oneOf("snapshot.locking.mode", SnapshotLockingMode.class).withDefault(SnapshotLockingMode.MINIMAL)
+            .withUnsupportedValues(List.of("extended", "minimal_percona", "minimal_percona_no_table_locks", "custom"),
+                    "Tributary takes the position with minimal (global or table read lock while the snapshot starts) "
+                    + "or none (no lock)")
+            .withDoc("How a MySQL snapshot finds the binlog position its rows are consistent with: minimal locks "
+                    + "briefly (FLUSH TABLES WITH READ LOCK, else LOCK TABLES on the captured tables), none never "
+                    + "locks (exact with GTIDs on). MariaDB needs no lock in either mode.");
     public static final ConfigOption<DecimalHandlingMode> DECIMAL_HANDLING_MODE = ConfigOption
             .oneOf("decimal.handling.mode", DecimalHandlingMode.class).withDefault(DecimalHandlingMode.PRECISE)
             .withDoc("How DECIMAL values are represented.");
@@ -176,7 +184,7 @@ public final class MySqlSourceOptions {
     public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(
             HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_INCLUDE_LIST,
-            COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, DECIMAL_HANDLING_MODE,
+            COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, SNAPSHOT_LOCKING_MODE, DECIMAL_HANDLING_MODE,
             BIGINT_UNSIGNED_HANDLING_MODE, TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_QUERY,
             COLUMN_PROPAGATE_SOURCE_TYPE, DATATYPE_PROPAGATE_SOURCE_TYPE, CONVERTERS,
             EVENT_PROCESSING_FAILURE_HANDLING_MODE,

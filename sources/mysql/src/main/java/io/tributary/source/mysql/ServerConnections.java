@@ -29,6 +29,9 @@ final class ServerConnections {
         properties.setProperty("password", config.password());
         properties.setProperty("connectTimeout", String.valueOf(config.connectTimeoutMs()));
         properties.setProperty("tcpKeepAlive", "true");
+        // caching_sha2_password (MySQL 8's default) needs the password sent in full on a user's first connection after
+        // a server start; without TLS the driver encrypts it with the server's RSA key, which it may fetch
+        properties.setProperty("allowPublicKeyRetrieval", "true");
         String url = "jdbc:mariadb://" + config.hostname() + ":" + config.port() + "/";
         try {
             Connection connection = DriverManager.getConnection(url, properties);
@@ -80,10 +83,13 @@ final class ServerConnections {
     }
 
     private void checkReplicationClient(Connection connection, ServerFlavor flavor) {
-        try (Statement statement = connection.createStatement();
-                ResultSet ignored = statement.executeQuery("SHOW MASTER STATUS")) {
-            // readable: the user may see binlog positions
+        try {
+            BinlogStatus.read(connection, flavor);
         } catch (SQLException e) {
+            if (!BinlogStatus.isPrivilegeMissing(e)) {
+                throw SourceException.retriable("cannot read the server's binlog position: "
+                        + firstLine(e.getMessage()), e);
+            }
             String privilege = flavor == ServerFlavor.MARIADB ? "BINLOG MONITOR (REPLICATION CLIENT)" : "REPLICATION CLIENT";
             throw SourceException.fatal("user '" + config.user() + "' may not read binlog positions ("
                     + firstLine(e.getMessage()) + "); grant it " + privilege + " and REPLICATION SLAVE: GRANT "

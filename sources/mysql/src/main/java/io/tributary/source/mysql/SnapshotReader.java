@@ -22,8 +22,8 @@ import io.tributary.source.mysql.schema.TableId;
 /**
  * The initial snapshot: every captured row as a read ({@code op=r}) event, consistent with the binlog position
  * streaming continues from, and with no global read lock. On MariaDB a {@code START TRANSACTION WITH CONSISTENT
- * SNAPSHOT} reports the matching binlog position itself ({@code binlog_snapshot_file/position}); on MySQL the
- * captured tables are locked only while the transaction starts and the position is read.
+ * SNAPSHOT} reports the matching binlog position itself ({@code binlog_snapshot_file/position}); on MySQL
+ * {@link MySqlSnapshotStart} finds it as {@code snapshot.locking.mode} says.
  *
  * <p>Tables are read in key order, a chunk at a time, so memory stays bounded; the offset of every record
  * names the table and the key reached, so a restart resumes after the last delivered row. Streaming then starts at
@@ -62,8 +62,7 @@ final class SnapshotReader {
         try (Connection connection = connections.open()) {
             List<TableId> tables = capturedTables(connection);
             BinlogPosition snapshotPosition = beginConsistentSnapshot(connection, tables);
-            BinlogPosition streamFrom = resume.map(offset -> new BinlogPosition(offset.file(), offset.pos()))
-                    .orElse(snapshotPosition);
+            BinlogPosition streamFrom = resume.map(BinlogPosition::of).orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();
             SnapshotLastRecord held = new SnapshotLastRecord();
             if (schemaChanges != null) {
@@ -111,29 +110,8 @@ final class SnapshotReader {
                         Long.parseLong(status(connection, "binlog_snapshot_position")));
             }
         }
-        return lockedMySqlSnapshot(connection, tables);
-    }
-
-    /** MySQL has no snapshot position; writers to the captured tables wait while it is read. */
-    private BinlogPosition lockedMySqlSnapshot(Connection connection, List<TableId> tables) throws SQLException {
-        try (Connection locker = connections.open(); Statement lock = locker.createStatement()) {
-            if (!tables.isEmpty()) {
-                lock.execute("LOCK TABLES " + tables.stream().map(id -> quote(id) + " READ")
-                        .collect(Collectors.joining(", ")));
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
-                statement.executeQuery("SELECT 1").close();
-            }
-            try (ResultSet status = lock.executeQuery("SHOW MASTER STATUS")) {
-                if (!status.next()) {
-                    throw SourceException.fatal("SHOW MASTER STATUS returned nothing: binary logging is off");
-                }
-                BinlogPosition position = new BinlogPosition(status.getString(1), status.getLong(2));
-                lock.execute("UNLOCK TABLES");
-                return position;
-            }
-        }
+        return new MySqlSnapshotStart(connections, config.user()).begin(connection, tables,
+                config.snapshotLockingMode());
     }
 
     private static String status(Connection connection, String name) throws SQLException {
@@ -202,8 +180,7 @@ final class SnapshotReader {
             held.put(sink, "true", (marker, last) -> {
                 SourceInfo source = new SourceInfo(startedMs, marker, database, table, 0, null, position.file(),
                         position.pos(), 0, null);
-                MySqlOffset offset = last ? MySqlOffset.streamingFrom(position.file(), position.pos())
-                        : MySqlOffset.snapshotAt(position.file(), position.pos(), null, null);
+                MySqlOffset offset = last ? position.streamingOffset() : position.snapshotOffset(null, null);
                 return records.schemaChange(schemaChanges, database, ddl, changes, source, offset);
             });
         }
@@ -314,8 +291,7 @@ final class SnapshotReader {
             held.put(sink, marker(firstOfTable), (marker, last) -> {
                 SourceInfo source = new SourceInfo(startedMs, marker, id.database(), id.table(), 0, null,
                         streamFrom.file(), streamFrom.pos(), 0, null);
-                MySqlOffset offset = last ? MySqlOffset.streamingFrom(streamFrom.file(), streamFrom.pos())
-                        : MySqlOffset.snapshotAt(streamFrom.file(), streamFrom.pos(), name, rowKey);
+                MySqlOffset offset = last ? streamFrom.streamingOffset() : streamFrom.snapshotOffset(name, rowKey);
                 rowsRead.incrementAndGet();
                 return records.read(table, row, source, offset);
             });

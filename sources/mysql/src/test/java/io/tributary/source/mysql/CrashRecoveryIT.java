@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The capture process is killed with SIGKILL during the snapshot and again while streaming, with writes going on
  * all along; after restarts from the stored offset every change has arrived: for every row, the versions seen
- * have no gap, and the last event of each row is its final state.
+ * have no gap, and the last event of each row is its final state. Run against each server by a subclass.
  */
-class CrashRecoveryIT {
+abstract class CrashRecoveryIT {
     private static final int ROWS = 60_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
+    /** A server ready for CDC. */
+    abstract TestingBinlogServer startServer();
+
     @Test
     void killedDuringSnapshotAndStreamingLosesNothing(@TempDir Path directory) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE crash",
-                    "CREATE TABLE crash.items (id INT PRIMARY KEY, version INT NOT NULL, payload VARCHAR(64))",
-                    "INSERT INTO crash.items SELECT seq, 0, REPEAT('x', 40) FROM crash.seq_1_to_" + ROWS);
-            Path config = writeConfig(directory, mariaDb);
+        try (TestingBinlogServer server = startServer()) {
+            server.execute("CREATE DATABASE crash");
+            VersionWriter.createTable(server, "crash.items", ROWS);
+            Path config = writeConfig(directory, server);
             Path events = directory.resolve("events.txt");
-            Writer writer = new Writer(mariaDb);
+            VersionWriter writer = new VersionWriter(server, "crash.items", ROWS);
             writer.start();
             List<Process> processes = new java.util.ArrayList<>();
             try {
@@ -58,7 +54,7 @@ class CrashRecoveryIT {
 
                 Process third = startCapture(config, directory, processes);
                 writer.stop();
-                Map<Integer, Integer> expected = finalVersions(mariaDb);
+                Map<Integer, Integer> expected = VersionWriter.versions(server, "crash.items");
                 Awaitility.await().atMost(TIMEOUT).until(() -> lastEvents(events).equals(expected));
                 third.destroyForcibly().waitFor();
             } finally {
@@ -69,8 +65,8 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Path writeConfig(Path directory, TestingMariaDb mariaDb) throws IOException {
-        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(mariaDb, "database.include.list", "crash", "snapshot.fetch.size", "500",
+    private static Path writeConfig(Path directory, TestingBinlogServer server) throws IOException {
+        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(server, "database.include.list", "crash", "snapshot.fetch.size", "500",
                 "max.batch.size", "200"));
     }
 
@@ -99,14 +95,6 @@ class CrashRecoveryIT {
         return state;
     }
 
-    private static Map<Integer, Integer> finalVersions(TestingMariaDb mariaDb) {
-        Map<Integer, Integer> versions = new HashMap<>();
-        for (Map<String, Object> row : mariaDb.query("SELECT id, version FROM crash.items")) {
-            versions.put(((Number) row.get("id")).intValue(), ((Number) row.get("version")).intValue());
-        }
-        return versions;
-    }
-
     /** Every update raises a row's version by one: a missing version is a lost change. */
     private static void assertNoGaps(Path events) throws IOException {
         Map<Integer, TreeSet<Integer>> versions = new TreeMap<>();
@@ -120,55 +108,5 @@ class CrashRecoveryIT {
                 .toList();
         assertThat(versions).hasSizeGreaterThanOrEqualTo(ROWS);
         assertThat(withGaps).as("rows whose versions have gaps").isEmpty();
-    }
-
-    /** Updates, inserts and deletes in small transactions until stopped. */
-    private static final class Writer {
-        private final TestingMariaDb mariaDb;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong nextId = new AtomicLong(ROWS + 1);
-        private Thread thread;
-        private volatile SQLException failure;
-
-        Writer(TestingMariaDb mariaDb) {
-            this.mariaDb = mariaDb;
-        }
-
-        void start() {
-            thread = new Thread(this::run, "crash-test-writer");
-            thread.start();
-        }
-
-        private void run() {
-            Random random = new Random(7);
-            try (Connection connection = mariaDb.adminConnection(); Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                while (running.get()) {
-                    for (int i = 0; i < 10; i++) {
-                        statement.executeUpdate("UPDATE crash.items SET version = version + 1 WHERE id = "
-                                + (1 + random.nextInt(ROWS)));
-                    }
-                    long id = nextId.getAndIncrement();
-                    statement.executeUpdate("INSERT INTO crash.items VALUES (" + id + ", 0, 'new')");
-                    statement.executeUpdate("UPDATE crash.items SET version = version + 1 WHERE id = " + id);
-                    if (random.nextInt(4) == 0) {
-                        statement.executeUpdate("DELETE FROM crash.items WHERE id = " + (1 + random.nextInt(ROWS)));
-                    }
-                    connection.commit();
-                }
-            } catch (SQLException e) {
-                failure = e;
-            }
-        }
-
-        void stop() throws InterruptedException, SQLException {
-            running.set(false);
-            if (thread != null) {
-                thread.join();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
     }
 }

@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /** Drives a {@link MySqlSource} from a test: configuration for a test server, polling until a condition. */
 final class SourceRunner implements AutoCloseable {
     private final MySqlSource source = new MySqlSource();
     private final List<ChangeRecord> records = new ArrayList<>();
 
-    static Map<String, String> config(TestingMariaDb mariaDb, String... overrides) {
+    static Map<String, String> config(TestingBinlogServer server, String... overrides) {
         Map<String, String> config = new HashMap<>();
-        config.put("database.hostname", mariaDb.host());
-        config.put("database.port", String.valueOf(mariaDb.port()));
-        config.put("database.user", TestingMariaDb.CDC_USER);
-        config.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        config.put("database.hostname", server.host());
+        config.put("database.port", String.valueOf(server.port()));
+        config.put("database.user", TestingBinlogServer.CDC_USER);
+        config.put("database.password", TestingBinlogServer.CDC_PASSWORD);
         config.put("database.server.id", "6001");
         config.put("topic.prefix", "test");
         // these tests look at data events; schema-change events have differential tests of their own

@@ -16,6 +16,8 @@ import io.tributary.api.EventSchema.Type;
  * @param file the binlog file
  * @param pos the position of the transaction (or event) in that file
  * @param row the row's index in its binlog event
+ * @param thread the id of the server thread (connection) that ran the transaction, as MySQL's BEGIN event names it;
+ *     null where unknown (snapshots, MariaDB's transactions, which have no BEGIN event)
  * @param query the statement, when the server logs it
  */
 public record SourceInfo(
@@ -28,7 +30,14 @@ public record SourceInfo(
         String file,
         long pos,
         int row,
+        Long thread,
         String query) {
+
+    /** A source block with no thread. */
+    public SourceInfo(long tsMs, String snapshot, String database, String table, long serverId, String gtid,
+            String file, long pos, int row, String query) {
+        this(tsMs, snapshot, database, table, serverId, gtid, file, pos, row, null, query);
+    }
 
     /** The source block's schema for a server flavor. */
     public static EventSchema schema(ServerFlavor flavor) {
@@ -61,10 +70,10 @@ public record SourceInfo(
     /** The struct value, in the order of {@link #schema}. */
     public Object[] toStruct(String version, ServerFlavor flavor, String serverName) {
         return new Object[] {version, flavor.connectorName(), serverName, tsMs, snapshot, database, null,
-            tsMs * 1000, tsMs * 1_000_000, table, serverId, gtid, file, pos, row, null, query};
+            tsMs * 1000, tsMs * 1_000_000, table, serverId, gtid, file, pos, row, thread, query};
     }
 
     public SourceInfo withSnapshot(String marker) {
-        return new SourceInfo(tsMs, marker, database, table, serverId, gtid, file, pos, row, query);
+        return new SourceInfo(tsMs, marker, database, table, serverId, gtid, file, pos, row, thread, query);
     }
 }

@@ -8,37 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One {@code mariadbd} child process on a private data directory: initialises the directory, starts and stops
- * the server, and waits until it accepts connections. {@link TestingMariaDb} is the public face of it.
+ * One database server child process on a private directory: initialises the data directory, starts and stops the
+ * server, and waits until it accepts connections. {@link TestingMariaDb} and {@link TestingMySql} are its public
+ * faces; {@link ServerProgram} says how each kind of server's programs run.
  */
-final class MariaDbServerProcess {
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+final class ServerProcess {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MariaDbBinaries binaries;
-    private final Path directory;
+    /** Opens a connection to the server, to learn whether it is ready. */
+    @FunctionalInterface
+    interface ConnectionProbe {
+        Connection open() throws SQLException;
+    }
+
+    private final ServerProgram program;
+    private final ServerFiles files;
     private final int port;
     private final List<String> settings;
     private Process process;
 
     /**
-     * @param directory a private directory; the data directory, socket, logs and init file live in it
+     * @param directory a private directory under the program's root; the data directory, socket, logs and init
+     *     file live in it
      * @param settings server options beyond the ones every test server gets (binlog, server id, extras)
      */
-    MariaDbServerProcess(MariaDbBinaries binaries, Path directory, int port, List<String> settings) {
-        this.binaries = requireNonNull(binaries, "binaries is null");
-        this.directory = requireNonNull(directory, "directory is null");
+    ServerProcess(ServerProgram program, Path directory, int port, List<String> settings) {
+        this.program = requireNonNull(program, "program is null");
+        this.files = program.files(requireNonNull(directory, "directory is null"));
         this.port = port;
         this.settings = List.copyOf(settings);
     }
@@ -48,77 +54,42 @@ final class MariaDbServerProcess {
     }
 
     Path dataDirectory() {
-        return directory.resolve("data");
-    }
-
-    /**
-     * The server's own directory for temporary tables. A server starting removes every {@code #sql*} file of its
-     * temporary directory, so servers (or mariadb-install-db runs) sharing /tmp delete each other's tables.
-     */
-    private Path temporaryDirectory() {
-        Path temporary = directory.resolve("tmp");
-        try {
-            Files.createDirectories(temporary);
-        } catch (IOException e) {
-            throw new TestkitException("cannot create " + temporary + ": " + e.getMessage(), e);
-        }
-        return temporary;
+        return files.directory().resolve("data");
     }
 
     Path errorLog() {
-        return directory.resolve("error.log");
+        return files.errorLogHere();
     }
 
     /** Creates the system tables, then writes the SQL the server runs as its first act at every start. */
     void initialise(String initSql) {
-        List<String> command = new ArrayList<>(List.of(
-                binaries.installDb().toString(),
-                "--no-defaults",
-                "--datadir=" + dataDirectory(),
-                "--auth-root-authentication-method=normal",
-                "--skip-test-db",
-                "--tmpdir=" + temporaryDirectory()));
-        runAsUserArgument().ifPresent(command::add);
-        Path log = directory.resolve("install-db.log");
-        int exitCode = run(command, log, Duration.ofSeconds(120));
+        Path log = files.directory().resolve("initialise.log");
+        List<String> command = program.initialiseCommand(files);
+        int exitCode = run(command, log, Duration.ofSeconds(180));
         if (exitCode != 0) {
-            throw new TestkitException(binaries.installDb() + " exited with " + exitCode + ":\n" + tail(log));
+            throw new TestkitException(program.name() + " could not create its data directory (" + command
+                    + " exited with " + exitCode + "):\n" + tail(log) + "\n" + tail(errorLog()));
         }
-        write(directory.resolve("init.sql"), initSql);
+        write(files.directory().resolve("init.sql"), initSql);
     }
 
-    /** Starts the server and returns once an admin connection succeeds. */
-    void start(String adminUser, String adminPassword) {
+    /** Starts the server and returns once {@code probe} connects. */
+    void start(ConnectionProbe probe) {
         if (isRunning()) {
-            throw new IllegalStateException("mariadbd is already running on port " + port);
+            throw new IllegalStateException(program.name() + " is already running on port " + port);
         }
-        List<String> command = new ArrayList<>(List.of(
-                binaries.server().toString(),
-                "--no-defaults",
-                "--datadir=" + dataDirectory(),
-                "--socket=" + directory.resolve("mariadb.sock"),
-                "--pid-file=" + directory.resolve("mariadb.pid"),
-                "--log-error=" + errorLog(),
-                "--tmpdir=" + temporaryDirectory(),
-                "--bind-address=127.0.0.1",
-                "--port=" + port,
-                "--skip-name-resolve",
-                "--init-file=" + directory.resolve("init.sql"),
-                "--character-set-server=utf8mb4",
-                "--collation-server=utf8mb4_general_ci",
-                "--innodb-buffer-pool-size=64M",
-                "--innodb-flush-log-at-trx-commit=2"));
-        runAsUserArgument().ifPresent(command::add);
+        List<String> command = new ArrayList<>(program.startCommand(files, port));
         command.addAll(settings);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("mariadbd.out").toFile())
+                    .redirectOutput(files.directory().resolve("server.out").toFile())
                     .start();
         } catch (IOException e) {
-            throw new TestkitException("cannot start " + binaries.server() + ": " + e.getMessage(), e);
+            throw new TestkitException("cannot start " + program.name() + " (" + command.get(0) + "): "
+                    + e.getMessage(), e);
         }
-        awaitConnection(adminUser, adminPassword);
+        awaitConnection(probe);
     }
 
     boolean isRunning() {
@@ -155,20 +126,15 @@ final class MariaDbServerProcess {
         process = null;
     }
 
-    private void awaitConnection(String user, String password) {
-        String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", "1000");
+    private void awaitConnection(ConnectionProbe probe) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         SQLException lastFailure = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new TestkitException("mariadbd exited with " + process.exitValue() + " during start-up:\n"
-                        + tail(errorLog()));
+                throw new TestkitException(program.name() + " exited with " + process.exitValue()
+                        + " during start-up:\n" + tail(errorLog()));
             }
-            try (Connection connection = DriverManager.getConnection(url, properties)) {
+            try (Connection connection = probe.open()) {
                 if (connection.isValid(1)) {
                     return;
                 }
@@ -178,12 +144,12 @@ final class MariaDbServerProcess {
             pause(Duration.ofMillis(50));
         }
         stop();
-        throw new TestkitException("mariadbd did not accept connections on port " + port + " within "
+        throw new TestkitException(program.name() + " did not accept connections on port " + port + " within "
                 + STARTUP_TIMEOUT.toSeconds() + " s (last error: " + lastFailure + "):\n" + tail(errorLog()));
     }
 
-    private static Optional<String> runAsUserArgument() {
-        // mariadbd refuses to run as root unless told to; elsewhere it keeps the current user anyway
+    /** {@code --user=root} when this JVM runs as root: the servers refuse to run as root unless told to. */
+    static Optional<String> runAsUserArgument() {
         String user = System.getProperty("user.name");
         return "root".equals(user) ? Optional.of("--user=root") : Optional.empty();
     }
@@ -231,7 +197,7 @@ final class MariaDbServerProcess {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TestkitException("interrupted while waiting for mariadbd", e);
+            throw new TestkitException("interrupted while waiting for a server", e);
         }
     }
 }
