@@ -37,6 +37,18 @@ class MySqlBinlogEventsIT {
     }
 
     @Test
+    void anIdleConnectionHearsTheServersHeartbeats() throws InterruptedException {
+        // heartbeat records flow while nothing is written only if the server sends heartbeat events, which is also
+        // what keeps connect.keep.alive from taking an idle connection for a silent one
+        try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mySql, "database.include.list", "events",
+                "snapshot.mode", "no_data", "heartbeat.interval.ms", "300", "connect.keep.alive.interval.ms",
+                "60000"), Optional.empty())) {
+            List<ChangeRecord> records = runner.awaitRecords(3, TIMEOUT);
+            assertThat(records).extracting(ChangeRecord::topic).containsOnly("__debezium-heartbeat.test");
+        }
+    }
+
+    @Test
     void compressedTransactionsCarryTheSameChangesAsPlainOnes() throws InterruptedException {
         mySql.execute("CREATE TABLE events.compressed " + COLUMNS, "CREATE TABLE events.plain " + COLUMNS);
         try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mySql, "database.include.list", "events",
