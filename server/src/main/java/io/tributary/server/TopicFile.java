@@ -38,25 +38,27 @@ final class TopicFile implements AutoCloseable {
         this.length = length;
     }
 
-    /** Opens (creating) the file and cuts off a trailing line without its newline. */
+    /**
+     * Opens (creating) the file for appending, after cutting off a trailing line without its newline. Writes append
+     * (O_APPEND), so two writers never overwrite each other's lines — though a file should have one writer, whose
+     * cut back to its durable point would otherwise take the other's lines too.
+     */
     static TopicFile open(Path path) {
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            try {
-                long complete = completeLength(channel);
-                if (complete < channel.size()) {
+            long complete;
+            try (FileChannel recovery = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
+                complete = completeLength(recovery);
+                if (complete < recovery.size()) {
                     LOG.warn("{} ended in {} bytes of an unfinished line (a write interrupted by a crash or a full "
                             + "disk); cut them off, the records they held are delivered again", path,
-                            channel.size() - complete);
-                    channel.truncate(complete);
-                    channel.force(false);
+                            recovery.size() - complete);
+                    recovery.truncate(complete);
+                    recovery.force(false);
                 }
-                return new TopicFile(path, channel, complete);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
             }
+            return new TopicFile(path, FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                    complete);
         } catch (IOException e) {
             throw new SinkException("cannot open " + path + ": " + e.getMessage(), e);
         }
@@ -108,7 +110,7 @@ final class TopicFile implements AutoCloseable {
         ByteBuffer lines = ByteBuffer.wrap(pending, 0, pendingSize);
         try {
             while (lines.hasRemaining()) {
-                length += channel.write(lines, length);
+                length += channel.write(lines);
             }
             pendingSize = 0;
         } catch (IOException e) {
