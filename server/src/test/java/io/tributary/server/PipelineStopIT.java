@@ -141,8 +141,8 @@ class PipelineStopIT {
     }
 
     /**
-     * Runs the pipeline again with a file sink until it has every row written while it was behind (the seed row went
-     * to the gate, and its offset was stored); the number of distinct rows delivered.
+     * Runs the pipeline again with a file sink until it has every row written while it was behind; the number of
+     * distinct rows among them delivered.
      */
     private static long deliveredRows(Map<String, String> properties, Path directory) throws IOException {
         properties.put("sinks", "files");
@@ -163,7 +163,9 @@ class PipelineStopIT {
             return 0;
         }
         try (var lines = Files.lines(file)) {
-            return lines.map(line -> line.replaceFirst("^\\{\"key\":\\{\"id\":(\\d+)}.*$", "$1")).distinct().count();
+            // the seed row (id 0) may come again too: its offset is stored on the next commit, which may not come
+            return lines.map(line -> line.replaceFirst("^\\{\"key\":\\{\"id\":(\\d+)}.*$", "$1"))
+                    .filter(id -> !id.equals("0")).distinct().count();
         }
     }
 
