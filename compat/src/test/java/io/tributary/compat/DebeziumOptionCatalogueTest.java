@@ -72,8 +72,8 @@ class DebeziumOptionCatalogueTest {
                         checked.add(option.key());
                     });
         }
-        assertThat(checked).contains("time.precision.mode", "snapshot.locking.mode", "topic.naming.strategy",
-                "sourceinfo.struct.maker", "database.query.timeout.ms");
+        assertThat(checked).contains("time.precision.mode", "topic.naming.strategy", "sourceinfo.struct.maker",
+                "database.query.timeout.ms");
     }
 
     /** Refused properties whose accepted value is deliberately not Debezium's default: Tributary does otherwise. */
