@@ -43,10 +43,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Writes rows into DynamoDB tables: puts for creates, reads and updates, deletes for deletes and tombstones. A
  * flush sends what was written since the last one with BatchWriteItem, 25 requests a call, keeping only the last
  * write of each key (so per-key order holds); unprocessed items and throttling are retried with exponential backoff
- * and jitter. Writes are idempotent, so a replay after a crash converges to the same table.
+ * and jitter. Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and
+ * the time a flush (and so an offset commit) takes stay bounded however fast a snapshot reads. Writes are
+ * idempotent, so a replay after a crash converges to the same table.
  */
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
+    static final int SEND_AT = 1_000;
 
     private DynamoDbSinkConfig config;
     private DynamoDbClient client;
@@ -83,7 +86,7 @@ public final class DynamoDbSink implements ChangeSink {
     }
 
     @Override
-    public void write(List<ChangeRecord> records) {
+    public void write(List<ChangeRecord> records) throws InterruptedException {
         for (ChangeRecord record : records) {
             mapper.map(record).ifPresent(write -> {
                 long size = write.isDelete() ? 0 : ItemSizes.of(write.item());
@@ -93,6 +96,9 @@ public final class DynamoDbSink implements ChangeSink {
                     pending.add(write);
                 }
             });
+        }
+        if (pending.size() >= SEND_AT) {
+            flush();
         }
     }
 

@@ -102,6 +102,23 @@ class DynamoDbSinkIT {
     }
 
     @Test
+    void manyPendingWritesAreSentWithoutWaitingForTheFlush() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create(); DynamoDbSink sink = start(dynamo, Map.of())) {
+            List<ChangeRecord> records = new ArrayList<>();
+            for (int id = 1; id <= DynamoDbSink.SEND_AT; id++) {
+                records.add(envelope("r", null, row(id, "v1", "1.00", null)));
+            }
+            sink.write(records.subList(0, 10));
+            assertThat(dynamo.client().listTables().tableNames()).as("10 writes wait for the flush").isEmpty();
+
+            sink.write(records.subList(10, records.size()));
+
+            assertThat(dynamo.client().scan(b -> b.tableName("kafka_shop.shop.items")).items())
+                    .hasSize(DynamoDbSink.SEND_AT);
+        }
+    }
+
+    @Test
     void unwrappedRowsAndRewrittenDeletesAreUnderstood() throws Exception {
         try (TestingDynamoDb dynamo = TestingDynamoDb.create(); DynamoDbSink sink = start(dynamo, Map.of())) {
             EventSchema rewritten = EventSchema.struct("shop.shop.items.Value", EventSchema.fieldsBuilder()
@@ -123,7 +140,7 @@ class DynamoDbSinkIT {
     }
 
     @Test
-    void aTableWhoseKeyDisagreesIsAClearError() {
+    void aTableWhoseKeyDisagreesIsAClearError() throws Exception {
         try (TestingDynamoDb dynamo = TestingDynamoDb.create()) {
             DynamoDbClient client = dynamo.client();
             client.createTable(b -> b.tableName("kafka_shop.shop.items")

@@ -28,13 +28,17 @@ import org.bson.BsonValue;
  * Upserts rows into MongoDB collections by {@code _id} (replaceOne with upsert) and deletes them (deleteOne), in
  * ordered bulk writes so that per-key order holds. {@code _id} is the record key (its single field, or a document
  * of its fields), or the value fields named by {@code document.id.fields}. Replays rewrite the same documents.
+ * Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and the time a
+ * flush (and so an offset commit) takes stay bounded however fast a snapshot reads.
  */
 public final class MongoSink implements ChangeSink {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    static final int SEND_AT = 1_000;
 
     private MongoSinkConfig config;
     private MongoClient client;
     private final Map<String, List<WriteModel<BsonDocument>>> pending = new LinkedHashMap<>();
+    private int pendingCount;
 
     @Override
     public void start(String pipeline, Map<String, String> raw) {
@@ -59,8 +63,15 @@ public final class MongoSink implements ChangeSink {
             } catch (IllegalArgumentException e) {
                 throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics=");
             }
-            change.flatMap(row -> model(record, row)).ifPresent(model -> pending
-                    .computeIfAbsent(config.collectionFor(record.topic()), ignored -> new ArrayList<>()).add(model));
+            Optional<WriteModel<BsonDocument>> model = change.flatMap(row -> model(record, row));
+            if (model.isPresent()) {
+                pending.computeIfAbsent(config.collectionFor(record.topic()), ignored -> new ArrayList<>())
+                        .add(model.get());
+                pendingCount++;
+            }
+        }
+        if (pendingCount >= SEND_AT) {
+            flush();
         }
     }
 
@@ -121,6 +132,7 @@ public final class MongoSink implements ChangeSink {
             }
         }
         pending.clear();
+        pendingCount = 0;
     }
 
     @Override

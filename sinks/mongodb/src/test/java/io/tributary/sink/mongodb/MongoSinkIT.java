@@ -89,6 +89,24 @@ class MongoSinkIT {
     }
 
     @Test
+    void manyPendingWritesAreSentWithoutWaitingForTheFlush() {
+        try (MongoSink sink = start(Map.of())) {
+            List<ChangeRecord> records = new ArrayList<>();
+            for (int id = 1; id <= MongoSink.SEND_AT; id++) {
+                records.add(envelope("r", null, row(id, "pen", "1.50", null)));
+            }
+            sink.write(records.subList(0, 10));
+            assertThat(client.getDatabase("shop").getCollection("s.shop.items").countDocuments())
+                    .as("10 writes wait for the flush").isZero();
+
+            sink.write(records.subList(10, records.size()));
+
+            assertThat(client.getDatabase("shop").getCollection("s.shop.items").countDocuments())
+                    .isEqualTo(MongoSink.SEND_AT);
+        }
+    }
+
+    @Test
     void jsonColumnsBecomeDocumentsAndIdsCanComeFromValueFields() {
         try (MongoSink sink = start(Map.of("document.id.fields", "name,id"))) {
             sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", "{\"colour\":\"blue\",\"sizes\":[1,2]}"))));
