@@ -44,6 +44,11 @@ public abstract sealed class TestingBinlogServer implements Closeable permits Te
         this.serverId = serverId;
     }
 
+    /** The server's private directory, as this JVM reaches it. */
+    final Path directory() {
+        return directory.path();
+    }
+
     /** Which server this is, for messages and test names: {@code MariaDB} or {@code MySQL}. */
     public abstract String product();
 

@@ -2,6 +2,7 @@ package io.tributary.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,14 @@ public final class TestingMySql extends TestingBinlogServer {
         Properties properties = new Properties();
         properties.setProperty("allowPublicKeyRetrieval", "true");
         return properties;
+    }
+
+    /**
+     * The certificate authority (PEM) the server made for itself when its data directory was created
+     * ({@code auto_generate_certs}): its TLS certificate is signed by it.
+     */
+    public Path certificateAuthority() {
+        return directory().resolve("data").resolve("ca.pem");
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.tributary.source.mysql;
 
 import java.util.Locale;
 
+import javax.net.ssl.SSLException;
+
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.tributary.api.SourceException;
 
@@ -31,6 +33,13 @@ final class BinlogErrors {
             return decided; // raised while handling an event, already saying what is wrong
         }
         String message = String.valueOf(e.getMessage());
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return SourceException.fatal("TLS on the binlog connection to " + at.host() + ":" + at.port()
+                        + " failed (" + tls.getMessage() + "); check database.ssl.mode and database.ssl.truststore",
+                        e);
+            }
+        }
         if (!(e instanceof ServerException server)) {
             return SourceException.retriable("the binlog connection to " + at.host() + ":" + at.port() + " failed: "
                     + message, e);

@@ -112,6 +112,7 @@ final class BinlogReader {
         this.skipRows = start.row();
         this.client = new UntrackedGtidsClient(config.hostname(), config.port(), config.user(), config.password());
         client.setServerId(config.serverId());
+        config.tls().configure(client);
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.pos());
         if (resumesByGtid(flavor, start)) {

@@ -21,7 +21,6 @@ import io.tributary.source.mysql.DebeziumOption.Treatment;
 public final class DebeziumOptions {
     private static final String SIGNALS = "only used by signals and incremental snapshots, which Tributary refuses "
             + "(signal.data.collection)";
-    private static final String NO_TLS = "TLS connections to the database are not supported yet";
     private static final String DRIVER = "Debezium hands these to the MySQL JDBC driver; Tributary connects with "
             + "MariaDB Connector/J in sessions of its own making (time zone UTC) and passes no driver properties";
     private static final String HISTORY = "Debezium's schema history store: Tributary reads table definitions from "
@@ -61,11 +60,12 @@ public final class DebeziumOptions {
             refusedUnless("database.query.timeout.ms", Origin.BOTH, "Tributary sets no query timeout", "600000"),
             refused("database.initial.statements", Origin.BOTH, "statements run on every JDBC connection are not "
                     + "supported: Tributary's sessions read TIMESTAMP values in UTC and nothing else may change them"),
-            refusedUnless("database.ssl.mode", Origin.BOTH, NO_TLS, "disable", "disabled"),
-            refused("database.ssl.keystore", Origin.BOTH, NO_TLS),
-            refused("database.ssl.keystore.password", Origin.BOTH, NO_TLS),
-            refused("database.ssl.truststore", Origin.BOTH, NO_TLS),
-            refused("database.ssl.truststore.password", Origin.BOTH, NO_TLS),
+            honoured(SSL_MODE, "JDBC and binlog connections alike; both connectors' spellings; preferred by default "
+                    + "on either server (Debezium's MariaDB connector defaults to disable; the events are the same)"),
+            honoured(SSL_KEYSTORE, ""),
+            honoured(SSL_KEYSTORE_PASSWORD, "never printed"),
+            honoured(SSL_TRUSTSTORE, ""),
+            honoured(SSL_TRUSTSTORE_PASSWORD, "never printed"),
             accepted("database.jdbc.driver", Origin.MYSQL, "Tributary connects with MariaDB Connector/J whatever "
                     + "class is named"),
             refusedUnless("database.protocol", Origin.MYSQL, "Tributary connects to one server with its own "

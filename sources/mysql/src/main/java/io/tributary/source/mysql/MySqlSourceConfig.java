@@ -47,6 +47,7 @@ public record MySqlSourceConfig(
         long heartbeatIntervalMs,
         long connectTimeoutMs,
         long keepAliveIntervalMs,
+        TlsSettings tls,
         Retry retry,
         int maxQueueSize,
         int maxBatchSize,
@@ -154,6 +155,8 @@ public record MySqlSourceConfig(
                 parsed.get(HEARTBEAT_INTERVAL_MS),
                 parsed.get(CONNECT_TIMEOUT_MS),
                 parsed.get(KEEP_ALIVE) ? parsed.get(KEEP_ALIVE_INTERVAL_MS) : 0,
+                new TlsSettings(parsed.get(SSL_MODE), store(parsed, SSL_KEYSTORE, SSL_KEYSTORE_PASSWORD),
+                        store(parsed, SSL_TRUSTSTORE, SSL_TRUSTSTORE_PASSWORD)),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
                         parsed.get(RETRY_DELAY_MAX_MS)),
                 parsed.get(MAX_QUEUE_SIZE),
@@ -178,6 +181,12 @@ public record MySqlSourceConfig(
         } catch (ConfigException e) {
             return e.problems();
         }
+    }
+
+    private static Optional<TlsSettings.Store> store(ParsedConfig parsed, ConfigOption<String> path,
+            ConfigOption<String> password) {
+        return parsed.find(path).filter(file -> !file.isBlank())
+                .map(file -> new TlsSettings.Store(java.nio.file.Path.of(file.trim()), parsed.get(password)));
     }
 
     private static List<String> list(ParsedConfig parsed, ConfigOption<List<String>> option) {

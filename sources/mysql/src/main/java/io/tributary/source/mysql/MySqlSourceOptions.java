@@ -115,6 +115,22 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<Long> CONNECT_TIMEOUT_MS = ConfigOption.longInteger("connect.timeout.ms")
             .withDefault(30_000L).validatedBy(timeout -> timeout > 0, "a positive number of ms")
             .withDoc("How long to wait for a connection to the server.");
+    public static final ConfigOption<SslMode> SSL_MODE = new ConfigOption<>("database.ssl.mode", SslMode.EXPECTED,
+            SslMode::parse, java.util.Optional.of(SslMode.PREFERRED), false, false, List.of(),
+            "Whether connections to the server (JDBC and binlog alike) use TLS: preferred (the default, as in "
+            + "Debezium's MySQL connector) when the server offers it, required always, verify_ca checking the "
+            + "certificate against database.ssl.truststore (else the JVM's authorities), verify_identity also the "
+            + "host name; disabled never.");
+    public static final ConfigOption<String> SSL_KEYSTORE = ConfigOption.string("database.ssl.keystore")
+            .withDoc("A PKCS12 or JKS key store with the client's certificate, for servers that ask for one.");
+    public static final ConfigOption<String> SSL_KEYSTORE_PASSWORD = ConfigOption
+            .string("database.ssl.keystore.password").withDefault("").asSensitive()
+            .withDoc("Password of database.ssl.keystore.");
+    public static final ConfigOption<String> SSL_TRUSTSTORE = ConfigOption.string("database.ssl.truststore")
+            .withDoc("A PKCS12 or JKS trust store with the authorities verify_ca and verify_identity accept.");
+    public static final ConfigOption<String> SSL_TRUSTSTORE_PASSWORD = ConfigOption
+            .string("database.ssl.truststore.password").withDefault("").asSensitive()
+            .withDoc("Password of database.ssl.truststore.");
     public static final ConfigOption<Boolean> KEEP_ALIVE = ConfigOption.bool("connect.keep.alive").withDefault(true)
             .withDoc("Whether a binlog connection that went silent (a network cut, a server frozen) is detected and "
                     + "reconnected: the server is asked for heartbeats, and a connection that brings nothing for "
@@ -190,6 +206,7 @@ public final class MySqlSourceOptions {
             EVENT_PROCESSING_FAILURE_HANDLING_MODE,
             EVENT_DESERIALIZATION_FAILURE_HANDLING_MODE, INCONSISTENT_SCHEMA_HANDLING_MODE, INCLUDE_SCHEMA_CHANGES,
             PROVIDE_TRANSACTION_METADATA, HEARTBEAT_INTERVAL_MS, CONNECT_TIMEOUT_MS, KEEP_ALIVE, KEEP_ALIVE_INTERVAL_MS,
+            SSL_MODE, SSL_KEYSTORE, SSL_KEYSTORE_PASSWORD, SSL_TRUSTSTORE, SSL_TRUSTSTORE_PASSWORD,
             ERRORS_MAX_RETRIES,
             RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS,
             SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER), Set.of())

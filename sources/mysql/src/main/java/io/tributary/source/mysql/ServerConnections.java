@@ -1,14 +1,19 @@
 package io.tributary.source.mysql;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
+import javax.net.ssl.SSLException;
+
 import io.tributary.api.SourceException;
+import io.tributary.api.config.ConfigOption;
 import io.tributary.source.mysql.event.ServerFlavor;
 
 /**
@@ -16,6 +21,9 @@ import io.tributary.source.mysql.event.ServerFlavor;
  * for CDC. Every failure says what was expected, what was found and what to do, and never contains the password.
  */
 final class ServerConnections {
+    private static final int ACCESS_DENIED = 1045;
+    private static final int INSECURE_TRANSPORT = 3159;
+
     private final MySqlSourceConfig config;
 
     ServerConnections(MySqlSourceConfig config) {
@@ -24,7 +32,8 @@ final class ServerConnections {
 
     /** A new connection whose session reads TIMESTAMP values in UTC. */
     Connection open() {
-        Properties properties = new Properties();
+        Properties properties = config.tls().jdbcProperties(config.tls().mode() == SslMode.PREFERRED
+                && offersTls().orElse(false));
         properties.setProperty("user", config.user());
         properties.setProperty("password", config.password());
         properties.setProperty("connectTimeout", String.valueOf(config.connectTimeoutMs()));
@@ -44,13 +53,72 @@ final class ServerConnections {
         }
     }
 
+    /** Whether the server greets with TLS on offer; empty when it cannot be asked (the connection then says why). */
+    private Optional<Boolean> offersTls() {
+        try {
+            return Optional.of(ServerGreeting.offersTls(config.hostname(), config.port(),
+                    (int) Math.min(Integer.MAX_VALUE, config.connectTimeoutMs())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The TLS failure among the causes of {@code e}, if any. */
+    private static Optional<SSLException> tlsFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return Optional.of(tls);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why the server's certificate is not accepted under a verifying mode, found by a TLS handshake of its own;
+     * empty when the mode does not verify, the certificate is fine or the server cannot be asked.
+     */
+    private Optional<String> certificateProblem() {
+        if (!config.tls().mode().verifiesCertificate()) {
+            return Optional.empty();
+        }
+        try {
+            return ServerGreeting.tlsHandshakeFailure(config.hostname(), config.port(),
+                    (int) Math.min(Integer.MAX_VALUE, config.connectTimeoutMs()), config.tls().sslContext(),
+                    config.tls().mode() == SslMode.VERIFY_IDENTITY);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private SourceException connectionFailure(SQLException e) {
         String where = config.hostname() + ":" + config.port();
         String message = String.valueOf(e.getMessage());
-        if (message.contains("Access denied")) {
+        Optional<String> tls = tlsFailure(e).map(SSLException::getMessage).or(this::certificateProblem);
+        if (tls.isPresent()) {
+            return SourceException.fatal("TLS with the server at " + where + " failed (" + tls.get()
+                    + ") under database.ssl.mode=" + ConfigOption.spelling(config.tls().mode()) + "; check "
+                    + "database.ssl.truststore (the server's certificate authority) or choose a mode that does not "
+                    + "verify the certificate (required)");
+        }
+        if (e.getErrorCode() == ACCESS_DENIED) {
+            String tlsHint = config.tls().mode() == SslMode.DISABLED || config.tls().mode() == SslMode.PREFERRED
+                    ? ", or the account requires TLS (REQUIRE SSL) and the connection had none: set "
+                            + "database.ssl.mode=required"
+                    : "";
             return SourceException.fatal("the server at " + where + " refused user '" + config.user()
-                    + "': wrong password, or no such user for this client host; check database.user and "
-                    + "database.password");
+                    + "': wrong password, or no such user for this client host" + tlsHint + "; check database.user "
+                    + "and database.password");
+        }
+        if (config.tls().mode() != SslMode.DISABLED && config.tls().mode() != SslMode.PREFERRED
+                && offersTls().equals(Optional.of(false))) {
+            return SourceException.fatal("the server at " + where + " offers no TLS and database.ssl.mode="
+                    + ConfigOption.spelling(config.tls().mode()) + " requires it: enable TLS on the server (ssl_cert, "
+                    + "ssl_key) or set database.ssl.mode=preferred");
+        }
+        if (e.getErrorCode() == INSECURE_TRANSPORT) {
+            return SourceException.fatal("the server at " + where + " accepts only TLS connections "
+                    + "(require_secure_transport) and database.ssl.mode=" + ConfigOption.spelling(config.tls().mode())
+                    + " made a plain one: set database.ssl.mode=required (or verify_ca / verify_identity)");
         }
         return SourceException.retriable("cannot connect to the server at " + where + " (" + firstLine(message)
                 + "); check database.hostname and database.port and that the server is running", e);
