@@ -186,13 +186,8 @@ final class BinlogReader {
         if (flavor != ServerFlavor.MARIADB) {
             return "";
         }
-        try (var statement = connection.prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
-            statement.setString(1, position.file());
-            statement.setLong(2, position.pos());
-            try (var result = statement.executeQuery()) {
-                String gtids = result.next() ? result.getString(1) : null;
-                return gtids == null ? "" : gtids;
-            }
+        try {
+            return MariaDbGtids.at(connection, position.file(), position.pos());
         } catch (SQLException e) {
             throw SourceException.retriable("cannot read the GTID position of " + position.file() + ":"
                     + position.pos() + ": " + e.getMessage(), e);
@@ -471,6 +466,11 @@ final class BinlogReader {
                 thread = data.getThreadId();
                 if (!inTransaction) {
                     beginTransaction(header, null);
+                } else if (!explicitTransaction) {
+                    // opened by MySQL's GTID event: offsets count events from BEGIN, as Debezium's do, so that each
+                    // can continue from the other's
+                    transactionStart = header.getPosition();
+                    eventIndex = 0;
                 }
                 explicitTransaction = true;
                 openTransactionMetadata(header);

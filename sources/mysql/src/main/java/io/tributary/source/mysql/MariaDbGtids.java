@@ -7,9 +7,21 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Whether a MariaDB server's binlog can still continue from a GTID state. */
+/** MariaDB's GTID state at a binlog position, and whether a server's binlog can still continue from one. */
 final class MariaDbGtids {
     private MariaDbGtids() {
+    }
+
+    /** The GTID state (every domain's last GTID) at a binlog position, or empty text where there is none. */
+    static String at(Connection connection, String file, long pos) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
+            statement.setString(1, file);
+            statement.setLong(2, pos);
+            try (var result = statement.executeQuery()) {
+                String gtids = result.next() ? result.getString(1) : null;
+                return gtids == null ? "" : gtids;
+            }
+        }
     }
 
     /**

@@ -123,10 +123,19 @@ public record MySqlOffset(
                 number(map.get("pos")),
                 number(map.get("event")),
                 number(map.get("row")),
-                snapshot instanceof Boolean flag ? flag : "true".equals(String.valueOf(snapshot)),
+                snapshotInProgress(map.get("snapshot")),
                 Optional.ofNullable((String) map.get("snapshot_table")),
                 Optional.ofNullable((String) map.get("snapshot_key")),
                 Optional.ofNullable((String) map.get("gtids")));
+    }
+
+    /**
+     * Whether an offset's {@code snapshot} value says a snapshot was under way: Tributary writes {@code true};
+     * Debezium 1.x wrote {@code true} too, 2.x and later the kind of snapshot ({@code INITIAL}, {@code BLOCKING}).
+     * Absent or {@code false}: streaming.
+     */
+    static boolean snapshotInProgress(Object snapshot) {
+        return snapshot != null && !Boolean.FALSE.equals(snapshot) && !"false".equalsIgnoreCase(snapshot.toString());
     }
 
     private static long number(Object value) {

@@ -106,8 +106,10 @@ final class SnapshotReader {
             statement.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             if (flavor == ServerFlavor.MARIADB) {
                 statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
-                return new BinlogPosition(status(connection, "binlog_snapshot_file"),
-                        Long.parseLong(status(connection, "binlog_snapshot_position")));
+                String file = status(connection, "binlog_snapshot_file");
+                long pos = Long.parseLong(status(connection, "binlog_snapshot_position"));
+                // the GTID state there too, as Debezium's offsets carry it (its MariaDB connector resumes by it)
+                return new BinlogPosition(file, pos, MariaDbGtids.at(connection, file, pos));
             }
         }
         return new MySqlSnapshotStart(connections, config.user()).begin(connection, tables,
