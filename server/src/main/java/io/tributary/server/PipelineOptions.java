@@ -29,6 +29,14 @@ final class PipelineOptions {
     static final ConfigOption<Integer> REST_PORT = ConfigOption.integer("rest.port").withDefault(8083)
             .validatedBy(port -> port >= -1 && port < 65536, "a port number, 0 for any free port or -1 for none")
             .withDoc("the REST API's port");
+    static final ConfigOption<List<String>> REST_EXTENSION_CLASSES = ConfigOption.list("rest.extension.classes")
+            .withDefault(List.of())
+            .withDoc("Kafka Connect REST extensions to load, as a Connect worker does: "
+                    + "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension turns on HTTP "
+                    + "basic authentication against the JVM's java.security.auth.login.config");
+    static final ConfigOption<Long> REST_REQUEST_MAX_BYTES = ConfigOption.longInteger("rest.request.max.bytes")
+            .withDefault(1024L * 1024).validatedBy(bytes -> bytes > 0, "a number of bytes, 1 or more")
+            .withDoc("the largest request body the REST API reads; a larger one is answered 413");
 
     static final ConfigOption<Long> SHUTDOWN_TIMEOUT_MS = ConfigOption.longInteger("task.shutdown.graceful.timeout.ms")
             .withDefault(5000L).validatedBy(ms -> ms >= 0, "0 or more milliseconds")
@@ -39,12 +47,14 @@ final class PipelineOptions {
     static final List<String> PREFIXES = List.of("rest.", "offset.storage.");
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(NAME, SINKS, OFFSET_STORAGE_DIR,
-            OFFSET_FLUSH_INTERVAL_MS, REST_HOST, REST_PORT, SHUTDOWN_TIMEOUT_MS), Set.of())
+            OFFSET_FLUSH_INTERVAL_MS, REST_HOST, REST_PORT, REST_EXTENSION_CLASSES, REST_REQUEST_MAX_BYTES,
+            SHUTDOWN_TIMEOUT_MS), Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("the pipeline runtime"));
 
     /** The runtime's keys, offered to the source as suggestions for misspelt keys that reached it. */
     static final Set<String> KEYS = Set.of(NAME.key(), SINKS.key(), OFFSET_STORAGE_DIR.key(),
-            OFFSET_FLUSH_INTERVAL_MS.key(), REST_HOST.key(), REST_PORT.key(), SHUTDOWN_TIMEOUT_MS.key());
+            OFFSET_FLUSH_INTERVAL_MS.key(), REST_HOST.key(), REST_PORT.key(), REST_EXTENSION_CLASSES.key(),
+            REST_REQUEST_MAX_BYTES.key(), SHUTDOWN_TIMEOUT_MS.key());
 
     private PipelineOptions() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +30,20 @@ class PipelineConfigTest {
                 .containsEntry("value.converter.schemas.enable", "false").doesNotContainKey("type");
         assertThat(config.offsetDirectory()).isEqualTo(Path.of("/var/lib/tributary"));
         assertThat(config.offsetFlushIntervalMs()).isZero();
-        assertThat(config.restPort()).isZero();
+        assertThat(config.rest().port()).isZero();
+    }
+
+    @Test
+    void everyRestKeyReachesTheRestSettings() {
+        PipelineConfig config = PipelineConfig.of("orders.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "rest.host", "0.0.0.0", "rest.port", "0", "rest.extension.classes", "a.Extension, b.Extension",
+                "rest.request.max.bytes", "4096"), TYPES);
+
+        assertThat(config.rest()).isEqualTo(new RestConfig("0.0.0.0", 0, List.of("a.Extension", "b.Extension"),
+                4096));
+        assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "rest.request.max.bytes", "0"), TYPES))
+                .hasMessageContaining("rest.request.max.bytes: expected a number of bytes, 1 or more but found '0'");
     }
 
     @Test
@@ -53,8 +67,7 @@ class PipelineConfigTest {
         assertThat(defaults.name()).isEqualTo("orders");
         assertThat(defaults.offsetDirectory()).isEqualTo(Path.of("tributary-offsets"));
         assertThat(defaults.offsetFlushIntervalMs()).isEqualTo(1000);
-        assertThat(defaults.restHost()).isEqualTo("127.0.0.1");
-        assertThat(defaults.restPort()).isEqualTo(8083);
+        assertThat(defaults.rest()).isEqualTo(new RestConfig("127.0.0.1", 8083, List.of(), 1024 * 1024));
         assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
                 "rest.prot", "1", "offset.storage.dri", "/x", "name", "has space"), TYPES))
                 .isInstanceOf(ConfigException.class)
