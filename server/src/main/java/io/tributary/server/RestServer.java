@@ -56,6 +56,9 @@ public final class RestServer implements AutoCloseable {
             String workerId = config.host() + ":" + connector.getLocalPort();
             ResourceConfig resources = resources(config, pipeline, registry, connector.getLocalPort());
             extensions.register(resources, pipeline, workerId);
+            if (extensions.filtersRequests()) {
+                resources.register(new MalformedCredentialsFilter());
+            }
             ServletContextHandler context = new ServletContextHandler("/");
             context.addServlet(new ServletHolder(new ServletContainer(resources)), "/*");
             server.setHandler(context);
