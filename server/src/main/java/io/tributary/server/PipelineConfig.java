@@ -129,15 +129,12 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
-                valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), new RestConfig(
-                        valueOf(parsed, PipelineOptions.REST_HOST), valueOf(parsed, PipelineOptions.REST_PORT),
-                        valueOf(parsed, PipelineOptions.REST_EXTENSION_CLASSES),
-                        valueOf(parsed, PipelineOptions.REST_REQUEST_MAX_BYTES)),
+                valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), RestConfig.of(parsed, problems),
                 valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
     }
 
     /** The option's value, or its default when the value given is in error (a problem says so). */
-    private static <T> T valueOf(ParsedConfig parsed, io.tributary.api.config.ConfigOption<T> option) {
+    static <T> T valueOf(ParsedConfig parsed, io.tributary.api.config.ConfigOption<T> option) {
         return parsed.find(option).orElseGet(() -> option.defaultValue().orElseThrow());
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -35,9 +36,11 @@ public final class RestServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final RestExtensions extensions;
+    private final String scheme;
 
-    private RestServer(Server server, ServerConnector connector, RestExtensions extensions) {
+    private RestServer(Server server, ServerConnector connector, RestExtensions extensions, String scheme) {
         this.server = server;
+        this.scheme = scheme;
         this.connector = connector;
         this.extensions = extensions;
     }
@@ -63,7 +66,7 @@ public final class RestServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new ServletContainer(resources)), "/*");
             server.setHandler(context);
             server.start();
-            RestServer rest = new RestServer(server, connector, extensions);
+            RestServer rest = new RestServer(server, connector, extensions, config.scheme());
             if (!extensions.filtersRequests() && !config.loopbackOnly()) {
                 LOG.warn("The REST API listens on {} ({}), which other machines can reach, without authentication: "
                         + "anyone who reaches it can pause and restart the pipeline. Set rest.extension.classes={} "
@@ -92,7 +95,9 @@ public final class RestServer implements AutoCloseable {
     private static ServerConnector bind(Server server, RestConfig config) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, 1, config.tls()
+                .map(tls -> RestTls.factories(tls, http))
+                .orElseGet(() -> new ConnectionFactory[] {new HttpConnectionFactory(http)}));
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
@@ -133,7 +138,7 @@ public final class RestServer implements AutoCloseable {
             hosts.addAll(Set.of("localhost", "127.0.0.1", "[::1]"));
         }
         Set<String> origins = new LinkedHashSet<>();
-        hosts.forEach(name -> origins.add(("http://" + name + ":" + port).toLowerCase(Locale.ROOT)));
+        hosts.forEach(name -> origins.add((config.scheme() + "://" + name + ":" + port).toLowerCase(Locale.ROOT)));
         return origins;
     }
 
@@ -142,7 +147,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + connector.getHost() + ":" + port();
+        String host = connector.getHost();
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     @Override
