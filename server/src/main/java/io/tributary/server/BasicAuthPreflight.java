@@ -1,5 +1,7 @@
 package io.tributary.server;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.security.URIParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
@@ -18,8 +21,8 @@ import io.tributary.api.config.ConfigProblem;
  * Checks, before the REST API starts, what Kafka Connect's {@code BasicAuthSecurityRestExtension} would only find out
  * on the first request (when every request would then be refused, or with an empty users file, every one let in):
  * that the JVM names a JAAS file, that it parses, that it has a {@code KafkaConnect} entry, and that each
- * {@code PropertyFileLoginModule} there names a users file that can be read. Users files are not read here: they hold
- * passwords.
+ * {@code PropertyFileLoginModule} there names a users file that can be read and has users (Connect lets every request
+ * in when it has none). Of a users file only its entries are counted: it holds passwords.
  */
 final class BasicAuthPreflight {
     static final String EXTENSION = "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension";
@@ -83,7 +86,21 @@ final class BasicAuthPreflight {
             problems.add(problem("the users file " + Path.of(file.toString()).toAbsolutePath() + " named in "
                     + jaasFile + " does not exist or cannot be read (a relative path is taken from the working "
                     + "directory): create it with user: password lines, or correct file=\"...\""));
+        } else if (hasNoUsers(Path.of(file.toString()))) {
+            problems.add(problem("the users file " + Path.of(file.toString()).toAbsolutePath() + " has no users, "
+                    + "and Connect's login module then lets every request in: add user: password lines"));
         }
+    }
+
+    /** Only counts the entries: the passwords stay in the file. */
+    private static boolean hasNoUsers(Path usersFile) {
+        Properties users = new Properties();
+        try (InputStream in = Files.newInputStream(usersFile)) {
+            users.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // the login module reports what it cannot read
+        }
+        return users.isEmpty();
     }
 
     private static ConfigProblem problem(String message) {

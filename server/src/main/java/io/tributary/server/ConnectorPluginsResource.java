@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,8 @@ public final class ConnectorPluginsResource {
     private final SinkRegistry registry;
     private final JsonBodies bodies;
 
-    ConnectorPluginsResource(Pipeline pipeline, SinkRegistry registry, JsonBodies bodies) {
+    @Inject
+    public ConnectorPluginsResource(Pipeline pipeline, SinkRegistry registry, JsonBodies bodies) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.bodies = bodies;

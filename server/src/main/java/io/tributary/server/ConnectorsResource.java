@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -24,9 +25,10 @@ public final class ConnectorsResource {
     private final Pipeline pipeline;
     private final String workerId;
 
-    ConnectorsResource(Pipeline pipeline, String workerId) {
+    @Inject
+    public ConnectorsResource(Pipeline pipeline, RestServer.WorkerId workerId) {
         this.pipeline = pipeline;
-        this.workerId = workerId;
+        this.workerId = workerId.id();
     }
 
     @GET

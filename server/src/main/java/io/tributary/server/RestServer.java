@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -123,9 +124,21 @@ public final class RestServer implements AutoCloseable {
         resources.register(new RestExceptionMapper());
         resources.register(new RequestGuardFilter(ownOrigins(config, port), config.requestMaxBytes()));
         resources.register(new AuthChallengeFilter());
-        resources.register(new WorkerResource(pipeline));
-        resources.register(new ConnectorsResource(pipeline, config.host() + ":" + port));
-        resources.register(new ConnectorPluginsResource(pipeline, registry, bodies));
+        // resources as classes, their collaborators bound for injection: Jersey warns about resource instances
+        // (eclipse-ee4j/jersey#3700), and the command line would show that on every start
+        WorkerId workerId = new WorkerId(config.host() + ":" + port);
+        resources.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(pipeline).to(Pipeline.class);
+                bind(registry).to(SinkRegistry.class);
+                bind(bodies).to(JsonBodies.class);
+                bind(workerId).to(WorkerId.class);
+            }
+        });
+        resources.register(WorkerResource.class);
+        resources.register(ConnectorsResource.class);
+        resources.register(ConnectorPluginsResource.class);
         return resources;
     }
 
@@ -140,6 +153,10 @@ public final class RestServer implements AutoCloseable {
         Set<String> origins = new LinkedHashSet<>();
         hosts.forEach(name -> origins.add((config.scheme() + "://" + name + ":" + port).toLowerCase(Locale.ROOT)));
         return origins;
+    }
+
+    /** How this server names itself in Connect's status answers: {@code host:port}. */
+    record WorkerId(String id) {
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 public final class WorkerResource {
     private final Pipeline pipeline;
 
-    WorkerResource(Pipeline pipeline) {
+    @Inject
+    public WorkerResource(Pipeline pipeline) {
         this.pipeline = pipeline;
     }
 

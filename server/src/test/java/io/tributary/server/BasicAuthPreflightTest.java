@@ -46,6 +46,9 @@ class BasicAuthPreflightTest {
         assertThat(message(jaas(BasicAuthPreflight.ENTRY, "file=\"" + directory.resolve("nobody.properties") + "\"")
                 .toString())).contains("the users file " + directory.resolve("nobody.properties"),
                         "does not exist or cannot be read");
+        Path empty = Files.writeString(directory.resolve("empty.properties"), "# nobody yet\n");
+        assertThat(message(jaas(BasicAuthPreflight.ENTRY, "file=\"" + empty + "\"").toString()))
+                .contains("the users file " + empty + " has no users", "lets every request in");
     }
 
     @Test
