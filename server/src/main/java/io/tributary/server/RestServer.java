@@ -19,7 +19,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ public final class RestServer implements AutoCloseable {
                 resources.register(new MalformedCredentialsFilter());
             }
             ServletContextHandler context = new ServletContextHandler("/");
-            context.addServlet(new ServletHolder(new ServletContainer(resources)), "/*");
+            context.addServlet(new ServletHolder(new LazyJerseyServlet(resources)), "/*");
             server.setHandler(context);
             server.start();
             RestServer rest = new RestServer(server, connector, extensions, config.scheme());
@@ -119,7 +118,12 @@ public final class RestServer implements AutoCloseable {
     private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry, int port) {
         JsonBodies bodies = new JsonBodies(JSON, config.requestMaxBytes());
         ResourceConfig resources = new ResourceConfig();
+        // only what is registered here: no WADL, no scanning of the class path for features and providers (it
+        // costs start-up time and would pick up whatever a jar on the class path declares)
         resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        resources.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        resources.property(ServerProperties.BV_FEATURE_DISABLE, true);
         resources.register(new JacksonJsonProvider(JSON));
         resources.register(new RestExceptionMapper());
         resources.register(new RequestGuardFilter(ownOrigins(config, port), config.requestMaxBytes()));
