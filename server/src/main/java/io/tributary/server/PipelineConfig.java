@@ -33,12 +33,11 @@ import io.tributary.api.config.ParsedConfig;
  * @param sinks each sink's type and properties, by sink name, in the order listed
  * @param offsetDirectory the local offset store's directory
  * @param offsetFlushIntervalMs how often, while records keep coming, the sinks flush and the offset is stored
- * @param restHost the address the REST API binds to
- * @param restPort the REST API's port, 0 for any free port, -1 for none
+ * @param rest the REST API's settings
  * @param shutdownTimeoutMs how long a stop waits for the batch in hand before abandoning it
  */
 public record PipelineConfig(String name, Map<String, String> source, Map<String, SinkConfig> sinks,
-        Path offsetDirectory, long offsetFlushIntervalMs, String restHost, int restPort, long shutdownTimeoutMs) {
+        Path offsetDirectory, long offsetFlushIntervalMs, RestConfig rest, long shutdownTimeoutMs) {
 
     /** One sink: its type and its own properties (prefix removed). */
     public record SinkConfig(String name, String type, Map<String, String> properties) {
@@ -49,6 +48,7 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
             "key.converter.schemas.enable", "value.converter.schemas.enable");
 
     public PipelineConfig {
+        java.util.Objects.requireNonNull(rest, "rest is null");
         source = Map.copyOf(source);
         sinks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
     }
@@ -129,12 +129,12 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                         + String.join(",", sinkNames) + "; add it there or remove its properties")));
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
-                valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), valueOf(parsed, PipelineOptions.REST_HOST),
-                valueOf(parsed, PipelineOptions.REST_PORT), valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
+                valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), RestConfig.of(parsed, problems),
+                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
     }
 
     /** The option's value, or its default when the value given is in error (a problem says so). */
-    private static <T> T valueOf(ParsedConfig parsed, io.tributary.api.config.ConfigOption<T> option) {
+    static <T> T valueOf(ParsedConfig parsed, io.tributary.api.config.ConfigOption<T> option) {
         return parsed.find(option).orElseGet(() -> option.defaultValue().orElseThrow());
     }
 

@@ -34,8 +34,8 @@ public final class TributaryServer implements AutoCloseable {
         Pipeline pipeline = new Pipeline(config, registry);
         RestServer rest = null;
         try {
-            if (config.restPort() >= 0) {
-                rest = RestServer.start(config.restHost(), config.restPort(), pipeline, registry);
+            if (config.rest().enabled()) {
+                rest = RestServer.start(config.rest(), pipeline, registry);
                 LOG.info("REST API of pipeline {} at {}", config.name(), rest.url());
             }
         } catch (RuntimeException e) {

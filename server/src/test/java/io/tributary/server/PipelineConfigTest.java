@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tributary.api.config.ConfigException;
@@ -29,7 +31,33 @@ class PipelineConfigTest {
                 .containsEntry("value.converter.schemas.enable", "false").doesNotContainKey("type");
         assertThat(config.offsetDirectory()).isEqualTo(Path.of("/var/lib/tributary"));
         assertThat(config.offsetFlushIntervalMs()).isZero();
-        assertThat(config.restPort()).isZero();
+        assertThat(config.rest().port()).isZero();
+    }
+
+    @Test
+    void everyRestKeyReachesTheRestSettings() {
+        PipelineConfig config = PipelineConfig.of("orders.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "rest.host", "0.0.0.0", "rest.port", "0", "rest.extension.classes", "a.Extension, b.Extension",
+                "rest.request.max.bytes", "4096"), TYPES);
+
+        assertThat(config.rest()).isEqualTo(new RestConfig("0.0.0.0", 0, Optional.empty(),
+                List.of("a.Extension", "b.Extension"), 4096));
+        assertThat(PipelineConfig.of("orders.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "listeners", "https://:8443", "listeners.https.ssl.keystore.location", "/etc/rest.p12",
+                "listeners.https.ssl.keystore.password", "pw", "listeners.https.ssl.keystore.type", "PKCS12",
+                "rest.port", "9"), TYPES).rest())
+                .isEqualTo(new RestConfig("0.0.0.0", 8443, Optional.of(new RestConfig.Tls(Path.of("/etc/rest.p12"),
+                        "PKCS12", "pw", "pw")), List.of(), 1024 * 1024));
+        assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "rest.request.max.bytes", "0"), TYPES))
+                .hasMessageContaining("rest.request.max.bytes: expected a number of bytes, 1 or more but found '0'");
+        assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "listeners", "https://localhost:8443", "listeners.https.ssl.keystore.password", "pw-9f3k"), TYPES))
+                .hasMessageContaining("listeners.https.ssl.keystore.location: missing: an https:// listener needs")
+                .hasMessageNotContaining("pw-9f3k");
+        assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
+                "listeners", "http://a:1,https://b:2"), TYPES))
+                .hasMessageContaining("listeners: expected one listener, http://host:port or https://host:port");
     }
 
     @Test
@@ -53,8 +81,8 @@ class PipelineConfigTest {
         assertThat(defaults.name()).isEqualTo("orders");
         assertThat(defaults.offsetDirectory()).isEqualTo(Path.of("tributary-offsets"));
         assertThat(defaults.offsetFlushIntervalMs()).isEqualTo(1000);
-        assertThat(defaults.restHost()).isEqualTo("127.0.0.1");
-        assertThat(defaults.restPort()).isEqualTo(8083);
+        assertThat(defaults.rest()).isEqualTo(new RestConfig("127.0.0.1", 8083, Optional.empty(), List.of(),
+                1024 * 1024));
         assertThatThrownBy(() -> PipelineConfig.of("p.properties", Map.of("sinks", "out", "sink.out.type", "file",
                 "rest.prot", "1", "offset.storage.dri", "/x", "name", "has space"), TYPES))
                 .isInstanceOf(ConfigException.class)

@@ -1,0 +1,65 @@
+package io.tributary.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tributary.api.config.ConfigException;
+import io.tributary.api.config.ConfigProblem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /connector-plugins}: the source and sink types, and Connect's config validation for a pipeline's properties. */
+@Path("/connector-plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ConnectorPluginsResource {
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private final Pipeline pipeline;
+    private final SinkRegistry registry;
+    private final JsonBodies bodies;
+
+    @Inject
+    public ConnectorPluginsResource(Pipeline pipeline, SinkRegistry registry, JsonBodies bodies) {
+        this.pipeline = pipeline;
+        this.registry = registry;
+        this.bodies = bodies;
+    }
+
+    @GET
+    public List<Map<String, String>> plugins() {
+        List<Map<String, String>> plugins = new ArrayList<>();
+        plugins.add(Map.of("class", "io.tributary.connect.MySqlSourceConnector", "type", "source"));
+        registry.types().forEach(type -> plugins.add(Map.of("class", type, "type", "sink")));
+        return plugins;
+    }
+
+    /** Checks a pipeline's source (and sink) properties without starting anything; Connect's answer shape. */
+    @PUT
+    @Path("/{plugin}/config/validate")
+    public Map<String, Object> validate(@PathParam("plugin") String plugin, InputStream body) throws IOException {
+        Map<String, String> config = bodies.read(body, PROPERTIES,
+                "a JSON object of string properties, such as {\"connector.class\": \"...\"}");
+        List<ConfigProblem> problems;
+        try {
+            PipelineValidation.validate(pipeline.config().name(), config, registry);
+            problems = List.of();
+        } catch (ConfigException e) {
+            problems = e.problems();
+        }
+        List<Map<String, Object>> configs = new ArrayList<>();
+        for (ConfigProblem problem : problems) {
+            configs.add(Map.of("value", Map.of("name", problem.key(), "errors", List.of(problem.message()))));
+        }
+        return Map.of("name", plugin, "error_count", problems.size(), "groups", List.of(), "configs", configs);
+    }
+}

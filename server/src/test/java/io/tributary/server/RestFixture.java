@@ -1,0 +1,95 @@
+package io.tributary.server;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real pipeline (engine, offset store, file sink; an {@link IdleSource} for its source) with its REST API on a free
+ * loopback port, and an HTTP client for it. Counts the source's starts, so a test sees whether a restart happened.
+ */
+final class RestFixture implements AutoCloseable {
+    static final String NAME = "shop";
+    static final String PASSWORD = "s3cret-db-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger sourceStarts = new AtomicInteger();
+    private final Pipeline pipeline;
+    private final RestServer rest;
+
+    /**
+     * @param rest {@code rest.*} keys for the pipeline file ({@code rest.port} defaults to 0, any free port)
+     */
+    RestFixture(Path directory, Map<String, String> rest) {
+        Map<String, String> file = new LinkedHashMap<>(Map.of("name", NAME, "database.password", PASSWORD,
+                "sinks", "files", "sink.files.type", "file", "sink.files.directory",
+                directory.resolve("events").toString(), "offset.storage.dir", directory.resolve("offsets").toString(),
+                "rest.port", "0"));
+        file.putAll(rest);
+        SinkRegistry registry = new SinkRegistry();
+        PipelineConfig config = PipelineConfig.of(NAME + ".properties", file, registry.types());
+        pipeline = new Pipeline(config, registry, sourceConfig -> {
+            sourceStarts.incrementAndGet();
+            return new IdleSource();
+        });
+        try {
+            this.rest = RestServer.start(config.rest(), pipeline, registry);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        pipeline.start();
+    }
+
+    RestServer rest() {
+        return rest;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    int sourceStarts() {
+        return sourceStarts.get();
+    }
+
+    String url(String path) {
+        return rest.url() + path;
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+    }
+
+    /** A request without a body. */
+    HttpResponse<String> call(String method, String path, String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody()),
+                headers);
+    }
+
+    HttpResponse<String> callWithBody(String method, String path, String contentType, String body,
+            String... headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), headers);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String... headers) throws Exception {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        rest.close();
+        pipeline.close();
+    }
+}

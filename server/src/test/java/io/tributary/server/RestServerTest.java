@@ -1,0 +1,174 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API without authentication: Connect's shapes and errors, the origin rule, content types, body limits. */
+class RestServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VALIDATE = "/connector-plugins/MySqlSourceConnector/config/validate";
+
+    @TempDir
+    Path directory;
+    private RestFixture api;
+
+    @BeforeEach
+    void start() {
+        api = new RestFixture(directory, Map.of("rest.request.max.bytes", "65536"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void answersConnectsShapesWithSecretsHidden() throws Exception {
+        assertThat(json(api.get("/connectors"))).isEqualTo(JSON.readTree("[\"shop\"]"));
+        JsonNode status = json(api.get("/connectors/shop/status"));
+        assertThat(status.at("/tasks/0/state").asText()).isEqualTo("RUNNING");
+        assertThat(status.at("/tasks/0/worker_id").asText()).isEqualTo("127.0.0.1:" + api.rest().port());
+        HttpResponse<String> config = api.get("/connectors/shop/config");
+        assertThat(json(config).get("database.password").asText()).isEqualTo("[hidden]");
+        assertThat(config.body()).doesNotContain(RestFixture.PASSWORD);
+        assertThat(json(api.get("/health")).get("status").asText()).isEqualTo("UP");
+        HttpResponse<String> metrics = api.get("/metrics");
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(metrics.body()).contains("tributary_up{pipeline=\"shop\"} 1");
+        assertThat(api.get("/").headers().firstValue("Server")).as("no server version advertised").isEmpty();
+    }
+
+    @Test
+    void errorsComeInConnectsShapeWithConnectsStatusCodes() throws Exception {
+        assertError(api.get("/connectors/nope/status"), 404, "Connector nope not found");
+        assertError(api.get("/no/such/endpoint"), 404, "Not Found");
+        assertError(api.get("/connectors/shop/restart"), 405, "Method Not Allowed");
+    }
+
+    @Test
+    void pauseResumeAndRestartAnswerAsConnectDoes() throws Exception {
+        assertThat(api.call("PUT", "/connectors/shop/pause").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.PAUSED);
+        assertThat(api.call("PUT", "/connectors/shop/resume").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
+
+        assertThat(api.call("POST", "/connectors/shop/restart").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
+    }
+
+    /** The attack of issue 18: a page elsewhere posts text/plain, which a browser sends without a preflight. */
+    @Test
+    void aStateChangeFromAnotherOriginIsRefusedAndChangesNothing() throws Exception {
+        HttpResponse<String> restart = api.callWithBody("POST", "/connectors/shop/restart", "text/plain", "x",
+                "Origin", "http://evil.example");
+        assertError(restart, 403, "refused a cross-origin POST from Origin http://evil.example");
+        assertError(api.call("PUT", "/connectors/shop/pause", "Origin", "null"), 403, "cross-origin");
+        assertThat(api.sourceStarts()).as("the pipeline was not restarted").isEqualTo(1);
+        assertThat(api.pipeline().state()).isEqualTo(Pipeline.State.RUNNING);
+
+        assertThat(api.get("/connectors/shop/status", "Origin", "http://evil.example").statusCode())
+                .as("reads are not state changes; without CORS headers the page cannot read the answer").isEqualTo(200);
+        assertThat(api.get("/connectors/shop/status", "Origin", "http://evil.example").headers()
+                .firstValue("Access-Control-Allow-Origin")).isEmpty();
+        String own = "http://localhost:" + api.rest().port();
+        assertThat(api.call("POST", "/connectors/shop/restart", "Origin", own).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
+    }
+
+    @Test
+    void aBodyMustBeJson() throws Exception {
+        assertError(api.callWithBody("PUT", VALIDATE, "text/plain", "{}"), 415,
+                "expected a body of Content-Type application/json but found text/plain");
+        assertError(api.callWithBody("POST", "/connectors/shop/restart", "application/x-www-form-urlencoded", "a=b"),
+                415, "found application/x-www-form-urlencoded");
+        assertThat(api.sourceStarts()).isEqualTo(1);
+
+        JsonNode answer = json(api.callWithBody("PUT", VALIDATE, "application/json; charset=utf-8",
+                "{\"connector.class\":\"MySqlSourceConnector\",\"sinks\":\"out\",\"sink.out.type\":\"file\"}"));
+        assertThat(answer.get("name").asText()).isEqualTo("MySqlSourceConnector");
+        assertThat(answer.get("error_count").asInt()).isPositive();
+    }
+
+    @Test
+    void malformedJsonIsAnswered400WithAMessageThatDoesNotQuoteTheBody() throws Exception {
+        HttpResponse<String> malformed = api.callWithBody("PUT", VALIDATE, "application/json",
+                "{\"database.password\": secret-in-a-typo");
+        assertError(malformed, 400, "the request body is not a JSON object of string properties");
+        assertThat(malformed.body()).doesNotContain("secret-in-a-typo");
+        assertError(api.callWithBody("PUT", VALIDATE, "application/json", "[1, 2]"), 400, "line 1, column 1");
+        assertError(api.callWithBody("PUT", VALIDATE, "application/json", "null"), 400, "the request body is null");
+    }
+
+    /** A client declares a body of 150 MB and sends a few bytes of it: the answer comes before the rest is sent. */
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.rest().port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + VALIDATE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 157286400\r\n\r\n{\"a\":\"").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 413");
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsReadNoFurtherThanTheLimit() throws Exception {
+        byte[] body = ("{\"a\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = api.send(HttpRequest.newBuilder(URI.create(api.url(VALIDATE)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertError(answer, 413, "larger than 65536 bytes");
+    }
+
+    @Test
+    void bindingAnAddressOtherMachinesReachWithoutAuthenticationLogsAWarning(@TempDir Path other) {
+        try (LogCapture log = new LogCapture(Level.WARN, RestServer.class.getName())) {
+            try (RestFixture loopback = new RestFixture(other.resolve("loopback"), Map.of())) {
+                assertThat(log.lines()).as("loopback: only this machine reaches it").isEmpty();
+            }
+            try (RestFixture exposed = new RestFixture(other.resolve("exposed"), Map.of("rest.host", "0.0.0.0"))) {
+                assertThat(log.lines()).singleElement().asString().startsWith("WARN")
+                        .contains("0.0.0.0:" + exposed.rest().port(), "without authentication",
+                                "rest.extension.classes=" + BasicAuthPreflight.EXTENSION);
+            }
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("error_code").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asText()).contains(message);
+    }
+}
