@@ -104,7 +104,10 @@ public final class FileOffsetStore implements OffsetStore {
             }
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the offset store " + temporary + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the offset store " + temporary + " (" + e.getMessage()
+                    + "): free space on its disk or give offset.storage.dir a directory that can be written; the "
+                    + "offset stored before is kept, so the next start repeats what was delivered since, and loses "
+                    + "nothing", e);
         }
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
