@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import io.tributary.server.ServerMain;
 import io.tributary.testkit.ChildJvm;
@@ -99,6 +101,12 @@ final class FaultyPipeline implements AutoCloseable {
     int stop() throws InterruptedException {
         process.destroy();
         return process.waitFor();
+    }
+
+    /** SIGTERM; whether the process was gone within {@code timeout}. */
+    boolean stopWithin(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     int exitValue() {
