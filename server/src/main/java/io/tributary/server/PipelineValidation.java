@@ -16,7 +16,36 @@ public final class PipelineValidation {
     }
 
     /**
-     * The pipeline's configuration when it is valid.
+     * A pipeline file's configuration when it is valid, config provider references resolved first (both {@code run}
+     * and {@code validate} come through here): the result runs with the resolved values and shows the written ones.
+     *
+     * @throws ConfigException listing every problem; a problem of a key whose value came from a provider shows the
+     *         reference, never the value
+     */
+    public static PipelineConfig validateFile(String fileName, Map<String, String> written, SinkRegistry registry) {
+        Map<String, String> resolved = ConfigProviders.resolve(written);
+        try {
+            return validate(fileName, resolved, registry).shownAs(written);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.problems().stream().map(problem -> hideResolved(problem, written, resolved))
+                    .toList());
+        }
+    }
+
+    /** The problem with the value its key resolved to (if quoted in the message) replaced by the reference. */
+    private static ConfigProblem hideResolved(ConfigProblem problem, Map<String, String> written,
+            Map<String, String> resolved) {
+        String value = resolved.get(problem.key());
+        String reference = written.get(problem.key());
+        if (value == null || value.isEmpty() || value.equals(reference)) {
+            return problem;
+        }
+        return new ConfigProblem(problem.key(), problem.message().replace(value, reference));
+    }
+
+    /**
+     * The pipeline's configuration when it is valid; values are taken as given (the REST API's validate does not
+     * resolve config providers: a request must not make the server read its files or environment).
      *
      * @throws ConfigException listing every problem, sink problems prefixed with their {@code sink.<name>.} keys
      */
