@@ -42,7 +42,8 @@ final class ConfigProviders {
     static final String PROVIDERS = AbstractConfig.CONFIG_PROVIDERS_CONFIG;
 
     /** Class names written in Connect configurations that Tributary serves with a provider of its own. */
-    private static final Map<String, String> ALIASES = Map.of();
+    private static final Map<String, String> ALIASES = Map.of(SecretsManagerConfigProvider.CONNECT_CLASS_NAME,
+            SecretsManagerConfigProvider.class.getName());
 
     private ConfigProviders() {
     }
