@@ -37,10 +37,11 @@ import io.tributary.api.config.ParsedConfig;
  * @param shutdownTimeoutMs how long a stop waits for the batch in hand before abandoning it
  * @param sourceAsWritten the source's properties as the file writes them, config provider references unresolved:
  *        what is shown (REST, logs) instead of {@code source}, which holds the resolved values
+ * @param provided the values config providers gave, for hiding them in failures
  */
 public record PipelineConfig(String name, Map<String, String> source, Map<String, SinkConfig> sinks,
         Path offsetDirectory, long offsetFlushIntervalMs, RestConfig rest, long shutdownTimeoutMs,
-        Map<String, String> sourceAsWritten) {
+        Map<String, String> sourceAsWritten, ProvidedValues provided) {
 
     /** One sink: its type and its own properties (prefix removed). */
     public record SinkConfig(String name, String type, Map<String, String> properties) {
@@ -59,6 +60,7 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         java.util.Objects.requireNonNull(rest, "rest is null");
         source = Map.copyOf(source);
         sourceAsWritten = Map.copyOf(sourceAsWritten);
+        java.util.Objects.requireNonNull(provided, "provided is null");
         sinks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
     }
 
@@ -139,13 +141,16 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
                 valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), RestConfig.of(parsed, problems),
-                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS), source);
+                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS), source, ProvidedValues.NONE);
     }
 
-    /** This configuration, showing the source's properties as written before config providers resolved them. */
-    PipelineConfig shownAs(Map<String, String> written) {
+    /**
+     * This configuration, read from {@code resolved}, showing the source's properties as {@code written} before config
+     * providers resolved them and hiding what they gave.
+     */
+    PipelineConfig shownAs(Map<String, String> written, Map<String, String> resolved) {
         return new PipelineConfig(name, source, sinks, offsetDirectory, offsetFlushIntervalMs, rest,
-                shutdownTimeoutMs, sourceProperties(written));
+                shutdownTimeoutMs, sourceProperties(written), ProvidedValues.of(written, resolved));
     }
 
     /** Names and shows no resolved value: the source as written, secrets masked, and the sinks' names and types. */

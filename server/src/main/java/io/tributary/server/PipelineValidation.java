@@ -25,22 +25,25 @@ public final class PipelineValidation {
     public static PipelineConfig validateFile(String fileName, Map<String, String> written, SinkRegistry registry) {
         Map<String, String> resolved = ConfigProviders.resolve(written);
         try {
-            return validate(fileName, resolved, registry).shownAs(written);
+            return validate(fileName, resolved, registry).shownAs(written, resolved);
         } catch (ConfigException e) {
-            throw new ConfigException(e.problems().stream().map(problem -> hideResolved(problem, written, resolved))
-                    .toList());
+            ProvidedValues provided = ProvidedValues.of(written, resolved);
+            throw new ConfigException(e.problems().stream().map(problem -> hideResolved(problem, written, resolved,
+                    provided)).toList());
         }
     }
 
-    /** The problem with the value its key resolved to (if quoted in the message) replaced by the reference. */
+    /**
+     * The problem with the values providers gave replaced by their references: its own key's value whatever its
+     * length, others as {@link ProvidedValues#hide} does.
+     */
     private static ConfigProblem hideResolved(ConfigProblem problem, Map<String, String> written,
-            Map<String, String> resolved) {
+            Map<String, String> resolved, ProvidedValues provided) {
         String value = resolved.get(problem.key());
         String reference = written.get(problem.key());
-        if (value == null || value.isEmpty() || value.equals(reference)) {
-            return problem;
-        }
-        return new ConfigProblem(problem.key(), problem.message().replace(value, reference));
+        String message = value == null || value.isEmpty() || value.equals(reference) ? problem.message()
+                : problem.message().replace(value, reference);
+        return new ConfigProblem(problem.key(), provided.hide(message));
     }
 
     /**

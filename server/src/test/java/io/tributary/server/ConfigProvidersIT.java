@@ -70,6 +70,25 @@ class ConfigProvidersIT {
         }
     }
 
+    @Test
+    void aFailureShowsTheReferenceOfAProvidedUserNotTheUser(@TempDir Path directory) throws Exception {
+        Path credentials = Files.writeString(directory.resolve("db.properties"), "user=" + USER + "\n");
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            Path pipelineFile = pipelineFile(mariaDb, directory, "not-the-password");
+            String userReference = "${file:" + credentials + ":user}";
+            Files.writeString(pipelineFile, Files.readString(pipelineFile).replace("database.user=" + USER,
+                    "database.user=" + userReference));
+
+            try (TributaryServer server = TributaryServer.start(pipelineFile)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> server.pipeline().state() == Pipeline.State.FAILED);
+                assertThat(server.pipeline().error()).hasValueSatisfying(error -> assertThat(error)
+                        .contains("refused user '" + userReference + "'").doesNotContain("'" + USER + "'"));
+                assertThat(server.pipeline().trace()).hasValueSatisfying(trace -> assertThat(trace)
+                        .doesNotContain("'" + USER + "'"));
+            }
+        }
+    }
+
     /** A pipeline file on disk into a file sink, connecting as {@link #USER} with {@code password} as written. */
     private static Path pipelineFile(TestingMariaDb mariaDb, Path directory, String password) throws Exception {
         Map<String, String> pipeline = new java.util.TreeMap<>(StandalonePipelineIT.pipeline(mariaDb, null,

@@ -37,8 +37,9 @@ final class RestFixture implements AutoCloseable {
         file.putAll(userFromFileProvider(directory));
         file.putAll(rest);
         SinkRegistry registry = new SinkRegistry();
-        PipelineConfig config = PipelineConfig.of(NAME + ".properties", ConfigProviders.resolve(file),
-                registry.types()).shownAs(file);
+        Map<String, String> resolved = ConfigProviders.resolve(file);
+        PipelineConfig config = PipelineConfig.of(NAME + ".properties", resolved, registry.types())
+                .shownAs(file, resolved);
         pipeline = new Pipeline(config, registry, sourceConfig -> {
             sourceStarts.incrementAndGet();
             return new IdleSource();
