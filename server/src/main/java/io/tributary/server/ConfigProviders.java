@@ -64,6 +64,9 @@ final class ConfigProviders {
                 .filter(provider -> !names.contains(provider)).distinct().forEach(provider -> problems.add(
                         new ConfigProblem(key, "refers to config provider '" + provider + "', which is not declared: "
                                 + "add it to " + PROVIDERS + "= and set " + classKey(provider)))));
+        undeclaredSettings(written, names).forEach(name -> problems.add(new ConfigProblem(PROVIDERS + "." + name,
+                "configures provider '" + name + "', which " + PROVIDERS + "=" + String.join(",", names)
+                        + " does not list; add it there or remove its keys")));
         Map<String, ConfigProvider> providers = new LinkedHashMap<>();
         try {
             names.forEach(name -> instantiate(name, written, problems).ifPresent(p -> providers.put(name, p)));
@@ -102,6 +105,15 @@ final class ConfigProviders {
     private static List<String> declaredNames(Map<String, String> properties) {
         String list = properties.getOrDefault(PROVIDERS, "");
         return Arrays.stream(list.split(",")).map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    }
+
+    /** Names under {@code config.providers.<name>.} that the list does not declare (a misspelling, a leftover). */
+    private static Set<String> undeclaredSettings(Map<String, String> properties, List<String> names) {
+        String prefix = PROVIDERS + ".";
+        return properties.keySet().stream()
+                .filter(key -> key.startsWith(prefix) && key.indexOf('.', prefix.length()) > 0)
+                .map(key -> key.substring(prefix.length(), key.indexOf('.', prefix.length())))
+                .filter(name -> !names.contains(name)).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private static String providerOf(String reference) {

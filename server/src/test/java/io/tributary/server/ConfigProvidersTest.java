@@ -59,9 +59,9 @@ class ConfigProvidersTest {
     void aParamReachesItsProvider() throws IOException {
         // FileConfigProvider's allowed.paths: a file outside them is read as holding nothing
         Path credentials = write("db.properties", "password=" + SECRET + "\n");
+        Path elsewhere = Files.createDirectory(directory.resolve("elsewhere"));
         Map<String, String> file = providers("file", Map.of("config.providers.file.param.allowed.paths",
-                Files.createDirectory(directory.resolve("elsewhere")).toString(), "database.password", "${file:" + credentials
-                        + ":password}"));
+                elsewhere.toString(), "database.password", "${file:" + credentials + ":password}"));
 
         assertThat(problems(file)).extracting(ConfigProblem::toString).containsExactly(
                 "database.password: ${file:" + credentials + ":password}" + UNRESOLVED);
@@ -97,6 +97,11 @@ class ConfigProvidersTest {
 
         assertThat(problems(file)).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
                 "config.providers.vault.class", "config.providers.aws.class");
+        Map<String, String> misspelt = new LinkedHashMap<>(providers("file", Map.of()));
+        misspelt.put("config.providers.fiel.param.allowed.paths", "/etc");
+        assertThat(problems(misspelt)).extracting(ConfigProblem::toString).containsExactly("config.providers.fiel: "
+                + "configures provider 'fiel', which config.providers=file does not list; add it there or remove its "
+                + "keys");
         assertThat(problems(file)).extracting(ConfigProblem::message).anySatisfy(message -> assertThat(message)
                 .startsWith("class 'com.example.NoSuchConfigProvider' is not on the class path"));
     }
