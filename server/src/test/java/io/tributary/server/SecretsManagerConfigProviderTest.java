@@ -3,6 +3,7 @@ package io.tributary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ class SecretsManagerConfigProviderTest {
     @BeforeEach
     void start() throws Exception {
         service = FakeSecretsManager.create(Map.of(SECRET, "{\"dbusername\":\"cdc\",\"dbpassword\":\"" + PASSWORD
-                + "\",\"port\":3306}", "plain-text-secret", PASSWORD));
+                + "\",\"port\":3306}", "xxxxx-database-secret", "{\"dbpassword\":\"" + PASSWORD + "\"}",
+                "plain-text-secret", PASSWORD));
     }
 
     @AfterEach
@@ -48,6 +50,21 @@ class SecretsManagerConfigProviderTest {
             assertThat(call.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/")
                     .contains("/ap-southeast-1/secretsmanager/aws4_request");
         });
+    }
+
+    @Test
+    void seed000sConnectorConfigurationValidatesWithItsSecretsResolvedAndShownAsWritten() {
+        // the seed as compat keeps it; only read here
+        Map<String, String> file = withProvider(PipelineFile.read(Path.of(
+                "../compat/src/test/resources/seeds/000-rds-brokerage-flink.properties")));
+        file.putAll(Map.of("sinks", "files", "sink.files.type", "file", "sink.files.directory", "/tmp/events"));
+
+        PipelineConfig config = PipelineValidation.validateFile("seed-000.properties", file, new SinkRegistry());
+
+        assertThat(config.source()).containsEntry("database.user", "cdc").containsEntry("database.password", PASSWORD);
+        assertThat(config.sourceAsWritten())
+                .containsEntry("database.user", "${secretManager:xxxxxx-database-secret:dbusername}")
+                .containsEntry("database.password", "${secretManager:xxxxx-database-secret:dbpassword}");
     }
 
     @Test
