@@ -32,10 +32,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Map<String, String> properties = PipelineFile.read(file);
-            PipelineConfig config = PipelineValidation.validate(file.getFileName().toString(), properties,
+            PipelineConfig config = PipelineValidation.validateFile(file.getFileName().toString(), properties,
                     new SinkRegistry());
             spec.commandLine().getOut().println("Pipeline " + config.name() + " is valid: source "
-                    + config.source().getOrDefault("connector.class", "MySQL/MariaDB") + ", sinks "
+                    + config.sourceAsWritten().getOrDefault("connector.class", "MySQL/MariaDB") + ", sinks "
                     + config.sinks().values().stream().map(sink -> sink.name() + " (" + sink.type() + ")").toList()
                     + ", offsets in " + config.offsetDirectory());
             return 0;

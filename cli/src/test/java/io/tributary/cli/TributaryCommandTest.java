@@ -83,6 +83,30 @@ class TributaryCommandTest {
     }
 
     @Test
+    void validateResolvesConfigProvidersAndNamesAReferenceThatDoesNotResolve(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path credentials = java.nio.file.Files.writeString(dir.resolve("db.properties"),
+                "user=cdc-from-file\npassword=Very-Secret-2\n");
+        java.nio.file.Path file = dir.resolve("shop.properties");
+        String pipeline = String.join("\n", "name=shop", "database.hostname=db", "topic.prefix=shop", "sinks=out",
+                "sink.out.type=file", "sink.out.directory=/tmp/out", "config.providers=file",
+                "config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider",
+                "database.user=${file:" + credentials + ":user}");
+        java.nio.file.Files.writeString(file, pipeline + "\ndatabase.password=${file:" + credentials
+                + ":password}\n");
+        assertThat(run("validate", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Pipeline shop is valid").doesNotContain("Very-Secret-2");
+
+        java.nio.file.Files.writeString(file, pipeline + "\ndatabase.password=${file:" + credentials
+                + ":pasword}\ndatabase.port=${secretManager:db-secret:port}\n");
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("database.password: ${file:" + credentials + ":pasword} did not resolve")
+                .contains("database.port: refers to config provider 'secretManager', which is not declared")
+                .doesNotContain("Very-Secret-2").doesNotContain("cdc-from-file");
+    }
+
+    @Test
     void runReportsAMissingFileWithoutAStackTrace() {
         assertThat(run("run", "/nonexistent/pipeline.properties")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot read the pipeline file").doesNotContain("\tat ");

@@ -42,7 +42,7 @@ public final class ConnectorsResource {
         check(name);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", name());
-        info.put("config", Secrets.masked(pipeline.config().source()));
+        info.put("config", Secrets.masked(pipeline.config().sourceAsWritten()));
         info.put("tasks", List.of(Map.of("connector", name(), "task", 0)));
         info.put("type", "source");
         return info;
@@ -52,7 +52,7 @@ public final class ConnectorsResource {
     @Path("/{name}/config")
     public Map<String, String> config(@PathParam("name") String name) {
         check(name);
-        return Secrets.masked(pipeline.config().source());
+        return Secrets.masked(pipeline.config().sourceAsWritten());
     }
 
     @GET

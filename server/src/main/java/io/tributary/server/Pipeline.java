@@ -146,16 +146,17 @@ public final class Pipeline implements AutoCloseable {
                 try {
                     sink.close();
                 } catch (RuntimeException e) {
-                    LOG.warn("closing a sink of {} failed: {}", config.name(), e.getMessage());
+                    LOG.warn("closing a sink of {} failed: {}", config.name(), config.provided().hide(e.getMessage()));
                 }
             }
         }
     }
 
     private void failed(Throwable e) {
-        error = causes(e);
+        // a value a config provider gave (a user name, a URL with a password) is shown as its reference
+        error = config.provided().hide(causes(e));
         LOG.error("pipeline {} failed: {}", config.name(), error);
-        trace = stackTrace(e);
+        trace = config.provided().hide(stackTrace(e));
         moveTo(State.FAILED);
     }
 

@@ -35,12 +35,21 @@ import io.tributary.api.config.ParsedConfig;
  * @param offsetFlushIntervalMs how often, while records keep coming, the sinks flush and the offset is stored
  * @param rest the REST API's settings
  * @param shutdownTimeoutMs how long a stop waits for the batch in hand before abandoning it
+ * @param sourceAsWritten the source's properties as the file writes them, config provider references unresolved:
+ *        what is shown (REST, logs) instead of {@code source}, which holds the resolved values
+ * @param provided the values config providers gave, for hiding them in failures
  */
 public record PipelineConfig(String name, Map<String, String> source, Map<String, SinkConfig> sinks,
-        Path offsetDirectory, long offsetFlushIntervalMs, RestConfig rest, long shutdownTimeoutMs) {
+        Path offsetDirectory, long offsetFlushIntervalMs, RestConfig rest, long shutdownTimeoutMs,
+        Map<String, String> sourceAsWritten, ProvidedValues provided) {
 
     /** One sink: its type and its own properties (prefix removed). */
     public record SinkConfig(String name, String type, Map<String, String> properties) {
+        /** Names the sink's keys but none of its values, which may have come from a config provider. */
+        @Override
+        public String toString() {
+            return "SinkConfig[name=" + name + ", type=" + type + ", keys=" + properties.keySet() + "]";
+        }
     }
 
     /** Source keys a sink needs too: the converter settings decide how records are encoded. */
@@ -50,6 +59,8 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
     public PipelineConfig {
         java.util.Objects.requireNonNull(rest, "rest is null");
         source = Map.copyOf(source);
+        sourceAsWritten = Map.copyOf(sourceAsWritten);
+        java.util.Objects.requireNonNull(provided, "provided is null");
         sinks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
     }
 
@@ -130,7 +141,24 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         String name = parsed.find(PipelineOptions.NAME).orElse(fileName.replaceFirst("\\.[^.]*$", ""));
         return new PipelineConfig(name, source, sinks, Path.of(valueOf(parsed, PipelineOptions.OFFSET_STORAGE_DIR)),
                 valueOf(parsed, PipelineOptions.OFFSET_FLUSH_INTERVAL_MS), RestConfig.of(parsed, problems),
-                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS));
+                valueOf(parsed, PipelineOptions.SHUTDOWN_TIMEOUT_MS), source, ProvidedValues.NONE);
+    }
+
+    /**
+     * This configuration, read from {@code resolved}, showing the source's properties as {@code written} before config
+     * providers resolved them and hiding what they gave.
+     */
+    PipelineConfig shownAs(Map<String, String> written, Map<String, String> resolved) {
+        return new PipelineConfig(name, source, sinks, offsetDirectory, offsetFlushIntervalMs, rest,
+                shutdownTimeoutMs, sourceProperties(written), ProvidedValues.of(written, resolved));
+    }
+
+    /** Names and shows no resolved value: the source as written, secrets masked, and the sinks' names and types. */
+    @Override
+    public String toString() {
+        return "PipelineConfig[name=" + name + ", source=" + Secrets.masked(sourceAsWritten) + ", sinks="
+                + sinks.values().stream().map(sink -> sink.name() + " (" + sink.type() + ")").toList()
+                + ", offsetDirectory=" + offsetDirectory + "]";
     }
 
     /** The option's value, or its default when the value given is in error (a problem says so). */

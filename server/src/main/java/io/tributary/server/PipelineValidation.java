@@ -16,7 +16,39 @@ public final class PipelineValidation {
     }
 
     /**
-     * The pipeline's configuration when it is valid.
+     * A pipeline file's configuration when it is valid, config provider references resolved first (both {@code run}
+     * and {@code validate} come through here): the result runs with the resolved values and shows the written ones.
+     *
+     * @throws ConfigException listing every problem; a problem of a key whose value came from a provider shows the
+     *         reference, never the value
+     */
+    public static PipelineConfig validateFile(String fileName, Map<String, String> written, SinkRegistry registry) {
+        Map<String, String> resolved = ConfigProviders.resolve(written);
+        try {
+            return validate(fileName, resolved, registry).shownAs(written, resolved);
+        } catch (ConfigException e) {
+            ProvidedValues provided = ProvidedValues.of(written, resolved);
+            throw new ConfigException(e.problems().stream().map(problem -> hideResolved(problem, written, resolved,
+                    provided)).toList());
+        }
+    }
+
+    /**
+     * The problem with the values providers gave replaced by their references: its own key's value whatever its
+     * length, others as {@link ProvidedValues#hide} does.
+     */
+    private static ConfigProblem hideResolved(ConfigProblem problem, Map<String, String> written,
+            Map<String, String> resolved, ProvidedValues provided) {
+        String value = resolved.get(problem.key());
+        String reference = written.get(problem.key());
+        String message = value == null || value.isEmpty() || value.equals(reference) ? problem.message()
+                : problem.message().replace(value, reference);
+        return new ConfigProblem(problem.key(), provided.hide(message));
+    }
+
+    /**
+     * The pipeline's configuration when it is valid; values are taken as given (the REST API's validate does not
+     * resolve config providers: a request must not make the server read its files or environment).
      *
      * @throws ConfigException listing every problem, sink problems prefixed with their {@code sink.<name>.} keys
      */

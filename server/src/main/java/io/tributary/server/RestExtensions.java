@@ -133,7 +133,7 @@ final class RestExtensions implements AutoCloseable {
         @Override
         public Map<String, String> connectorConfig(String connName) {
             connectorHealth(connName);
-            return Secrets.masked(pipeline.config().source());
+            return Secrets.masked(pipeline.config().sourceAsWritten());
         }
     }
 }

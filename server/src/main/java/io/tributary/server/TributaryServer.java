@@ -30,7 +30,7 @@ public final class TributaryServer implements AutoCloseable {
 
     public static TributaryServer start(String fileName, Map<String, String> properties) {
         SinkRegistry registry = new SinkRegistry();
-        PipelineConfig config = PipelineValidation.validate(fileName, properties, registry);
+        PipelineConfig config = PipelineValidation.validateFile(fileName, properties, registry);
         Pipeline pipeline = new Pipeline(config, registry);
         RestServer rest = null;
         try {

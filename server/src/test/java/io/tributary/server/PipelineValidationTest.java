@@ -3,16 +3,21 @@ package io.tributary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A pipeline file's problems — runtime, source and sinks — are all reported in one pass, misspellings with a hint. */
 class PipelineValidationTest {
     private static final String SOURCE_UNKNOWN = "is not a key of Tributary's MySQL/MariaDB source, of Debezium's "
             + "MySQL and MariaDB connectors (3.5, or 1.x/2.x spellings) or of Kafka Connect";
+    private static final String SECRET = "s3cret-from-a-file";
 
     @Test
     void everyMisspeltKeyOfAFileIsReportedAtOnceWithADidYouMean() {
@@ -53,5 +58,42 @@ class PipelineValidationTest {
 
         assertThat(PipelineValidation.validate("shop.properties", file, new SinkRegistry()).sinks())
                 .containsOnlyKeys("files");
+    }
+
+    @Test
+    void aFilesProviderReferencesAreResolvedBeforeValidationAndShownAsWritten(@TempDir Path directory)
+            throws IOException {
+        Path credentials = Files.writeString(directory.resolve("db.properties"), "password=" + SECRET + "\n");
+        String reference = "${file:" + credentials + ":password}";
+        Map<String, String> file = withFileProvider(Map.of("database.password", reference));
+
+        PipelineConfig config = PipelineValidation.validateFile("shop.properties", file, new SinkRegistry());
+
+        assertThat(config.source()).containsEntry("database.password", SECRET);
+        assertThat(config.sourceAsWritten()).containsEntry("database.password", reference);
+        assertThat(config.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aProblemOfAResolvedValueShowsTheReferenceNotTheValue(@TempDir Path directory) throws IOException {
+        Path settings = Files.writeString(directory.resolve("db.properties"), "port=" + SECRET + "\n");
+        String reference = "${file:" + settings + ":port}";
+        Map<String, String> file = withFileProvider(Map.of("database.port", reference));
+
+        assertThatThrownBy(() -> PipelineValidation.validateFile("shop.properties", file, new SinkRegistry()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.key()).isEqualTo("database.port");
+                    assertThat(problem.message()).contains(reference).doesNotContain(SECRET);
+                }));
+    }
+
+    private static Map<String, String> withFileProvider(Map<String, String> references) {
+        Map<String, String> file = new java.util.LinkedHashMap<>(Map.of("database.hostname", "db",
+                "database.user", "cdc", "topic.prefix", "shop", "sinks", "files", "sink.files.type", "file",
+                "sink.files.directory", "/tmp/events", "config.providers", "file",
+                "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
+        file.putAll(references);
+        return file;
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RestFixture implements AutoCloseable {
     static final String NAME = "shop";
     static final String PASSWORD = "s3cret-db-password";
+    /** The database user, which the pipeline file takes from a file config provider. */
+    static final String USER_FROM_FILE = "cdc-user-from-a-file";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger sourceStarts = new AtomicInteger();
@@ -32,9 +34,12 @@ final class RestFixture implements AutoCloseable {
                 "sinks", "files", "sink.files.type", "file", "sink.files.directory",
                 directory.resolve("events").toString(), "offset.storage.dir", directory.resolve("offsets").toString(),
                 "rest.port", "0"));
+        file.putAll(userFromFileProvider(directory));
         file.putAll(rest);
         SinkRegistry registry = new SinkRegistry();
-        PipelineConfig config = PipelineConfig.of(NAME + ".properties", file, registry.types());
+        Map<String, String> resolved = ConfigProviders.resolve(file);
+        PipelineConfig config = PipelineConfig.of(NAME + ".properties", resolved, registry.types())
+                .shownAs(file, resolved);
         pipeline = new Pipeline(config, registry, sourceConfig -> {
             sourceStarts.incrementAndGet();
             return new IdleSource();
@@ -46,6 +51,20 @@ final class RestFixture implements AutoCloseable {
             throw e;
         }
         pipeline.start();
+    }
+
+    /** The file provider's keys, and database.user as a reference to a file it writes in {@code directory}. */
+    private static Map<String, String> userFromFileProvider(Path directory) {
+        Path credentials = directory.resolve("credentials.properties");
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            java.nio.file.Files.writeString(credentials, "user=" + USER_FROM_FILE + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.of("config.providers", "file",
+                "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider",
+                "database.user", "${file:" + credentials + ":user}");
     }
 
     RestServer rest() {

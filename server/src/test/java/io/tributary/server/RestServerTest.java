@@ -51,6 +51,10 @@ class RestServerTest {
         HttpResponse<String> config = api.get("/connectors/shop/config");
         assertThat(json(config).get("database.password").asText()).isEqualTo("[hidden]");
         assertThat(config.body()).doesNotContain(RestFixture.PASSWORD);
+        assertThat(json(config).get("database.user").asText()).as("a config provider reference, shown unresolved")
+                .startsWith("${file:").endsWith(":user}");
+        assertThat(config.body()).doesNotContain(RestFixture.USER_FROM_FILE);
+        assertThat(api.pipeline().config().source()).containsEntry("database.user", RestFixture.USER_FROM_FILE);
         assertThat(json(api.get("/health")).get("status").asText()).isEqualTo("UP");
         HttpResponse<String> metrics = api.get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
