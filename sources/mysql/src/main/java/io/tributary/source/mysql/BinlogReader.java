@@ -82,9 +82,11 @@ final class BinlogReader {
     private String gtid;
     /**
      * The server thread of the last BEGIN event, kept (as Debezium keeps it) until the next one: MySQL writes BEGIN
-     * for every transaction, MariaDB (whose GTID event stands for it) does not.
+     * for every transaction, MariaDB (whose GTID event stands for it) does not. Debezium 3.6's MySQL connector forgets
+     * it when a transaction commits, so that its DDL statements (which no BEGIN opens) name no thread.
      */
     private Long thread;
+    private final boolean threadEndsWithCommit;
     /** The statement of the rows that follow, under include.query; null otherwise or once its transaction ended. */
     private String query;
     private int eventIndex;
@@ -99,6 +101,7 @@ final class BinlogReader {
         this.config = config;
         this.schemas = schemas;
         this.tableMapSchemas = new TableMapSchemas(schemas, flavor == ServerFlavor.MARIADB);
+        this.threadEndsWithCommit = flavor == ServerFlavor.MYSQL;
         this.records = records;
         this.schemaConnection = schemaConnection;
         this.file = start.file();
@@ -439,6 +442,9 @@ final class BinlogReader {
     private void endTransaction(EventHeaderV4 header, boolean committed) throws InterruptedException {
         if (gtid != null) {
             completedGtids.add(gtid);
+        }
+        if (committed && threadEndsWithCommit) {
+            thread = null;
         }
         if (transactions != null && transactions.isOpen()) {
             if (committed) {

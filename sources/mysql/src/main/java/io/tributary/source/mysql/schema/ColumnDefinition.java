@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param length character length or numeric precision
  * @param scale numeric scale, or fractional-second digits of a temporal column
  * @param enumValues the members of an ENUM or SET column, as the server's column type writes them ({@link EnumMembers})
- * @param autoIncrement whether the column is AUTO_INCREMENT
+ * @param autoIncrement whether Debezium calls the column auto-incremented: AUTO_INCREMENT, or on MySQL ON UPDATE
+ *     CURRENT_TIMESTAMP
  * @param generated whether the column is generated (virtual or stored)
  * @param comment the column comment, if any, as {@code SHOW CREATE TABLE} writes it ({@link StringLiterals#body}),
  *     which is what Debezium shows

@@ -76,7 +76,7 @@ public final class SchemaReader {
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
                     charset = Optional.ofNullable(rows.getString(1));
-                    comment = nonEmpty(rows.getString(2)).map(StringLiterals::body);
+                    comment = comment(rows.getString(2));
                 }
             }
         }
@@ -133,14 +133,15 @@ public final class SchemaReader {
                 dataType,
                 columnType,
                 "YES".equals(row.getString("IS_NULLABLE")),
-                defaultValue(row.getString("COLUMN_DEFAULT")),
+                defaultValue(row.getString("COLUMN_DEFAULT"), extra(row), dataType, length),
                 Optional.ofNullable(row.getString("CHARACTER_SET_NAME")),
                 dataType.equals("bit") ? bitLength(columnType) : length,
                 scale,
                 dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of(),
-                extra(row).contains("auto_increment"),
-                extra(row).contains("generated") || extra(row).contains("virtual") || extra(row).contains("persistent"),
-                nonEmpty(row.getString("COLUMN_COMMENT")).map(StringLiterals::body));
+                // Debezium's MySQL DDL parser marks an ON UPDATE CURRENT_TIMESTAMP column auto-incremented too
+                extra(row).contains("auto_increment") || !mariaDb && extra(row).contains("on update"),
+                isGenerated(extra(row)),
+                comment(row.getString("COLUMN_COMMENT")));
     }
 
     private static String extra(ResultSet row) throws SQLException {
@@ -148,8 +149,18 @@ public final class SchemaReader {
         return extra == null ? "" : extra.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Optional<String> nonEmpty(String text) {
-        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
+    /** MySQL's generated columns say {@code VIRTUAL GENERATED}, its expression defaults {@code DEFAULT_GENERATED}. */
+    private static boolean isGenerated(String extra) {
+        return extra.contains("virtual") || extra.contains("stored") || extra.contains("persistent")
+                || extra.contains("generated") && !extra.contains("default_generated");
+    }
+
+    /**
+     * A table or column comment as {@code SHOW CREATE TABLE} writes it. Only MariaDB's: Debezium 3.6's MySQL connector
+     * leaves comments out under {@code include.schema.comments=false}, Debezium 3.5's MariaDB connector does not.
+     */
+    private Optional<String> comment(String text) {
+        return !mariaDb || text == null || text.isEmpty() ? Optional.empty() : Optional.of(StringLiterals.body(text));
     }
 
     private static long firstNonNull(ResultSet row, String first, String second) throws SQLException {
@@ -164,14 +175,21 @@ public final class SchemaReader {
     /**
      * The default as Debezium's DDL parser states it: a literal unquoted (escapes kept), {@code CURRENT_TIMESTAMP} as
      * {@value #EPOCH_DEFAULT}; empty for none, NULL, or another expression such as {@code uuid()}.
+     *
+     * @param raw {@code COLUMN_DEFAULT}: MariaDB quotes a literal as its DDL does; MySQL's is read by
+     *     {@link MySqlDefaults}
+     * @param extra {@code EXTRA}, lower case
+     * @param dataType {@code DATA_TYPE}, lower case
+     * @param length {@code CHARACTER_MAXIMUM_LENGTH}
      */
-    Optional<String> defaultValue(String raw) {
+    Optional<String> defaultValue(String raw, String extra, String dataType, long length) {
         if (raw == null) {
             return Optional.empty();
         }
-        if (!mariaDb) {
-            return Optional.of(raw);
-        }
+        return mariaDb ? mariaDbDefault(raw) : MySqlDefaults.of(raw, extra, dataType, length);
+    }
+
+    private static Optional<String> mariaDbDefault(String raw) {
         if (raw.equals("NULL")) {
             return Optional.empty();
         }
