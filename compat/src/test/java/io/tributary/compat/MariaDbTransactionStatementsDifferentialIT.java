@@ -1,0 +1,9 @@
+package io.tributary.compat;
+
+/** {@link TransactionStatementsDifferentialIT} on MariaDB with Debezium 3.5. */
+class MariaDbTransactionStatementsDifferentialIT extends TransactionStatementsDifferentialIT {
+    @Override
+    TestServer server() {
+        return TestServer.MARIADB;
+    }
+}
