@@ -22,10 +22,15 @@ abstract class TransactionStatementsDifferentialIT {
 
     abstract TestServer server();
 
+    /** The server, started: by default as {@link #server()} starts it. */
+    TestingBinlogServer startServer() {
+        return server().start();
+    }
+
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void savepointsAndXaTransactionsEqualDebeziums(boolean schemas) throws Exception {
-        try (TestingBinlogServer database = server().start()) {
+        try (TestingBinlogServer database = startServer()) {
             server().runScripts(database, "transactions");
             Map<String, String> config = Map.of("database.include.list", "orm", "include.schema.changes", "true",
                     "provide.transaction.metadata", "true");

@@ -86,7 +86,8 @@ final class BinlogReader {
      * it when a transaction commits, so that its DDL statements (which no BEGIN opens) name no thread.
      */
     private Long thread;
-    private final boolean threadEndsWithCommit;
+    private final ServerFlavor flavor;
+    private final DdlVisibility ddlVisibility;
     /** The statement of the rows that follow, under include.query; null otherwise or once its transaction ended. */
     private String query;
     private int eventIndex;
@@ -101,7 +102,8 @@ final class BinlogReader {
         this.config = config;
         this.schemas = schemas;
         this.tableMapSchemas = new TableMapSchemas(schemas, flavor == ServerFlavor.MARIADB);
-        this.threadEndsWithCommit = flavor == ServerFlavor.MYSQL;
+        this.flavor = flavor;
+        this.ddlVisibility = new DdlVisibility(flavor);
         this.records = records;
         this.schemaConnection = schemaConnection;
         this.file = start.file();
@@ -443,7 +445,7 @@ final class BinlogReader {
         if (gtid != null) {
             completedGtids.add(gtid);
         }
-        if (committed && threadEndsWithCommit) {
+        if (committed && flavor == ServerFlavor.MYSQL) {
             thread = null;
         }
         if (transactions != null && transactions.isOpen()) {
@@ -534,6 +536,7 @@ final class BinlogReader {
     private void schemaStatement(EventHeaderV4 header, QueryEventData data, String sql)
             throws InterruptedException, SQLException {
         List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
+        ddlVisibility.awaitCommitted(schemaConnection, gtid);
         schemas.invalidate(data.getDatabase());
         changed.forEach(change -> schemas.invalidate(change.table().database()));
         DdlStatements.indexedTable(sql, data.getDatabase()).ifPresent(table -> schemas.invalidate(table.database()));
@@ -541,10 +544,13 @@ final class BinlogReader {
         repeatedTableMaps.forget();
         if (schemaChanges != null) {
             // Debezium reports a CREATE UNIQUE INDEX that gave a table its key as an ALTER of that table
-            List<DdlStatements.TableChange> described = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase())
+            Optional<TableId> keyed = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase());
+            List<DdlStatements.TableChange> described = keyed
                     .map(table -> List.of(new DdlStatements.TableChange(SchemaChanges.ChangeType.ALTER, table)))
                     .orElse(changed);
-            emitSchemaChange(header, data, sql, described);
+            // Debezium 3.6's MySQL parser writes such a statement from its UNIQUE keyword on, without CREATE
+            String ddl = keyed.isPresent() && flavor == ServerFlavor.MYSQL ? DdlStatements.withoutCreate(sql) : sql;
+            emitSchemaChange(header, data, ddl, described);
         }
     }
 
@@ -564,6 +570,9 @@ final class BinlogReader {
             table = id.table();
             if (change.type() == SchemaChanges.ChangeType.DROP) {
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
+            } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
+                ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created)).ifPresent(current ->
+                        tableChanges.add(SchemaChanges.change(change.type(), id, current)));
             } else {
                 schemas.describe(schemaConnection, id).ifPresent(current ->
                         tableChanges.add(SchemaChanges.change(change.type(), id, current)));

@@ -43,6 +43,7 @@ final class DdlStatements {
     private static final Pattern DROP = Pattern.compile(
             "^\\s*DROP\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LEADING_CREATE = Pattern.compile("^CREATE\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
     private static final Pattern NAME_PART = Pattern.compile("`((?:[^`]|``)+)`|([\\w$\\x{80}-\\x{FFFF}]+)");
 
@@ -117,6 +118,11 @@ final class DdlStatements {
     static java.util.Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));
         return matcher.find() ? java.util.Optional.of(unquote(matcher.group(1))) : java.util.Optional.empty();
+    }
+
+    /** A {@code CREATE ...} statement from the word after CREATE on, leading comments left out. */
+    static String withoutCreate(String sql) {
+        return LEADING_CREATE.matcher(withoutLeadingComments(sql)).replaceFirst("");
     }
 
     /** The statement without the comment the server appends to the DROP TABLE statements it writes. */

@@ -56,4 +56,9 @@ class DdlStatementsTest {
         assertThat(DdlStatements.tablesChanged("CREATE DATABASE shop", "")).isEmpty();
         assertThat(DdlStatements.tablesChanged("GRANT SELECT ON *.* TO x", "")).isEmpty();
     }
+
+    @Test
+    void aCreateStatementWithoutCreateStartsAtTheNextWord() {
+        assertThat(DdlStatements.withoutCreate("/* c */ create  UNIQUE INDEX ua ON t (a)")).isEqualTo("UNIQUE INDEX ua ON t (a)");
+    }
 }

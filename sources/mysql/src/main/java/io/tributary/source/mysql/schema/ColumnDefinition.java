@@ -50,6 +50,12 @@ public record ColumnDefinition(
         requireNonNull(comment, "comment is null");
     }
 
+    /** This column with another default. */
+    public ColumnDefinition withDefaultValue(Optional<String> newDefault) {
+        return new ColumnDefinition(name, position, dataType, columnType, nullable, newDefault, charset, length, scale,
+                enumValues, autoIncrement, generated, comment);
+    }
+
     public boolean unsigned() {
         return columnType.contains("unsigned");
     }

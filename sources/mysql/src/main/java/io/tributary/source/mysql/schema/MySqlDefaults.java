@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * rebuilt here as {@code SHOW CREATE TABLE} writes it.
  */
 final class MySqlDefaults {
+    private static final Pattern HEX_DEFAULT = Pattern.compile(" DEFAULT 0x([0-9A-Fa-f]+)");
     private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
             "(?i)(current_timestamp|now|localtimestamp)(\\(\\d?\\))?");
 
@@ -39,6 +40,27 @@ final class MySqlDefaults {
             case "binary", "varbinary" -> Optional.of(binary(raw, dataType.equals("binary") ? length : 0));
             default -> Optional.of(StringLiterals.body(raw));
         };
+    }
+
+    /**
+     * Whether a default may have lost characters in {@code information_schema}, which writes text in utf8mb3: a
+     * character outside the Basic Multilingual Plane comes out as {@code ?}.
+     */
+    static boolean mayBeLossy(ColumnDefinition column) {
+        return column.defaultValue().filter(text -> text.contains("?")).isPresent()
+                && column.charset().filter(charset -> charset.startsWith("utf8mb4") || charset.startsWith("utf16")
+                        || charset.startsWith("utf32")).isPresent();
+    }
+
+    /**
+     * The default of {@code column} as Debezium takes it from {@code createTable} when the server wrote it there as a
+     * hex literal (text it could not write in utf8mb3): its hex digits but the last. Empty when it wrote a quoted one.
+     */
+    static Optional<String> hexDefault(String createTable, String column) {
+        String prefix = "  `" + column.replace("`", "``") + "` ";
+        return createTable.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(HEX_DEFAULT::matcher).filter(java.util.regex.Matcher::find)
+                .map(matcher -> matcher.group(1).substring(0, matcher.group(1).length() - 1));
     }
 
     /** A binary default, given as hex ({@code 0x6162}) without a BINARY column's padding. */

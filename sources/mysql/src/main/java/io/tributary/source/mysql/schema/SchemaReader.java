@@ -67,6 +67,9 @@ public final class SchemaReader {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
+        if (!mariaDb && columns.stream().anyMatch(MySqlDefaults::mayBeLossy)) {
+            columns = withDefaultsOfShowCreateTable(connection, id, columns);
+        }
         TableKey key = TableIndex.keyOf(indexes(connection, id), columns);
         Optional<String> charset = Optional.empty();
         Optional<String> comment = Optional.empty();
@@ -81,6 +84,27 @@ public final class SchemaReader {
             }
         }
         return Optional.of(new TableDefinition(id, columns, key, charset, comment));
+    }
+
+    /** The columns with their defaults as {@code SHOW CREATE TABLE} writes them where it wrote a hex literal. */
+    private static List<ColumnDefinition> withDefaultsOfShowCreateTable(Connection connection, TableId id,
+            List<ColumnDefinition> columns) throws SQLException {
+        String createTable;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + quote(id.database()) + "."
+                        + quote(id.table()))) {
+            if (!rows.next()) {
+                return columns;
+            }
+            createTable = rows.getString(2);
+        }
+        List<ColumnDefinition> read = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            Optional<String> hex = MySqlDefaults.mayBeLossy(column)
+                    ? MySqlDefaults.hexDefault(createTable, column.name()) : Optional.empty();
+            read.add(hex.isPresent() ? column.withDefaultValue(hex) : column);
+        }
+        return read;
     }
 
     /**
