@@ -5,7 +5,7 @@ UPDATE apps.wp_postmeta SET meta_value = '1767225700:1' WHERE meta_key = '_edit_
 DELETE FROM apps.wp_postmeta WHERE post_id = 2;
 UPDATE apps.wp_posts SET ID = 100 WHERE ID = 2;
 INSERT INTO apps.catalog_product_entity (attribute_set_id, sku) VALUES (9, 'NEW-1');
-UPDATE apps.catalog_product_entity_decimal SET value = value + 0.000001 WHERE entity_id = 1;
+UPDATE apps.catalog_product_entity_decimal SET value = value - 0.000001 WHERE entity_id = 1;
 INSERT INTO apps.catalog_product_entity_decimal (attribute_id, store_id, entity_id, value) VALUES (77, 0, 3, 0.5)
   ON DUPLICATE KEY UPDATE value = VALUES(value);
 INSERT INTO apps.catalog_product_entity_decimal (attribute_id, store_id, entity_id, value) VALUES (77, 0, 1, 1.25)
@@ -27,11 +27,19 @@ TRUNCATE TABLE apps.wp_postmeta;
 INSERT INTO apps.wp_postmeta (post_id, meta_key, meta_value) VALUES (100, '_after_truncate', 'y');
 ALTER TABLE apps.film ADD COLUMN original_language_id tinyint unsigned DEFAULT NULL AFTER language_id;
 INSERT INTO apps.film (title, language_id, original_language_id, rating) VALUES ('AFTER ALTER', 1, 2, 'R');
-ALTER TABLE apps.legacy_customers MODIFY name VARCHAR(60) CHARACTER SET utf8mb4 NOT NULL, ADD COLUMN vip BOOLEAN NOT NULL DEFAULT FALSE;
-UPDATE apps.legacy_customers SET name = 'Zoë 😀', vip = TRUE WHERE id = 30;
+ALTER TABLE apps.legacy_customers MODIFY name VARCHAR(60) CHARACTER SET utf8mb4 NOT NULL, ADD COLUMN vip TINYINT(1) NOT NULL DEFAULT 0;
+UPDATE apps.legacy_customers SET name = 'Zoë 😀', vip = 1 WHERE id = 30;
 ALTER TABLE apps.CustomerOrders DROP COLUMN TotalAmount, ADD COLUMN Placed DATETIME DEFAULT CURRENT_TIMESTAMP;
 UPDATE apps.CustomerOrders SET CustomerName = 'ACME Corp' WHERE OrderID = 10;
 CREATE TABLE apps.wp_options (option_id bigint unsigned NOT NULL AUTO_INCREMENT, option_name varchar(191) NOT NULL DEFAULT '',
   option_value longtext NOT NULL, autoload varchar(20) NOT NULL DEFAULT 'yes', PRIMARY KEY (option_id), UNIQUE KEY option_name (option_name));
 INSERT INTO apps.wp_options (option_name, option_value) VALUES ('siteurl', 'http://x'), ('cron', 'a:0:{}');
 DELETE FROM apps.wp_options WHERE option_name = 'cron';
+CREATE TABLE apps.film_copy AS SELECT film_id, title, rating FROM apps.film WHERE film_id <= 2;
+CREATE TABLE apps.film_like LIKE apps.film;
+INSERT INTO apps.film_like (title, language_id) VALUES ('LIKE ROW', 1);
+RENAME TABLE apps.CustomerOrders TO apps.customer_orders;
+INSERT INTO apps.customer_orders (OrderID, CustomerName) VALUES (13, 'Umbrella');
+ALTER TABLE apps.staff RENAME COLUMN email TO email_address;
+UPDATE apps.staff SET email_address = 'jon@example.com' WHERE staff_id = 2;
+DROP TABLE apps.film_copy, apps.film_like;

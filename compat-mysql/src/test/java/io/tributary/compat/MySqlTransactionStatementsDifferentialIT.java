@@ -14,6 +14,11 @@ class MySqlTransactionStatementsDifferentialIT extends TransactionStatementsDiff
     }
 
     @Override
+    boolean rolledBackRowLogged() {
+        return false;
+    }
+
+    @Override
     TestingBinlogServer startServer() {
         return TestingMySql.builder().gtids(false).start();
     }

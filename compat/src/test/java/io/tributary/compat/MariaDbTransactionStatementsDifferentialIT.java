@@ -6,4 +6,9 @@ class MariaDbTransactionStatementsDifferentialIT extends TransactionStatementsDi
     TestServer server() {
         return TestServer.MARIADB;
     }
+
+    @Override
+    boolean rolledBackRowLogged() {
+        return true;
+    }
 }

@@ -22,6 +22,13 @@ abstract class TransactionStatementsDifferentialIT {
 
     abstract TestServer server();
 
+    /**
+     * Whether the server logs row 5, rolled back to a savepoint in a transaction that also changed the
+     * non-transactional table: MariaDB does, with a ROLLBACK TO statement after it; MySQL logs the non-transactional
+     * change apart and drops the row.
+     */
+    abstract boolean rolledBackRowLogged();
+
     /** The server, started: by default as {@link #server()} starts it. */
     TestingBinlogServer startServer() {
         return server().start();
@@ -45,10 +52,9 @@ abstract class TransactionStatementsDifferentialIT {
                 ormWorkload(database);
                 expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
-                // the snapshot's one row, then 1, 2 and the update of 1; 4, 5 (logged because the savepoint also
-                // changed the non-transactional table, so the server wrote ROLLBACK TO after it) and 6; 10, 11, 12
-                // (XA, logged at prepare); none for 7 (rolled back); 20, 21 and the update of 20
-                assertThat(run.debeziumLog().size(ACCOUNTS)).isEqualTo(1 + 3 + 3 + 3 + 3);
+                // the snapshot's one row, then 1, 2 and the update of 1; 4, (5) and 6; 10, 11, 12 (XA, logged at
+                // prepare); none for 7 (rolled back); 20, 21 and the update of 20
+                assertThat(run.debeziumLog().size(ACCOUNTS)).isEqualTo(1 + 3 + 2 + (rolledBackRowLogged() ? 1 : 0) + 3 + 3);
             }
             run.compare();
         }

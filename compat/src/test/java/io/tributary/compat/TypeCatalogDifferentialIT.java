@@ -108,23 +108,12 @@ abstract class TypeCatalogDifferentialIT {
             database.execute(setup.toArray(String[]::new));
             DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
             try (run) {
-                awaitAlike(run);
+                run.awaitAlike(TIMEOUT);
                 server().runScripts(database, "types-changes");
                 database.execute(moreStatements);
-                awaitAlike(run);
+                run.awaitAlike(TIMEOUT);
             }
             return run;
         }
-    }
-
-    /**
-     * Waits until both captures went quiet having written as many events. Debezium, slower, may pause for seconds in
-     * the middle of its snapshot on a loaded machine; it is waited for until it caught up with Tributary, and a
-     * statement run next cannot overtake its snapshot.
-     */
-    private static void awaitAlike(DifferentialRun run) {
-        int tributaryEvents = run.tributary().awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
-        run.debezium().awaitEvents(tributaryEvents, TIMEOUT);
-        run.tributary().awaitEvents(run.debezium().awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
     }
 }
