@@ -133,3 +133,7 @@ CREATE TABLE apps.sessions (
 INSERT INTO apps.sessions VALUES
   (UNHEX(REPLACE('3f06af63-a93c-11e4-9797-00505690773f', '-', '')), 7, 'payload', '2026-12-01 10:00:00.123456'),
   (UNHEX('00000000000000000000000000000000'), NULL, NULL, '2026-12-01 10:00:00');
+CREATE TABLE apps.import_batch_a (id INT PRIMARY KEY, payload VARCHAR(20));
+CREATE TABLE apps.import_batch_b (id INT PRIMARY KEY, payload VARCHAR(20));
+INSERT INTO apps.import_batch_a VALUES (1, 'a');
+INSERT INTO apps.import_batch_b VALUES (1, 'b');

@@ -560,6 +560,11 @@ final class BinlogReader {
      */
     private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
+        if (flavor == ServerFlavor.MYSQL && changed.size() > 1
+                && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
+            emitDropsOneByOne(header, sql, changed);
+            return;
+        }
         List<Object[]> tableChanges = new ArrayList<>();
         String database = DdlStatements.databaseStatement(sql).orElse(data.getDatabase());
         // Debezium names no table ("") for statements about none, and null for those about a database
@@ -583,6 +588,29 @@ final class BinlogReader {
                 file, header.getPosition(), lastRow, thread, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
+    }
+
+    /**
+     * A DROP TABLE of several tables as Debezium 3.6's MySQL connector writes it: an event per table, in the
+     * statement's order, each with the statement's head and that one table, and all naming every table in
+     * {@code source.table} in the order of Debezium's hash set of their ids.
+     */
+    private void emitDropsOneByOne(EventHeaderV4 header, String sql, List<DdlStatements.TableChange> dropped)
+            throws InterruptedException {
+        String head = DdlStatements.dropHead(sql);
+        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
+        dropped.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
+                change.table().table()));
+        String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
+                .toList());
+        for (DdlStatements.TableChange change : dropped) {
+            TableId id = change.table();
+            SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), tables,
+                    header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
+            String ddl = head + "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
+            sink.put(records.schemaChange(schemaChanges, id.database(), ddl,
+                    List.<Object[]>of(SchemaChanges.change(change.type(), id, null)), source, afterCommit(header)));
+        }
     }
 
     /** The offset after the statement or transaction ending with {@code header}: its GTID counts as completed. */

@@ -34,6 +34,9 @@ public final class SchemaReader {
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
             + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
 
+    /** ER_NO_SUCH_TABLE, on both servers. */
+    private static final int NO_SUCH_TABLE = 1146;
+
     private final boolean mariaDb;
 
     public SchemaReader(boolean mariaDb) {
@@ -54,6 +57,18 @@ public final class SchemaReader {
 
     /** The table's current definition, or empty when it does not exist. */
     public Optional<TableDefinition> read(Connection connection, TableId id) throws SQLException {
+        try {
+            return readExisting(connection, id);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE) {
+                // dropped between the column query and SHOW INDEX: a table that no longer exists
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<TableDefinition> readExisting(Connection connection, TableId id) throws SQLException {
         List<ColumnDefinition> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, id.database());
