@@ -560,8 +560,7 @@ final class BinlogReader {
      */
     private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
-        if (flavor == ServerFlavor.MYSQL && changed.size() > 1
-                && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
+        if (changed.size() > 1 && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
             emitDropsOneByOne(header, sql, changed);
             return;
         }
@@ -591,7 +590,7 @@ final class BinlogReader {
     }
 
     /**
-     * A DROP TABLE of several tables as Debezium 3.6's MySQL connector writes it: an event per table, in the
+     * A DROP TABLE of several tables as Debezium's MySQL and MariaDB connectors write it: an event per table, in the
      * statement's order, each with the statement's head and that one table, and all naming every table in
      * {@code source.table} in the order of Debezium's hash set of their ids.
      */

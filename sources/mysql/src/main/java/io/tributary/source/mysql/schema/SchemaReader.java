@@ -32,7 +32,7 @@ public final class SchemaReader {
             + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
-            + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
+            + "WHERE TABLE_TYPE = 'BASE TABLE'";
 
     /** ER_NO_SUCH_TABLE, on both servers. */
     private static final int NO_SUCH_TABLE = 1146;
@@ -43,7 +43,10 @@ public final class SchemaReader {
         this.mariaDb = mariaDb;
     }
 
-    /** Every base table on the server, ordered by database and name. */
+    /**
+     * Every base table on the server, in Debezium's order: by {@code database.table} compared as Java strings, so
+     * case-sensitively (MariaDB's {@code information_schema} orders names case-insensitively).
+     */
     public List<TableId> tables(Connection connection) throws SQLException {
         List<TableId> tables = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
@@ -52,6 +55,7 @@ public final class SchemaReader {
                 tables.add(new TableId(rows.getString(1), rows.getString(2)));
             }
         }
+        tables.sort(java.util.Comparator.comparing(id -> id.database() + "." + id.table()));
         return tables;
     }
 
