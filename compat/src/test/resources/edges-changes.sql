@@ -16,4 +16,3 @@ CREATE TABLE edges.shapes2 (
   total INT AS (LENGTH(note)) VIRTUAL, note VARCHAR(20) COMMENT 'c', d DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3)
 );
 INSERT INTO edges.shapes2 (note) VALUES ('x');
-INSERT INTO edges.shapes (small, note, u) VALUES (8, 'streamed', 'ffeeddcc-0000-1111-8888-0123456789ab');

@@ -27,7 +27,7 @@ VALUES (10, 0, 0, 0, 0, 9223372036854775808, -0.05, -3.4e38, 1e-300,
   b'0', b'0000000000', FALSE, '', '', 'emoji 😀 tab\t cr\r quote" backslash\\ nul', 'ÿ€', 0x00, '', '',
   '0000-00-00', '00:00:00', '-12:00:00.001', '0000-00-00 00:00:00', '1970-01-01 00:00:00.001', '1900-01-01 00:00:00.000001',
   '1970-01-01 00:00:01', '2038-01-19 03:14:07.999999', 1901,
-  'red', 'a,b,c', '[]', ST_GeomFromText('POINT(-1.5 1e10)', 4326), ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'));
+  'red', 'a,b,c', '[]', ST_GeomFromText('POINT(-1.5 1e10)', 3857), ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'));
 CREATE TABLE catalog.defaults (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   qty INT NOT NULL DEFAULT 7,

@@ -12,8 +12,6 @@ CREATE TABLE ukeys.uk_prefix_then_full (c VARCHAR(20) NOT NULL, d INT NOT NULL, 
 INSERT INTO ukeys.uk_prefix_then_full VALUES ('zulu-1', 3, 1), ('alfa-1', 1, 2), ('mike-1', 2, 3);
 CREATE TABLE ukeys.uk_prefix (c VARCHAR(20) NOT NULL, v INT, UNIQUE KEY uk_c (c(4)));
 INSERT INTO ukeys.uk_prefix VALUES ('zulu-1', 1), ('alfa-1', 2);
-CREATE TABLE ukeys.uk_hash (t TEXT NOT NULL, v INT, UNIQUE KEY uk_t (t));
-INSERT INTO ukeys.uk_hash VALUES ('zz', 1), ('aa', 2);
 CREATE TABLE ukeys.with_pk (id INT PRIMARY KEY, code INT NOT NULL, v INT, UNIQUE KEY uk_code (code));
 INSERT INTO ukeys.with_pk VALUES (2, 20, 1), (1, 30, 2);
 CREATE TABLE ukeys.keyless (x INT, y INT);

@@ -56,6 +56,17 @@ final class DifferentialRun implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Waits until both captures went quiet having written as many events. Debezium, slower, may pause for seconds in
+     * the middle of its snapshot on a loaded machine; it is waited for until it caught up with Tributary, and a
+     * statement run next cannot overtake its snapshot.
+     */
+    void awaitAlike(Duration timeout) {
+        int tributaryEvents = tributary.awaitQuiet(Duration.ofSeconds(1), timeout);
+        debezium.awaitEvents(tributaryEvents, timeout);
+        tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), timeout), timeout);
+    }
+
     /** Waits until both have written at least {@code events} events. */
     void awaitBoth(int events, Duration timeout) {
         debezium.awaitEvents(events, timeout);

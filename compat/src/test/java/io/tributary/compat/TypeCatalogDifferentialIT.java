@@ -8,20 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.tributary.testkit.TestingMariaDb;
-import org.junit.jupiter.api.Test;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every column type of the catalogue, snapshotted and then changed by inserts, updates and deletes, captured by
- * Debezium 3.5 and by Tributary from one MariaDB: the events must be the same, in the same order.
+ * Every column type of the catalogue ({@code types.sql}, then the server's own types in {@code types-<server>.sql}),
+ * snapshotted and then changed by inserts, updates and deletes ({@code types-changes.sql} and
+ * {@code types-changes-<server>.sql}), captured by Debezium and by Tributary from one server: the events must be the
+ * same, in the same order. {@link MariaDbTypeCatalogDifferentialIT} runs it on MariaDB with Debezium 3.5 (and the
+ * options of the catalogue), {@code MySqlTypeCatalogDifferentialIT} in compat-mysql on MySQL with Debezium 3.6.
  */
-class TypeCatalogDifferentialIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+abstract class TypeCatalogDifferentialIT {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    abstract TestServer server();
+
+    /** Events of the server's own catalogue tables, snapshot and changes, beyond those of the shared tables. */
+    abstract int ownCatalogueEvents();
 
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
@@ -32,7 +36,7 @@ class TypeCatalogDifferentialIT {
         // the snapshot's 11 reads, then types: an update; a delete + tombstone; an insert; a key change as
         // delete + tombstone + create (7); keyless: 2 updates, 1 delete + 1 null-key tombstone (4); defaults:
         // 3 inserts, 1 delete + tombstone (5); composite: 2 key changes (6) and 1 insert (1); types: 3 inserts (3)
-        assertThat(events).isEqualTo(11 + 7 + 4 + 5 + 7 + 3);
+        assertThat(events).isEqualTo(11 + 7 + 4 + 5 + 7 + 3 + ownCatalogueEvents());
     }
 
     @ParameterizedTest(name = "schemas.enable={0}")
@@ -52,10 +56,10 @@ class TypeCatalogDifferentialIT {
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void ddlWhileStreamingEqualsDebeziums(boolean schemas) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(SqlScripts.read("types.sql"));
+        try (TestingBinlogServer database = server().startPermissive()) {
+            server().runScripts(database, "types");
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "true");
-            DifferentialRun run = DifferentialRun.start(mariaDb, "ddl-schemas-" + schemas, schemas, config);
+            DifferentialRun run = DifferentialRun.start(database, "ddl-schemas-" + schemas, schemas, config);
             try (run) {
                 DebeziumCapture debezium = run.debezium();
                 TributaryCapture tributary = run.tributary();
@@ -75,7 +79,7 @@ class TypeCatalogDifferentialIT {
                 int expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
                 tributary.awaitEvents(expected, TIMEOUT);
                 for (Map.Entry<String, Integer> statement : statements.entrySet()) {
-                    mariaDb.execute(statement.getKey());
+                    database.execute(statement.getKey());
                     expected += statement.getValue();
                     debezium.awaitEvents(expected, TIMEOUT);
                     tributary.awaitEvents(expected, TIMEOUT);
@@ -85,83 +89,8 @@ class TypeCatalogDifferentialIT {
         }
     }
 
-    /**
-     * Options that change how events look: each variant (one or more {@code key=value}, separated by {@code ;}) is
-     * captured by both and compared, with or without schemas.
-     */
-    @ParameterizedTest(name = "{0} (schemas.enable={1})")
-    @MethodSource("optionVariants")
-    void optionVariantsEqualDebeziums(String variant, boolean schemas) throws Exception {
-        Map<String, String> config = new java.util.HashMap<>(Map.of("database.include.list", "catalog",
-                "include.schema.changes", "false"));
-        for (String option : variant.split(";")) {
-            String[] keyValue = option.split("=", 2);
-            config.put(keyValue[0].trim(), keyValue[1].trim());
-        }
-        compareUntilQuiet("option-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas, schemas, config,
-                "TRUNCATE TABLE catalog.keyless");
-    }
-
-    static Stream<Arguments> optionVariants() {
-        return Stream.of(
-                Arguments.of("decimal.handling.mode=string", true),
-                Arguments.of("decimal.handling.mode=double", true),
-                Arguments.of("bigint.unsigned.handling.mode=precise", true),
-                Arguments.of("tombstones.on.delete=false", true),
-                Arguments.of("column.exclude.list=catalog\\.types\\.c_(text|json|blob),catalog\\.defaults\\.note", true),
-                Arguments.of("table.include.list=catalog\\.(types|composite)", true),
-                Arguments.of("skipped.operations=none", true),
-                Arguments.of("skipped.operations=u,d", true),
-                // character columns (an ENUM and a primary-key column too) masked, null included; an INT only marked
-                Arguments.of(MASK, true),
-                Arguments.of(MASK, false),
-                // the hex digest cut to CHAR(5), VARCHAR(32), VARCHAR(10), SET and CHAR(2) lengths; whole for TEXT
-                Arguments.of("column.mask.hash.SHA-256.with.salt.pepper=catalog\\.types\\.c_(char|varchar|text|latin1|set),"
-                        + "catalog\\.composite\\.region", true),
-                Arguments.of("column.mask.hash.v2.MD5.with.salt.s.a.l.t=catalog\\.types\\.c_(varchar|enum|json|int)", false),
-                // every type: which columns may hold longer values (truncateLength), and which values are cut
-                Arguments.of("column.truncate.to.3.chars=catalog\\..*", true),
-                // one mapper per column, Debezium's precedence: truncation before masking before hashing
-                Arguments.of("column.truncate.to.2.chars=catalog\\.types\\.c_varchar;"
-                        + "column.mask.with.4.chars=catalog\\.types\\.c_(varchar|text|char);"
-                        + "column.mask.hash.SHA-512.with.salt.x=catalog\\.types\\.c_(char|latin1)", true),
-                // the columns kept (key columns kept too: see keyColumnsLeftOutOfTheValueStayInTheKey)
-                Arguments.of("column.include.list=catalog\\.types\\.(id|c_int|c_text),catalog\\.composite\\.(region|seq),"
-                        + "catalog\\.keyless\\.name,catalog\\.defaults\\..*", true),
-                Arguments.of("column.propagate.source.type=catalog\\.(types|defaults)\\..*", true),
-                Arguments.of("datatype.propagate.source.type=.+\\.(VARCHAR|DECIMAL|INT UNSIGNED|ENUM|DATETIME)", true),
-                // TINYINT(1) (BOOLEAN) as boolean; then every TINYINT named, signed and unsigned, with a default
-                Arguments.of("converters=boolean;boolean.type=" + TINY_INT_TO_BOOLEAN, true),
-                Arguments.of("converters=boolean;boolean.type=" + TINY_INT_TO_BOOLEAN + ";boolean.length.checker=false;"
-                        + "boolean.selector=catalog\\.types\\.c_tinyint.*,catalog\\.defaults\\.small", true),
-                // the failure modes Tributary supports, given explicitly
-                Arguments.of("event.processing.failure.handling.mode=fail;inconsistent.schema.handling.mode=fail;"
-                        + "event.deserialization.failure.handling.mode=fail", true));
-    }
-
-    private static final String TINY_INT_TO_BOOLEAN =
-            "io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter";
-
-    private static final String MASK = "column.mask.with.5.chars=catalog\\.types\\.(c_char|c_varchar|c_text|c_enum|c_int),"
-            + "catalog\\.defaults\\.label,catalog\\.composite\\.region";
-
-    /**
-     * Without a data snapshot: never reads the whole binlog from its start, no_data describes the schema and then
-     * streams. With never, Debezium learns each table from its CREATE TABLE text and so types a column declared
-     * BOOLEAN as boolean and one declared JSON as io.debezium.data.Json, unlike what it writes after a snapshot;
-     * Tributary has no DDL parser and always writes the latter (a documented difference), so the never case
-     * compares the tables without such columns, and data events only.
-     */
-    @ParameterizedTest(name = "snapshot.mode={0}")
-    @CsvSource({"never, false, catalog\\.(defaults|keyless|composite)", "no_data, true, catalog\\..*"})
-    void snapshotModesWithoutDataEqualDebeziums(String mode, boolean schemaChanges, String tables) throws Exception {
-        compareUntilQuiet("snapshot-mode-" + mode, true, Map.of("database.include.list", "catalog",
-                "include.schema.changes", String.valueOf(schemaChanges), "snapshot.mode", mode,
-                "table.include.list", tables));
-    }
-
     /** Snapshot, then the changes script; compares everything each connector wrote once Debezium went quiet. */
-    private static int compareUntilQuiet(String name, boolean schemas, Map<String, String> config,
+    int compareUntilQuiet(String name, boolean schemas, Map<String, String> config,
             String... moreStatements) throws Exception {
         DifferentialRun run = captureUntilQuiet(name, schemas, config, List.of(), moreStatements);
         run.compare();
@@ -172,122 +101,19 @@ class TypeCatalogDifferentialIT {
      * The catalogue, then {@code setup}, snapshotted; then the changes script and {@code moreStatements}, captured
      * until Debezium went quiet and Tributary wrote as many events. Returns the closed run, not yet compared.
      */
-    private static DifferentialRun captureUntilQuiet(String name, boolean schemas, Map<String, String> config,
+    DifferentialRun captureUntilQuiet(String name, boolean schemas, Map<String, String> config,
             List<String> setup, String... moreStatements) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(SqlScripts.read("types.sql"));
-            mariaDb.execute(setup.toArray(String[]::new));
-            DifferentialRun run = DifferentialRun.start(mariaDb, name, schemas, config);
+        try (TestingBinlogServer database = server().startPermissive()) {
+            server().runScripts(database, "types");
+            database.execute(setup.toArray(String[]::new));
+            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
             try (run) {
-                awaitAlike(run);
-                mariaDb.runScript(SqlScripts.read("types-changes.sql"));
-                mariaDb.execute(moreStatements);
-                awaitAlike(run);
+                run.awaitAlike(TIMEOUT);
+                server().runScripts(database, "types-changes");
+                database.execute(moreStatements);
+                run.awaitAlike(TIMEOUT);
             }
             return run;
-        }
-    }
-
-    /**
-     * Waits until both captures went quiet having written as many events. Debezium, slower, may pause for seconds in
-     * the middle of its snapshot on a loaded machine; it is waited for until it caught up with Tributary, and a
-     * statement run next cannot overtake its snapshot.
-     */
-    private static void awaitAlike(DifferentialRun run) {
-        int tributaryEvents = run.tributary().awaitQuiet(Duration.ofSeconds(1), TIMEOUT);
-        run.debezium().awaitEvents(tributaryEvents, TIMEOUT);
-        run.tributary().awaitEvents(run.debezium().awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
-    }
-
-    /**
-     * {@code column.include.list} leaving primary-key columns out of the value: they stay in the key, and every event
-     * equals Debezium's but for the keys of snapshot records. Debezium 3.5's snapshot selects only the captured
-     * columns, so it writes each left-out key column as its type's empty value ('' or 0) and every row of a table gets
-     * the same key; streaming keys are right. Tributary writes the real key in the snapshot too (a deliberate
-     * difference, listed in the README): that is checked here, and the rest compared byte for byte.
-     */
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void keyColumnsLeftOutOfTheValueStayInTheKey(boolean schemas) throws Exception {
-        Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
-                "column.include.list", "catalog\\.types\\.(c_int|c_text),catalog\\.composite\\.body,"
-                        + "catalog\\.keyless\\.name,catalog\\.defaults\\..*");
-        DifferentialRun run = captureUntilQuiet("column-include-list-schemas-" + schemas, schemas, config, List.of());
-        Map<String, List<String>> debeziumKeys = new java.util.TreeMap<>();
-        Map<String, List<String>> tributaryKeys = new java.util.TreeMap<>();
-        EventLog debezium = run.debeziumLog().mapped("keys", line -> withoutSnapshotKey(line, debeziumKeys));
-        EventLog tributary = run.tributaryLog().mapped("keys", line -> withoutSnapshotKey(line, tributaryKeys));
-
-        DifferentialReport.compare(debezium, tributary);
-        for (String topic : List.of("diff.catalog.types", "diff.catalog.composite")) {
-            assertThat(debeziumKeys.get(topic)).as("Debezium's snapshot keys of %s", topic).hasSize(3)
-                    .containsOnly(debeziumKeys.get(topic).get(0));
-            assertThat(tributaryKeys.get(topic)).as("Tributary's snapshot keys of %s", topic).hasSize(3)
-                    .doesNotHaveDuplicates().doesNotContain(debeziumKeys.get(topic).get(0));
-        }
-        assertThat(tributaryKeys.get("diff.catalog.defaults")).isEqualTo(debeziumKeys.get("diff.catalog.defaults"));
-    }
-
-    /** A snapshot record's line with its key set aside in {@code keys} (per topic) and replaced by a mark. */
-    private static String withoutSnapshotKey(String line, Map<String, List<String>> keys) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length < 3 || !fields[2].contains("\"op\":\"r\"")) {
-            return line;
-        }
-        keys.computeIfAbsent(fields[0], topic -> new java.util.ArrayList<>()).add(fields[1]);
-        fields[1] = "<snapshot key>";
-        return String.join("\t", fields);
-    }
-
-    /** {@code include.query=true}: row events carry the statement that made them, as Debezium's do. */
-    @Test
-    void rowEventsCarryTheirStatementWithIncludeQuery() throws Exception {
-        Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
-                "include.query", "true");
-        DifferentialRun run = captureUntilQuiet("include-query", true, config, List.of());
-        List<String> tributary = java.nio.file.Files.readAllLines(run.tributaryLog().file(), StandardCharsets.UTF_8);
-
-        assertThat(tributary).anyMatch(line -> line.contains("\"query\":\"UPDATE catalog.types SET c_int = 5"))
-                .anyMatch(line -> line.contains("\"op\":\"r\"") && line.contains("\"query\":null"));
-        run.compare();
-    }
-
-    /**
-     * {@code table.ignore.builtin=false}: a table of the server's own {@code mysql} database is captured when the
-     * include lists name it, in the snapshot and while streaming; with the default it is left out whatever they say.
-     */
-    @ParameterizedTest(name = "table.ignore.builtin={0}")
-    @ValueSource(booleans = {false, true})
-    void builtInDatabasesAreCapturedOnlyWhenNotIgnored(boolean ignoreBuiltin) throws Exception {
-        Map<String, String> config = Map.of("database.include.list", "catalog,mysql", "include.schema.changes", "false",
-                "table.include.list", "catalog\\.composite,mysql\\.tributary_probe",
-                "table.ignore.builtin", String.valueOf(ignoreBuiltin));
-        DifferentialRun run = captureUntilQuiet("builtin-" + ignoreBuiltin, true, config,
-                List.of("CREATE TABLE mysql.tributary_probe (id INT PRIMARY KEY, note VARCHAR(20))",
-                        "INSERT INTO mysql.tributary_probe VALUES (1, 'snapshot')"),
-                "INSERT INTO mysql.tributary_probe VALUES (2, 'streaming')", "DELETE FROM mysql.tributary_probe");
-
-        int probeEvents = run.tributaryLog().size("diff.mysql.tributary_probe");
-        run.compare();
-        // read 1, create 2, delete 1 + tombstone and delete 2 + tombstone
-        assertThat(probeEvents).isEqualTo(ignoreBuiltin ? 0 : 6);
-    }
-
-    @Test
-    void heartbeatsLookLikeDebeziums() throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(SqlScripts.read("types.sql"));
-            Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
-                    "heartbeat.interval.ms", "200");
-            String topic = "__debezium-heartbeat.diff";
-            DifferentialRun run = DifferentialRun.start(mariaDb, "heartbeats", true, config);
-            try (run) {
-                run.debezium().awaitEvents(topic, 1, TIMEOUT);
-                run.tributary().awaitEvents(topic, 1, TIMEOUT);
-            }
-            EventLog debeziumHeartbeats = run.debeziumLog().onlyTopic(topic).firstOnly();
-            EventLog tributaryHeartbeats = run.tributaryLog().onlyTopic(topic).firstOnly();
-            DifferentialReport.compare(debeziumHeartbeats, tributaryHeartbeats);
         }
     }
 }

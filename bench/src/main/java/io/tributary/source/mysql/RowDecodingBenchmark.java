@@ -78,7 +78,7 @@ public class RowDecodingBenchmark {
                 "database.server.id", "7001");
         MySqlSourceConfig parsed = MySqlSourceConfig.parse(config);
         try (Connection connection = mariaDb.cdcConnection()) {
-            table = new SchemaCache(parsed, new SchemaReader(true), SourceInfo.schema(ServerFlavor.MARIADB))
+            table = new SchemaCache(parsed, new SchemaReader(true), ServerFlavor.MARIADB)
                     .get(connection, new TableId("jmh", "orders")).orElseThrow();
         }
         records = new RecordFactory("bench", ServerFlavor.MARIADB, parsed);

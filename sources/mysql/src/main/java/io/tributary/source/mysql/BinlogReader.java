@@ -82,9 +82,12 @@ final class BinlogReader {
     private String gtid;
     /**
      * The server thread of the last BEGIN event, kept (as Debezium keeps it) until the next one: MySQL writes BEGIN
-     * for every transaction, MariaDB (whose GTID event stands for it) does not.
+     * for every transaction, MariaDB (whose GTID event stands for it) does not. Debezium 3.6's MySQL connector forgets
+     * it when a transaction commits, so that its DDL statements (which no BEGIN opens) name no thread.
      */
     private Long thread;
+    private final ServerFlavor flavor;
+    private final DdlVisibility ddlVisibility;
     /** The statement of the rows that follow, under include.query; null otherwise or once its transaction ended. */
     private String query;
     private int eventIndex;
@@ -99,6 +102,8 @@ final class BinlogReader {
         this.config = config;
         this.schemas = schemas;
         this.tableMapSchemas = new TableMapSchemas(schemas, flavor == ServerFlavor.MARIADB);
+        this.flavor = flavor;
+        this.ddlVisibility = new DdlVisibility(flavor);
         this.records = records;
         this.schemaConnection = schemaConnection;
         this.file = start.file();
@@ -436,6 +441,9 @@ final class BinlogReader {
         if (gtid != null) {
             completedGtids.add(gtid);
         }
+        if (committed && flavor == ServerFlavor.MYSQL) {
+            thread = null;
+        }
         if (transactions != null && transactions.isOpen()) {
             if (committed) {
                 sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
@@ -529,6 +537,7 @@ final class BinlogReader {
     private void schemaStatement(EventHeaderV4 header, QueryEventData data, String sql)
             throws InterruptedException, SQLException {
         List<DdlStatements.TableChange> changed = DdlStatements.tablesChanged(sql, data.getDatabase());
+        ddlVisibility.awaitCommitted(schemaConnection, gtid);
         schemas.invalidate(data.getDatabase());
         changed.forEach(change -> schemas.invalidate(change.table().database()));
         DdlStatements.indexedTable(sql, data.getDatabase()).ifPresent(table -> schemas.invalidate(table.database()));
@@ -536,10 +545,13 @@ final class BinlogReader {
         repeatedTableMaps.forget();
         if (schemaChanges != null) {
             // Debezium reports a CREATE UNIQUE INDEX that gave a table its key as an ALTER of that table
-            List<DdlStatements.TableChange> described = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase())
+            Optional<TableId> keyed = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase());
+            List<DdlStatements.TableChange> described = keyed
                     .map(table -> List.of(new DdlStatements.TableChange(SchemaChanges.ChangeType.ALTER, table)))
                     .orElse(changed);
-            emitSchemaChange(header, data, sql, described);
+            // Debezium 3.6's MySQL parser writes such a statement from its UNIQUE keyword on, without CREATE
+            String ddl = keyed.isPresent() && flavor == ServerFlavor.MYSQL ? DdlStatements.withoutCreate(sql) : sql;
+            emitSchemaChange(header, data, ddl, described);
         }
     }
 
@@ -549,6 +561,10 @@ final class BinlogReader {
      */
     private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
+        if (changed.size() > 1 && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
+            emitDropsOneByOne(header, sql, changed);
+            return;
+        }
         List<Object[]> tableChanges = new ArrayList<>();
         String database = DdlStatements.databaseStatement(sql).orElse(data.getDatabase());
         // Debezium names no table ("") for statements about none, and null for those about a database
@@ -559,6 +575,9 @@ final class BinlogReader {
             table = id.table();
             if (change.type() == SchemaChanges.ChangeType.DROP) {
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
+            } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
+                ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created)).ifPresent(current ->
+                        tableChanges.add(SchemaChanges.change(change.type(), id, current)));
             } else {
                 schemas.describe(schemaConnection, id).ifPresent(current ->
                         tableChanges.add(SchemaChanges.change(change.type(), id, current)));
@@ -569,6 +588,29 @@ final class BinlogReader {
                 file, header.getPosition(), lastRow, thread, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
+    }
+
+    /**
+     * A DROP TABLE of several tables as Debezium's MySQL and MariaDB connectors write it: an event per table, in the
+     * statement's order, each with the statement's head and that one table, and all naming every table in
+     * {@code source.table} in the order of Debezium's hash set of their ids.
+     */
+    private void emitDropsOneByOne(EventHeaderV4 header, String sql, List<DdlStatements.TableChange> dropped)
+            throws InterruptedException {
+        String head = DdlStatements.dropHead(sql);
+        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
+        dropped.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
+                change.table().table()));
+        String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
+                .toList());
+        for (DdlStatements.TableChange change : dropped) {
+            TableId id = change.table();
+            SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), tables,
+                    header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
+            String ddl = head + "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
+            sink.put(records.schemaChange(schemaChanges, id.database(), ddl,
+                    List.<Object[]>of(SchemaChanges.change(change.type(), id, null)), source, afterCommit(header)));
+        }
     }
 
     /** The offset after the statement or transaction ending with {@code header}: its GTID counts as completed. */

@@ -43,6 +43,9 @@ final class DdlStatements {
     private static final Pattern DROP = Pattern.compile(
             "^\\s*DROP\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LEADING_CREATE = Pattern.compile("^CREATE\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME = Pattern.compile("^\\s*RENAME\\s+TABLES?\\s+(.+?)\\s*;?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
     private static final Pattern NAME_PART = Pattern.compile("`((?:[^`]|``)+)`|([\\w$\\x{80}-\\x{FFFF}]+)");
 
@@ -68,6 +71,10 @@ final class DdlStatements {
         if (matcher.find()) {
             return List.of(new TableChange(ChangeType.ALTER, table(matcher.group(1), database)));
         }
+        matcher = RENAME.matcher(statement);
+        if (matcher.find()) {
+            return renamed(matcher.group(1), database);
+        }
         matcher = DROP.matcher(statement);
         if (matcher.find()) {
             List<TableChange> dropped = new ArrayList<>();
@@ -78,6 +85,22 @@ final class DdlStatements {
             return dropped;
         }
         return List.of();
+    }
+
+    /** {@code a TO b, c TO d}: each new name, described as an ALTER of it (as Debezium describes a rename). */
+    private static List<TableChange> renamed(String pairs, String database) {
+        List<String> names = new ArrayList<>();
+        Matcher name = NAME_IN_LIST.matcher(pairs);
+        while (name.find()) {
+            if (!name.group(1).equalsIgnoreCase("TO")) {
+                names.add(name.group(1));
+            }
+        }
+        List<TableChange> changes = new ArrayList<>();
+        for (int i = 1; i < names.size(); i += 2) {
+            changes.add(new TableChange(ChangeType.ALTER, table(names.get(i), database)));
+        }
+        return changes;
     }
 
     /**
@@ -117,6 +140,18 @@ final class DdlStatements {
     static java.util.Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));
         return matcher.find() ? java.util.Optional.of(unquote(matcher.group(1))) : java.util.Optional.empty();
+    }
+
+    /** The head of a DROP TABLE statement, up to its first table name ({@code DROP TABLE IF EXISTS }). */
+    static String dropHead(String sql) {
+        String statement = withoutLeadingComments(sql);
+        Matcher matcher = DROP.matcher(statement);
+        return matcher.find() ? statement.substring(0, matcher.start(1)) : "DROP TABLE ";
+    }
+
+    /** A {@code CREATE ...} statement from the word after CREATE on, leading comments left out. */
+    static String withoutCreate(String sql) {
+        return LEADING_CREATE.matcher(withoutLeadingComments(sql)).replaceFirst("");
     }
 
     /** The statement without the comment the server appends to the DROP TABLE statements it writes. */

@@ -69,7 +69,7 @@ public final class MySqlSource implements ChangeSource {
             Optional<MySqlOffset> stored) {
         try (connection) {
             SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
-            SchemaCache schemas = new SchemaCache(config, schemaReader, SourceInfo.schema(flavor));
+            SchemaCache schemas = new SchemaCache(config, schemaReader, flavor);
             RecordFactory records = new RecordFactory(VERSION, flavor, config);
             MySqlOffset start = startingPointWithRetries(connections, connection, flavor, stored, schemaReader,
                     schemas, records);

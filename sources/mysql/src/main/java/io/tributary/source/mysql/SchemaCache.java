@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.tributary.api.EventSchema;
 import io.tributary.source.mysql.convert.ColumnMappings;
 import io.tributary.source.mysql.event.EventNames;
 import io.tributary.source.mysql.event.NameAdjuster;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.TableDefinition;
@@ -27,7 +28,7 @@ final class SchemaCache {
     /** The filter's answer per table, which no DDL statement changes. */
     private final Map<TableId, Boolean> included = new HashMap<>();
 
-    SchemaCache(MySqlSourceConfig config, SchemaReader reader, EventSchema sourceSchema) {
+    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
         this.config = config;
         this.reader = reader;
         EventNames names = new EventNames(config.topicPrefix(),
@@ -35,7 +36,8 @@ final class SchemaCache {
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
         this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
                 new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
-                        config.enableTimeAdjuster(), config.converters()), config.columnRules(), sourceSchema);
+                        config.enableTimeAdjuster(), config.converters(), flavor), config.columnRules(),
+                SourceInfo.schema(flavor));
     }
 
     /** The table's schemas, or empty when the table is not captured or does not exist any more. */

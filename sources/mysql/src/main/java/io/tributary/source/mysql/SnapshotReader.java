@@ -197,11 +197,25 @@ final class SnapshotReader {
             }
         }
 
+        /**
+         * MySQL writes TIMESTAMP defaults in the session's time zone: Debezium's session has the server's, this
+         * connection UTC for reading rows, so the statement is run in the server's zone (MariaDB writes them as
+         * declared).
+         */
         private String showCreateTable(TableId table) throws SQLException {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + quote(table))) {
-                rows.next();
-                return rows.getString(2);
+            try (Statement statement = connection.createStatement()) {
+                boolean serverZone = flavor == ServerFlavor.MYSQL;
+                if (serverZone) {
+                    statement.execute("SET time_zone = @@global.time_zone");
+                }
+                try (ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + quote(table))) {
+                    rows.next();
+                    return rows.getString(2);
+                } finally {
+                    if (serverZone) {
+                        statement.execute("SET time_zone = '+00:00'");
+                    }
+                }
             }
         }
     }

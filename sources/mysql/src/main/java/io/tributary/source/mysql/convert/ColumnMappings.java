@@ -14,6 +14,7 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
+import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.DecimalHandlingMode;
 import io.tributary.source.mysql.binlog.RowCells;
 import io.tributary.source.mysql.convert.ColumnMapping.JdbcAccess;
@@ -28,24 +29,27 @@ public final class ColumnMappings {
     private final DecimalHandlingMode decimalMode;
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final boolean adjustTwoDigitYears;
+    private final ServerFlavor flavor;
     private final DefaultValues defaults;
     /** In the order {@code converters} names them: the first that takes a column converts it. */
     private final List<TinyIntOneToBoolean> converters;
 
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
-        this(decimalMode, bigintUnsignedMode, true, List.of());
+        this(decimalMode, bigintUnsignedMode, true, List.of(), ServerFlavor.MARIADB);
     }
 
     /**
      * @param adjustTwoDigitYears whether DATE and DATETIME years 0-99 become 2000-2069 and 1970-1999, as Debezium's
      *     {@code enable.time.adjuster} does
      * @param converters the custom converters configured ({@code converters}), in order
+     * @param flavor the server, whose Debezium connector reads a snapshot through its own JDBC driver
      */
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
-            boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters) {
+            boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters, ServerFlavor flavor) {
         this.decimalMode = decimalMode;
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
+        this.flavor = flavor;
         this.defaults = new DefaultValues(bigintUnsignedMode, adjustTwoDigitYears);
         this.converters = List.copyOf(converters);
     }
@@ -133,9 +137,9 @@ public final class ColumnMappings {
             case "timestamp" -> serverText(column,
                     EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
                     textValue -> shortestZoned(Temporals.epochMicros(textValue)),
-                    raw -> zoned((Long) raw, column.scale()));
+                    raw -> zonedOfBinlog((Long) raw, column.scale()));
             case "year" -> text(column, EventSchema.of(Type.INT32).withName("io.debezium.time.Year", 1),
-                    Integer::valueOf, raw -> raw);
+                    this::snapshotYear, raw -> raw);
             case "enum" -> enumeration(column, "io.debezium.data.Enum");
             case "set" -> enumeration(column, "io.debezium.data.EnumSet");
             // MariaDB's UUID: the server's text in a snapshot, Debezium's reading of the binlog's 16 bytes when streamed
@@ -247,6 +251,20 @@ public final class ColumnMappings {
     }
 
     /** Days since the epoch of a streamed DATE, or null for a zero date. */
+    /**
+     * MySQL's Connector/J, which Debezium's MySQL snapshot reads through, returns the zero YEAR (0000) as 2000, as it
+     * reads any two-digit year; the binlog gives 1900 for it, and MariaDB's snapshot 0.
+     */
+    /** Debezium's MySQL binlog client reads the zero TIMESTAMP (0 seconds, no real one is that) as null. */
+    private String zonedOfBinlog(Long epochMicros, int digits) {
+        return epochMicros == 0 && flavor == ServerFlavor.MYSQL ? null : zoned(epochMicros, digits);
+    }
+
+    private Integer snapshotYear(String text) {
+        int year = Integer.parseInt(text);
+        return year == 0 && flavor == ServerFlavor.MYSQL ? 2000 : year;
+    }
+
     private static Integer dateOfBinlog(long raw) {
         return raw == RowCells.INVALID ? null : Temporals.epochDayOfMicros(raw);
     }

@@ -25,7 +25,8 @@ final class Geometries {
                             .add("wkb", EventSchema.of(Type.BYTES))
                             .add("srid", EventSchema.of(Type.INT32).asOptional())
                             .build())
-            .withVersion(1).withDoc("Geometry");
+            // Debezium's Geometry schema is optional whatever the column: a NOT NULL GEOMETRY's field is optional too
+            .withVersion(1).withDoc("Geometry").asOptional();
 
     private Geometries() {
     }

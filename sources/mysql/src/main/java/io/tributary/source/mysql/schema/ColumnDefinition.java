@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param length character length or numeric precision
  * @param scale numeric scale, or fractional-second digits of a temporal column
  * @param enumValues the members of an ENUM or SET column, as the server's column type writes them ({@link EnumMembers})
- * @param autoIncrement whether the column is AUTO_INCREMENT
+ * @param autoIncrement whether Debezium calls the column auto-incremented: AUTO_INCREMENT, or on MySQL ON UPDATE
+ *     CURRENT_TIMESTAMP
  * @param generated whether the column is generated (virtual or stored)
  * @param comment the column comment, if any, as {@code SHOW CREATE TABLE} writes it ({@link StringLiterals#body}),
  *     which is what Debezium shows
@@ -47,6 +48,12 @@ public record ColumnDefinition(
         requireNonNull(charset, "charset is null");
         enumValues = List.copyOf(enumValues);
         requireNonNull(comment, "comment is null");
+    }
+
+    /** This column with another default. */
+    public ColumnDefinition withDefaultValue(Optional<String> newDefault) {
+        return new ColumnDefinition(name, position, dataType, columnType, nullable, newDefault, charset, length, scale,
+                enumValues, autoIncrement, generated, comment);
     }
 
     public boolean unsigned() {

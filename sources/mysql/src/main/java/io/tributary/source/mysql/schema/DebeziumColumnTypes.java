@@ -21,7 +21,8 @@ public final class DebeziumColumnTypes {
             case "double", "real", "double precision" -> Types.DOUBLE;
             case "bit" -> Types.BIT;
             case "char", "enum", "set" -> Types.CHAR;
-            case "varchar", "tinytext", "text", "mediumtext", "longtext", "json" -> Types.VARCHAR;
+            // MariaDB's JSON is LONGTEXT; MySQL's own JSON type is OTHER
+            case "varchar", "tinytext", "text", "mediumtext", "longtext" -> Types.VARCHAR;
             case "binary" -> Types.BINARY;
             case "varbinary" -> Types.VARBINARY;
             case "tinyblob", "blob", "mediumblob", "longblob" -> Types.BLOB;
@@ -42,12 +43,12 @@ public final class DebeziumColumnTypes {
     /** The length as the column's DDL states it: display width, precision, characters, bits or fraction digits. */
     public static Integer length(ColumnDefinition column) {
         return switch (column.dataType()) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit", "binary", "varbinary" ->
+            // YEAR: MariaDB's column type is year(4), MySQL's year
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit", "binary", "varbinary", "year" ->
                     width(column.columnType());
             case "decimal", "numeric", "fixed", "char", "varchar" -> (int) column.length();
             case "float", "double", "real" -> width(column.columnType());
             case "time", "datetime", "timestamp" -> column.scale() > 0 ? column.scale() : null;
-            case "year" -> 4;
             case "enum" -> 1;
             case "set" -> Math.max(0, column.enumValues().size() * 2 - 1);
             default -> null;

@@ -32,7 +32,10 @@ public final class SchemaReader {
             + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
-            + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
+            + "WHERE TABLE_TYPE = 'BASE TABLE'";
+
+    /** ER_NO_SUCH_TABLE, on both servers. */
+    private static final int NO_SUCH_TABLE = 1146;
 
     private final boolean mariaDb;
 
@@ -40,7 +43,10 @@ public final class SchemaReader {
         this.mariaDb = mariaDb;
     }
 
-    /** Every base table on the server, ordered by database and name. */
+    /**
+     * Every base table on the server, in Debezium's order: by {@code database.table} compared as Java strings, so
+     * case-sensitively (MariaDB's {@code information_schema} orders names case-insensitively).
+     */
     public List<TableId> tables(Connection connection) throws SQLException {
         List<TableId> tables = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES);
@@ -49,11 +55,24 @@ public final class SchemaReader {
                 tables.add(new TableId(rows.getString(1), rows.getString(2)));
             }
         }
+        tables.sort(java.util.Comparator.comparing(id -> id.database() + "." + id.table()));
         return tables;
     }
 
     /** The table's current definition, or empty when it does not exist. */
     public Optional<TableDefinition> read(Connection connection, TableId id) throws SQLException {
+        try {
+            return readExisting(connection, id);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE) {
+                // dropped between the column query and SHOW INDEX: a table that no longer exists
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<TableDefinition> readExisting(Connection connection, TableId id) throws SQLException {
         List<ColumnDefinition> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, id.database());
@@ -67,6 +86,9 @@ public final class SchemaReader {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
+        if (!mariaDb && columns.stream().anyMatch(MySqlDefaults::mayBeLossy)) {
+            columns = withDefaultsOfShowCreateTable(connection, id, columns);
+        }
         TableKey key = TableIndex.keyOf(indexes(connection, id), columns);
         Optional<String> charset = Optional.empty();
         Optional<String> comment = Optional.empty();
@@ -76,11 +98,32 @@ public final class SchemaReader {
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
                     charset = Optional.ofNullable(rows.getString(1));
-                    comment = nonEmpty(rows.getString(2)).map(StringLiterals::body);
+                    comment = comment(rows.getString(2));
                 }
             }
         }
         return Optional.of(new TableDefinition(id, columns, key, charset, comment));
+    }
+
+    /** The columns with their defaults as {@code SHOW CREATE TABLE} writes them where it wrote a hex literal. */
+    private static List<ColumnDefinition> withDefaultsOfShowCreateTable(Connection connection, TableId id,
+            List<ColumnDefinition> columns) throws SQLException {
+        String createTable;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + quote(id.database()) + "."
+                        + quote(id.table()))) {
+            if (!rows.next()) {
+                return columns;
+            }
+            createTable = rows.getString(2);
+        }
+        List<ColumnDefinition> read = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            Optional<String> hex = MySqlDefaults.mayBeLossy(column)
+                    ? MySqlDefaults.hexDefault(createTable, column.name()) : Optional.empty();
+            read.add(hex.isPresent() ? column.withDefaultValue(hex) : column);
+        }
+        return read;
     }
 
     /**
@@ -133,14 +176,15 @@ public final class SchemaReader {
                 dataType,
                 columnType,
                 "YES".equals(row.getString("IS_NULLABLE")),
-                defaultValue(row.getString("COLUMN_DEFAULT")),
+                defaultValue(row.getString("COLUMN_DEFAULT"), extra(row), dataType, length),
                 Optional.ofNullable(row.getString("CHARACTER_SET_NAME")),
                 dataType.equals("bit") ? bitLength(columnType) : length,
                 scale,
                 dataType.equals("enum") || dataType.equals("set") ? enumValues(columnType) : List.of(),
-                extra(row).contains("auto_increment"),
-                extra(row).contains("generated") || extra(row).contains("virtual") || extra(row).contains("persistent"),
-                nonEmpty(row.getString("COLUMN_COMMENT")).map(StringLiterals::body));
+                // Debezium's MySQL DDL parser marks an ON UPDATE CURRENT_TIMESTAMP column auto-incremented too
+                extra(row).contains("auto_increment") || !mariaDb && extra(row).contains("on update"),
+                isGenerated(extra(row)),
+                comment(row.getString("COLUMN_COMMENT")));
     }
 
     private static String extra(ResultSet row) throws SQLException {
@@ -148,8 +192,18 @@ public final class SchemaReader {
         return extra == null ? "" : extra.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Optional<String> nonEmpty(String text) {
-        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
+    /** MySQL's generated columns say {@code VIRTUAL GENERATED}, its expression defaults {@code DEFAULT_GENERATED}. */
+    private static boolean isGenerated(String extra) {
+        return extra.contains("virtual") || extra.contains("stored") || extra.contains("persistent")
+                || extra.contains("generated") && !extra.contains("default_generated");
+    }
+
+    /**
+     * A table or column comment as {@code SHOW CREATE TABLE} writes it. Only MariaDB's: Debezium 3.6's MySQL connector
+     * leaves comments out under {@code include.schema.comments=false}, Debezium 3.5's MariaDB connector does not.
+     */
+    private Optional<String> comment(String text) {
+        return !mariaDb || text == null || text.isEmpty() ? Optional.empty() : Optional.of(StringLiterals.body(text));
     }
 
     private static long firstNonNull(ResultSet row, String first, String second) throws SQLException {
@@ -164,14 +218,21 @@ public final class SchemaReader {
     /**
      * The default as Debezium's DDL parser states it: a literal unquoted (escapes kept), {@code CURRENT_TIMESTAMP} as
      * {@value #EPOCH_DEFAULT}; empty for none, NULL, or another expression such as {@code uuid()}.
+     *
+     * @param raw {@code COLUMN_DEFAULT}: MariaDB quotes a literal as its DDL does; MySQL's is read by
+     *     {@link MySqlDefaults}
+     * @param extra {@code EXTRA}, lower case
+     * @param dataType {@code DATA_TYPE}, lower case
+     * @param length {@code CHARACTER_MAXIMUM_LENGTH}
      */
-    Optional<String> defaultValue(String raw) {
+    Optional<String> defaultValue(String raw, String extra, String dataType, long length) {
         if (raw == null) {
             return Optional.empty();
         }
-        if (!mariaDb) {
-            return Optional.of(raw);
-        }
+        return mariaDb ? mariaDbDefault(raw) : MySqlDefaults.of(raw, extra, dataType, length);
+    }
+
+    private static Optional<String> mariaDbDefault(String raw) {
         if (raw.equals("NULL")) {
             return Optional.empty();
         }

@@ -1,0 +1,46 @@
+INSERT INTO apps.wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_status, post_name, post_modified, guid, post_type)
+  VALUES (1, '2026-12-01 12:00:00', '2026-12-01 11:00:00', 'Revision', 'Hello world', 'inherit', '1-revision-v1', '2026-12-01 12:00:00', 'http://x/?p=3', 'revision');
+UPDATE apps.wp_posts SET post_content = CONCAT(post_content, '<p>more</p>'), post_modified = '2026-12-01 12:00:01', comment_count = comment_count + 1 WHERE ID = 1;
+UPDATE apps.wp_postmeta SET meta_value = '1767225700:1' WHERE meta_key = '_edit_lock';
+DELETE FROM apps.wp_postmeta WHERE post_id = 2;
+UPDATE apps.wp_posts SET ID = 100 WHERE ID = 2;
+INSERT INTO apps.catalog_product_entity (attribute_set_id, sku) VALUES (9, 'NEW-1');
+UPDATE apps.catalog_product_entity_decimal SET value = value - 0.000001 WHERE entity_id = 1;
+INSERT INTO apps.catalog_product_entity_decimal (attribute_id, store_id, entity_id, value) VALUES (77, 0, 3, 0.5)
+  ON DUPLICATE KEY UPDATE value = VALUES(value);
+INSERT INTO apps.catalog_product_entity_decimal (attribute_id, store_id, entity_id, value) VALUES (77, 0, 1, 1.25)
+  ON DUPLICATE KEY UPDATE value = VALUES(value);
+UPDATE apps.eav_store_value SET store_id = 1 WHERE attribute_id = 1;
+REPLACE INTO apps.eav_store_value VALUES (65535, 65535, 7);
+UPDATE apps.film SET rental_rate = 0.99, special_features = 'Trailers', release_year = 2155, last_update = '2026-12-01 00:00:00' WHERE film_id = 1;
+DELETE FROM apps.film WHERE film_id = 3;
+UPDATE apps.staff SET picture = NULL, password = 'f7c3bc1d808e04732adf679965ccc34ca7ae3441' WHERE staff_id = 1;
+UPDATE apps.address SET location = ST_GeomFromText('MULTIPOINT(1 1,2 2)') WHERE address_id = 1;
+INSERT INTO apps.legacy_customers VALUES (3, 'Ærø', 'Ørsted', 'øæå ß');
+UPDATE apps.legacy_customers SET id = 30, name = 'Zoë' WHERE id = 3;
+UPDATE apps.`Order` SET `select` = 11, `key` = 2 WHERE `group` = 'a';
+DELETE FROM apps.`Order` WHERE `group` = 'b';
+INSERT INTO apps.CustomerOrders VALUES (12, 'Initech', 0.01);
+UPDATE apps.sessions SET expires = '2027-01-01 00:00:00.5', data = REPEAT('x', 300) WHERE user_id = 7;
+UPDATE apps.sessions SET id = UNHEX('FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF') WHERE user_id IS NULL;
+TRUNCATE TABLE apps.wp_postmeta;
+INSERT INTO apps.wp_postmeta (post_id, meta_key, meta_value) VALUES (100, '_after_truncate', 'y');
+ALTER TABLE apps.film ADD COLUMN original_language_id tinyint unsigned DEFAULT NULL AFTER language_id;
+INSERT INTO apps.film (title, language_id, original_language_id, rating) VALUES ('AFTER ALTER', 1, 2, 'R');
+ALTER TABLE apps.legacy_customers MODIFY name VARCHAR(60) CHARACTER SET utf8mb4 NOT NULL, ADD COLUMN vip TINYINT(1) NOT NULL DEFAULT 0;
+UPDATE apps.legacy_customers SET name = 'Zoë 😀', vip = 1 WHERE id = 30;
+ALTER TABLE apps.CustomerOrders DROP COLUMN TotalAmount, ADD COLUMN Placed DATETIME DEFAULT CURRENT_TIMESTAMP;
+UPDATE apps.CustomerOrders SET CustomerName = 'ACME Corp' WHERE OrderID = 10;
+CREATE TABLE apps.wp_options (option_id bigint unsigned NOT NULL AUTO_INCREMENT, option_name varchar(191) NOT NULL DEFAULT '',
+  option_value longtext NOT NULL, autoload varchar(20) NOT NULL DEFAULT 'yes', PRIMARY KEY (option_id), UNIQUE KEY option_name (option_name));
+INSERT INTO apps.wp_options (option_name, option_value) VALUES ('siteurl', 'http://x'), ('cron', 'a:0:{}');
+DELETE FROM apps.wp_options WHERE option_name = 'cron';
+CREATE TABLE apps.film_copy AS SELECT film_id, title, rating FROM apps.film WHERE film_id <= 2;
+CREATE TABLE apps.film_like LIKE apps.film;
+INSERT INTO apps.film_like (title, language_id) VALUES ('LIKE ROW', 1);
+RENAME TABLE apps.CustomerOrders TO apps.customer_orders;
+INSERT INTO apps.customer_orders (OrderID, CustomerName) VALUES (13, 'Umbrella');
+ALTER TABLE apps.staff RENAME COLUMN email TO email_address;
+UPDATE apps.staff SET email_address = 'jon@example.com' WHERE staff_id = 2;
+DROP TABLE apps.eav_store_value;
+DROP TABLE IF EXISTS apps.import_batch_a, apps.import_batch_b, apps.never_created;
