@@ -137,3 +137,5 @@ CREATE TABLE apps.import_batch_a (id INT PRIMARY KEY, payload VARCHAR(20));
 CREATE TABLE apps.import_batch_b (id INT PRIMARY KEY, payload VARCHAR(20));
 INSERT INTO apps.import_batch_a VALUES (1, 'a');
 INSERT INTO apps.import_batch_b VALUES (1, 'b');
+CREATE TABLE apps.access_log (id INT NOT NULL PRIMARY KEY, logged TIMESTAMP, seen TIMESTAMP, note VARCHAR(10));
+INSERT INTO apps.access_log (id, seen, note) VALUES (1, '2026-01-01 00:00:00', 'first');
