@@ -48,13 +48,27 @@ final class DebeziumCapture extends Capture {
      */
     static DebeziumCapture start(TestingBinlogServer server, String prefix, boolean schemas,
             Map<String, String> overrides, EventLog log) {
+        Properties properties = engineProperties(server, "debezium-oracle", prefix);
+        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+        properties.setProperty("converter.schemas.enable", String.valueOf(schemas));
+        properties.putAll(overrides);
+        return new DebeziumCapture(properties, log);
+    }
+
+
+
+
+    /**
+     * An embedded engine named {@code name} running Debezium's connector for {@code server} as its {@code cdc} user,
+     * with topic prefix {@code prefix}, its schema history in memory; offsets are the caller's to set.
+     */
+    static Properties engineProperties(TestingBinlogServer server, String name, String prefix) {
         Properties properties = new Properties();
-        properties.setProperty("name", "debezium-oracle");
+        properties.setProperty("name", name);
         properties.setProperty("connector.class", server instanceof TestingMySql
                 ? "io.debezium.connector.mysql.MySqlConnector" : "io.debezium.connector.mariadb.MariaDbConnector");
         // Kafka 4.3's WorkerConfig requires it; nothing connects to it with in-memory offsets and history
         properties.setProperty("bootstrap.servers", "127.0.0.1:9");
-        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
         properties.setProperty("offset.flush.interval.ms", "60000");
         properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
         properties.setProperty("database.hostname", server.host());
@@ -63,13 +77,8 @@ final class DebeziumCapture extends Capture {
         properties.setProperty("database.password", TestingBinlogServer.CDC_PASSWORD);
         properties.setProperty("database.server.id", "5401");
         properties.setProperty("topic.prefix", prefix);
-        properties.setProperty("converter.schemas.enable", String.valueOf(schemas));
-        properties.putAll(overrides);
-        return new DebeziumCapture(properties, log);
+        return properties;
     }
-
-
-
 
     private static List<String> headers(ChangeEvent<String, String> record) {
         List<String> headers = new ArrayList<>();

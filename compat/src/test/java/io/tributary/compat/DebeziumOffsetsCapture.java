@@ -22,7 +22,6 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.tributary.compat.OffsetInterchangeIT.Captured;
 import io.tributary.compat.OffsetInterchangeIT.Change;
 import io.tributary.testkit.TestingBinlogServer;
-import io.tributary.testkit.TestingMySql;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
@@ -66,21 +65,9 @@ final class DebeziumOffsetsCapture {
     }
 
     private static Properties properties(TestingBinlogServer server, String prefix, Path directory) {
-        Properties properties = new Properties();
-        properties.setProperty("name", ENGINE);
-        properties.setProperty("connector.class", server instanceof TestingMySql
-                ? "io.debezium.connector.mysql.MySqlConnector" : "io.debezium.connector.mariadb.MariaDbConnector");
-        properties.setProperty("bootstrap.servers", "127.0.0.1:9");
+        Properties properties = DebeziumCapture.engineProperties(server, ENGINE, prefix);
         properties.setProperty("offset.storage", FileOffsetBackingStore.class.getName());
         properties.setProperty("offset.storage.file.filename", directory.resolve("offsets.dat").toString());
-        properties.setProperty("offset.flush.interval.ms", "60000");
-        properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
-        properties.setProperty("database.hostname", server.host());
-        properties.setProperty("database.port", String.valueOf(server.port()));
-        properties.setProperty("database.user", TestingBinlogServer.CDC_USER);
-        properties.setProperty("database.password", TestingBinlogServer.CDC_PASSWORD);
-        properties.setProperty("database.server.id", "5401");
-        properties.setProperty("topic.prefix", prefix);
         properties.setProperty("database.include.list", "swap");
         properties.setProperty("include.schema.changes", "false");
         return properties;
