@@ -222,7 +222,9 @@ final class BinlogReader {
             deserializer.setEventDataDeserializer(version1(kind), new RowsEventDecoder(kind, false, tableMaps));
             deserializer.setEventDataDeserializer(version2(kind), new RowsEventDecoder(kind, true, tableMaps));
         }
-        // for the row decoders of the client that remain (PARTIAL_UPDATE_ROWS_EVENT, which capture refuses)
+        deserializer.setEventDataDeserializer(EventType.PARTIAL_UPDATE_ROWS_EVENT,
+                RowsEventDecoder.partialUpdates(tableMaps));
+        // as the decoders above read cells, should any of the client's own row decoders still be reached
         deserializer.setCompatibilityMode(
                 EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
@@ -364,7 +366,7 @@ final class BinlogReader {
                         List.of(records.create(table, row(table, data.getRows().get(source.row())), source,
                                 blocks.next(), offset)));
             }
-            case UPDATE_ROWS, EXT_UPDATE_ROWS -> {
+            case UPDATE_ROWS, EXT_UPDATE_ROWS, PARTIAL_UPDATE_ROWS_EVENT -> {
                 if (config.skips("u")) {
                     break;
                 }

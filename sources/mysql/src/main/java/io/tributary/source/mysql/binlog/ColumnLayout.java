@@ -11,6 +11,7 @@ record ColumnLayout(int[] types, int[] metadata, int[] lengths) {
     static final int STRING = 254;
     private static final int ENUM = 247;
     private static final int SET = 248;
+    private static final int JSON = 245;
 
     static ColumnLayout of(TableMapEventData tableMap) {
         byte[] announced = tableMap.getColumnTypes();
@@ -43,5 +44,10 @@ record ColumnLayout(int[] types, int[] metadata, int[] lengths) {
 
     int columns() {
         return types.length;
+    }
+
+    /** The positions of the JSON columns, in table order. */
+    int[] jsonColumns() {
+        return java.util.stream.IntStream.range(0, types.length).filter(i -> types[i] == JSON).toArray();
     }
 }

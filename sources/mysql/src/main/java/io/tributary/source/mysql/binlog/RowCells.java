@@ -27,6 +27,15 @@ public final class RowCells {
 
     /** One row: {@code included} columns, their null bitmap, then the cells of the non-null ones. */
     static Serializable[] row(ColumnLayout layout, BitSet included, int includedCount, BinlogBytes in) {
+        return row(layout, included, includedCount, in, null);
+    }
+
+    /**
+     * One row whose JSON columns in {@code partialJson} hold the changes of a partial update ({@link JsonDiffs})
+     * rather than a document.
+     */
+    static Serializable[] row(ColumnLayout layout, BitSet included, int includedCount, BinlogBytes in,
+            BitSet partialJson) {
         Serializable[] row = new Serializable[includedCount];
         int nulls = in.position();
         in.skip((includedCount + 7) >> 3);
@@ -35,7 +44,9 @@ public final class RowCells {
             if (!included.get(column)) {
                 continue;
             }
-            if (!in.bit(nulls, index)) {
+            if (partialJson != null && partialJson.get(column) && !in.bit(nulls, index)) {
+                row[index] = JsonDiffs.read(in.take(in.uint(layout.metadata()[column])));
+            } else if (!in.bit(nulls, index)) {
                 row[index] = cell(layout.types()[column], layout.metadata()[column], layout.lengths()[column], in);
             }
             index++;

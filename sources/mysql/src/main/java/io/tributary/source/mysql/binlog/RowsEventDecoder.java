@@ -33,8 +33,12 @@ public final class RowsEventDecoder implements EventDataDeserializer<EventData> 
     private record Decoded(TableMapEventData tableMap, ColumnLayout layout) {
     }
 
+    /** The row value option that says JSON columns of an after image may hold partial updates. */
+    private static final long PARTIAL_JSON_UPDATES = 1;
+
     private final Kind kind;
     private final boolean extraInformation;
+    private final boolean partialJson;
     private final Map<Long, TableMapEventData> tableMaps;
     private final Map<Long, Decoded> layouts = new HashMap<>();
 
@@ -43,9 +47,24 @@ public final class RowsEventDecoder implements EventDataDeserializer<EventData> 
      * @param tableMaps the table maps seen so far, by table id, which the rows are decoded against
      */
     public RowsEventDecoder(Kind kind, boolean extraInformation, Map<Long, TableMapEventData> tableMaps) {
+        this(kind, extraInformation, tableMaps, false);
+    }
+
+    private RowsEventDecoder(Kind kind, boolean extraInformation, Map<Long, TableMapEventData> tableMaps,
+            boolean partialJson) {
         this.kind = kind;
         this.extraInformation = extraInformation;
         this.tableMaps = tableMaps;
+        this.partialJson = partialJson;
+    }
+
+    /**
+     * The decoder of MySQL's PARTIAL_UPDATE_ROWS_EVENT ({@code binlog_row_value_options=PARTIAL_JSON}): updates whose
+     * after images may log a JSON column as changes to its before image, which are applied here so that the event
+     * carries whole rows like any update.
+     */
+    public static RowsEventDecoder partialUpdates(Map<Long, TableMapEventData> tableMaps) {
+        return new RowsEventDecoder(Kind.UPDATE, true, tableMaps, true);
     }
 
     @Override
@@ -94,12 +113,47 @@ public final class RowsEventDecoder implements EventDataDeserializer<EventData> 
                 List<Map.Entry<Serializable[], Serializable[]>> rows = new ArrayList<>(1);
                 while (in.hasMore()) {
                     Serializable[] before = RowCells.row(layout, included, count, in);
-                    rows.add(new AbstractMap.SimpleEntry<>(before, RowCells.row(layout, includedAfter, countAfter, in)));
+                    Serializable[] after = partialJson
+                            ? afterImage(layout, included, before, includedAfter, countAfter, in)
+                            : RowCells.row(layout, includedAfter, countAfter, in);
+                    rows.add(new AbstractMap.SimpleEntry<>(before, after));
                 }
                 data.setRows(rows);
                 yield data;
             }
         };
+    }
+
+    /**
+     * The after image of a partial update: its value options, the bitmap of JSON columns logged as changes when they
+     * say so, then the row, whose changed JSON columns become their whole new documents (as text).
+     */
+    private static Serializable[] afterImage(ColumnLayout layout, BitSet includedBefore, Serializable[] before,
+            BitSet included, int count, BinlogBytes in) throws IOException {
+        BitSet partial = new BitSet();
+        if ((in.packedInteger() & PARTIAL_JSON_UPDATES) != 0) {
+            int[] json = layout.jsonColumns();
+            BitSet logged = in.bitmap(json.length);
+            logged.stream().forEach(bit -> partial.set(json[bit]));
+        }
+        Serializable[] after = RowCells.row(layout, included, count, in, partial);
+        for (int column = partial.nextSetBit(0); column >= 0; column = partial.nextSetBit(column + 1)) {
+            if (!included.get(column) || !(after[imageIndex(included, column)] instanceof JsonDiffs diffs)) {
+                continue;
+            }
+            Serializable old = includedBefore.get(column) ? before[imageIndex(includedBefore, column)] : null;
+            if (!(old instanceof byte[] document)) {
+                throw new IOException("a partial JSON update of column " + (column + 1) + " has no document in the "
+                        + "row's before image to apply to (binlog_row_image must be FULL)");
+            }
+            after[imageIndex(included, column)] = diffs.applyTo(document);
+        }
+        return after;
+    }
+
+    /** Where a column's cell is in an image of the {@code included} columns. */
+    private static int imageIndex(BitSet included, int column) {
+        return included.get(0, column).cardinality();
     }
 
     private static List<Serializable[]> rows(ColumnLayout layout, BitSet included, int count, BinlogBytes in) {

@@ -23,9 +23,6 @@ public final class UnreadableEvents {
         String at = " at " + file + ":" + header.getPosition() + "; capture stopped there so that no change is lost "
                 + "without notice";
         String reason = switch (header.getEventType()) {
-            case PARTIAL_UPDATE_ROWS_EVENT -> "holds updates logged as partial JSON changes "
-                    + "(binlog_row_value_options=PARTIAL_JSON), which Tributary cannot turn into whole rows yet; set "
-                    + "binlog_row_value_options to '' (on RDS/Aurora: in the DB parameter group) and take a new snapshot";
             case INCIDENT -> "holds an incident event: the server recorded that changes may be missing from its "
                     + "binlog (for example a failed write); take a new snapshot";
             case PRE_GA_WRITE_ROWS, PRE_GA_UPDATE_ROWS, PRE_GA_DELETE_ROWS -> "holds rows events of MySQL 5.1 before "

@@ -146,7 +146,7 @@ public final class ColumnMappings {
             case "uuid" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.data.Uuid", 1),
                     textValue -> textValue, raw -> uuid((byte[]) raw));
             case "json" -> text(column, EventSchema.of(Type.STRING).withName("io.debezium.data.Json", 1), textValue -> textValue,
-                    raw -> json((byte[]) raw));
+                    raw -> raw instanceof String whole ? whole : json((byte[]) raw));
             case "point" -> new ColumnMapping(column.name(), Geometries.POINT, JdbcAccess.BYTES,
                     bytes -> Geometries.point((byte[]) bytes), raw -> Geometries.point((byte[]) raw));
             case "geometry", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
