@@ -7,16 +7,21 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.tributary.testkit.TestingBinlogServer;
+import org.awaitility.Awaitility;
 
 /**
  * Debezium and Tributary capturing one database with the same configuration, each into its own {@link EventLog};
  * after {@link #close()}, {@link #compare()} checks that they wrote the same events.
  */
 final class DifferentialRun implements AutoCloseable {
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
     private final EventLog debeziumLog;
     private final EventLog tributaryLog;
     private final DebeziumCapture debezium;
     private final TributaryCapture tributary;
+    /** How many events both captures had written at the last {@link #awaitBothQuiet}. */
+    private int agreed;
 
     private DifferentialRun(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
         debeziumLog = new EventLog(name + "-debezium");
@@ -47,24 +52,41 @@ final class DifferentialRun implements AutoCloseable {
     }
 
     /**
-     * Waits until Debezium has written nothing for three seconds and Tributary has written as many events; returns
-     * how many that is.
+     * Waits until both captures have written the same number of events, more than at the last such wait, and nothing
+     * more for three seconds; returns how many that is. Neither a slow start nor a pause in the middle of a snapshot
+     * (Debezium may stop for seconds on a loaded machine) ends the wait early: the two counts must agree.
      */
     int awaitBothQuiet(Duration timeout) {
-        int events = debezium.awaitQuiet(Duration.ofSeconds(3), timeout);
-        tributary.awaitEvents(events, timeout);
-        return events;
+        int[] last = {-1, -1};
+        long[] since = {System.nanoTime()};
+        Awaitility.await("Debezium and Tributary to agree on more than " + agreed + " events and go quiet")
+                .atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    failIfEitherFailed();
+                    int debeziumEvents = debeziumLog.size();
+                    int tributaryEvents = tributaryLog.size();
+                    if (debeziumEvents != last[0] || tributaryEvents != last[1]) {
+                        last[0] = debeziumEvents;
+                        last[1] = tributaryEvents;
+                        since[0] = System.nanoTime();
+                    }
+                    return debeziumEvents == tributaryEvents && debeziumEvents > agreed
+                            && System.nanoTime() - since[0] >= QUIET.toNanos();
+                });
+        agreed = debeziumLog.size();
+        return agreed;
     }
 
-    /**
-     * Waits until both captures went quiet having written as many events. Debezium, slower, may pause for seconds in
-     * the middle of its snapshot on a loaded machine; it is waited for until it caught up with Tributary, and a
-     * statement run next cannot overtake its snapshot.
-     */
+    /** The same wait as {@link #awaitBothQuiet}, for suites that read better saying both captures are alike. */
     void awaitAlike(Duration timeout) {
-        int tributaryEvents = tributary.awaitQuiet(Duration.ofSeconds(1), timeout);
-        debezium.awaitEvents(tributaryEvents, timeout);
-        tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), timeout), timeout);
+        awaitBothQuiet(timeout);
+    }
+
+    private void failIfEitherFailed() {
+        for (Capture capture : new Capture[] {debezium, tributary}) {
+            if (capture.failure() != null) {
+                throw new AssertionError("a capture failed", capture.failure());
+            }
+        }
     }
 
     /** Waits until both have written at least {@code events} events. */

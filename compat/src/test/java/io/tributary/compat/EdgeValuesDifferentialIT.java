@@ -32,12 +32,10 @@ abstract class EdgeValuesDifferentialIT {
             String name = "edges-schemas-" + schemas + "-tz" + timeZone.replace(":", "");
             DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
             try (run) {
-                DebeziumCapture debezium = run.debezium();
-                TributaryCapture tributary = run.tributary();
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                run.awaitBothQuiet(TIMEOUT);
 
                 server().runScripts(database, "edges-changes");
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                run.awaitBothQuiet(TIMEOUT);
                 // snapshot reads and streamed changes of every table arrived, not only schema changes
                 assertThat(run.debeziumLog().size("diff.edges.temporals")).isEqualTo(7 + 7 + 1 + 1 + 2);
                 assertThat(run.debeziumLog().size("diff.edges.floats")).isEqualTo(4 + 4 + 1);

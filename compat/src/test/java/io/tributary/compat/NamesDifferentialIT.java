@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code -}, {@code $} and {@code +} in table, database and column names, a unique key on such a column, tables
  * created with such names while streaming (one unquoted) — captured by Debezium 3.5 and by Tributary with each
  * {@code schema.name.adjustment.mode} and {@code field.name.adjustment.mode} (none, avro, avro_unicode): topics,
- * key, value and envelope schema names, field names and the raw names in {@code source} must be the same.
+ * key, value and envelope schema names, field names and the raw names in {@code source} must be the same. Written once;
+ * a subclass per server.
  */
-class NamesDifferentialIT {
+abstract class NamesDifferentialIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @ParameterizedTest(name = "name adjustment mode {0}, schemas.enable={1}")
@@ -26,19 +27,22 @@ class NamesDifferentialIT {
         if (!mode.equals("none")) {
             config.putAll(Map.of("schema.name.adjustment.mode", mode, "field.name.adjustment.mode", mode));
         }
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.runScript(SqlScripts.read("names.sql"));
-            DifferentialRun run = DifferentialRun.start(mariaDb, "names-" + mode + "-schemas-" + schemas, schemas,
+        try (TestingBinlogServer server = server().start()) {
+            server.runScript(SqlScripts.read("names.sql"));
+            DifferentialRun run = DifferentialRun.start(server, "names-" + mode + "-schemas-" + schemas, schemas,
                     config);
             try (run) {
                 run.awaitBothQuiet(TIMEOUT);
-                mariaDb.runScript(SqlScripts.read("names-changes.sql"));
+                server.runScript(SqlScripts.read("names-changes.sql"));
                 run.awaitBothQuiet(TIMEOUT);
                 run.assertEventsPerTopic(expectedEvents());
             }
             run.compare();
         }
     }
+
+    /** The server the suite runs on. */
+    abstract TestServer server();
 
     /**
      * The events per topic: each character outside [A-Za-z0-9._-] of a name is one '_' in the topic; one event per

@@ -45,13 +45,10 @@ abstract class TransactionStatementsDifferentialIT {
             DifferentialRun run = DifferentialRun.start(database, "transaction-statements-schemas-" + schemas, schemas,
                     config);
             try (run) {
-                DebeziumCapture debezium = run.debezium();
-                TributaryCapture tributary = run.tributary();
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                run.awaitBothQuiet(TIMEOUT);
 
                 ormWorkload(database);
-                expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
-                tributary.awaitEvents(expected, TIMEOUT);
+                expected = run.awaitBothQuiet(TIMEOUT);
                 // the snapshot's one row, then 1, 2 and the update of 1; 4, (5) and 6; 10, 11, 12 (XA, logged at
                 // prepare); none for 7 (rolled back); 20, 21 and the update of 20
                 assertThat(run.debeziumLog().size(ACCOUNTS)).isEqualTo(1 + 3 + 2 + (rolledBackRowLogged() ? 1 : 0) + 3 + 3);

@@ -63,7 +63,7 @@ abstract class TypeCatalogDifferentialIT {
             try (run) {
                 DebeziumCapture debezium = run.debezium();
                 TributaryCapture tributary = run.tributary();
-                tributary.awaitEvents(debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT), TIMEOUT);
+                int expected = run.awaitBothQuiet(TIMEOUT);
                 // one statement at a time: table definitions are read after each DDL statement, not parsed from it;
                 // each adds one event (a TRUNCATE none: skipped.operations=t by default)
                 Map<String, Integer> statements = new java.util.LinkedHashMap<>();
@@ -76,8 +76,6 @@ abstract class TypeCatalogDifferentialIT {
                 statements.put("DROP TABLE catalog.added", 1);
                 statements.put("CREATE DATABASE outside", 1);
                 statements.put("CREATE TABLE outside.t (id INT PRIMARY KEY)", 1);
-                int expected = debezium.awaitQuiet(Duration.ofSeconds(3), TIMEOUT);
-                tributary.awaitEvents(expected, TIMEOUT);
                 for (Map.Entry<String, Integer> statement : statements.entrySet()) {
                     database.execute(statement.getKey());
                     expected += statement.getValue();

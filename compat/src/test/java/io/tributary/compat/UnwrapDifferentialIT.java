@@ -3,24 +3,25 @@ package io.tributary.compat;
 import java.time.Duration;
 import java.util.Map;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Debezium 3.5's own {@code ExtractNewRecordState} on Debezium's events, against Tributary's on Tributary's, for
  * every {@code delete.tombstone.handling.mode}, with {@code add.fields} and {@code add.headers}: every record equal, in order — including
- * deletes, the tombstones after them, and a NULL column whose default the rewrite modes put in its place.
+ * deletes, the tombstones after them, and a NULL column whose default the rewrite modes put in its place. Written
+ * once; a subclass per server.
  */
-class UnwrapDifferentialIT {
+abstract class UnwrapDifferentialIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @ParameterizedTest(name = "{0}, schemas.enable={1}, route.by.field={3}")
     @CsvSource({"tombstone,true,8,", "drop,true,6,", "rewrite,true,8,", "rewrite,false,8,",
         "rewrite-with-tombstone,true,10,", "delete-to-tombstone,true,8,", "rewrite,true,8,name"})
     void unwrappedEventsEqualDebeziums(String mode, boolean schemas, int expected, String route) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE shop",
+        try (TestingBinlogServer database = server().start()) {
+            database.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT DEFAULT 7, "
                             + "price DECIMAL(8,2) NOT NULL)",
                     "INSERT INTO shop.items VALUES (1, 'pen', 1, 1.50), (2, 'ink', NULL, 7.25), (3, 'pad', 3, 3.00)");
@@ -33,12 +34,12 @@ class UnwrapDifferentialIT {
             if (route != null) {
                 config.put("transforms.unwrap.route.by.field", route);
             }
-            DifferentialRun run = DifferentialRun.start(mariaDb, "unwrap-" + mode + "-schemas-" + schemas
+            DifferentialRun run = DifferentialRun.start(database, "unwrap-" + mode + "-schemas-" + schemas
                     + (route == null ? "" : "-route-" + route), schemas, config);
             try (run) {
                 run.debezium().awaitEvents(3, TIMEOUT);
                 run.tributary().awaitEvents(3, TIMEOUT);
-                mariaDb.execute("INSERT INTO shop.items VALUES (4, 'cap', 4, 2.00)",
+                database.execute("INSERT INTO shop.items VALUES (4, 'cap', 4, 2.00)",
                         "UPDATE shop.items SET name = 'fountain pen' WHERE id = 1",
                         "DELETE FROM shop.items WHERE id = 3",
                         "INSERT INTO shop.items (id, name, qty, price) VALUES (5, NULL, NULL, 9.99)",
@@ -49,4 +50,7 @@ class UnwrapDifferentialIT {
             run.compare();
         }
     }
+
+    /** The server the suite runs on. */
+    abstract TestServer server();
 }

@@ -68,6 +68,7 @@ final class BinlogReader {
     private final Heartbeats heartbeats;
     /** Null unless include.schema.changes is on. */
     private final SchemaChanges schemaChanges;
+    private final EventTimes eventTimes;
     private RecordSink sink;
     private volatile Exception failure;
     private volatile boolean stopping;
@@ -104,6 +105,7 @@ final class BinlogReader {
         this.tableMapSchemas = new TableMapSchemas(schemas, flavor == ServerFlavor.MARIADB);
         this.flavor = flavor;
         this.ddlVisibility = new DdlVisibility(flavor);
+        this.eventTimes = EventTimes.of(flavor, schemaConnection);
         this.records = records;
         this.schemaConnection = schemaConnection;
         this.file = start.file();
@@ -316,6 +318,7 @@ final class BinlogReader {
 
     private void handle(Event event) throws InterruptedException, SQLException {
         EventHeaderV4 header = event.getHeader();
+        eventTimes.on(event);
         if (!inTransaction && heartbeats.due(System.currentTimeMillis())) {
             sink.put(records.heartbeat(heartbeats, MySqlOffset.streamingFrom(file, transactionStart)
                     .withGtids(completedGtids.text())));
@@ -448,7 +451,7 @@ final class BinlogReader {
         }
         if (transactions != null && transactions.isOpen()) {
             if (committed) {
-                sink.put(records.transactionEvent(transactions, transactions.end(header.getTimestamp()),
+                sink.put(records.transactionEvent(transactions, transactions.end(eventTimes.millis()),
                         afterCommit(header)));
             } else {
                 transactions.abandon();
@@ -528,7 +531,7 @@ final class BinlogReader {
             return;
         }
         String id = gtid != null ? gtid : "file=" + file + ",pos=" + transactionStart;
-        sink.put(records.transactionEvent(transactions, transactions.begin(id, header.getTimestamp()),
+        sink.put(records.transactionEvent(transactions, transactions.begin(id, eventTimes.millis()),
                 MySqlOffset.streamingWithin(file, transactionStart, eventIndex, 0).withGtids(completedGtids.text())));
     }
 
@@ -586,7 +589,7 @@ final class BinlogReader {
             }
         }
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
-        SourceInfo source = new SourceInfo(header.getTimestamp(), "false", database, table, header.getServerId(), gtid,
+        SourceInfo source = new SourceInfo(eventTimes.micros(), "false", database, table, header.getServerId(), gtid,
                 file, header.getPosition(), lastRow, thread, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
@@ -607,7 +610,7 @@ final class BinlogReader {
                 .toList());
         for (DdlStatements.TableChange change : dropped) {
             TableId id = change.table();
-            SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), tables,
+            SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
                     header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
             String ddl = head + "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
             sink.put(records.schemaChange(schemaChanges, id.database(), ddl,
@@ -630,7 +633,7 @@ final class BinlogReader {
             return;
         }
         // Debezium reports the row index of the last rows event before the TRUNCATE; so do we
-        SourceInfo source = new SourceInfo(header.getTimestamp(), "false", id.database(), id.table(),
+        SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), id.table(),
                 header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
         sink.put(records.truncate(table.get(), source, null, afterCommit(header)));
     }
@@ -653,7 +656,7 @@ final class BinlogReader {
                 : () -> transactions.next(dataCollection);
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
-            SourceInfo source = new SourceInfo(header.getTimestamp(), "false", tableMap.getDatabase(),
+            SourceInfo source = new SourceInfo(eventTimes.micros(), "false", tableMap.getDatabase(),
                     tableMap.getTable(), header.getServerId(), gtid, file, header.getPosition(), row, thread, query);
             MySqlOffset offset = MySqlOffset.streamingWithin(file, transactionStart, eventIndex, row + 1)
                     .withGtids(completedGtids.text());

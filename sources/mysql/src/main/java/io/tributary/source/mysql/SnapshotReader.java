@@ -180,7 +180,7 @@ final class SnapshotReader {
         private void put(RecordSink sink, String database, String table, String ddl, List<Object[]> changes)
                 throws InterruptedException {
             held.put(sink, "true", (marker, last) -> {
-                SourceInfo source = new SourceInfo(startedMs, marker, database, table, 0, null, position.file(),
+                SourceInfo source = new SourceInfo(startedMs * 1000, marker, database, table, 0, null, position.file(),
                         position.pos(), 0, null);
                 MySqlOffset offset = last ? position.streamingOffset() : position.snapshotOffset(null, null);
                 return records.schemaChange(schemaChanges, database, ddl, changes, source, offset);
@@ -305,7 +305,7 @@ final class SnapshotReader {
         private void put(TableSchemas table, Object[] row, String rowKey, boolean firstOfTable, RecordSink sink)
                 throws InterruptedException {
             held.put(sink, marker(firstOfTable), (marker, last) -> {
-                SourceInfo source = new SourceInfo(startedMs, marker, id.database(), id.table(), 0, null,
+                SourceInfo source = new SourceInfo(startedMs * 1000, marker, id.database(), id.table(), 0, null,
                         streamFrom.file(), streamFrom.pos(), 0, null);
                 MySqlOffset offset = last ? streamFrom.streamingOffset() : streamFrom.snapshotOffset(name, rowKey);
                 rowsRead.incrementAndGet();

@@ -6,7 +6,8 @@ import io.tributary.api.EventSchema.Type;
 /**
  * The {@code source} block of every event: where in the server's history the change comes from.
  *
- * @param tsMs when the change was made (the binlog event's time), or when the snapshot read it
+ * @param tsUs when the change was made (the binlog event's time), or when the snapshot read it, in microseconds since
+ *     the epoch: {@code ts_ms}, {@code ts_us} and {@code ts_ns} are written from it
  * @param snapshot Debezium's marker: {@code false} when streaming; {@code first}, {@code true},
  *     {@code first_in_data_collection}, {@code last_in_data_collection} or {@code last} in a snapshot
  * @param database the database
@@ -21,7 +22,7 @@ import io.tributary.api.EventSchema.Type;
  * @param query the statement, when the server logs it
  */
 public record SourceInfo(
-        long tsMs,
+        long tsUs,
         String snapshot,
         String database,
         String table,
@@ -34,9 +35,9 @@ public record SourceInfo(
         String query) {
 
     /** A source block with no thread. */
-    public SourceInfo(long tsMs, String snapshot, String database, String table, long serverId, String gtid,
+    public SourceInfo(long tsUs, String snapshot, String database, String table, long serverId, String gtid,
             String file, long pos, int row, String query) {
-        this(tsMs, snapshot, database, table, serverId, gtid, file, pos, row, null, query);
+        this(tsUs, snapshot, database, table, serverId, gtid, file, pos, row, null, query);
     }
 
     /** The source block's schema for a server flavor. */
@@ -69,11 +70,11 @@ public record SourceInfo(
 
     /** The struct value, in the order of {@link #schema}. */
     public Object[] toStruct(String version, ServerFlavor flavor, String serverName) {
-        return new Object[] {version, flavor.connectorName(), serverName, tsMs, snapshot, database, null,
-            tsMs * 1000, tsMs * 1_000_000, table, serverId, gtid, file, pos, row, thread, query};
+        return new Object[] {version, flavor.connectorName(), serverName, Math.floorDiv(tsUs, 1000), snapshot,
+            database, null, tsUs, tsUs * 1000, table, serverId, gtid, file, pos, row, thread, query};
     }
 
     public SourceInfo withSnapshot(String marker) {
-        return new SourceInfo(tsMs, marker, database, table, serverId, gtid, file, pos, row, thread, query);
+        return new SourceInfo(tsUs, marker, database, table, serverId, gtid, file, pos, row, thread, query);
     }
 }
