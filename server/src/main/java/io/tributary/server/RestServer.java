@@ -61,6 +61,9 @@ public final class RestServer implements AutoCloseable {
             extensions.register(resources, pipeline, workerId);
             if (extensions.filtersRequests()) {
                 resources.register(new MalformedCredentialsFilter());
+            } else if (config.loopbackOnly()) {
+                resources.register(new HostHeaderFilter(ownHosts(config), config.scheme() + "://"
+                        + ownHost(config.host()) + ":" + connector.getLocalPort()));
             }
             ServletContextHandler context = new ServletContextHandler("/");
             context.addServlet(new ServletHolder(new LazyJerseyServlet(resources)), "/*");
@@ -148,15 +151,24 @@ public final class RestServer implements AutoCloseable {
 
     /** The origins a browser gives pages served from this address; on loopback, each name of loopback too. */
     static Set<String> ownOrigins(RestConfig config, int port) {
-        String host = config.host();
+        Set<String> origins = new LinkedHashSet<>();
+        ownHosts(config).forEach(name -> origins.add(config.scheme() + "://" + name + ":" + port));
+        return origins;
+    }
+
+    /** The names this server is addressed by, lower case: its host and, on loopback, each name of loopback. */
+    static Set<String> ownHosts(RestConfig config) {
         Set<String> hosts = new LinkedHashSet<>();
-        hosts.add(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
+        hosts.add(ownHost(config.host()).toLowerCase(Locale.ROOT));
         if (config.loopbackOnly()) {
             hosts.addAll(Set.of("localhost", "127.0.0.1", "[::1]"));
         }
-        Set<String> origins = new LinkedHashSet<>();
-        hosts.forEach(name -> origins.add((config.scheme() + "://" + name + ":" + port).toLowerCase(Locale.ROOT)));
-        return origins;
+        return hosts;
+    }
+
+    /** The host as a URL names it: an IPv6 address in brackets. */
+    private static String ownHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** How this server names itself in Connect's status answers: {@code host:port}. */
@@ -168,8 +180,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     public String url() {
-        String host = connector.getHost();
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return scheme + "://" + ownHost(connector.getHost()) + ":" + port();
     }
 
     @Override
