@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
+import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.FreePorts;
 import io.tributary.testkit.LogCapture;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tributary run} with HTTP basic authentication on its REST API (Connect's {@code BasicAuthSecurityRestExtension}
- * and a JAAS file, read once per JVM, so this is the only test class of the module that turns it on) and its database
- * credentials from a file config provider. The database is a port nobody listens on: the pipeline fails at start and,
- * with {@code --on-failure stay}, the REST API stays up to answer.
+ * {@code tributary run} with HTTP basic authentication on its REST API (Connect's
+ * {@code BasicAuthSecurityRestExtension} and a JAAS file, read once per JVM, so this is the only test class of the
+ * module that turns it on) and its database credentials from a file config provider. The database is a port nobody
+ * listens on: the pipeline fails at start and, with {@code --on-failure stay}, the REST API stays up to answer.
  */
 class AuthenticatedRestTest {
     private static final String USER = "operator";
@@ -126,6 +127,55 @@ class AuthenticatedRestTest {
 
         assertThat(config).contains("\"database.password\":\"${file:" + credentials + ":password}\"")
                 .contains("\"database.user\":\"${file:" + credentials + ":user}\"");
+    }
+
+    @Test
+    void statusWithoutCredentialsSaysTheyAreNeededAndHowToPassThem() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        assertThat(execute(out, err, "status", "--url", url)).isEqualTo(1);
+        assertThat(err.toString()).contains("the REST API at " + url + " needs credentials (HTTP 401)",
+                "--user <name>", "TRIBUTARY_REST_USER", "TRIBUTARY_REST_PASSWORD", "--password");
+    }
+
+    @Test
+    void statusWithAUserButNoPasswordSaysWhereThePasswordComesFrom() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        assertThat(execute(out, err, "status", "--url", url, "--user", USER)).isEqualTo(1);
+        assertThat(err.toString()).contains("--user operator needs a password: set TRIBUTARY_REST_PASSWORD or add "
+                + "--password");
+    }
+
+    /** The real entry point in a JVM of its own, for the environment variables. */
+    @Test
+    void statusSendsTheCredentialsOfTheEnvironment() throws Exception {
+        String output = statusInAChildJvm("TRIBUTARY_REST_USER=" + USER, "TRIBUTARY_REST_PASSWORD=" + USER_PASSWORD);
+
+        assertThat(output).contains("shop: FAILED", "error: ").doesNotContain(USER_PASSWORD, DB_USER, DB_PASSWORD);
+    }
+
+    @Test
+    void statusWithAWrongPasswordSaysTheCredentialsWereRefused() throws Exception {
+        String output = statusInAChildJvm("TRIBUTARY_REST_USER=" + USER, "TRIBUTARY_REST_PASSWORD=wrong-"
+                + USER_PASSWORD);
+
+        assertThat(output).contains("refused the credentials of user 'operator' (HTTP 401)")
+                .doesNotContain(USER_PASSWORD);
+    }
+
+    /** {@code tributary status --url ...} run by {@code env <variables>}: its output; it must exit 0 or 1. */
+    private static String statusInAChildJvm(String... environment) throws Exception {
+        Path output = Files.createTempFile(directory, "status", ".log");
+        List<String> launcher = new ArrayList<>(List.of("env"));
+        launcher.addAll(List.of(environment));
+        Process status = ChildJvm.start(launcher, TributaryCommand.class, output, List.of("-Xmx128m"), "status",
+                "--url", url);
+        assertThat(status.waitFor(1, TimeUnit.MINUTES)).as("status finished").isTrue();
+        assertThat(status.exitValue()).isBetween(0, 1);
+        return Files.readString(output);
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
