@@ -36,13 +36,16 @@ public final class RestServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final RestExtensions extensions;
+    private final PrometheusMetrics metrics;
     private final String scheme;
 
-    private RestServer(Server server, ServerConnector connector, RestExtensions extensions, String scheme) {
+    private RestServer(Server server, ServerConnector connector, RestExtensions extensions, PrometheusMetrics metrics,
+            String scheme) {
         this.server = server;
         this.scheme = scheme;
         this.connector = connector;
         this.extensions = extensions;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,10 +57,11 @@ public final class RestServer implements AutoCloseable {
     public static RestServer start(RestConfig config, Pipeline pipeline, SinkRegistry registry) {
         RestExtensions extensions = RestExtensions.load(config);
         Server server = new Server(threads());
+        PrometheusMetrics metrics = new PrometheusMetrics(pipeline);
         try {
             ServerConnector connector = bind(server, config);
             String workerId = config.host() + ":" + connector.getLocalPort();
-            ResourceConfig resources = resources(config, pipeline, registry, connector.getLocalPort());
+            ResourceConfig resources = resources(config, pipeline, registry, metrics, connector.getLocalPort());
             extensions.register(resources, pipeline, workerId);
             if (extensions.filtersRequests()) {
                 resources.register(new MalformedCredentialsFilter());
@@ -69,7 +73,7 @@ public final class RestServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new LazyJerseyServlet(resources)), "/*");
             server.setHandler(context);
             server.start();
-            RestServer rest = new RestServer(server, connector, extensions, config.scheme());
+            RestServer rest = new RestServer(server, connector, extensions, metrics, config.scheme());
             if (!extensions.filtersRequests() && !config.loopbackOnly()) {
                 LOG.warn("The REST API listens on {} ({}), which other machines can reach, without authentication: "
                         + "anyone who reaches it can pause and restart the pipeline. Set rest.extension.classes={} "
@@ -80,6 +84,7 @@ public final class RestServer implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(server);
             extensions.close();
+            metrics.close();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -118,7 +123,8 @@ public final class RestServer implements AutoCloseable {
         return connector;
     }
 
-    private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry, int port) {
+    private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry,
+            PrometheusMetrics metrics, int port) {
         JsonBodies bodies = new JsonBodies(JSON, config.requestMaxBytes());
         ResourceConfig resources = new ResourceConfig();
         // only what is registered here: no WADL, no scanning of the class path for features and providers (it
@@ -139,6 +145,7 @@ public final class RestServer implements AutoCloseable {
             protected void configure() {
                 bind(pipeline).to(Pipeline.class);
                 bind(registry).to(SinkRegistry.class);
+                bind(metrics).to(PrometheusMetrics.class);
                 bind(bodies).to(JsonBodies.class);
                 bind(workerId).to(WorkerId.class);
             }
@@ -187,6 +194,7 @@ public final class RestServer implements AutoCloseable {
     public void close() {
         stopQuietly(server);
         extensions.close();
+        metrics.close();
     }
 
     private static void stopQuietly(Server server) {

@@ -87,7 +87,7 @@ class RestAuthTest {
 
     @Test
     void everyRequestWithoutValidCredentialsIsAnswered401WithAChallenge() throws Exception {
-        for (HttpResponse<String> refused : List.of(api.get("/connectors"), api.get("/health"),
+        for (HttpResponse<String> refused : List.of(api.get("/connectors"), api.get("/health"), api.get("/metrics"),
                 api.get("/no/such/endpoint"), api.call("POST", "/connectors/shop/restart"),
                 api.call("PUT", "/connectors/shop/pause", "Authorization", basic(USER, "wrong")),
                 api.call("PUT", "/connectors/shop/pause", "Authorization", basic("nobody", USER_PASSWORD)),
@@ -108,6 +108,7 @@ class RestAuthTest {
         HttpResponse<String> connectors = api.get("/connectors", "Authorization", credentials);
         assertThat(connectors.statusCode()).isEqualTo(200);
         assertThat(connectors.body()).isEqualTo("[\"shop\"]");
+        assertThat(api.get("/metrics", "Authorization", credentials).body()).contains("tributary_up{");
         assertThat(api.call("PUT", "/connectors/shop/pause", "Authorization", credentials).statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.PAUSED);

@@ -60,7 +60,8 @@ class RestServerTest {
         HttpResponse<String> metrics = api.get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
-        assertThat(metrics.body()).contains("tributary_up{pipeline=\"shop\"} 1");
+        assertThat(metrics.body()).contains("tributary_up{pipeline=\"shop\"} 1.0")
+                .contains("tributary_events_delivered_total{pipeline=\"shop\"} 0.0", "jvm_memory_used_bytes");
         assertThat(api.get("/").headers().firstValue("Server")).as("no server version advertised").isEmpty();
     }
 
