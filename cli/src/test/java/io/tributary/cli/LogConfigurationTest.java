@@ -50,6 +50,32 @@ class LogConfigurationTest {
                 .containsExactly("a warning", "not Jetty's", "ours");
     }
 
+    /** A configuration file of one's own replaces the rest, not the filter, as logback applies it after this. */
+    @Test
+    void keepsJettysDebugLinesOutWithAConfigurationFileOfOnesOwn(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(directory.resolve("logback.xml"),
+                "<configuration><root level=\"TRACE\"/></configuration>");
+        LoggerContext context = new LoggerContext();
+        String previous = System.setProperty("logback.configurationFile", file.toString());
+        try {
+            assertThat(new LogConfiguration().configure(context))
+                    .isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("logback.configurationFile");
+            } else {
+                System.setProperty("logback.configurationFile", previous);
+            }
+        }
+        ch.qos.logback.classic.joran.JoranConfigurator joran = new ch.qos.logback.classic.joran.JoranConfigurator();
+        joran.setContext(context);
+        joran.doConfigure(file.toFile());
+
+        assertThat(context.getTurboFilterList()).hasAtLeastOneElementOfType(JettyDebugFilter.class);
+        assertThat(context.getLogger("org.eclipse.jetty.http.HttpParser").isDebugEnabled()).isFalse();
+    }
+
     @Test
     void isTheConfigurationLogbackFindsOnTheClassPath() {
         assertThat(java.util.ServiceLoader.load(Configurator.class)).hasAtLeastOneElementOfType(LogConfiguration.class);
