@@ -98,6 +98,16 @@ final class DebeziumMBeans implements AutoCloseable {
         }
 
         @Override
+        public int getQueueTotalCapacity() {
+            return pipeline.captureStatus().queueCapacity();
+        }
+
+        @Override
+        public int getQueueRemainingCapacity() {
+            return pipeline.captureStatus().queueRemainingCapacity();
+        }
+
+        @Override
         public long getMilliSecondsSinceLastEvent() {
             return pipeline.metrics().msSinceLastDelivery();
         }

@@ -72,6 +72,13 @@ final class PrometheusMetrics implements AutoCloseable {
                     .register(registry);
             Gauge.builder("tributary.source.connected", pipeline, p -> p.captureStatus().connected() ? 1 : 0).tags(tags)
                     .description("1 while the binlog connection is open").strongReference(true).register(registry);
+            Gauge.builder("tributary.source.queue.remaining", pipeline,
+                    p -> p.captureStatus().queueRemainingCapacity()).tags(tags)
+                    .description("Records that still fit in the source's queue (of tributary_source_queue_capacity)")
+                    .strongReference(true).register(registry);
+            Gauge.builder("tributary.source.queue.capacity", pipeline, p -> p.captureStatus().queueCapacity())
+                    .tags(tags).description("Records the source's queue holds when full").strongReference(true)
+                    .register(registry);
             Gauge.builder("tributary.up", pipeline, p -> p.state() == Pipeline.State.FAILED ? 0 : 1).tags(tags)
                     .description("1 unless the pipeline failed").strongReference(true).register(registry);
             rowsRead = MultiGauge.builder("tributary.snapshot.rows.read").tags(tags)

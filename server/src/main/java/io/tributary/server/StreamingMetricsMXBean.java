@@ -21,6 +21,12 @@ public interface StreamingMetricsMXBean {
     /** Whether the binlog connection is open. */
     boolean isConnected();
 
+    /** How many records the queue between the binlog reader and the pipeline holds, in whole chunks of records. */
+    int getQueueTotalCapacity();
+
+    /** How many more records fit in that queue now, in whole chunks; the total while the pipeline keeps up. */
+    int getQueueRemainingCapacity();
+
     /** Milliseconds since the last delivery; -1 before one. */
     long getMilliSecondsSinceLastEvent();
 }

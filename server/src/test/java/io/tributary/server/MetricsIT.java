@@ -59,6 +59,9 @@ class MetricsIT {
                 await().atMost(TIMEOUT).until(() -> MBEANS.getAttribute(STREAMING, "NumberOfCommittedTransactions")
                         .equals(2L) && MBEANS.getAttribute(STREAMING, "TotalNumberOfEventsSeen").equals(7L));
                 assertThat(MBEANS.getAttribute(STREAMING, "Connected")).isEqualTo(true);
+                assertThat((Integer) MBEANS.getAttribute(STREAMING, "QueueTotalCapacity")).isPositive();
+                assertThat(MBEANS.getAttribute(STREAMING, "QueueRemainingCapacity")).as("caught up: the queue is "
+                        + "empty").isEqualTo(MBEANS.getAttribute(STREAMING, "QueueTotalCapacity"));
                 assertThat((Long) MBEANS.getAttribute(STREAMING, "MilliSecondsSinceLastEvent")).isNotNegative();
                 // idle and caught up: no lag, and none growing while nothing happens
                 await().atMost(TIMEOUT).during(Duration.ofSeconds(3))
@@ -70,6 +73,7 @@ class MetricsIT {
                         "tributary_transactions_committed_total{pipeline=\"shop\"} 2.0",
                         "tributary_lag_milliseconds{pipeline=\"shop\"} 0.0",
                         "tributary_source_connected{pipeline=\"shop\"} 1.0",
+                        "tributary_source_queue_remaining{pipeline=\"shop\"}",
                         "tributary_up{pipeline=\"shop\"} 1.0",
                         "tributary_snapshot_rows_read{pipeline=\"shop\",table=\"shop.items\"} 3.0",
                         "tributary_snapshot_rows_read{pipeline=\"shop\",table=\"shop.orders\"} 2.0",

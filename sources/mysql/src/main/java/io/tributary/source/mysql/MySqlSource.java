@@ -31,7 +31,7 @@ public final class MySqlSource implements ChangeSource {
 
     private final SnapshotProgress progress = new SnapshotProgress();
     private MySqlSourceConfig config;
-    private RecordHandoff handoff;
+    private volatile RecordHandoff handoff;
     private Thread reader;
     private volatile BinlogReader binlog;
     /** The commits the readers before {@link #binlog} read (one reader per connection). */
@@ -299,9 +299,11 @@ public final class MySqlSource implements ChangeSource {
     @Override
     public synchronized CaptureStatus captureStatus() {
         BinlogReader streaming = binlog;
+        RecordHandoff queue = handoff;
         return new CaptureStatus(progress.isRunning(), progress.isCompleted(), progress.tableCount(),
                 streaming != null && streaming.streaming(),
-                committedBefore + (streaming == null ? 0 : streaming.committedTransactions()));
+                committedBefore + (streaming == null ? 0 : streaming.committedTransactions()),
+                queue == null ? 0 : queue.capacity(), queue == null ? 0 : queue.remainingCapacity());
     }
 
     /** Whether the snapshot (if any) is done. */
