@@ -39,6 +39,14 @@ public interface ChangeSource extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * What the capture is doing, for metrics; {@link CaptureStatus#UNKNOWN} unless the source tracks it. Called from
+     * any thread, while the source runs or after; cheap.
+     */
+    default CaptureStatus captureStatus() {
+        return CaptureStatus.UNKNOWN;
+    }
+
     /** Stops capturing and releases connections; idempotent. */
     @Override
     void close();

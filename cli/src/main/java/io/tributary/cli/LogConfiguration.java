@@ -13,11 +13,16 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * Logging of the command line, set up in code (logback finds it through {@code META-INF/services}) rather than
  * parsed from XML at every start: the command's own output is the progress display, so logs only say what went wrong,
  * on stderr — Tributary's warnings and everyone's errors. {@code TRIBUTARY_LOG_LEVEL} lowers or raises both levels;
- * a file named by {@code -Dlogback.configurationFile} replaces all of this.
+ * a file named by {@code -Dlogback.configurationFile} replaces all of this but the {@link JettyDebugFilter}, which
+ * keeps request headers (credentials) out of the log at any level.
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        JettyDebugFilter jettyDebug = new JettyDebugFilter();
+        jettyDebug.setContext(context);
+        jettyDebug.start();
+        context.addTurboFilter(jettyDebug);
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }

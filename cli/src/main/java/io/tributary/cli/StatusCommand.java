@@ -1,15 +1,10 @@
 package io.tributary.cli;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +14,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the state, snapshot progress, rate and lag of the pipelines a running Tributary serves.")
 final class StatusCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     private CommandSpec spec;
 
@@ -28,19 +21,40 @@ final class StatusCommand implements Callable<Integer> {
             description = "the REST API (default: ${DEFAULT-VALUE})")
     private String url;
 
+    @Option(names = "--user", defaultValue = "${env:" + RestApiClient.USER_VARIABLE + "}",
+            description = "the user, when the REST API needs HTTP basic authentication (default: the environment "
+                    + "variable " + RestApiClient.USER_VARIABLE + "); the password is taken from "
+                    + RestApiClient.PASSWORD_VARIABLE + " or asked for with --password")
+    private String user;
+
+    @Option(names = "--password", interactive = true, arity = "0",
+            description = "ask for the user's password (without echo) instead of reading "
+                    + RestApiClient.PASSWORD_VARIABLE)
+    private char[] password;
+
     @Override
     public Integer call() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (password == null && System.getenv(RestApiClient.PASSWORD_VARIABLE) != null) {
+            password = System.getenv(RestApiClient.PASSWORD_VARIABLE).toCharArray();
+        }
+        if (user != null && password == null) {
+            err.println("error: --user " + user + " needs a password: set " + RestApiClient.PASSWORD_VARIABLE
+                    + " or add --password to be asked for it");
+            return 1;
+        }
+        RestApiClient api = new RestApiClient(url, Optional.ofNullable(user)
+                .map(name -> new RestApiClient.Credentials(name, new String(password))));
         try {
-            for (JsonNode name : get(http, "/connectors")) {
+            for (JsonNode name : api.get("/connectors")) {
                 String base = "/connectors/" + name.asText();
-                JsonNode status = get(http, base + "/status");
-                JsonNode metrics = get(http, base + "/metrics");
+                JsonNode status = api.get(base + "/status");
+                JsonNode metrics = api.get(base + "/metrics");
                 out.printf("%s: %s, %,d events, %,.0f events/s, lag %s ms%n", name.asText(),
                         status.at("/tasks/0/state").asText(), metrics.get("events").asLong(),
                         metrics.get("events_per_second").asDouble(), metrics.get("lag_ms").asText());
-                get(http, base + "/progress").get("tables").fields().forEachRemaining(table -> out.printf(
+                api.get(base + "/progress").get("tables").fields().forEachRemaining(table -> out.printf(
                         "  snapshot %s: %,d of ~%,d rows%n", table.getKey(), table.getValue().get("rows_read").asLong(),
                         table.getValue().get("rows_estimated").asLong()));
                 if (status.at("/tasks/0/trace").isTextual()) {
@@ -48,19 +62,13 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        } catch (RestApiClient.RefusedException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("error: no Tributary REST API answers at " + url + " ("
-                    + e.getClass().getSimpleName() + "): is it running, and on which rest.port? Use --url");
+            err.println("error: no Tributary REST API answers at " + url + " (" + e.getClass().getSimpleName()
+                    + "): is it running, and on which rest.port? Use --url");
             return 1;
         }
-    }
-
-    private JsonNode get(HttpClient http, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + path + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -107,6 +107,22 @@ class TributaryCommandTest {
     }
 
     @Test
+    void validateShowsTheReferenceOfAWrongProvidedValueNeverTheValue(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path credentials = java.nio.file.Files.writeString(dir.resolve("db.properties"),
+                "port=port-Very-Secret-4\n");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("shop.properties"), String.join("\n",
+                "name=shop", "database.hostname=db", "topic.prefix=shop", "sinks=out", "sink.out.type=file",
+                "sink.out.directory=/tmp/out", "config.providers=file",
+                "config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider",
+                "database.user=cdc", "database.port=${file:" + credentials + ":port}"));
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("database.port").contains("${file:" + credentials + ":port}")
+                .doesNotContain("Very-Secret-4");
+    }
+
+    @Test
     void runReportsAMissingFileWithoutAStackTrace() {
         assertThat(run("run", "/nonexistent/pipeline.properties")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot read the pipeline file").doesNotContain("\tat ");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.tributary.api.CaptureStatus;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
 import io.tributary.api.ChangeSource;
@@ -112,7 +113,10 @@ public final class Pipeline implements AutoCloseable {
                     moveTo(State.RUNNING);
                 }
                 List<ChangeRecord> polled = running.poll();
-                if (!polled.isEmpty()) {
+                if (polled.isEmpty()) {
+                    metrics.caughtUp();
+                } else {
+                    metrics.captured(polled.size());
                     List<ChangeRecord> batch = transforms.apply(polled);
                     for (ChangeSink sink : sinks) {
                         sink.write(batch);
@@ -212,6 +216,12 @@ public final class Pipeline implements AutoCloseable {
 
     public PipelineMetrics metrics() {
         return metrics;
+    }
+
+    /** What the source's capture is doing; {@link CaptureStatus#UNKNOWN} before it started. */
+    public CaptureStatus captureStatus() {
+        ChangeSource current = source;
+        return current == null ? CaptureStatus.UNKNOWN : current.captureStatus();
     }
 
     public Map<String, TableProgress> snapshotProgress() {

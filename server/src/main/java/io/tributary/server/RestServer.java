@@ -36,13 +36,16 @@ public final class RestServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final RestExtensions extensions;
+    private final PrometheusMetrics metrics;
     private final String scheme;
 
-    private RestServer(Server server, ServerConnector connector, RestExtensions extensions, String scheme) {
+    private RestServer(Server server, ServerConnector connector, RestExtensions extensions, PrometheusMetrics metrics,
+            String scheme) {
         this.server = server;
         this.scheme = scheme;
         this.connector = connector;
         this.extensions = extensions;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,19 +57,23 @@ public final class RestServer implements AutoCloseable {
     public static RestServer start(RestConfig config, Pipeline pipeline, SinkRegistry registry) {
         RestExtensions extensions = RestExtensions.load(config);
         Server server = new Server(threads());
+        PrometheusMetrics metrics = new PrometheusMetrics(pipeline);
         try {
             ServerConnector connector = bind(server, config);
             String workerId = config.host() + ":" + connector.getLocalPort();
-            ResourceConfig resources = resources(config, pipeline, registry, connector.getLocalPort());
+            ResourceConfig resources = resources(config, pipeline, registry, metrics, connector.getLocalPort());
             extensions.register(resources, pipeline, workerId);
             if (extensions.filtersRequests()) {
                 resources.register(new MalformedCredentialsFilter());
+            } else if (config.loopbackOnly()) {
+                resources.register(new HostHeaderFilter(ownHosts(config), config.scheme() + "://"
+                        + ownHost(config.host()) + ":" + connector.getLocalPort()));
             }
             ServletContextHandler context = new ServletContextHandler("/");
             context.addServlet(new ServletHolder(new LazyJerseyServlet(resources)), "/*");
             server.setHandler(context);
             server.start();
-            RestServer rest = new RestServer(server, connector, extensions, config.scheme());
+            RestServer rest = new RestServer(server, connector, extensions, metrics, config.scheme());
             if (!extensions.filtersRequests() && !config.loopbackOnly()) {
                 LOG.warn("The REST API listens on {} ({}), which other machines can reach, without authentication: "
                         + "anyone who reaches it can pause and restart the pipeline. Set rest.extension.classes={} "
@@ -77,6 +84,7 @@ public final class RestServer implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(server);
             extensions.close();
+            metrics.close();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -115,7 +123,8 @@ public final class RestServer implements AutoCloseable {
         return connector;
     }
 
-    private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry, int port) {
+    private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry,
+            PrometheusMetrics metrics, int port) {
         JsonBodies bodies = new JsonBodies(JSON, config.requestMaxBytes());
         ResourceConfig resources = new ResourceConfig();
         // only what is registered here: no WADL, no scanning of the class path for features and providers (it
@@ -136,6 +145,7 @@ public final class RestServer implements AutoCloseable {
             protected void configure() {
                 bind(pipeline).to(Pipeline.class);
                 bind(registry).to(SinkRegistry.class);
+                bind(metrics).to(PrometheusMetrics.class);
                 bind(bodies).to(JsonBodies.class);
                 bind(workerId).to(WorkerId.class);
             }
@@ -148,15 +158,24 @@ public final class RestServer implements AutoCloseable {
 
     /** The origins a browser gives pages served from this address; on loopback, each name of loopback too. */
     static Set<String> ownOrigins(RestConfig config, int port) {
-        String host = config.host();
+        Set<String> origins = new LinkedHashSet<>();
+        ownHosts(config).forEach(name -> origins.add(config.scheme() + "://" + name + ":" + port));
+        return origins;
+    }
+
+    /** The names this server is addressed by, lower case: its host and, on loopback, each name of loopback. */
+    static Set<String> ownHosts(RestConfig config) {
         Set<String> hosts = new LinkedHashSet<>();
-        hosts.add(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host);
+        hosts.add(ownHost(config.host()).toLowerCase(Locale.ROOT));
         if (config.loopbackOnly()) {
             hosts.addAll(Set.of("localhost", "127.0.0.1", "[::1]"));
         }
-        Set<String> origins = new LinkedHashSet<>();
-        hosts.forEach(name -> origins.add((config.scheme() + "://" + name + ":" + port).toLowerCase(Locale.ROOT)));
-        return origins;
+        return hosts;
+    }
+
+    /** The host as a URL names it: an IPv6 address in brackets. */
+    private static String ownHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** How this server names itself in Connect's status answers: {@code host:port}. */
@@ -168,14 +187,14 @@ public final class RestServer implements AutoCloseable {
     }
 
     public String url() {
-        String host = connector.getHost();
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return scheme + "://" + ownHost(connector.getHost()) + ":" + port();
     }
 
     @Override
     public void close() {
         stopQuietly(server);
         extensions.close();
+        metrics.close();
     }
 
     private static void stopQuietly(Server server) {

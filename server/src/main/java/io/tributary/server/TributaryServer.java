@@ -3,6 +3,7 @@ package io.tributary.server;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.tributary.source.mysql.MySqlSourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +13,12 @@ public final class TributaryServer implements AutoCloseable {
 
     private final Pipeline pipeline;
     private final RestServer rest;
+    private final DebeziumMBeans mbeans;
 
-    private TributaryServer(Pipeline pipeline, RestServer rest) {
+    private TributaryServer(Pipeline pipeline, RestServer rest, DebeziumMBeans mbeans) {
         this.pipeline = pipeline;
         this.rest = rest;
+        this.mbeans = mbeans;
     }
 
     /**
@@ -42,8 +45,10 @@ public final class TributaryServer implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline,
+                MySqlSourceConfig.parse(config.source()).topicPrefix());
         pipeline.start();
-        return new TributaryServer(pipeline, rest);
+        return new TributaryServer(pipeline, rest, mbeans);
     }
 
     public Pipeline pipeline() {
@@ -59,6 +64,7 @@ public final class TributaryServer implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+        mbeans.close();
         if (rest != null) {
             rest.close();
         }

@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public final class WorkerResource {
     private final Pipeline pipeline;
+    private final PrometheusMetrics metrics;
 
     @Inject
-    public WorkerResource(Pipeline pipeline) {
+    public WorkerResource(Pipeline pipeline, PrometheusMetrics metrics) {
         this.pipeline = pipeline;
+        this.metrics = metrics;
     }
 
     @GET
@@ -37,8 +39,8 @@ public final class WorkerResource {
 
     @GET
     @Path("metrics")
-    @Produces(PrometheusText.MEDIA_TYPE)
+    @Produces(PrometheusMetrics.MEDIA_TYPE)
     public String metrics() {
-        return PrometheusText.of(pipeline);
+        return metrics.scrape();
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
 import io.tributary.api.config.ConfigException;
+import io.tributary.testkit.LogCapture;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

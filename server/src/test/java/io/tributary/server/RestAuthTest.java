@@ -14,6 +14,7 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.testkit.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ class RestAuthTest {
 
     @Test
     void everyRequestWithoutValidCredentialsIsAnswered401WithAChallenge() throws Exception {
-        for (HttpResponse<String> refused : List.of(api.get("/connectors"), api.get("/health"),
+        for (HttpResponse<String> refused : List.of(api.get("/connectors"), api.get("/health"), api.get("/metrics"),
                 api.get("/no/such/endpoint"), api.call("POST", "/connectors/shop/restart"),
                 api.call("PUT", "/connectors/shop/pause", "Authorization", basic(USER, "wrong")),
                 api.call("PUT", "/connectors/shop/pause", "Authorization", basic("nobody", USER_PASSWORD)),
@@ -107,6 +108,7 @@ class RestAuthTest {
         HttpResponse<String> connectors = api.get("/connectors", "Authorization", credentials);
         assertThat(connectors.statusCode()).isEqualTo(200);
         assertThat(connectors.body()).isEqualTo("[\"shop\"]");
+        assertThat(api.get("/metrics", "Authorization", credentials).body()).contains("tributary_up{");
         assertThat(api.call("PUT", "/connectors/shop/pause", "Authorization", credentials).statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.PAUSED);

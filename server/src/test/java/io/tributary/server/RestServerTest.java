@@ -17,6 +17,7 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.testkit.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class RestServerTest {
         HttpResponse<String> metrics = api.get("/metrics");
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
-        assertThat(metrics.body()).contains("tributary_up{pipeline=\"shop\"} 1");
+        assertThat(metrics.body()).contains("tributary_up{pipeline=\"shop\"} 1.0")
+                .contains("tributary_events_delivered_total{pipeline=\"shop\"} 0.0", "jvm_memory_used_bytes");
         assertThat(api.get("/").headers().firstValue("Server")).as("no server version advertised").isEmpty();
     }
 

@@ -76,8 +76,8 @@ class StandalonePipelineIT {
                         .isEqualTo(3);
                 assertThat(get(url + "/connectors/shop/metrics").get("events").asLong()).isEqualTo(7);
                 assertThat(get(url + "/health").get("status").asText()).isEqualTo("UP");
-                assertThat(text(url + "/metrics")).contains("tributary_events_total{pipeline=\"shop\"} 7")
-                        .contains("tributary_snapshot_rows_read{pipeline=\"shop\",table=\"shop.items\"} 3");
+                assertThat(text(url + "/metrics")).contains("tributary_events_delivered_total{pipeline=\"shop\"} 7.0")
+                        .contains("tributary_snapshot_rows_read{pipeline=\"shop\",table=\"shop.items\"} 3.0");
                 assertThat(status(url + "/connectors/nope/status")).isEqualTo(404);
 
                 assertThat(send("PUT", url + "/connectors/shop/pause", null)).isEqualTo(202);

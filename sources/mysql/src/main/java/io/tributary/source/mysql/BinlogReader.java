@@ -73,6 +73,8 @@ final class BinlogReader {
     private volatile Exception failure;
     private volatile boolean stopping;
     private volatile boolean connected;
+    /** Written by the client's thread only. */
+    private volatile long committedTransactions;
 
     private final QueryStatements statements;
 
@@ -270,6 +272,16 @@ final class BinlogReader {
         }
     }
 
+    /** Whether the binlog connection is open now. */
+    boolean streaming() {
+        return client.isConnected();
+    }
+
+    /** The COMMIT and XID events read so far. */
+    long committedTransactions() {
+        return committedTransactions;
+    }
+
     /** Whether the server accepted the binlog connection (it may have been lost since). */
     boolean connected() {
         return connected;
@@ -443,6 +455,9 @@ final class BinlogReader {
      * says whether an END event closes its transaction metadata; Debezium writes one only for a COMMIT or XID.
      */
     private void endTransaction(EventHeaderV4 header, boolean committed) throws InterruptedException {
+        if (committed) {
+            committedTransactions++;
+        }
         if (gtid != null) {
             completedGtids.add(gtid);
         }

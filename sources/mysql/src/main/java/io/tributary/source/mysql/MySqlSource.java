@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tributary.api.CaptureStatus;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
@@ -30,9 +31,11 @@ public final class MySqlSource implements ChangeSource {
 
     private final SnapshotProgress progress = new SnapshotProgress();
     private MySqlSourceConfig config;
-    private RecordHandoff handoff;
+    private volatile RecordHandoff handoff;
     private Thread reader;
     private volatile BinlogReader binlog;
+    /** The commits the readers before {@link #binlog} read (one reader per connection). */
+    private long committedBefore;
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
@@ -111,7 +114,7 @@ public final class MySqlSource implements ChangeSource {
                     connection = connections.open();
                 }
                 reader = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
-                binlog = reader;
+                replaceBinlog(reader);
                 reader.run(handoff.sink());
                 return;
             } catch (SourceException e) {
@@ -283,6 +286,24 @@ public final class MySqlSource implements ChangeSource {
     @Override
     public Map<String, TableProgress> snapshotProgress() {
         return progress.tables();
+    }
+
+    /** The new connection's reader; its predecessor's commits carried over, atomically for captureStatus(). */
+    private synchronized void replaceBinlog(BinlogReader reader) {
+        if (binlog != null) {
+            committedBefore += binlog.committedTransactions();
+        }
+        binlog = reader;
+    }
+
+    @Override
+    public synchronized CaptureStatus captureStatus() {
+        BinlogReader streaming = binlog;
+        RecordHandoff queue = handoff;
+        return new CaptureStatus(progress.isRunning(), progress.isCompleted(), progress.tableCount(),
+                streaming != null && streaming.streaming(),
+                committedBefore + (streaming == null ? 0 : streaming.committedTransactions()),
+                queue == null ? 0 : queue.capacity(), queue == null ? 0 : queue.remainingCapacity());
     }
 
     /** Whether the snapshot (if any) is done. */

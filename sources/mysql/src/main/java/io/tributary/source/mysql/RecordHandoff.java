@@ -46,6 +46,16 @@ final class RecordHandoff {
         return sink;
     }
 
+    /** How many records the queue holds when full, counted in whole chunks (about {@code max.queue.size}). */
+    int capacity() {
+        return (chunks.size() + chunks.remainingCapacity()) * chunkSize;
+    }
+
+    /** How many more records fit, counted in whole chunks; {@link #capacity()} when the queue is empty. */
+    int remainingCapacity() {
+        return chunks.remainingCapacity() * chunkSize;
+    }
+
     /** The offset of the last record handed over to the consumer, null before the first. */
     Map<String, ?> lastHandedOver() {
         return lastHandedOver;

@@ -17,11 +17,17 @@ public final class SnapshotProgress {
     private final Map<String, Long> estimated = new ConcurrentHashMap<>();
     private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
     private volatile boolean completed;
+    private volatile int tableCount = -1;
 
     /** Records the table's estimate and returns its count of rows read, for the snapshot to add each row to. */
     AtomicLong start(String table, long estimatedRows) {
         estimated.put(table, estimatedRows);
         return read.computeIfAbsent(table, ignored -> new AtomicLong());
+    }
+
+    /** The snapshot starts, to read this many tables. */
+    void begin(int tables) {
+        tableCount = tables;
     }
 
     void finish(String table) {
@@ -34,6 +40,16 @@ public final class SnapshotProgress {
 
     public boolean isCompleted() {
         return completed;
+    }
+
+    /** Between {@link #begin} and {@link #complete}. */
+    public boolean isRunning() {
+        return tableCount >= 0 && !completed;
+    }
+
+    /** The tables the snapshot reads; 0 before it began or without one. */
+    public int tableCount() {
+        return Math.max(0, tableCount);
     }
 
     /** Per table, in the order the snapshot reads them. */

@@ -61,6 +61,7 @@ final class SnapshotReader {
     BinlogPosition run(Optional<MySqlOffset> resume, boolean includeData, RecordSink sink) throws InterruptedException {
         try (Connection connection = connections.open()) {
             List<TableId> tables = capturedTables(connection);
+            progress.begin(includeData ? tables.size() : 0);
             BinlogPosition snapshotPosition = beginConsistentSnapshot(connection, tables);
             BinlogPosition streamFrom = resume.map(BinlogPosition::of).orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();

@@ -35,6 +35,21 @@ class RecordHandoffTest {
     }
 
     @Test
+    void capacityIsCountedInWholeChunks() throws Exception {
+        RecordHandoff handoff = new RecordHandoff(8192, 2048);
+        assertThat(handoff.capacity()).isEqualTo(8192);
+        assertThat(handoff.remainingCapacity()).isEqualTo(8192);
+
+        handoff.sink().put(record(1));
+        handoff.sink().flush();
+
+        assertThat(handoff.remainingCapacity()).as("one chunk taken").isEqualTo(8192 - 256);
+        assertThat(handoff.capacity()).isEqualTo(8192);
+        handoff.poll(10);
+        assertThat(handoff.remainingCapacity()).isEqualTo(8192);
+    }
+
+    @Test
     void aPollNeverReturnsMoreThanMaxBatchSizeAndKeepsTheOrder() throws Exception {
         RecordHandoff handoff = new RecordHandoff(8192, 100);
         for (long position = 1; position <= 250; position++) {

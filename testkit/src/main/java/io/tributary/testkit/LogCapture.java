@@ -1,4 +1,4 @@
-package io.tributary.server;
+package io.tributary.testkit;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,13 +10,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** Collects what loggers (and those under them) log at {@code level} or above while open; restores their levels. */
-final class LogCapture implements AutoCloseable {
+/**
+ * Collects what loggers (and those under them) log at {@code level} or above while open; restores their levels. Needs
+ * logback-classic on the test class path (an optional dependency of the test kit).
+ */
+public final class LogCapture implements AutoCloseable {
     private final List<Logger> loggers;
     private final List<Level> previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Level level, String... loggerNames) {
+    public LogCapture(Level level, String... loggerNames) {
         loggers = Stream.of(loggerNames).map(name -> (Logger) LoggerFactory.getLogger(name)).toList();
         previous = loggers.stream().map(Logger::getLevel).toList();
         appender.start();
@@ -27,7 +30,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every event so far: level, message and any exception's text. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(appender.list).stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
                 .collect(Collectors.toList());

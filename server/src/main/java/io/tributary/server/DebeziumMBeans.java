@@ -1,0 +1,146 @@
+package io.tributary.server;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import io.tributary.api.TableProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pipeline's figures as the MBeans of Debezium's MySQL connector, in the platform MBean server: {@code
+ * debezium.mysql:type=connector-metrics,context=streaming|snapshot,server=<topic.prefix>}. Read on demand, nothing
+ * copied per event.
+ */
+final class DebeziumMBeans implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DebeziumMBeans.class);
+
+    private final MBeanServer server;
+    private final List<ObjectName> registered;
+
+    private DebeziumMBeans(MBeanServer server, List<ObjectName> registered) {
+        this.server = server;
+        this.registered = List.copyOf(registered);
+    }
+
+    /**
+     * Registers both MBeans; one whose name is taken (another pipeline of the same {@code topic.prefix} in this
+     * JVM) is left out with a WARN, as a metrics name clash must not stop a pipeline.
+     */
+    static DebeziumMBeans register(Pipeline pipeline, String topicPrefix) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<ObjectName> registered = new ArrayList<>();
+        Map<ObjectName, Object> beans = Map.of(name("streaming", topicPrefix), new Streaming(pipeline),
+                name("snapshot", topicPrefix), new Snapshot(pipeline));
+        beans.forEach((name, bean) -> {
+            try {
+                server.registerMBean(bean, name);
+                registered.add(name);
+            } catch (JMException e) {
+                LOG.warn("pipeline {} has no MBean {}: {}", pipeline.config().name(), name, e.getMessage());
+            }
+        });
+        return new DebeziumMBeans(server, registered);
+    }
+
+    static ObjectName name(String context, String topicPrefix) {
+        try {
+            return new ObjectName("debezium.mysql:type=connector-metrics,context=" + context + ",server="
+                    + quoteIfNeeded(topicPrefix));
+        } catch (JMException e) {
+            throw new IllegalArgumentException("topic.prefix '" + topicPrefix + "' makes no MBean name: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** As is unless it holds a character an object name's value may not (Debezium's prefixes never do). */
+    private static String quoteIfNeeded(String value) {
+        return value.matches("[^,=:*?\"\\n]*") ? value : ObjectName.quote(value);
+    }
+
+    @Override
+    public void close() {
+        for (ObjectName name : registered) {
+            try {
+                server.unregisterMBean(name);
+            } catch (JMException e) {
+                LOG.warn("cannot unregister MBean {}: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    private record Streaming(Pipeline pipeline) implements StreamingMetricsMXBean {
+        @Override
+        public long getMilliSecondsBehindSource() {
+            return pipeline.metrics().lagMs();
+        }
+
+        @Override
+        public long getTotalNumberOfEventsSeen() {
+            return pipeline.metrics().captured();
+        }
+
+        @Override
+        public long getNumberOfCommittedTransactions() {
+            return pipeline.captureStatus().committedTransactions();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return pipeline.captureStatus().connected();
+        }
+
+        @Override
+        public int getQueueTotalCapacity() {
+            return pipeline.captureStatus().queueCapacity();
+        }
+
+        @Override
+        public int getQueueRemainingCapacity() {
+            return pipeline.captureStatus().queueRemainingCapacity();
+        }
+
+        @Override
+        public long getMilliSecondsSinceLastEvent() {
+            return pipeline.metrics().msSinceLastDelivery();
+        }
+    }
+
+    private record Snapshot(Pipeline pipeline) implements SnapshotMetricsMXBean {
+        @Override
+        public int getTotalTableCount() {
+            return pipeline.captureStatus().snapshotTableCount();
+        }
+
+        @Override
+        public int getRemainingTableCount() {
+            long finished = pipeline.snapshotProgress().values().stream().filter(TableProgress::done).count();
+            return pipeline.captureStatus().snapshotCompleted() ? 0
+                    : Math.max(0, getTotalTableCount() - (int) finished);
+        }
+
+        @Override
+        public boolean getSnapshotRunning() {
+            return pipeline.captureStatus().snapshotRunning();
+        }
+
+        @Override
+        public boolean getSnapshotCompleted() {
+            return pipeline.captureStatus().snapshotCompleted();
+        }
+
+        @Override
+        public Map<String, Long> getRowsScanned() {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            pipeline.snapshotProgress().forEach((table, progress) -> rows.put(table, progress.rowsRead()));
+            return rows;
+        }
+    }
+}
