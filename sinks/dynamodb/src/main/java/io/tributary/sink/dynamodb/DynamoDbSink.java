@@ -19,7 +19,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -42,8 +44,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Writes rows into DynamoDB tables: puts for creates, reads and updates, deletes for deletes and tombstones. A
  * flush sends what was written since the last one with BatchWriteItem, 25 requests a call, keeping only the last
- * write of each key (so per-key order holds); unprocessed items and throttling are retried with exponential backoff
- * and jitter. Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and
+ * write of each key (so per-key order holds); unprocessed items and every failure the AWS SDK counts as retryable
+ * (throttling, 5xx, DynamoDB out of reach) are retried with exponential backoff and jitter, up to {@code max.retries},
+ * after which the sink fails naming the table, the endpoint and the last failure. Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and
  * the time a flush (and so an offset commit) takes stay bounded however fast a snapshot reads. Writes are
  * idempotent, so a replay after a crash converges to the same table.
  */
@@ -184,7 +187,9 @@ public final class DynamoDbSink implements ChangeSink {
                     : WriteRequest.builder().putRequest(PutRequest.builder().item(write.item()).build()).build());
         }
         Map<String, List<WriteRequest>> unprocessed = Map.of(table, requests);
-        for (int attempt = 0; ; attempt++) {
+        SdkException lastFailure = null;
+        // retries in a row without progress: a call that wrote part of the batch starts the count (and backoff) over
+        for (int retries = 0; ; retries++) {
             try {
                 Map<String, List<WriteRequest>> request = unprocessed;
                 BatchWriteItemResponse response = client.batchWriteItem(builder -> builder.requestItems(request));
@@ -192,29 +197,55 @@ public final class DynamoDbSink implements ChangeSink {
                 if (unprocessed == null || unprocessed.isEmpty()) {
                     return;
                 }
-            } catch (DynamoDbException e) {
-                if (!retriable(e)) {
-                    throw new SinkException("DynamoDB refused a write to table " + table + " (" + message(e)
-                            + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
+                if (size(unprocessed) < size(request)) {
+                    retries = 0;
                 }
-            } catch (SdkClientException e) {
-                LOG.warn("DynamoDB at {} could not be reached ({}); retrying", config.endpoint()
-                        .map(Object::toString).orElse(config.region()), e.getMessage());
+                lastFailure = null;
+            } catch (SdkException e) {
+                lastFailure = retryableOrThrow(table, writes, e);
             }
-            if (attempt >= config.maxRetries()) {
+            if (retries >= config.maxRetries()) {
                 throw new SinkException("DynamoDB table " + table + " still had unprocessed, throttled or failed "
-                        + "writes after " + config.maxRetries() + " retries: check that DynamoDB is reachable, raise "
-                        + "the table's capacity, or raise max.retries");
+                        + "writes after " + config.maxRetries() + " retries in a row" + (lastFailure == null ? ""
+                        : " (last: " + describe(lastFailure) + ")") + ": check that DynamoDB at " + where()
+                        + " is reachable, raise the table's capacity, or raise max.retries or retry.backoff.ms",
+                        lastFailure);
             }
-            long backoff = config.retryBackoffMs() << Math.min(attempt, 10);
-            Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+            long backoff = config.retryBackoffMs() << Math.min(retries, 10);
+            long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+            if (lastFailure instanceof SdkClientException) {
+                LOG.warn("DynamoDB at {} could not be reached ({}); retry {} of {} in {} ms", where(),
+                        lastFailure.getMessage(), retries + 1, config.maxRetries(), wait);
+            }
+            Thread.sleep(wait);
         }
     }
 
-    private static boolean retriable(DynamoDbException e) {
-        return e.isThrottlingException() || e.statusCode() >= 500
-                || "ProvisionedThroughputExceededException".equals(e.awsErrorDetails().errorCode())
-                || "RequestLimitExceeded".equals(e.awsErrorDetails().errorCode());
+    private static int size(Map<String, List<WriteRequest>> requests) {
+        return requests.values().stream().mapToInt(List::size).sum();
+    }
+
+    /**
+     * The failure when the AWS SDK would retry it; otherwise what to throw instead: the stop's interruption (which
+     * the SDK reports as {@link AbortedException}, clearing the thread's flag), or a refusal naming the keys.
+     */
+    private static SdkException retryableOrThrow(String table, List<Write> writes, SdkException e)
+            throws InterruptedException {
+        if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+            InterruptedException interrupted = new InterruptedException("a write to DynamoDB table " + table
+                    + " was interrupted");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+        if (!RetryableErrors.retryable(e)) {
+            throw new SinkException("DynamoDB refused a write to table " + table + " (" + describe(e)
+                    + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
+        }
+        return e;
+    }
+
+    private String where() {
+        return config.endpoint().map(Object::toString).orElse(config.region());
     }
 
     /** Checks (once) that the table exists with the configured key, creating it when allowed. */
@@ -276,8 +307,12 @@ public final class DynamoDbSink implements ChangeSink {
                 + ", but DynamoDB keys are strings, numbers or binary: choose another column");
     }
 
-    private static String message(DynamoDbException e) {
-        return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    /** An AWS error's code and message, or a client failure's message (a refused connection, say). */
+    private static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage();
     }
 
     @Override

@@ -229,6 +229,24 @@ class DynamoDbSinkIT {
         }
     }
 
+    @Test
+    void anOutageLongerThanMaxRetriesStopsTheSinkNamingTheEndpointAndTheLastFailure() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "1", "max.retries", "2"))) {
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+            sink.flush();
+            proxy.cut();
+            sink.write(List.of(envelope("c", null, row(2, "ink", "7.25", null))));
+
+            assertThatThrownBy(sink::flush).isInstanceOf(SinkException.class)
+                    .hasMessageContaining("kafka_shop.shop.items").hasMessageContaining("after 2 retries")
+                    .hasMessageContaining("Unable to execute HTTP request")
+                    .hasMessageContaining("DynamoDB at " + proxy.endpoint() + " is reachable");
+        }
+    }
+
     private static DynamoDbSink start(TestingDynamoDb dynamo, Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "aws.dynamodb.region", TestingDynamoDb.REGION.id(),
