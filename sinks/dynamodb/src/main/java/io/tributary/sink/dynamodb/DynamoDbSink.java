@@ -45,10 +45,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Writes rows into DynamoDB tables: puts for creates, reads and updates, deletes for deletes and tombstones. A
  * flush sends what was written since the last one with BatchWriteItem, 25 requests a call, keeping only the last
  * write of each key (so per-key order holds); unprocessed items and every failure the AWS SDK counts as retryable
- * (throttling, 5xx, DynamoDB out of reach) are retried with exponential backoff and jitter, up to {@code max.retries},
- * after which the sink fails naming the table, the endpoint and the last failure. Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and
- * the time a flush (and so an offset commit) takes stay bounded however fast a snapshot reads. Writes are
- * idempotent, so a replay after a crash converges to the same table.
+ * (throttling, 5xx, DynamoDB out of reach) are retried with exponential backoff and jitter, up to {@code max.retries}
+ * in a row, after which the sink fails naming the table, the endpoint and the last failure. Once {@value #SEND_AT}
+ * writes are pending they are sent without waiting for the flush, so memory and the time a flush (and so an offset
+ * commit) takes stay bounded however fast a snapshot reads. Writes are idempotent, so a replay after a crash
+ * converges to the same table.
  */
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
