@@ -130,7 +130,7 @@ final class FaultyPipeline implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (process != null) {
-            process.destroyForcibly();
+            process.destroyForcibly().onExit().join(); // gone, so that what it held open (a mount) can be released
         }
         if (Files.exists(log())) {
             Files.copy(log(), Path.of("target", name + "-runtime.log"), StandardCopyOption.REPLACE_EXISTING);
