@@ -27,9 +27,9 @@ import com.sun.net.httpserver.HttpServer;
  * of reach does, which DynamoDB Local never does. On demand: the next BatchWriteItem calls are refused as throttled
  * (HTTP 400 with DynamoDB's error body, alternately {@code ProvisionedThroughputExceededException} and
  * {@code ThrottlingException}); the next calls forward only the first half of their writes and return the rest as
- * {@code UnprocessedItems}; or the proxy is cut — its port closed, connections refused — until restored on the same
- * port. Everything else passes through unchanged. A hand-written fault injector: the only way to make these happen
- * here.
+ * {@code UnprocessedItems}; the next calls of any operation fail with HTTP 500; or the proxy is cut — its port
+ * closed, connections refused — until restored on the same port. Everything else passes through unchanged. A
+ * hand-written fault injector: the only way to make these happen here.
  */
 public final class FaultyDynamoDbProxy implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +41,15 @@ public final class FaultyDynamoDbProxy implements Closeable {
             "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\",\"message\":"
                     + "\"Rate of requests exceeds the allowed throughput.\"}");
 
+    private static final byte[] INTERNAL_ERROR = ("{\"__type\":"
+            + "\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI target;
     private final int port;
+    private final AtomicInteger failingLeft = new AtomicInteger();
+    private final AtomicInteger failedCalls = new AtomicInteger();
     private final AtomicInteger throttledLeft = new AtomicInteger();
     private final AtomicInteger partialLeft = new AtomicInteger();
     private final AtomicInteger throttledCalls = new AtomicInteger();
@@ -67,6 +73,11 @@ public final class FaultyDynamoDbProxy implements Closeable {
     /** The proxy's endpoint, for {@code aws.dynamodb.endpoint}; the same while cut. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Answers the next {@code calls} calls of any operation with HTTP 500 ({@code InternalServerError}). */
+    public void failNext(int calls) {
+        failingLeft.set(calls);
     }
 
     /** Refuses the next {@code calls} BatchWriteItem calls as throttled. */
@@ -101,6 +112,11 @@ public final class FaultyDynamoDbProxy implements Closeable {
         server.start();
     }
 
+    /** Calls answered with HTTP 500 so far. */
+    public int failedCalls() {
+        return failedCalls.get();
+    }
+
     /** BatchWriteItem calls refused as throttled so far. */
     public int throttledCalls() {
         return throttledCalls.get();
@@ -121,6 +137,11 @@ public final class FaultyDynamoDbProxy implements Closeable {
             byte[] body = in.readAllBytes();
             String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             boolean batchWrite = operation != null && operation.endsWith(".BatchWriteItem");
+            if (failingLeft.getAndDecrement() > 0) {
+                failedCalls.incrementAndGet();
+                respond(exchange, 500, INTERNAL_ERROR);
+                return;
+            }
             if (batchWrite && throttledLeft.getAndDecrement() > 0) {
                 int call = throttledCalls.getAndIncrement();
                 respond(exchange, 400, THROTTLING_ERRORS.get(call % THROTTLING_ERRORS.size())

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
@@ -19,9 +18,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -142,10 +138,11 @@ public final class DynamoDbSink implements ChangeSink {
         if (!tableExists(write.table())) {
             return;
         }
-        List<Map<String, AttributeValue>> items = client.queryPaginator(builder -> builder.tableName(write.table())
-                .keyConditionExpression("#h = :h")
-                .expressionAttributeNames(Map.of("#h", hash.getKey()))
-                .expressionAttributeValues(Map.of(":h", hash.getValue()))).items().stream().toList();
+        List<Map<String, AttributeValue>> items = Retries.call(config, "query of table " + write.table(),
+                () -> client.queryPaginator(builder -> builder.tableName(write.table())
+                        .keyConditionExpression("#h = :h")
+                        .expressionAttributeNames(Map.of("#h", hash.getKey()))
+                        .expressionAttributeValues(Map.of(":h", hash.getValue()))).items().stream().toList());
         List<Write> deletes = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -156,12 +153,13 @@ public final class DynamoDbSink implements ChangeSink {
         flush(deletes);
     }
 
-    private boolean tableExists(String table) {
+    private boolean tableExists(String table) throws InterruptedException {
         if (readyTables.contains(table)) {
             return true;
         }
         try {
-            client.describeTable(builder -> builder.tableName(table));
+            Retries.call(config, "check of table " + table, () -> client.describeTable(builder -> builder
+                    .tableName(table)));
             return true;
         } catch (ResourceNotFoundException missing) {
             return false;
@@ -188,9 +186,8 @@ public final class DynamoDbSink implements ChangeSink {
                     : WriteRequest.builder().putRequest(PutRequest.builder().item(write.item()).build()).build());
         }
         Map<String, List<WriteRequest>> unprocessed = Map.of(table, requests);
-        SdkException lastFailure = null;
-        // retries in a row without progress: a call that wrote part of the batch starts the count (and backoff) over
-        for (int retries = 0; ; retries++) {
+        Retries retries = new Retries(config, "writes to table " + table);
+        while (true) {
             try {
                 Map<String, List<WriteRequest>> request = unprocessed;
                 BatchWriteItemResponse response = client.batchWriteItem(builder -> builder.requestItems(request));
@@ -198,27 +195,15 @@ public final class DynamoDbSink implements ChangeSink {
                 if (unprocessed == null || unprocessed.isEmpty()) {
                     return;
                 }
-                if (size(unprocessed) < size(request)) {
-                    retries = 0;
-                }
-                lastFailure = null;
+                retries.answered(size(unprocessed) < size(request));
             } catch (SdkException e) {
-                lastFailure = retryableOrThrow(table, writes, e);
+                if (!retries.failed(e)) {
+                    throw new SinkException("DynamoDB refused a write to table " + table + " ("
+                            + Retries.describe(e) + "); keys in this batch: "
+                            + writes.stream().map(Write::key).toList(), e);
+                }
             }
-            if (retries >= config.maxRetries()) {
-                throw new SinkException("DynamoDB table " + table + " still had unprocessed, throttled or failed "
-                        + "writes after " + config.maxRetries() + " retries in a row" + (lastFailure == null ? ""
-                        : " (last: " + describe(lastFailure) + ")") + ": check that DynamoDB at " + where()
-                        + " is reachable, raise the table's capacity, or raise max.retries or retry.backoff.ms",
-                        lastFailure);
-            }
-            long backoff = config.retryBackoffMs() << Math.min(retries, 10);
-            long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-            if (lastFailure instanceof SdkClientException) {
-                LOG.warn("DynamoDB at {} could not be reached ({}); retry {} of {} in {} ms", where(),
-                        lastFailure.getMessage(), retries + 1, config.maxRetries(), wait);
-            }
-            Thread.sleep(wait);
+            retries.backOff();
         }
     }
 
@@ -226,36 +211,14 @@ public final class DynamoDbSink implements ChangeSink {
         return requests.values().stream().mapToInt(List::size).sum();
     }
 
-    /**
-     * The failure when the AWS SDK would retry it; otherwise what to throw instead: the stop's interruption (which
-     * the SDK reports as {@link AbortedException}, clearing the thread's flag), or a refusal naming the keys.
-     */
-    private static SdkException retryableOrThrow(String table, List<Write> writes, SdkException e)
-            throws InterruptedException {
-        if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
-            InterruptedException interrupted = new InterruptedException("a write to DynamoDB table " + table
-                    + " was interrupted");
-            interrupted.initCause(e);
-            throw interrupted;
-        }
-        if (!RetryableErrors.retryable(e)) {
-            throw new SinkException("DynamoDB refused a write to table " + table + " (" + describe(e)
-                    + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
-        }
-        return e;
-    }
-
-    private String where() {
-        return config.endpoint().map(Object::toString).orElse(config.region());
-    }
-
     /** Checks (once) that the table exists with the configured key, creating it when allowed. */
-    private void ensureTable(String table, Write sample) {
+    private void ensureTable(String table, Write sample) throws InterruptedException {
         if (readyTables.contains(table)) {
             return;
         }
         try {
-            TableDescription description = client.describeTable(builder -> builder.tableName(table)).table();
+            TableDescription description = Retries.call(config, "check of table " + table,
+                    () -> client.describeTable(builder -> builder.tableName(table)).table());
             List<String> expected = new ArrayList<>(sample.key().keySet());
             List<String> actual = description.keySchema().stream().map(KeySchemaElement::attributeName).toList();
             if (!actual.equals(expected)) {
@@ -273,7 +236,7 @@ public final class DynamoDbSink implements ChangeSink {
         readyTables.add(table);
     }
 
-    private void create(String table, Write sample) {
+    private void create(String table, Write sample) throws InterruptedException {
         List<KeySchemaElement> keySchema = new ArrayList<>();
         List<AttributeDefinition> attributes = new ArrayList<>();
         boolean first = true;
@@ -286,8 +249,9 @@ public final class DynamoDbSink implements ChangeSink {
         }
         LOG.info("creating DynamoDB table {} with key {} (on-demand billing)", table, sample.key().keySet());
         try {
-            client.createTable(builder -> builder.tableName(table).keySchema(keySchema)
-                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST));
+            Retries.call(config, "creation of table " + table, () -> client.createTable(builder -> builder
+                    .tableName(table).keySchema(keySchema).attributeDefinitions(attributes)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)));
         } catch (ResourceInUseException createdMeanwhile) {
             LOG.info("DynamoDB table {} was created by another writer meanwhile", table);
         }
@@ -306,14 +270,6 @@ public final class DynamoDbSink implements ChangeSink {
         }
         throw new SinkException("the key attribute " + name + " of table " + table + " is " + value.type()
                 + ", but DynamoDB keys are strings, numbers or binary: choose another column");
-    }
-
-    /** An AWS error's code and message, or a client failure's message (a refused connection, say). */
-    private static String describe(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage();
     }
 
     @Override

@@ -230,6 +230,22 @@ class DynamoDbSinkIT {
     }
 
     @Test
+    void serverErrorsOnTheTableCheckAndCreationAreRetriedLikeWrites() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "10", "max.retries", "4"))) {
+            proxy.failNext(3); // the first table check: DynamoDB answers 500 three times, then the table is created
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+            sink.flush();
+
+            assertThat(proxy.failedCalls()).isEqualTo(3);
+            assertThat(dynamo.client().scan(b -> b.tableName("kafka_shop.shop.items")).items())
+                    .extracting(item -> item.get("id").n()).containsExactly("1");
+        }
+    }
+
+    @Test
     void anOutageLongerThanMaxRetriesStopsTheSinkNamingTheEndpointAndTheLastFailure() throws Exception {
         try (TestingDynamoDb dynamo = TestingDynamoDb.create();
                 FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
