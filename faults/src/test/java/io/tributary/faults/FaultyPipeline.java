@@ -75,8 +75,12 @@ final class FaultyPipeline implements AutoCloseable {
 
     /** Whether at least {@code rows} rows were delivered and the stored offset is past the snapshot. */
     boolean snapshotDone(int rows) throws IOException {
-        return VersionedRows.delivered(events(name)).size() >= rows && Files.exists(offsets())
-                && !Files.readString(offsets()).contains("\"snapshot\":true");
+        return VersionedRows.delivered(events(name)).size() >= rows && offsetPastSnapshot();
+    }
+
+    /** Whether an offset is stored and it is past the snapshot (a restart would stream, not read tables again). */
+    boolean offsetPastSnapshot() throws IOException {
+        return Files.exists(offsets()) && !Files.readString(offsets()).contains("\"snapshot\":true");
     }
 
     /** The local offset store's file. */
@@ -126,7 +130,7 @@ final class FaultyPipeline implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (process != null) {
-            process.destroyForcibly();
+            process.destroyForcibly().onExit().join(); // gone, so that what it held open (a mount) can be released
         }
         if (Files.exists(log())) {
             Files.copy(log(), Path.of("target", name + "-runtime.log"), StandardCopyOption.REPLACE_EXISTING);

@@ -31,12 +31,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class VersionedRows implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Between the writer's transactions: at most about 200 a second. */
+    /** Between the writer's transactions by default: at most about 200 a second. */
     private static final long PAUSE_MS = 5;
 
     private final TestingMariaDb mariaDb;
     private final String table;
     private final Random random;
+    private final long pauseMs;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicLong transactions = new AtomicLong();
     private volatile Thread writer;
@@ -49,9 +50,18 @@ final class VersionedRows implements AutoCloseable {
      * @param seed makes the writer's choices reproducible; the tests print it
      */
     VersionedRows(TestingMariaDb mariaDb, String database, long seed) {
+        this(mariaDb, database, seed, PAUSE_MS);
+    }
+
+    /**
+     * As above, with {@code pauseMs} between the writer's transactions: a slower load for a sink slower than the
+     * file sink (DynamoDB Local).
+     */
+    VersionedRows(TestingMariaDb mariaDb, String database, long seed, long pauseMs) {
         this.mariaDb = mariaDb;
         this.table = database + ".items";
         this.random = new Random(seed);
+        this.pauseMs = pauseMs;
         mariaDb.execute("CREATE DATABASE " + database,
                 "CREATE TABLE " + table + " (id INT PRIMARY KEY, version INT NOT NULL)");
     }
@@ -105,7 +115,7 @@ final class VersionedRows implements AutoCloseable {
                 connection.commit();
                 transactions.incrementAndGet();
                 // load shaping, not synchronisation: a steady application-like rate keeps the files checkable
-                Thread.sleep(PAUSE_MS);
+                Thread.sleep(pauseMs);
             }
         } catch (SQLException | RuntimeException e) {
             failure = new IllegalStateException("the writer failed", e);

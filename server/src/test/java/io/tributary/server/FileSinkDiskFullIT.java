@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SinkException;
+import io.tributary.testkit.TestingTmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +32,9 @@ class FileSinkDiskFullIT {
 
     @Test
     void aRestartAfterAFailedWriteLeavesNoHalfRecordBehind(@TempDir Path directory) throws Exception {
-        assumeThat(System.getProperty("user.name")).as("mounting a tmpfs needs root").isEqualTo("root");
-        Path disk = Files.createDirectory(directory.resolve("disk"));
-        run("mount", "-t", "tmpfs", "-o", "size=1m", "tributary-disk-full", disk.toString());
-        try {
+        assumeThat(TestingTmpfs.canMount()).as("mounting a tmpfs needs root").isTrue();
+        try (TestingTmpfs tmpfs = TestingTmpfs.mount(directory.resolve("disk"), "1m")) {
+            Path disk = tmpfs.path();
             Path filler = disk.resolve("filler");
             Files.write(filler, new byte[FILLER_BYTES]);
             Path events = disk.resolve("disk.full.jsonl");
@@ -69,8 +68,6 @@ class FileSinkDiskFullIT {
             assertThat(ids).hasSizeGreaterThan(20).startsWith(0L, 1L, 2L)
                     .endsWith(1_000_000L, 1_000_001L, 1_000_002L, 1_000_003L, 1_000_004L, 1_000_005L, 1_000_006L,
                             1_000_007L, 1_000_008L, 1_000_009L);
-        } finally {
-            run("umount", disk.toString());
         }
     }
 
@@ -89,11 +86,5 @@ class FileSinkDiskFullIT {
                     new Object[] {id, "n".repeat(3000)}, Map.of(), Map.of()));
         }
         return records;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
     }
 }

@@ -104,7 +104,8 @@ public final class FileOffsetStore implements OffsetStore {
             }
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the offset store " + temporary + " (" + e.getMessage()
+            throw new UncheckedIOException("cannot write the offset store " + file + " (writing "
+                    + temporary.getFileName() + ": " + e.getMessage() + "; " + freeSpace()
                     + "): free space on its disk or give offset.storage.dir a directory that can be written; the "
                     + "offset stored before is kept, so the next start repeats what was delivered since, and loses "
                     + "nothing", e);
@@ -116,6 +117,15 @@ public final class FileOffsetStore implements OffsetStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the offset store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How much space the store's disk has left, for an error message; never fails. */
+    private String freeSpace() {
+        try {
+            return Files.getFileStore(directory).getUsableSpace() + " bytes free on its disk";
+        } catch (IOException e) {
+            return "free space unknown: " + e.getMessage();
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -42,10 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Writes rows into DynamoDB tables: puts for creates, reads and updates, deletes for deletes and tombstones. A
  * flush sends what was written since the last one with BatchWriteItem, 25 requests a call, keeping only the last
- * write of each key (so per-key order holds); unprocessed items and throttling are retried with exponential backoff
- * and jitter. Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and
- * the time a flush (and so an offset commit) takes stay bounded however fast a snapshot reads. Writes are
- * idempotent, so a replay after a crash converges to the same table.
+ * write of each key (so per-key order holds); unprocessed items and every failure the AWS SDK counts as retryable
+ * (throttling, 5xx, DynamoDB out of reach) are retried with exponential backoff and jitter, up to {@code max.retries}
+ * in a row, after which the sink fails naming the table, the endpoint and the last failure. Once {@value #SEND_AT}
+ * writes are pending they are sent without waiting for the flush, so memory and the time a flush (and so an offset
+ * commit) takes stay bounded however fast a snapshot reads. Writes are idempotent, so a replay after a crash
+ * converges to the same table.
  */
 public final class DynamoDbSink implements ChangeSink {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSink.class);
@@ -138,10 +138,11 @@ public final class DynamoDbSink implements ChangeSink {
         if (!tableExists(write.table())) {
             return;
         }
-        List<Map<String, AttributeValue>> items = client.queryPaginator(builder -> builder.tableName(write.table())
-                .keyConditionExpression("#h = :h")
-                .expressionAttributeNames(Map.of("#h", hash.getKey()))
-                .expressionAttributeValues(Map.of(":h", hash.getValue()))).items().stream().toList();
+        List<Map<String, AttributeValue>> items = Retries.call(config, "query of table " + write.table(),
+                () -> client.queryPaginator(builder -> builder.tableName(write.table())
+                        .keyConditionExpression("#h = :h")
+                        .expressionAttributeNames(Map.of("#h", hash.getKey()))
+                        .expressionAttributeValues(Map.of(":h", hash.getValue()))).items().stream().toList());
         List<Write> deletes = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -152,12 +153,13 @@ public final class DynamoDbSink implements ChangeSink {
         flush(deletes);
     }
 
-    private boolean tableExists(String table) {
+    private boolean tableExists(String table) throws InterruptedException {
         if (readyTables.contains(table)) {
             return true;
         }
         try {
-            client.describeTable(builder -> builder.tableName(table));
+            Retries.call(config, "check of table " + table, () -> client.describeTable(builder -> builder
+                    .tableName(table)));
             return true;
         } catch (ResourceNotFoundException missing) {
             return false;
@@ -184,7 +186,8 @@ public final class DynamoDbSink implements ChangeSink {
                     : WriteRequest.builder().putRequest(PutRequest.builder().item(write.item()).build()).build());
         }
         Map<String, List<WriteRequest>> unprocessed = Map.of(table, requests);
-        for (int attempt = 0; ; attempt++) {
+        Retries retries = new Retries(config, "writes to table " + table);
+        while (true) {
             try {
                 Map<String, List<WriteRequest>> request = unprocessed;
                 BatchWriteItemResponse response = client.batchWriteItem(builder -> builder.requestItems(request));
@@ -192,38 +195,30 @@ public final class DynamoDbSink implements ChangeSink {
                 if (unprocessed == null || unprocessed.isEmpty()) {
                     return;
                 }
-            } catch (DynamoDbException e) {
-                if (!retriable(e)) {
-                    throw new SinkException("DynamoDB refused a write to table " + table + " (" + message(e)
-                            + "); keys in this batch: " + writes.stream().map(Write::key).toList(), e);
+                retries.answered(size(unprocessed) < size(request));
+            } catch (SdkException e) {
+                if (!retries.failed(e)) {
+                    throw new SinkException("DynamoDB refused a write to table " + table + " ("
+                            + Retries.describe(e) + "); keys in this batch: "
+                            + writes.stream().map(Write::key).toList(), e);
                 }
-            } catch (SdkClientException e) {
-                LOG.warn("DynamoDB at {} could not be reached ({}); retrying", config.endpoint()
-                        .map(Object::toString).orElse(config.region()), e.getMessage());
             }
-            if (attempt >= config.maxRetries()) {
-                throw new SinkException("DynamoDB table " + table + " still had unprocessed, throttled or failed "
-                        + "writes after " + config.maxRetries() + " retries: check that DynamoDB is reachable, raise "
-                        + "the table's capacity, or raise max.retries");
-            }
-            long backoff = config.retryBackoffMs() << Math.min(attempt, 10);
-            Thread.sleep(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+            retries.backOff();
         }
     }
 
-    private static boolean retriable(DynamoDbException e) {
-        return e.isThrottlingException() || e.statusCode() >= 500
-                || "ProvisionedThroughputExceededException".equals(e.awsErrorDetails().errorCode())
-                || "RequestLimitExceeded".equals(e.awsErrorDetails().errorCode());
+    private static int size(Map<String, List<WriteRequest>> requests) {
+        return requests.values().stream().mapToInt(List::size).sum();
     }
 
     /** Checks (once) that the table exists with the configured key, creating it when allowed. */
-    private void ensureTable(String table, Write sample) {
+    private void ensureTable(String table, Write sample) throws InterruptedException {
         if (readyTables.contains(table)) {
             return;
         }
         try {
-            TableDescription description = client.describeTable(builder -> builder.tableName(table)).table();
+            TableDescription description = Retries.call(config, "check of table " + table,
+                    () -> client.describeTable(builder -> builder.tableName(table)).table());
             List<String> expected = new ArrayList<>(sample.key().keySet());
             List<String> actual = description.keySchema().stream().map(KeySchemaElement::attributeName).toList();
             if (!actual.equals(expected)) {
@@ -241,7 +236,7 @@ public final class DynamoDbSink implements ChangeSink {
         readyTables.add(table);
     }
 
-    private void create(String table, Write sample) {
+    private void create(String table, Write sample) throws InterruptedException {
         List<KeySchemaElement> keySchema = new ArrayList<>();
         List<AttributeDefinition> attributes = new ArrayList<>();
         boolean first = true;
@@ -254,8 +249,9 @@ public final class DynamoDbSink implements ChangeSink {
         }
         LOG.info("creating DynamoDB table {} with key {} (on-demand billing)", table, sample.key().keySet());
         try {
-            client.createTable(builder -> builder.tableName(table).keySchema(keySchema)
-                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST));
+            Retries.call(config, "creation of table " + table, () -> client.createTable(builder -> builder
+                    .tableName(table).keySchema(keySchema).attributeDefinitions(attributes)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)));
         } catch (ResourceInUseException createdMeanwhile) {
             LOG.info("DynamoDB table {} was created by another writer meanwhile", table);
         }
@@ -274,10 +270,6 @@ public final class DynamoDbSink implements ChangeSink {
         }
         throw new SinkException("the key attribute " + name + " of table " + table + " is " + value.type()
                 + ", but DynamoDB keys are strings, numbers or binary: choose another column");
-    }
-
-    private static String message(DynamoDbException e) {
-        return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     }
 
     @Override

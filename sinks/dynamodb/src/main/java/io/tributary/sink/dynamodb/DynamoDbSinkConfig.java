@@ -45,7 +45,9 @@ record DynamoDbSinkConfig(
     static final ConfigOption<Boolean> CREATE_TABLES = ConfigOption.bool("table.auto.create").withDefault(true)
             .withDoc("create a missing table (on-demand billing, key types from the data)");
     static final ConfigOption<Integer> MAX_RETRIES = ConfigOption.integer("max.retries").withDefault(10)
-            .withDoc("retries of throttled or unprocessed writes, with exponential backoff and jitter");
+            .withDoc("retries in a row of a batch that was throttled, left unprocessed or failed in a way the AWS SDK "
+            + "retries (5xx, DynamoDB out of reach), with exponential backoff and jitter; a call that writes part of "
+            + "the batch starts the count over");
     static final ConfigOption<Long> RETRY_BACKOFF = ConfigOption.longInteger("retry.backoff.ms").withDefault(100L)
             .withDoc("the first retry's wait; doubles with each retry");
 

@@ -13,6 +13,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SinkException;
+import io.tributary.testkit.FaultyDynamoDbProxy;
 import io.tributary.testkit.TestingDynamoDb;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -193,9 +194,11 @@ class DynamoDbSinkIT {
     @Test
     void throttledCallsAndUnprocessedItemsAreRetriedUntilEveryRowIsStored() throws Exception {
         try (TestingDynamoDb dynamo = TestingDynamoDb.create();
-                FaultyDynamoDbProxy proxy = new FaultyDynamoDbProxy(dynamo.endpoint(), 5, 2);
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
                 DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
                         "retry.backoff.ms", "10"))) {
+            proxy.throttle(5);
+            proxy.returnUnprocessed(2);
             List<ChangeRecord> rows = new ArrayList<>();
             for (int id = 1; id <= 60; id++) {
                 rows.add(envelope("c", null, row(id, "item " + id, id + ".00", null)));
@@ -215,13 +218,48 @@ class DynamoDbSinkIT {
     @Test
     void writesStillRefusedAfterMaxRetriesStopTheSinkNamingTheTable() throws Exception {
         try (TestingDynamoDb dynamo = TestingDynamoDb.create();
-                FaultyDynamoDbProxy proxy = new FaultyDynamoDbProxy(dynamo.endpoint(), 1_000, 0);
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
                 DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
                         "retry.backoff.ms", "1", "max.retries", "2"))) {
+            proxy.throttle(1_000);
             sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
 
             assertThatThrownBy(sink::flush).isInstanceOf(SinkException.class)
                     .hasMessageContaining("kafka_shop.shop.items").hasMessageContaining("after 2 retries");
+        }
+    }
+
+    @Test
+    void serverErrorsOnTheTableCheckAndCreationAreRetriedLikeWrites() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "10", "max.retries", "4"))) {
+            proxy.failNext(3); // the first table check: DynamoDB answers 500 three times, then the table is created
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+            sink.flush();
+
+            assertThat(proxy.failedCalls()).isEqualTo(3);
+            assertThat(dynamo.client().scan(b -> b.tableName("kafka_shop.shop.items")).items())
+                    .extracting(item -> item.get("id").n()).containsExactly("1");
+        }
+    }
+
+    @Test
+    void anOutageLongerThanMaxRetriesStopsTheSinkNamingTheEndpointAndTheLastFailure() throws Exception {
+        try (TestingDynamoDb dynamo = TestingDynamoDb.create();
+                FaultyDynamoDbProxy proxy = FaultyDynamoDbProxy.create(dynamo.endpoint());
+                DynamoDbSink sink = start(dynamo, Map.of("aws.dynamodb.endpoint", proxy.endpoint().toString(),
+                        "retry.backoff.ms", "1", "max.retries", "2"))) {
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+            sink.flush();
+            proxy.cut();
+            sink.write(List.of(envelope("c", null, row(2, "ink", "7.25", null))));
+
+            assertThatThrownBy(sink::flush).isInstanceOf(SinkException.class)
+                    .hasMessageContaining("kafka_shop.shop.items").hasMessageContaining("after 2 retries")
+                    .hasMessageContaining("Unable to execute HTTP request")
+                    .hasMessageContaining("DynamoDB at " + proxy.endpoint() + " is reachable");
         }
     }
 
