@@ -43,7 +43,12 @@ final class DebeziumOffsetsCapture {
     /** Debezium from scratch: the snapshot, then the workload run, until {@code count} changes arrived. */
     static List<Captured> capture(TestingBinlogServer server, String prefix, Map<String, String> overrides,
             int count, Duration timeout) throws IOException {
-        Path directory = Files.createTempDirectory("debezium-offsets");
+        return capture(server, prefix, overrides, count, timeout, Files.createTempDirectory("debezium-offsets"));
+    }
+
+    /** The same, with the engine's offset file ({@code offsets.dat}) in {@code directory}. */
+    static List<Captured> capture(TestingBinlogServer server, String prefix, Map<String, String> overrides,
+            int count, Duration timeout, Path directory) {
         Properties properties = properties(server, prefix, directory);
         properties.putAll(overrides);
         return run(properties, count, timeout, captured -> {

@@ -2,6 +2,8 @@ package io.tributary.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,8 @@ import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import io.tributary.core.offsets.OffsetJson;
+import io.tributary.server.DebeziumOffsetFile;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
@@ -43,9 +47,22 @@ abstract class OffsetInterchangeIT {
     void tributaryContinuesFromDebeziumsOffsets() throws Exception {
         try (TestingBinlogServer server = startServer()) {
             load(server);
+            Path engineDirectory = Files.createTempDirectory("debezium-offsets");
             List<Captured> debezium = DebeziumOffsetsCapture.capture(server, "swap", Map.of(),
-                    ROWS + TRANSACTIONS * CHANGES_PER_TRANSACTION, TIMEOUT);
+                    ROWS + TRANSACTIONS * CHANGES_PER_TRANSACTION, TIMEOUT, engineDirectory);
             List<Change> expected = changes(debezium);
+
+            // what Debezium's engine stored in its offset file when it stopped, as `tributary import-offsets` reads
+            // it: the offset of one of the changes it delivered, which Tributary continues from
+            Map<String, Object> stored = DebeziumOffsetFile.find(engineDirectory.resolve("offsets.dat"), "swap",
+                    Optional.empty()).offset();
+            List<String> delivered = debezium.stream().map(captured -> json(captured.offset())).toList();
+            assertThat(delivered).contains(json(stored));
+            int last = delivered.lastIndexOf(json(stored));
+            if (last < expected.size() - 1) {
+                assertThat(tributaryFrom(server, stored, expected.size() - last - 1))
+                        .isEqualTo(expected.subList(last + 1, expected.size()));
+            }
 
             for (int cut : streamingCuts()) {
                 List<Change> continued = tributaryFrom(server, debezium.get(cut).offset(), expected.size() - cut - 1);
@@ -174,5 +191,10 @@ abstract class OffsetInterchangeIT {
 
     static int snapshotRows() {
         return ROWS;
+    }
+
+    /** An offset as JSON, so that offsets read back from a file (integers) and kept in memory (longs) compare. */
+    private static String json(Map<String, ?> offset) {
+        return new String(OffsetJson.write(new java.util.TreeMap<>(offset)), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
