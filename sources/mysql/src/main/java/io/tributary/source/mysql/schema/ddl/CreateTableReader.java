@@ -26,7 +26,10 @@ final class CreateTableReader {
      * @param fallbackCharset the character set of the table when the statement names none (the database's)
      */
     TableDefinition read(DdlTokens tokens, TableId id, Optional<String> fallbackCharset) {
-        tokens.accept("IF", "NOT", "EXISTS");
+        if (tokens.accept("IF", "NOT", "EXISTS")) {
+            // a table that exists already stays as it is
+            throw new DdlTokens.Unsupported("IF NOT EXISTS");
+        }
         tokens.qualifiedName();
         if (!tokens.peek().isSymbol("(")) {
             throw new DdlTokens.Unsupported("CREATE TABLE without columns (LIKE, SELECT)");
