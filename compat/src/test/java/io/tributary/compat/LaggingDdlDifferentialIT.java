@@ -1,6 +1,7 @@
 package io.tributary.compat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.tributary.testkit.TestingBinlogServer;
@@ -24,14 +25,24 @@ abstract class LaggingDdlDifferentialIT {
     /** Events on the schema-change topic: those of the burst, and of whatever else the server's binlog holds. */
     abstract int schemaChangeEvents();
 
+    /**
+     * How this server's Debezium is told to stream from the start of the binlog without a snapshot, what Tributary
+     * calls {@code snapshot.mode=never}.
+     */
+    abstract Map<String, String> debeziumFromTheBinlogsStart();
+
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void schemaChangesReadLongAfterTheBurstEqualDebeziums(boolean schemas) throws Exception {
         try (TestingBinlogServer database = server().startPermissive()) {
             server().runScripts(database, "ddl-burst");
-            DifferentialRun run = DifferentialRun.start(database, "lagging-ddl-schemas-" + schemas, schemas,
-                    Map.of("database.include.list", "burst", "include.schema.changes", "true",
-                            "snapshot.mode", "never"));
+            Map<String, String> config = Map.of("database.include.list", "burst", "include.schema.changes", "true");
+            Map<String, String> debezium = new HashMap<>(config);
+            debezium.putAll(debeziumFromTheBinlogsStart());
+            Map<String, String> tributary = new HashMap<>(config);
+            tributary.put("snapshot.mode", "never");
+            DifferentialRun run = DifferentialRun.start(database, "lagging-ddl-schemas-" + schemas, schemas, debezium,
+                    tributary);
             try (run) {
                 run.awaitAlike(TIMEOUT);
             }

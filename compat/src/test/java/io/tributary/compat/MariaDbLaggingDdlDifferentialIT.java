@@ -1,5 +1,7 @@
 package io.tributary.compat;
 
+import java.util.Map;
+
 /** {@link LaggingDdlDifferentialIT} on MariaDB with Debezium 3.5. */
 class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
     @Override
@@ -10,5 +12,10 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
     @Override
     int schemaChangeEvents() {
         return 20;
+    }
+
+    @Override
+    Map<String, String> debeziumFromTheBinlogsStart() {
+        return Map.of("snapshot.mode", "never");
     }
 }

@@ -114,8 +114,8 @@ final class ColumnSpecReader {
     }
 
     /**
-     * A default as {@link SchemaReader} states it: empty for NULL; the epoch for the current time; a literal in the form
-     * the server stores it in. A literal the server would rewrite (a date given to a DATETIME, a number with fewer
+     * A default as {@link SchemaReader} states it: empty for NULL; the epoch for the current time; a literal in the
+     * form the server stores it in. A literal the server would rewrite (a date given to a DATETIME, a number with fewer
      * decimals than its column) is not understood.
      */
     Optional<String> defaultOf(DdlTokens tokens, ColumnType type) {

@@ -115,7 +115,8 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             tokens.expectSymbol(")");
         }
         String signs = signs(tokens);
-        return new ColumnType("decimal", "decimal(" + precision + "," + scale + ")" + signs, precision, scale, List.of());
+        String columnType = "decimal(" + precision + "," + scale + ")" + signs;
+        return new ColumnType("decimal", columnType, precision, scale, List.of());
     }
 
     private static ColumnType floating(String name, DdlTokens tokens) {

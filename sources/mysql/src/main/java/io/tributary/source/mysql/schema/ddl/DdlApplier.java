@@ -61,8 +61,8 @@ public final class DdlApplier {
             LOG.debug("The definition of {} after a statement is read from the server: {}", id, e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.warn("The definition of {} after a statement is read from the server; the statement was not applied: {}",
-                    id, e.toString());
+            LOG.warn("The definition of {} after a statement is read from the server; the statement could not be "
+                    + "applied: {}", id, e.toString());
             return Optional.empty();
         }
     }
