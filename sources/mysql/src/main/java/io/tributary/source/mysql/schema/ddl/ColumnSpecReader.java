@@ -171,7 +171,9 @@ final class ColumnSpecReader {
     }
 
     private static String number(String number, ColumnType type) {
-        if (type.isText() && !type.dataType().equals("enum") && !type.dataType().equals("set")) {
+        if (type.isText() && !type.dataType().equals("enum") && !type.dataType().equals("set")
+                && INTEGER.matcher(number).matches()) {
+            // a whole number is stored as its digits; 0x41 or 1e3 would be converted
             return number;
         }
         boolean canonical = switch (type.dataType()) {

@@ -62,7 +62,8 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" ->
                     integer(name.equals("integer") ? "int" : name, tokens, mariaDb);
             case "decimal", "dec", "numeric", "fixed" -> decimal(tokens);
-            case "float", "double", "real" -> floating(name.equals("real") ? "double" : name, tokens);
+            // REAL is not read: it is a DOUBLE or, under sql_mode REAL_AS_FLOAT, a FLOAT
+            case "float", "double" -> floating(name, tokens);
             case "bit" -> sized("bit", tokens, 1, false);
             case "char" -> sized("char", tokens, 1, true);
             case "varchar" -> sized("varchar", tokens, -1, true);

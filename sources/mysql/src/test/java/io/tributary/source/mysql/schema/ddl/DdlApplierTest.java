@@ -139,6 +139,8 @@ class DdlApplierTest {
         assertThat(column(table, "b").columnType()).isEqualTo("bigint(20)");
         assertThat(column(table, "b").nullable()).isFalse();
         assertThat(column(table, "b").defaultValue()).contains("7");
+        assertThat(column(applied(MARIADB, table, "ALTER TABLE t ADD v VARCHAR(3) DEFAULT 12").orElseThrow(), "v")
+                .defaultValue()).contains("12");
         assertThat(column(table, "title").defaultValue()).contains("x");
     }
 
@@ -182,6 +184,9 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
         "ALTER TABLE t ADD COLUMN x INT /*!80023 INVISIBLE */",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x REAL",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1e3",
         "ALTER TABLE t ADD COLUMN IF NOT EXISTS x INT",
         "ALTER TABLE t ADD COLUMN id INT",
         "ALTER TABLE t DROP COLUMN id",
@@ -219,6 +224,18 @@ class DdlApplierTest {
         assertThat(applied(MARIADB, keyless, "ALTER TABLE t MODIFY a INT NOT NULL")).isEmpty();
         assertThat(applied(MARIADB, keyless, "ALTER TABLE t DROP COLUMN b")).isEmpty();
         assertThat(applied(MARIADB, keyless, "ALTER TABLE t MODIFY a BIGINT")).isPresent();
+    }
+
+    /**
+     * MySQL writes the invisible primary key it generates (sql_generate_invisible_primary_key) into the binlogged
+     * statement, in an executable comment.
+     */
+    @Test
+    void aMySqlTableWithAGeneratedInvisiblePrimaryKeyIsNotApplied() {
+        String logged = "CREATE TABLE t (my_row_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT /*!80023 INVISIBLE */, "
+                + "a INT NOT NULL UNIQUE, PRIMARY KEY (my_row_id))";
+
+        assertThat(MYSQL.apply(logged, ID, Optional.empty(), UTF8MB4)).isEmpty();
     }
 
     @Test
