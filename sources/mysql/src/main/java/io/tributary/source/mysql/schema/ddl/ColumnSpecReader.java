@@ -133,8 +133,7 @@ final class ColumnSpecReader {
             now(tokens, type);
             return Optional.of(SchemaReader.EPOCH_DEFAULT);
         }
-        if ((tokens.peek().isWord("b") || tokens.peek().isWord("B"))
-                && tokens.peek(1).kind() == DdlTokens.Kind.STRING) {
+        if (tokens.peek().isWord("b") && tokens.peek(1).kind() == DdlTokens.Kind.STRING) {
             tokens.take();
             String bits = tokens.string();
             if (!type.dataType().equals("bit") || !BITS.matcher(bits).matches()) {

@@ -2,8 +2,6 @@ package io.tributary.source.mysql.schema.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The tokens of one DDL statement and a cursor over them. Comments are skipped, except executable ones
@@ -183,12 +181,6 @@ final class DdlTokens {
             text.append(token.text());
         }
         return text.toString();
-    }
-
-    /** The next word in upper case, without taking it; empty when the next token is no word. */
-    Optional<String> peekWord() {
-        Token token = peek();
-        return token.kind() == Kind.WORD ? Optional.of(token.text().toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** Splits a statement into tokens. */

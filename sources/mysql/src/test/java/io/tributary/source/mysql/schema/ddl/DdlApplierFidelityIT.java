@@ -44,7 +44,8 @@ abstract class DdlApplierFidelityIT {
                     + "ADD db DOUBLE(10,3), ADD fl2 FLOAT(7,2), ADD st SET('x','y') DEFAULT 'y'",
             "ALTER TABLE f.t ADD m MEDIUMINT, ADD sm SMALLINT(3), ADD bi BIGINT UNSIGNED, ADD ti TINYINT UNSIGNED, "
                     + "ADD dz DECIMAL(5) ZEROFILL, ADD neg INT DEFAULT -1, ADD tm TIME(2) DEFAULT '10:11:12.50'",
-            "ALTER TABLE f.t MODIFY COLUMN a BIGINT NOT NULL DEFAULT 7 COMMENT 'cmt', MODIFY e CHAR(3) COLLATE utf8mb4_bin",
+            "ALTER TABLE f.t MODIFY COLUMN a BIGINT NOT NULL DEFAULT 7 COMMENT 'cmt', "
+                    + "MODIFY e CHAR(3) COLLATE utf8mb4_bin",
             "CREATE TABLE f.k (a INT NOT NULL, b INT, code VARCHAR(8) NOT NULL, UNIQUE KEY uc (code)) "
                     + "DEFAULT CHARSET=latin1 COMMENT='tbl'",
             "ALTER TABLE f.k ADD PRIMARY KEY (a)",

@@ -27,8 +27,8 @@ class DdlApplierTest {
     }
 
     private static TableDefinition base(DdlApplier applier) {
-        return created(applier, "CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL DEFAULT 'x', "
-                + "PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=latin1");
+        return created(applier, "CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT, "
+                + "name VARCHAR(20) NOT NULL DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=latin1");
     }
 
     private static List<String> names(TableDefinition table) {
@@ -45,7 +45,8 @@ class DdlApplierTest {
                 + "small SMALLINT(3) ZEROFILL, flag BOOLEAN DEFAULT 1, price DECIMAL(8,2) DEFAULT '1.50', "
                 + "code CHAR, note VARCHAR(10) CHARACTER SET utf8 COLLATE utf8_bin COMMENT 'it''s', "
                 + "at DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), "
-                + "born DATE DEFAULT '1999-12-31', y YEAR, kind ENUM('a','b') NOT NULL DEFAULT 'b', bits BIT(4) DEFAULT b'101', "
+                + "born DATE DEFAULT '1999-12-31', y YEAR, kind ENUM('a','b') NOT NULL DEFAULT 'b', "
+                + "bits BIT(4) DEFAULT b'101', "
                 + "PRIMARY KEY (id))");
 
         assertThat(names(table)).containsExactly("id", "small", "flag", "price", "code", "note", "at", "born", "y",
