@@ -48,3 +48,14 @@ CREATE TABLE catalog.keyless (name VARCHAR(10), amount INT);
 INSERT INTO catalog.keyless VALUES ('a', 1), ('b', 2), ('a', 1);
 CREATE TABLE catalog.composite (region CHAR(2) NOT NULL, seq INT NOT NULL, body VARCHAR(40), PRIMARY KEY (region, seq));
 INSERT INTO catalog.composite VALUES ('eu', 1, 'one'), ('eu', 2, 'two'), ('us', 1, 'three');
+CREATE TABLE catalog.column_flags (
+  id INT PRIMARY KEY,
+  z INT(5) UNSIGNED ZEROFILL,
+  zs SMALLINT ZEROFILL DEFAULT 7,
+  g INT AS (z + 1) VIRTUAL,
+  s INT AS (z * 2) STORED,
+  created DATETIME DEFAULT CURRENT_TIMESTAMP,
+  at TIMESTAMP NULL DEFAULT '2020-01-01 00:00:00',
+  born DATE DEFAULT '1999-12-31',
+  moment DATETIME(3) DEFAULT '2020-01-01 00:00:00.000'
+);

@@ -23,16 +23,26 @@ final class DifferentialRun implements AutoCloseable {
     /** How many events both captures had written at the last {@link #awaitBothQuiet}. */
     private int agreed;
 
-    private DifferentialRun(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
+    private DifferentialRun(TestingBinlogServer server, String name, boolean schemas,
+            Map<String, String> debeziumConfig, Map<String, String> tributaryConfig) {
         debeziumLog = new EventLog(name + "-debezium");
         tributaryLog = new EventLog(name + "-tributary");
-        debezium = DebeziumCapture.start(server, "diff", schemas, config, debeziumLog);
-        tributary = TributaryCapture.start(server, "diff", schemas, config, tributaryLog);
+        debezium = DebeziumCapture.start(server, "diff", schemas, debeziumConfig, debeziumLog);
+        tributary = TributaryCapture.start(server, "diff", schemas, tributaryConfig, tributaryLog);
     }
 
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */
     static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
-        return new DifferentialRun(server, name, schemas, config);
+        return new DifferentialRun(server, name, schemas, config, config);
+    }
+
+    /**
+     * Starts both captures with topic prefix {@code diff}, each with its own configuration: for a behaviour the two
+     * spell differently.
+     */
+    static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas,
+            Map<String, String> debeziumConfig, Map<String, String> tributaryConfig) {
+        return new DifferentialRun(server, name, schemas, debeziumConfig, tributaryConfig);
     }
 
     DebeziumCapture debezium() {

@@ -571,7 +571,11 @@ final class BinlogReader {
                     .orElse(changed);
             // Debezium 3.6's MySQL parser writes such a statement from its UNIQUE keyword on, without CREATE
             String ddl = keyed.isPresent() && flavor == ServerFlavor.MYSQL ? DdlStatements.withoutCreate(sql) : sql;
-            emitSchemaChange(header, data, ddl, described);
+            Optional<TableId> indexed = DdlStatements.indexedTable(sql, data.getDatabase());
+            if (indexed.isPresent() && keyed.isEmpty()) {
+                schemas.emitted().changedSilently(sql, indexed.get());
+            }
+            emitSchemaChange(header, data, new Statement(sql, ddl), described);
         }
     }
 
@@ -579,9 +583,12 @@ final class BinlogReader {
      * A schema-change event for every statement that changes the schema, as Debezium writes them: whatever the
      * database, with a description of each table created, altered or dropped.
      */
-    private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, String sql,
+    private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, Statement statement,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
+        String sql = statement.ddl();
+        EmittedDefinitions emitted = schemas.emitted();
         if (changed.size() > 1 && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
+            changed.forEach(change -> emitted.dropped(change.table()));
             emitDropsOneByOne(header, sql, changed);
             return;
         }
@@ -594,13 +601,15 @@ final class BinlogReader {
             database = id.database();
             table = id.table();
             if (change.type() == SchemaChanges.ChangeType.DROP) {
+                emitted.dropped(id);
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
             } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
-                ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created)).ifPresent(current ->
-                        tableChanges.add(SchemaChanges.change(change.type(), id, current)));
+                emitted.created(statement.sql(), id,
+                        ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created)))
+                        .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
-                schemas.describe(schemaConnection, id).ifPresent(current ->
-                        tableChanges.add(SchemaChanges.change(change.type(), id, current)));
+                emitted.altered(statement.sql(), id, schemas.describe(schemaConnection, id))
+                        .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             }
         }
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
@@ -608,6 +617,12 @@ final class BinlogReader {
                 file, header.getPosition(), lastRow, thread, null);
         sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
                 source, afterCommit(header)));
+    }
+
+    /**
+     * A DDL statement as the binlog holds it, and as the schema-change event writes it ({@code ddl}).
+     */
+    private record Statement(String sql, String ddl) {
     }
 
     /**

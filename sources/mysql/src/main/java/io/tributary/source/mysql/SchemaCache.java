@@ -27,10 +27,12 @@ final class SchemaCache {
     private final Map<TableId, TableSchemas> tables = new HashMap<>();
     /** The filter's answer per table, which no DDL statement changes. */
     private final Map<TableId, Boolean> included = new HashMap<>();
+    private final EmittedDefinitions emitted;
 
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
         this.config = config;
         this.reader = reader;
+        this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB);
         EventNames names = new EventNames(config.topicPrefix(),
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
@@ -52,6 +54,11 @@ final class SchemaCache {
         Optional<TableSchemas> read = reader.read(connection, id).map(this::schemasOf);
         read.ifPresent(schemas -> tables.put(id, schemas));
         return read;
+    }
+
+    /** The definitions tables were last described with, snapshot and schema-change events alike. */
+    EmittedDefinitions emitted() {
+        return emitted;
     }
 
     /** Whether the table's changes are captured. */

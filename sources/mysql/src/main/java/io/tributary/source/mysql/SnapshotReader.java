@@ -170,6 +170,7 @@ final class SnapshotReader {
                 for (TableId table : tables.stream().filter(id -> id.database().equals(database)).toList()) {
                     Optional<TableSchemas> schemasOfTable = schemas.get(connection, table);
                     if (schemasOfTable.isPresent()) {
+                        schemas.emitted().described(schemasOfTable.get().definition());
                         put(sink, database, table.table(), showCreateTable(table), List.<Object[]>of(SchemaChanges.change(
                                 SchemaChanges.ChangeType.CREATE, table, schemasOfTable.get().definition())));
                     }

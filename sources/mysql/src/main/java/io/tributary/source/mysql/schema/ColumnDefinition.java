@@ -56,6 +56,24 @@ public record ColumnDefinition(
                 enumValues, autoIncrement, generated, comment);
     }
 
+    /** This column at another position. */
+    public ColumnDefinition withPosition(int newPosition) {
+        return new ColumnDefinition(name, newPosition, dataType, columnType, nullable, defaultValue, charset, length,
+                scale, enumValues, autoIncrement, generated, comment);
+    }
+
+    /** This column under another name. */
+    public ColumnDefinition withName(String newName) {
+        return new ColumnDefinition(newName, position, dataType, columnType, nullable, defaultValue, charset, length,
+                scale, enumValues, autoIncrement, generated, comment);
+    }
+
+    /** This column NOT NULL, as the columns of a primary key are. */
+    public ColumnDefinition notNull() {
+        return new ColumnDefinition(name, position, dataType, columnType, false, defaultValue, charset, length, scale,
+                enumValues, autoIncrement, generated, comment);
+    }
+
     public boolean unsigned() {
         return columnType.contains("unsigned");
     }

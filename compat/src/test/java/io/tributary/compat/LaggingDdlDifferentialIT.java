@@ -1,0 +1,54 @@
+package io.tributary.compat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.tributary.testkit.TestingBinlogServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Schema-change events when capture is behind: a burst of DDL ({@code ddl-burst.sql}: a table created, then altered
+ * again and again with a row after each statement; another altered without rows; CREATE INDEX, RENAME COLUMN, MODIFY,
+ * CHANGE, DROP COLUMN, defaults set and dropped, keys added) all runs before either capture starts, and both read it
+ * from the start of the binlog ({@code snapshot.mode=never}), long after it ran. Each event must describe its table
+ * right after its statement, as Debezium's do, not as the server shows it at the end of the burst.
+ * {@code MariaDbLaggingDdlDifferentialIT} runs it on MariaDB with Debezium 3.5, {@code MySqlLaggingDdlDifferentialIT}
+ * in compat-mysql on MySQL with Debezium 3.6.
+ */
+abstract class LaggingDdlDifferentialIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    abstract TestServer server();
+
+    /** Events on the schema-change topic: those of the burst, and of whatever else the server's binlog holds. */
+    abstract int schemaChangeEvents();
+
+    /**
+     * How this server's Debezium is told to stream from the start of the binlog without a snapshot, what Tributary
+     * calls {@code snapshot.mode=never}.
+     */
+    abstract Map<String, String> debeziumFromTheBinlogsStart();
+
+    @ParameterizedTest(name = "schemas.enable={0}")
+    @ValueSource(booleans = {true, false})
+    void schemaChangesReadLongAfterTheBurstEqualDebeziums(boolean schemas) throws Exception {
+        try (TestingBinlogServer database = server().startPermissive()) {
+            server().runScripts(database, "ddl-burst");
+            Map<String, String> config = Map.of("database.include.list", "burst", "include.schema.changes", "true");
+            Map<String, String> debezium = new HashMap<>(config);
+            debezium.putAll(debeziumFromTheBinlogsStart());
+            Map<String, String> tributary = new HashMap<>(config);
+            tributary.put("snapshot.mode", "never");
+            DifferentialRun run = DifferentialRun.start(database, "lagging-ddl-schemas-" + schemas, schemas, debezium,
+                    tributary);
+            try (run) {
+                run.awaitAlike(TIMEOUT);
+            }
+            // the eight rows of items; shapes and keyless have none
+            run.assertEventsPerTopic(Map.of("diff.burst.items", 8, "diff", schemaChangeEvents()));
+            run.compare();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tributary.source.mysql;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tributary.source.mysql.schema.TableDefinition;
+import io.tributary.source.mysql.schema.TableId;
+import io.tributary.source.mysql.schema.ddl.DdlApplier;
+import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
+
+/**
+ * The definition each table was last described with, by the snapshot or by a schema-change event: the table as of
+ * the binlog position being read, which {@code information_schema} shows only when capture is not behind. A DDL
+ * statement is applied to it ({@link DdlApplier}) and the result preferred to the server's reading where the two
+ * differ ({@link DefinitionChoice}). Kept in memory only: after a restart, tables are known again from their next
+ * CREATE TABLE or a snapshot. Not thread-safe: used by the snapshot, then by the reader thread.
+ */
+final class EmittedDefinitions {
+    private final DdlApplier applier;
+    private final Map<TableId, TableDefinition> known = new HashMap<>();
+
+    EmittedDefinitions(boolean mariaDb) {
+        this.applier = new DdlApplier(mariaDb);
+    }
+
+    /** A table as a snapshot described it. */
+    void described(TableDefinition table) {
+        known.put(table.id(), table);
+    }
+
+    /**
+     * The table right after a CREATE TABLE statement: the server's definition, or the statement's when they differ
+     * (the table changed again since, or is gone).
+     */
+    Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current) {
+        return remember(id, DefinitionChoice.of(current, applier.apply(sql, id, Optional.empty(),
+                current.flatMap(TableDefinition::defaultCharset))));
+    }
+
+    /**
+     * The table right after a statement that altered it: the server's definition, or the one the statement gives the
+     * definition last described when they differ.
+     */
+    Optional<TableDefinition> altered(String sql, TableId id, Optional<TableDefinition> current) {
+        return remember(id, DefinitionChoice.of(current, applied(sql, id)));
+    }
+
+    /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */
+    void changedSilently(String sql, TableId id) {
+        remember(id, applied(sql, id));
+    }
+
+    void dropped(TableId id) {
+        known.remove(id);
+    }
+
+    private Optional<TableDefinition> applied(String sql, TableId id) {
+        return applier.apply(sql, id, Optional.ofNullable(known.get(id)), Optional.empty());
+    }
+
+    private Optional<TableDefinition> remember(TableId id, Optional<TableDefinition> table) {
+        if (table.isPresent()) {
+            known.put(id, table.get());
+        } else {
+            known.remove(id);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,229 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.SchemaReader;
+import io.tributary.source.mysql.schema.StringLiterals;
+
+/**
+ * Reads a column definition ({@code name type [attributes]}) into the column {@link SchemaReader} would read from
+ * {@code information_schema} after the statement, on one server flavor.
+ */
+final class ColumnSpecReader {
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern BITS = Pattern.compile("0|1[01]*");
+    private static final Pattern NOW = Pattern.compile("(?i)current_timestamp|now|localtimestamp");
+
+    private final boolean mariaDb;
+
+    ColumnSpecReader(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    /**
+     * @param tableCharset the character set of the table, which text columns without their own take
+     */
+    ColumnSpec read(DdlTokens tokens, Optional<String> tableCharset) {
+        String name = tokens.name();
+        ColumnType type = ColumnType.read(tokens, mariaDb);
+        Attributes attributes = new Attributes();
+        while (!tokens.atEnd() && !tokens.peek().isSymbol(",") && !tokens.peek().isSymbol(")")
+                && !tokens.peek().isWord("FIRST") && !tokens.peek().isWord("AFTER")) {
+            attribute(tokens, type, attributes);
+        }
+        if (type.dataType().equals("timestamp") && !attributes.explicitNull
+                && !(attributes.notNull && attributes.defaultValue != null)) {
+            // what such a column becomes depends on explicit_defaults_for_timestamp
+            throw new DdlTokens.Unsupported("TIMESTAMP without NULL, or NOT NULL and a default");
+        }
+        Optional<String> charset = Optional.empty();
+        if (type.isText()) {
+            charset = attributes.charset != null ? Optional.of(attributes.charset) : tableCharset;
+            if (charset.isEmpty()) {
+                throw new DdlTokens.Unsupported("the table's character set is not known");
+            }
+        } else if (attributes.charset != null) {
+            throw new DdlTokens.Unsupported("a character set on a " + type.dataType());
+        }
+        ColumnDefinition column = new ColumnDefinition(name, 0, type.dataType(), type.columnType(),
+                !attributes.notNull, Optional.ofNullable(attributes.defaultValue).flatMap(value -> value),
+                charset, type.length(), type.scale(), type.enumValues(),
+                attributes.autoIncrement || !mariaDb && attributes.onUpdate, attributes.generated,
+                mariaDb ? Optional.ofNullable(attributes.comment).filter(text -> !text.isEmpty())
+                        .map(StringLiterals::body) : Optional.empty());
+        return new ColumnSpec(column, attributes.primaryKey, attributes.unique, attributes.explicitNull);
+    }
+
+    /** What a column definition's attributes say; a null default is "no DEFAULT clause". */
+    private static final class Attributes {
+        boolean notNull;
+        boolean explicitNull;
+        Optional<String> defaultValue;
+        boolean autoIncrement;
+        boolean onUpdate;
+        boolean generated;
+        boolean primaryKey;
+        boolean unique;
+        String charset;
+        String comment;
+    }
+
+    private void attribute(DdlTokens tokens, ColumnType type, Attributes attributes) {
+        if (tokens.accept("NOT", "NULL")) {
+            attributes.notNull = true;
+        } else if (tokens.accept("NULL")) {
+            attributes.explicitNull = true;
+        } else if (tokens.accept("DEFAULT")) {
+            attributes.defaultValue = defaultValue(tokens, type);
+        } else if (tokens.accept("AUTO_INCREMENT")) {
+            attributes.autoIncrement = true;
+        } else if (tokens.accept("ON", "UPDATE")) {
+            now(tokens, type);
+            attributes.onUpdate = true;
+        } else if (tokens.accept("PRIMARY", "KEY") || tokens.accept("KEY")) {
+            attributes.primaryKey = true;
+        } else if (tokens.accept("UNIQUE")) {
+            tokens.accept("KEY");
+            attributes.unique = true;
+        } else if (tokens.accept("COMMENT")) {
+            attributes.comment = tokens.string();
+        } else if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
+            tokens.acceptSymbol("=");
+            attributes.charset = Charsets.named(tokens.name());
+        } else if (tokens.accept("COLLATE")) {
+            tokens.acceptSymbol("=");
+            String charset = Charsets.ofCollation(tokens.name());
+            if (attributes.charset != null && !attributes.charset.equals(charset)) {
+                throw new DdlTokens.Unsupported("a collation of another character set");
+            }
+            attributes.charset = charset;
+        } else if (tokens.accept("GENERATED", "ALWAYS", "AS") || tokens.accept("AS")) {
+            tokens.skipGroup();
+            if (!tokens.accept("VIRTUAL") && !tokens.accept("STORED")) {
+                tokens.accept("PERSISTENT");
+            }
+            attributes.generated = true;
+        } else {
+            throw new DdlTokens.Unsupported("column attribute " + tokens.peek().text());
+        }
+    }
+
+    /**
+     * A default as {@link SchemaReader} states it: empty for NULL; the epoch for the current time; a literal in the
+     * form the server stores it in. A literal the server would rewrite (a date given to a DATETIME, a number with fewer
+     * decimals than its column) is not understood.
+     */
+    Optional<String> defaultOf(DdlTokens tokens, ColumnType type) {
+        if (tokens.peek().isSymbol("(")) {
+            throw new DdlTokens.Unsupported("an expression default");
+        }
+        return defaultValue(tokens, type);
+    }
+
+    private Optional<String> defaultValue(DdlTokens tokens, ColumnType type) {
+        if (tokens.accept("NULL")) {
+            return Optional.empty();
+        }
+        if (NOW.matcher(tokens.peek().text()).matches() && tokens.peek().kind() == DdlTokens.Kind.WORD) {
+            now(tokens, type);
+            return Optional.of(SchemaReader.EPOCH_DEFAULT);
+        }
+        if (tokens.peek().isWord("b") && tokens.peek(1).kind() == DdlTokens.Kind.STRING) {
+            tokens.take();
+            String bits = tokens.string();
+            if (!type.dataType().equals("bit") || !BITS.matcher(bits).matches()) {
+                throw new DdlTokens.Unsupported("bit literal " + bits);
+            }
+            return Optional.of("b'" + bits + "'");
+        }
+        String sign = tokens.acceptSymbol("-") ? "-" : "";
+        DdlTokens.Token literal = tokens.take();
+        if (literal.kind() == DdlTokens.Kind.NUMBER) {
+            return Optional.of(number(sign + literal.text(), type));
+        }
+        if (literal.kind() != DdlTokens.Kind.STRING || !sign.isEmpty()) {
+            throw new DdlTokens.Unsupported("default " + literal.text());
+        }
+        return Optional.of(text(literal.text(), type));
+    }
+
+    /** {@code CURRENT_TIMESTAMP}, {@code NOW()} and their precisions, on a DATETIME or TIMESTAMP. */
+    private static void now(DdlTokens tokens, ColumnType type) {
+        String word = tokens.name();
+        if (!NOW.matcher(word).matches()
+                || !type.dataType().equals("datetime") && !type.dataType().equals("timestamp")) {
+            throw new DdlTokens.Unsupported(word + " on a " + type.dataType());
+        }
+        if (tokens.acceptSymbol("(")) {
+            if (!tokens.acceptSymbol(")")) {
+                tokens.number();
+                tokens.expectSymbol(")");
+            }
+        } else if (word.equalsIgnoreCase("now")) {
+            throw new DdlTokens.Unsupported("now without parentheses");
+        }
+    }
+
+    private static String number(String number, ColumnType type) {
+        if (type.isText() && !type.dataType().equals("enum") && !type.dataType().equals("set")
+                && INTEGER.matcher(number).matches()) {
+            // a whole number is stored as its digits; 0x41 or 1e3 would be converted
+            return number;
+        }
+        boolean canonical = switch (type.dataType()) {
+            case "tinyint", "smallint", "mediumint", "int", "bigint" -> INTEGER.matcher(number).matches();
+            case "decimal" -> canonicalDecimal(number, type.scale());
+            default -> false;
+        };
+        if (!canonical) {
+            throw new DdlTokens.Unsupported("default " + number + " on a " + type.dataType());
+        }
+        return number;
+    }
+
+    private static boolean canonicalDecimal(String number, int scale) {
+        int point = number.indexOf('.');
+        String whole = point < 0 ? number : number.substring(0, point);
+        String decimals = point < 0 ? "" : number.substring(point + 1);
+        return INTEGER.matcher(whole).matches() && decimals.length() == scale
+                && decimals.chars().allMatch(Character::isDigit);
+    }
+
+    private static String text(String value, ColumnType type) {
+        String dataType = type.dataType();
+        if (type.isText()) {
+            if (dataType.equals("char") && !value.equals(value.stripTrailing())) {
+                throw new DdlTokens.Unsupported("a CHAR default with trailing spaces");
+            }
+            if ((dataType.equals("enum") || dataType.equals("set")) && !type.enumValues()
+                    .contains(StringLiterals.body(value))) {
+                throw new DdlTokens.Unsupported("a default that is not one member");
+            }
+            if (dataType.endsWith("text")) {
+                throw new DdlTokens.Unsupported("a default of a " + dataType);
+            }
+            return StringLiterals.body(value);
+        }
+        if (type.isTemporal() && canonicalTemporal(value, type)) {
+            return value;
+        }
+        return number(value, type);
+    }
+
+    /** Whether a temporal literal is written as the server writes it back: all fields, the column's decimals. */
+    private static boolean canonicalTemporal(String value, ColumnType type) {
+        String fraction = type.scale() == 0 ? "" : "\\.\\d{" + type.scale() + "}";
+        return switch (type.dataType().toLowerCase(Locale.ROOT)) {
+            case "date" -> DATE.matcher(value).matches();
+            case "time" -> value.matches(TIME.pattern() + fraction);
+            case "datetime", "timestamp" -> value.matches(DATE.pattern() + " " + TIME.pattern() + fraction);
+            case "year" -> value.matches("\\d{4}");
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.EnumMembers;
+import io.tributary.source.mysql.schema.StringLiterals;
+
+/**
+ * A column's type as {@code information_schema.COLUMNS} states it on one server flavor, read from a column
+ * definition's type clause.
+ *
+ * @param dataType {@code DATA_TYPE}, lower case
+ * @param columnType {@code COLUMN_TYPE}: MariaDB writes integer display widths ({@code int(11)}), MySQL 8 and later
+ *     only {@code tinyint(1)} and those of ZEROFILL columns
+ * @param length {@code CHARACTER_MAXIMUM_LENGTH} or {@code NUMERIC_PRECISION}; the width of a BIT
+ * @param scale {@code NUMERIC_SCALE} or {@code DATETIME_PRECISION}
+ * @param enumValues the members of an ENUM or SET as its column type writes them
+ */
+record ColumnType(String dataType, String columnType, long length, int scale, List<String> enumValues) {
+    private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
+    private static final int[] SIGNED_WIDTHS = {4, 6, 9, 11, 20};
+    private static final int[] UNSIGNED_WIDTHS = {3, 5, 8, 10, 20};
+    private static final long[] PRECISIONS = {3, 5, 7, 10, 19};
+
+    ColumnType {
+        requireNonNull(dataType, "dataType is null");
+        requireNonNull(columnType, "columnType is null");
+        enumValues = List.copyOf(enumValues);
+    }
+
+    /** The type of a column read before. */
+    static ColumnType of(ColumnDefinition column) {
+        return new ColumnType(column.dataType(), column.columnType(), column.length(), column.scale(),
+                column.enumValues());
+    }
+
+    /** Whether the column has a character set: text, ENUM and SET. */
+    boolean isText() {
+        return switch (dataType) {
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> true;
+            default -> false;
+        };
+    }
+
+    boolean isTemporal() {
+        return switch (dataType) {
+            case "date", "time", "datetime", "timestamp", "year" -> true;
+            default -> false;
+        };
+    }
+
+    /** Reads a type clause: the type's name, its parameters and UNSIGNED, SIGNED, ZEROFILL. */
+    static ColumnType read(DdlTokens tokens, boolean mariaDb) {
+        String name = tokens.name().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "bool", "boolean" -> new ColumnType("tinyint", "tinyint(1)", 3, 0, List.of());
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" ->
+                    integer(name.equals("integer") ? "int" : name, tokens, mariaDb);
+            case "decimal", "dec", "numeric", "fixed" -> decimal(tokens);
+            // REAL is not read: it is a DOUBLE or, under sql_mode REAL_AS_FLOAT, a FLOAT
+            case "float", "double" -> floating(name, tokens);
+            case "bit" -> sized("bit", tokens, 1, false);
+            case "char" -> sized("char", tokens, 1, true);
+            case "varchar" -> sized("varchar", tokens, -1, true);
+            case "binary" -> sized("binary", tokens, 1, true);
+            case "varbinary" -> sized("varbinary", tokens, -1, true);
+            case "tinytext", "tinyblob" -> plain(name, 255);
+            case "text", "blob" -> plain(name, 65_535);
+            case "mediumtext", "mediumblob" -> plain(name, 16_777_215);
+            case "longtext", "longblob" -> plain(name, 4_294_967_295L);
+            case "date" -> plain("date", 0);
+            case "time", "datetime", "timestamp" -> temporal(name, tokens);
+            case "year" -> year(tokens, mariaDb);
+            case "json" -> json(mariaDb);
+            case "enum", "set" -> members(name, tokens);
+            default -> throw new DdlTokens.Unsupported("type " + name);
+        };
+    }
+
+    private static ColumnType integer(String name, DdlTokens tokens, boolean mariaDb) {
+        int kind = INTEGERS.indexOf(name);
+        Integer width = tokens.peek().isSymbol("(") ? parameter(tokens) : null;
+        boolean unsigned = false;
+        boolean zerofill = false;
+        while (true) {
+            if (tokens.accept("UNSIGNED")) {
+                unsigned = true;
+            } else if (tokens.accept("ZEROFILL")) {
+                zerofill = true;
+                unsigned = true;
+            } else if (!tokens.accept("SIGNED")) {
+                break;
+            }
+        }
+        int written = width != null ? width : (unsigned ? UNSIGNED_WIDTHS : SIGNED_WIDTHS)[kind];
+        boolean showsWidth = mariaDb || zerofill || name.equals("tinyint") && width != null && width == 1;
+        String columnType = name + (showsWidth ? "(" + written + ")" : "") + (unsigned ? " unsigned" : "")
+                + (zerofill ? " zerofill" : "");
+        long precision = name.equals("bigint") && unsigned ? 20 : PRECISIONS[kind];
+        return new ColumnType(name, columnType, precision, 0, List.of());
+    }
+
+    private static ColumnType decimal(DdlTokens tokens) {
+        int precision = 10;
+        int scale = 0;
+        if (tokens.acceptSymbol("(")) {
+            precision = tokens.number();
+            if (tokens.acceptSymbol(",")) {
+                scale = tokens.number();
+            }
+            tokens.expectSymbol(")");
+        }
+        String signs = signs(tokens);
+        String columnType = "decimal(" + precision + "," + scale + ")" + signs;
+        return new ColumnType("decimal", columnType, precision, scale, List.of());
+    }
+
+    private static ColumnType floating(String name, DdlTokens tokens) {
+        String columnType = name;
+        int precision = name.equals("float") ? 12 : 22;
+        int scale = 0;
+        if (tokens.acceptSymbol("(")) {
+            precision = tokens.number();
+            tokens.expectSymbol(",");
+            scale = tokens.number();
+            tokens.expectSymbol(")");
+            columnType = name + "(" + precision + "," + scale + ")";
+        }
+        if (!signs(tokens).isEmpty()) {
+            throw new DdlTokens.Unsupported("unsigned " + name);
+        }
+        return new ColumnType(name, columnType, precision, scale, List.of());
+    }
+
+    /** {@code UNSIGNED} and {@code ZEROFILL} after a DECIMAL, as its column type writes them. */
+    private static String signs(DdlTokens tokens) {
+        boolean unsigned = false;
+        boolean zerofill = false;
+        while (true) {
+            if (tokens.accept("UNSIGNED")) {
+                unsigned = true;
+            } else if (tokens.accept("ZEROFILL")) {
+                zerofill = true;
+                unsigned = true;
+            } else if (!tokens.accept("SIGNED")) {
+                break;
+            }
+        }
+        return (unsigned ? " unsigned" : "") + (zerofill ? " zerofill" : "");
+    }
+
+    /** A type with one optional size: {@code char(10)}; {@code defaultSize} -1 when the size is required. */
+    private static ColumnType sized(String name, DdlTokens tokens, int defaultSize, boolean text) {
+        int size = tokens.peek().isSymbol("(") ? parameter(tokens) : defaultSize;
+        if (size < 0 || text && (tokens.peek().isWord("BINARY") || tokens.peek().isWord("ASCII")
+                || tokens.peek().isWord("UNICODE") || tokens.peek().isWord("BYTE"))) {
+            throw new DdlTokens.Unsupported(name + " without a size or with a binary attribute");
+        }
+        return new ColumnType(name, name + "(" + size + ")", size, 0, List.of());
+    }
+
+    private static ColumnType plain(String name, long length) {
+        return new ColumnType(name, name, length, 0, List.of());
+    }
+
+    private static ColumnType temporal(String name, DdlTokens tokens) {
+        int precision = tokens.peek().isSymbol("(") ? parameter(tokens) : 0;
+        if (precision > 6) {
+            throw new DdlTokens.Unsupported(name + "(" + precision + ")");
+        }
+        return new ColumnType(name, precision > 0 ? name + "(" + precision + ")" : name, 0, precision, List.of());
+    }
+
+    private static ColumnType year(DdlTokens tokens, boolean mariaDb) {
+        if (tokens.peek().isSymbol("(") && parameter(tokens) != 4) {
+            throw new DdlTokens.Unsupported("year(2)");
+        }
+        return new ColumnType("year", mariaDb ? "year(4)" : "year", 0, 0, List.of());
+    }
+
+    private static ColumnType json(boolean mariaDb) {
+        if (mariaDb) {
+            // MariaDB's JSON is a LONGTEXT with a CHECK constraint and a collation of its own
+            throw new DdlTokens.Unsupported("json on MariaDB");
+        }
+        return new ColumnType("json", "json", 0, 0, List.of());
+    }
+
+    private static ColumnType members(String name, DdlTokens tokens) {
+        tokens.expectSymbol("(");
+        List<String> written = new ArrayList<>();
+        long longest = 0;
+        do {
+            String member = tokens.string();
+            if (!member.equals(member.stripTrailing())) {
+                throw new DdlTokens.Unsupported("a member with trailing spaces, which the server strips");
+            }
+            longest = name.equals("set") ? longest + member.length() + (written.isEmpty() ? 0 : 1)
+                    : Math.max(longest, member.length());
+            written.add("'" + StringLiterals.body(member) + "'");
+        } while (tokens.acceptSymbol(","));
+        tokens.expectSymbol(")");
+        String columnType = name + "(" + String.join(",", written) + ")";
+        return new ColumnType(name, columnType, longest, 0, EnumMembers.fromColumnType(columnType));
+    }
+
+    private static int parameter(DdlTokens tokens) {
+        tokens.expectSymbol("(");
+        int value = tokens.number();
+        tokens.expectSymbol(")");
+        return value;
+    }
+}

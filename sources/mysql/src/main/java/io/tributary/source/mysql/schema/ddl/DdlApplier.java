@@ -1,0 +1,69 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import java.util.Optional;
+
+import io.tributary.source.mysql.schema.TableDefinition;
+import io.tributary.source.mysql.schema.TableId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The definition of a table right after a DDL statement, worked out from the statement and the table's definition
+ * before it, as {@code information_schema} would have shown it at that moment. Understands CREATE TABLE, ALTER TABLE
+ * (columns added, dropped, modified, changed, renamed, defaults set and dropped, keys and indexes added and dropped),
+ * CREATE INDEX and DROP INDEX over the MySQL and MariaDB types whose {@code information_schema} spelling is certain.
+ * Whatever a statement holds that it does not fully understand, it answers empty: the caller then reads the table
+ * from the server. Stateless and thread-safe.
+ */
+public final class DdlApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
+
+    private final CreateTableReader creates;
+    private final AlterTableReader alters;
+
+    /** @param mariaDb whether the server is MariaDB, whose {@code information_schema} spells types its own way */
+    public DdlApplier(boolean mariaDb) {
+        this.creates = new CreateTableReader(mariaDb);
+        this.alters = new AlterTableReader(mariaDb);
+    }
+
+    /**
+     * The table {@code id} after {@code sql}.
+     *
+     * @param previous the table before the statement; not needed by a CREATE TABLE
+     * @param fallbackCharset the character set a CREATE TABLE that names none gives the table
+     * @return empty when the statement is not one of those understood, names another table's columns in a way not
+     *     understood, or holds anything else not understood
+     */
+    public Optional<TableDefinition> apply(String sql, TableId id, Optional<TableDefinition> previous,
+            Optional<String> fallbackCharset) {
+        try {
+            DdlTokens tokens = DdlTokens.of(sql);
+            if (tokens.accept("CREATE", "TABLE")) {
+                return Optional.of(creates.read(tokens, id, fallbackCharset));
+            }
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            TableDraft draft = TableDraft.of(previous.get());
+            if (tokens.accept("ALTER", "TABLE")) {
+                tokens.qualifiedName();
+                alters.apply(tokens, draft);
+            } else if (tokens.accept("CREATE")) {
+                alters.createIndex(tokens, draft);
+            } else if (tokens.accept("DROP")) {
+                alters.dropIndex(tokens, draft);
+            } else {
+                return Optional.empty();
+            }
+            return Optional.of(draft.definition());
+        } catch (DdlTokens.Unsupported e) {
+            LOG.debug("The definition of {} after a statement is read from the server: {}", id, e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("The definition of {} after a statement is read from the server; the statement could not be "
+                    + "applied: {}", id, e.toString());
+            return Optional.empty();
+        }
+    }
+}

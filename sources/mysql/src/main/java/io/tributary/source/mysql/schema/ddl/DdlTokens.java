@@ -1,0 +1,286 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tokens of one DDL statement and a cursor over them. Comments are skipped, except executable ones
+ * ({@code /*! ... *}{@code /}), which make the statement unreadable here: their meaning depends on the server version.
+ * Every method that does not find what it expects throws {@link Unsupported}, which the applier turns into "not
+ * understood".
+ */
+final class DdlTokens {
+    /** What a token is. */
+    enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
+
+    /**
+     * One token.
+     *
+     * @param text a word as written; a quoted name unquoted; a string literal's value unescaped; a number or symbol
+     *     as written
+     */
+    record Token(Kind kind, String text) {
+        boolean isWord(String word) {
+            return kind == Kind.WORD && text.equalsIgnoreCase(word);
+        }
+
+        boolean isSymbol(String symbol) {
+            return kind == Kind.SYMBOL && text.equals(symbol);
+        }
+    }
+
+    /** Thrown where a statement holds something this package does not fully understand. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private final List<Token> tokens;
+    private int next;
+
+    private DdlTokens(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    static DdlTokens of(String sql) {
+        return new DdlTokens(new Lexer(sql).tokens());
+    }
+
+    boolean atEnd() {
+        return next == tokens.size() || next == tokens.size() - 1 && tokens.get(next).isSymbol(";");
+    }
+
+    Token peek() {
+        return peek(0);
+    }
+
+    Token peek(int ahead) {
+        int at = next + ahead;
+        return at < tokens.size() ? tokens.get(at) : new Token(Kind.SYMBOL, "<end>");
+    }
+
+    Token take() {
+        if (next >= tokens.size()) {
+            throw new Unsupported("unexpected end of statement");
+        }
+        return tokens.get(next++);
+    }
+
+    /** Takes the next token when it is one of the words, in order: {@code accept("IF", "EXISTS")}. */
+    boolean accept(String... words) {
+        for (int i = 0; i < words.length; i++) {
+            if (!peek(i).isWord(words[i])) {
+                return false;
+            }
+        }
+        next += words.length;
+        return true;
+    }
+
+    boolean acceptSymbol(String symbol) {
+        if (peek().isSymbol(symbol)) {
+            next++;
+            return true;
+        }
+        return false;
+    }
+
+    void expect(String... words) {
+        if (!accept(words)) {
+            throw new Unsupported("expected " + String.join(" ", words) + " at " + peek().text());
+        }
+    }
+
+    void expectSymbol(String symbol) {
+        if (!acceptSymbol(symbol)) {
+            throw new Unsupported("expected " + symbol + " at " + peek().text());
+        }
+    }
+
+    void expectEnd() {
+        if (!atEnd()) {
+            throw new Unsupported("unexpected " + peek().text());
+        }
+    }
+
+    /** A name, quoted or not. */
+    String name() {
+        Token token = take();
+        if (token.kind() == Kind.QUOTED_NAME || token.kind() == Kind.WORD) {
+            return token.text();
+        }
+        throw new Unsupported("expected a name at " + token.text());
+    }
+
+    /** A name, optionally qualified ({@code db.t}): its last part. */
+    String qualifiedName() {
+        String name = name();
+        while (acceptSymbol(".")) {
+            name = name();
+        }
+        return name;
+    }
+
+    /** A whole number. */
+    int number() {
+        Token token = take();
+        if (token.kind() != Kind.NUMBER || !token.text().matches("\\d{1,9}")) {
+            throw new Unsupported("expected a number at " + token.text());
+        }
+        return Integer.parseInt(token.text());
+    }
+
+    String string() {
+        Token token = take();
+        if (token.kind() != Kind.STRING) {
+            throw new Unsupported("expected a string at " + token.text());
+        }
+        return token.text();
+    }
+
+    /** A parenthesised list of names, {@code (a, b)}. */
+    List<String> nameList() {
+        expectSymbol("(");
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(name());
+        } while (acceptSymbol(","));
+        expectSymbol(")");
+        return names;
+    }
+
+    /** The tokens inside the parenthesised group that comes next, taken, as a cursor of their own. */
+    DdlTokens group() {
+        expectSymbol("(");
+        int start = next;
+        int depth = 1;
+        while (depth > 0) {
+            Token token = take();
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+        }
+        return new DdlTokens(tokens.subList(start, next - 1));
+    }
+
+    /** Skips a balanced parenthesised group, the opening parenthesis next; returns its tokens' text. */
+    String skipGroup() {
+        expectSymbol("(");
+        int depth = 1;
+        StringBuilder text = new StringBuilder();
+        while (depth > 0) {
+            Token token = take();
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+            text.append(token.text());
+        }
+        return text.toString();
+    }
+
+    /** Splits a statement into tokens. */
+    private static final class Lexer {
+        private final String sql;
+        private int at;
+        private final List<Token> tokens = new ArrayList<>();
+
+        Lexer(String sql) {
+            this.sql = sql;
+        }
+
+        List<Token> tokens() {
+            while (true) {
+                skipSpaceAndComments();
+                if (at >= sql.length()) {
+                    return tokens;
+                }
+                char c = sql.charAt(at);
+                if (c == '`') {
+                    tokens.add(new Token(Kind.QUOTED_NAME, quoted('`')));
+                } else if (c == '\'') {
+                    tokens.add(new Token(Kind.STRING, StringLiteralValue.unescape(quoted('\''))));
+                } else if (c == '"') {
+                    throw new Unsupported("double-quoted text");
+                } else if (Character.isDigit(c) || c == '.' && at + 1 < sql.length()
+                        && Character.isDigit(sql.charAt(at + 1))) {
+                    tokens.add(new Token(Kind.NUMBER, number()));
+                } else if (isWordCharacter(c)) {
+                    tokens.add(new Token(Kind.WORD, word()));
+                } else {
+                    tokens.add(new Token(Kind.SYMBOL, String.valueOf(c)));
+                    at++;
+                }
+            }
+        }
+
+        private void skipSpaceAndComments() {
+            while (at < sql.length()) {
+                if (Character.isWhitespace(sql.charAt(at))) {
+                    at++;
+                } else if (sql.startsWith("/*", at)) {
+                    if (sql.startsWith("/*!", at) || sql.startsWith("/*M!", at)) {
+                        throw new Unsupported("executable comment");
+                    }
+                    int end = sql.indexOf("*/", at + 2);
+                    if (end < 0) {
+                        throw new Unsupported("unterminated comment");
+                    }
+                    at = end + 2;
+                } else if (sql.startsWith("-- ", at) || sql.startsWith("#", at)) {
+                    int end = sql.indexOf('\n', at);
+                    at = end < 0 ? sql.length() : end + 1;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        /** The text between {@code quote}s as written, a doubled quote kept doubled, backslash escapes kept. */
+        private String quoted(char quote) {
+            StringBuilder text = new StringBuilder();
+            int i = at + 1;
+            while (i < sql.length()) {
+                char c = sql.charAt(i);
+                if (c == '\\' && quote != '`' && i + 1 < sql.length()) {
+                    text.append(c).append(sql.charAt(i + 1));
+                    i += 2;
+                } else if (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    text.append(quote == '`' ? "`" : "''");
+                    i += 2;
+                } else if (c == quote) {
+                    at = i + 1;
+                    return text.toString();
+                } else {
+                    text.append(c);
+                    i++;
+                }
+            }
+            throw new Unsupported("unterminated quote");
+        }
+
+        private String number() {
+            int start = at;
+            while (at < sql.length() && (Character.isLetterOrDigit(sql.charAt(at)) || sql.charAt(at) == '.')) {
+                at++;
+            }
+            return sql.substring(start, at);
+        }
+
+        private String word() {
+            int start = at;
+            while (at < sql.length() && isWordCharacter(sql.charAt(at))) {
+                at++;
+            }
+            return sql.substring(start, at);
+        }
+
+        private static boolean isWordCharacter(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.TableDefinition;
+
+/**
+ * Which definition a schema-change event describes a table with: the one {@code information_schema} shows now, or
+ * the one {@link DdlApplier} worked out for the moment right after the statement. The server's is taken whenever the
+ * two agree on the table's structure (its columns' names, order, types and nullability, and its key), and whenever
+ * the statement was not understood; the applied one only when the server's differs, which proves that the server
+ * already shows a later moment (capture is behind, and the table changed again since), or when the table is gone.
+ */
+public final class DefinitionChoice {
+    private DefinitionChoice() {
+    }
+
+    /**
+     * @param current the table as {@code information_schema} shows it now; empty when it no longer exists
+     * @param applied the table right after the statement; empty when the statement was not understood
+     */
+    public static Optional<TableDefinition> of(Optional<TableDefinition> current, Optional<TableDefinition> applied) {
+        if (applied.isEmpty()) {
+            return current;
+        }
+        if (current.isPresent() && structure(current.get()).equals(structure(applied.get()))) {
+            return current;
+        }
+        return applied;
+    }
+
+    /** What makes two definitions the same moment of a table, leaving out what a server may spell its own way. */
+    private record Structure(List<ColumnShape> columns, List<String> key) {
+    }
+
+    private record ColumnShape(String name, String dataType, String columnType, boolean nullable) {
+    }
+
+    private static Structure structure(TableDefinition table) {
+        return new Structure(table.columns().stream().map(DefinitionChoice::shape).toList(),
+                table.primaryKey().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static ColumnShape shape(ColumnDefinition column) {
+        // integer display widths are spelt differently by MariaDB and MySQL, and say nothing about the values
+        String columnType = column.columnType().toLowerCase(Locale.ROOT)
+                .replaceFirst("^(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1");
+        return new ColumnShape(column.name().toLowerCase(Locale.ROOT), column.dataType(), columnType,
+                column.nullable());
+    }
+}

@@ -1,0 +1,247 @@
+package io.tributary.source.mysql.schema.ddl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.TableDefinition;
+import io.tributary.source.mysql.schema.TableId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DdlApplierTest {
+    private static final TableId ID = new TableId("db", "t");
+    private static final DdlApplier MARIADB = new DdlApplier(true);
+    private static final DdlApplier MYSQL = new DdlApplier(false);
+    private static final Optional<String> UTF8MB4 = Optional.of("utf8mb4");
+
+    private static TableDefinition created(DdlApplier applier, String sql) {
+        return applier.apply(sql, ID, Optional.empty(), UTF8MB4).orElseThrow();
+    }
+
+    private static Optional<TableDefinition> applied(DdlApplier applier, TableDefinition previous, String sql) {
+        return applier.apply(sql, ID, Optional.of(previous), Optional.empty());
+    }
+
+    private static TableDefinition base(DdlApplier applier) {
+        return created(applier, "CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT, "
+                + "name VARCHAR(20) NOT NULL DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=latin1");
+    }
+
+    private static List<String> names(TableDefinition table) {
+        return table.columns().stream().map(ColumnDefinition::name).toList();
+    }
+
+    private static ColumnDefinition column(TableDefinition table, String name) {
+        return table.columns().stream().filter(column -> column.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCreateTableGivesColumnsAsMariaDbsInformationSchemaWritesThem() {
+        TableDefinition table = created(MARIADB, "CREATE TABLE `db`.`t` (id INT UNSIGNED NOT NULL, "
+                + "small SMALLINT(3) ZEROFILL, flag BOOLEAN DEFAULT 1, price DECIMAL(8,2) DEFAULT '1.50', "
+                + "code CHAR, note VARCHAR(10) CHARACTER SET utf8 COLLATE utf8_bin COMMENT 'it''s', "
+                + "at DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), "
+                + "born DATE DEFAULT '1999-12-31', y YEAR, kind ENUM('a','b') NOT NULL DEFAULT 'b', "
+                + "bits BIT(4) DEFAULT b'101', "
+                + "PRIMARY KEY (id))");
+
+        assertThat(names(table)).containsExactly("id", "small", "flag", "price", "code", "note", "at", "born", "y",
+                "kind", "bits");
+        assertThat(table.columns()).extracting(ColumnDefinition::columnType).containsExactly("int(10) unsigned",
+                "smallint(3) unsigned zerofill", "tinyint(1)", "decimal(8,2)", "char(1)", "varchar(10)", "datetime(3)",
+                "date", "year(4)", "enum('a','b')", "bit(4)");
+        assertThat(table.columns()).extracting(ColumnDefinition::position).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9,
+                10, 11);
+        assertThat(column(table, "note").charset()).contains("utf8mb3");
+        assertThat(column(table, "note").comment()).contains("it''s");
+        assertThat(column(table, "code").charset()).contains("utf8mb4");
+        assertThat(column(table, "price").defaultValue()).contains("1.50");
+        assertThat(column(table, "price").length()).isEqualTo(8);
+        assertThat(column(table, "price").scale()).isEqualTo(2);
+        assertThat(column(table, "at").defaultValue()).contains("1970-01-01 00:00:00");
+        assertThat(column(table, "at").scale()).isEqualTo(3);
+        assertThat(column(table, "at").autoIncrement()).isFalse();
+        assertThat(column(table, "born").defaultValue()).contains("1999-12-31");
+        assertThat(column(table, "kind").enumValues()).containsExactly("a", "b");
+        assertThat(column(table, "kind").nullable()).isFalse();
+        assertThat(column(table, "bits").defaultValue()).contains("b'101'");
+        assertThat(column(table, "bits").length()).isEqualTo(4);
+        assertThat(table.primaryKey()).containsExactly("id");
+        assertThat(table.defaultCharset()).contains("utf8mb4");
+    }
+
+    @Test
+    void aCreateTableGivesColumnsAsMySqlsInformationSchemaWritesThem() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE t (id BIGINT UNSIGNED PRIMARY KEY, "
+                + "small SMALLINT ZEROFILL, flag TINYINT(1), tiny TINYINT(4), doc JSON, y YEAR, "
+                + "at TIMESTAMP NULL ON UPDATE CURRENT_TIMESTAMP COMMENT 'gone on MySQL') DEFAULT CHARSET latin1");
+
+        assertThat(table.columns()).extracting(ColumnDefinition::columnType).containsExactly("bigint unsigned",
+                "smallint(5) unsigned zerofill", "tinyint(1)", "tinyint", "json", "year", "timestamp");
+        assertThat(column(table, "id").nullable()).isFalse();
+        assertThat(column(table, "at").autoIncrement()).isTrue();
+        assertThat(column(table, "at").comment()).isEmpty();
+        assertThat(table.defaultCharset()).contains("latin1");
+        assertThat(table.primaryKey()).containsExactly("id");
+    }
+
+    @Test
+    void aGeneratedColumnIsMarkedGeneratedWithoutADefault() {
+        TableDefinition table = created(MARIADB, "CREATE TABLE t (a INT, b INT GENERATED ALWAYS AS (a * 2) VIRTUAL, "
+                + "c INT AS (a + 1) STORED)");
+
+        assertThat(table.columns()).extracting(ColumnDefinition::generated).containsExactly(false, true, true);
+        assertThat(column(table, "b").defaultValue()).isEmpty();
+        assertThat(column(table, "b").nullable()).isTrue();
+    }
+
+    @Test
+    void aTableWithoutPrimaryKeyIsKeyedByItsOnlyUniqueKeyOfNotNullColumns() {
+        assertThat(created(MARIADB, "CREATE TABLE t (a INT, b INT NOT NULL, UNIQUE KEY ua (a), UNIQUE KEY ub (b))")
+                .primaryKey()).containsExactly("b");
+        assertThat(created(MARIADB, "CREATE TABLE t (a INT NOT NULL UNIQUE, id INT, PRIMARY KEY (id))").primaryKey())
+                .containsExactly("id");
+        assertThat(created(MARIADB, "CREATE TABLE t (a INT, KEY (a), FOREIGN KEY (a) REFERENCES o (id) "
+                + "ON DELETE CASCADE)").primaryKey()).isEmpty();
+    }
+
+    @Test
+    void alterTableAddsColumnsWhereTold() {
+        TableDefinition table = applied(MARIADB, base(MARIADB), "ALTER TABLE t ADD COLUMN a INT, ADD b INT FIRST, "
+                + "ADD COLUMN c VARCHAR(5) AFTER id, ADD (d INT, e TEXT), ALGORITHM=INPLACE, LOCK=NONE").orElseThrow();
+
+        assertThat(names(table)).containsExactly("b", "id", "c", "name", "a", "d", "e");
+        assertThat(table.columns()).extracting(ColumnDefinition::position).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(column(table, "c").charset()).contains("latin1");
+        assertThat(column(table, "a").columnType()).isEqualTo("int(11)");
+    }
+
+    @Test
+    void columnsTheStatementLeavesAloneKeepTheirDefinitionAtTheirNewPosition() {
+        TableDefinition before = base(MARIADB);
+        TableDefinition table = applied(MARIADB, before, "ALTER TABLE t ADD x INT FIRST").orElseThrow();
+
+        assertThat(column(table, "name")).isEqualTo(column(before, "name").withPosition(3));
+    }
+
+    @Test
+    void alterTableDropsModifiesChangesAndRenamesColumns() {
+        TableDefinition before = applied(MARIADB, base(MARIADB), "ALTER TABLE t ADD a INT, ADD b INT, ADD c INT")
+                .orElseThrow();
+        TableDefinition table = applied(MARIADB, before, "ALTER TABLE t DROP COLUMN a, DROP IF EXISTS nothing, "
+                + "MODIFY b BIGINT NOT NULL DEFAULT 7 FIRST, CHANGE COLUMN c see VARCHAR(3) AFTER id, "
+                + "RENAME COLUMN name TO title").orElseThrow();
+
+        assertThat(names(table)).containsExactly("b", "id", "see", "title");
+        assertThat(column(table, "b").columnType()).isEqualTo("bigint(20)");
+        assertThat(column(table, "b").nullable()).isFalse();
+        assertThat(column(table, "b").defaultValue()).contains("7");
+        assertThat(column(applied(MARIADB, table, "ALTER TABLE t ADD v VARCHAR(3) DEFAULT 12").orElseThrow(), "v")
+                .defaultValue()).contains("12");
+        assertThat(column(table, "title").defaultValue()).contains("x");
+    }
+
+    @Test
+    void defaultsAreSetAndDropped() {
+        TableDefinition table = applied(MYSQL, base(MYSQL), "ALTER TABLE t ALTER COLUMN name SET DEFAULT 'it''s', "
+                + "ALTER id DROP DEFAULT").orElseThrow();
+
+        assertThat(column(table, "name").defaultValue()).contains("it''s");
+        assertThat(applied(MYSQL, table, "ALTER TABLE t ALTER name DROP DEFAULT").orElseThrow().columns().get(1)
+                .defaultValue()).isEmpty();
+    }
+
+    @Test
+    void keysFollowTheStatement() {
+        TableDefinition keyless = created(MARIADB, "CREATE TABLE t (a INT NOT NULL, b INT)");
+        assertThat(applied(MARIADB, keyless, "ALTER TABLE t ADD PRIMARY KEY (a)").orElseThrow().primaryKey())
+                .containsExactly("a");
+        assertThat(applied(MARIADB, keyless, "CREATE UNIQUE INDEX ua ON t (a)").orElseThrow().key().index())
+                .isEqualTo("ua");
+        assertThat(applied(MARIADB, keyless, "ALTER TABLE t ADD UNIQUE KEY ub (b)").orElseThrow().primaryKey())
+                .isEmpty();
+        assertThat(applied(MARIADB, keyless, "CREATE INDEX ib ON db.t (b) ALGORITHM=INPLACE").orElseThrow())
+                .isEqualTo(keyless);
+        assertThat(applied(MARIADB, keyless, "DROP INDEX ib ON t").orElseThrow()).isEqualTo(keyless);
+        TableDefinition keyed = applied(MARIADB, keyless, "ALTER TABLE t ADD PRIMARY KEY (b)").orElseThrow();
+        assertThat(column(keyed, "b").nullable()).isFalse();
+        assertThat(applied(MARIADB, keyed, "ALTER TABLE t RENAME COLUMN b TO c").orElseThrow().primaryKey())
+                .containsExactly("c");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ALTER TABLE t DROP PRIMARY KEY",
+        "ALTER TABLE t ADD COLUMN x INT CHECK (x > 0)",
+        "ALTER TABLE t ADD COLUMN x GEOMETRY",
+        "ALTER TABLE t ADD COLUMN x DATETIME DEFAULT '2020-01-01'",
+        "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.5",
+        "ALTER TABLE t ADD COLUMN x TIMESTAMP",
+        "ALTER TABLE t ADD COLUMN x INT DEFAULT (1 + 1)",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
+        "ALTER TABLE t ADD COLUMN x INT /*!80023 INVISIBLE */",
+        "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x REAL",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1e3",
+        "ALTER TABLE t ADD COLUMN IF NOT EXISTS x INT",
+        "ALTER TABLE t ADD COLUMN id INT",
+        "ALTER TABLE t DROP COLUMN id",
+        "ALTER TABLE t DROP COLUMN nothing",
+        "ALTER TABLE t RENAME TO u",
+        "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4",
+        "ALTER TABLE t ENGINE=InnoDB",
+        "ALTER TABLE t ADD UNIQUE KEY un (name(5))",
+        "ALTER TABLE t MODIFY id INT NULL",
+        "ALTER TABLE t PARTITION BY HASH(id) PARTITIONS 2",
+        "TRUNCATE TABLE t",
+        "DROP TABLE t",
+    })
+    void whatIsNotFullyUnderstoodIsNotApplied(String sql) {
+        assertThat(applied(MARIADB, base(MARIADB), sql)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "CREATE TABLE t LIKE u",
+        "CREATE TABLE t AS SELECT 1 AS a",
+        "CREATE TABLE t (a INT) PARTITION BY HASH(a)",
+        "CREATE TABLE t (a JSON)",
+        "CREATE TABLE t (a INT, b INT NOT NULL UNIQUE, c INT NOT NULL UNIQUE)",
+        "CREATE TEMPORARY TABLE t (a INT)",
+    })
+    void createStatementsNotFullyUnderstoodAreNotApplied(String sql) {
+        assertThat(MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4)).isEmpty();
+    }
+
+    @Test
+    void aTableWithoutPrimaryKeyRefusesWhatCouldMakeAnotherIndexItsKey() {
+        TableDefinition keyless = created(MARIADB, "CREATE TABLE t (a INT, b INT)");
+
+        assertThat(applied(MARIADB, keyless, "ALTER TABLE t MODIFY a INT NOT NULL")).isEmpty();
+        assertThat(applied(MARIADB, keyless, "ALTER TABLE t DROP COLUMN b")).isEmpty();
+        assertThat(applied(MARIADB, keyless, "ALTER TABLE t MODIFY a BIGINT")).isPresent();
+    }
+
+    /**
+     * MySQL writes the invisible primary key it generates (sql_generate_invisible_primary_key) into the binlogged
+     * statement, in an executable comment.
+     */
+    @Test
+    void aMySqlTableWithAGeneratedInvisiblePrimaryKeyIsNotApplied() {
+        String logged = "CREATE TABLE t (my_row_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT /*!80023 INVISIBLE */, "
+                + "a INT NOT NULL UNIQUE, PRIMARY KEY (my_row_id))";
+
+        assertThat(MYSQL.apply(logged, ID, Optional.empty(), UTF8MB4)).isEmpty();
+    }
+
+    @Test
+    void textColumnsOfATableWhoseCharacterSetIsUnknownAreNotApplied() {
+        assertThat(MARIADB.apply("CREATE TABLE t (a VARCHAR(3))", ID, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(MARIADB.apply("CREATE TABLE t (a INT)", ID, Optional.empty(), Optional.empty())).isPresent();
+    }
+}
