@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.tributary.core.offsets.DebeziumOffsetFile;
 import io.tributary.core.offsets.FileOffsetStore;
 import io.tributary.core.offsets.OffsetJson;
-import io.tributary.server.DebeziumOffsetFile;
 import io.tributary.server.PipelineConfig;
 import io.tributary.server.PipelineFile;
 import io.tributary.server.PipelineValidation;

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import io.tributary.core.offsets.DebeziumOffsetFile;
 import io.tributary.core.offsets.OffsetJson;
-import io.tributary.server.DebeziumOffsetFile;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;

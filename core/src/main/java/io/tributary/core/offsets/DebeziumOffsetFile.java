@@ -1,4 +1,4 @@
-package io.tributary.server;
+package io.tributary.core.offsets;
 
 import java.io.IOException;
 import java.io.InputStream;
