@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import io.tributary.testkit.ChildJvm;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The README's first command, for a bounded time: events of the brokerage story reach Kafka. */
@@ -32,6 +41,27 @@ class DemoIT {
                 .isGreaterThan(20_000);
         assertThat(count(out.toString(), "brokerage.brokerage.quotes")).as("price ticks streamed")
                 .isGreaterThan(20);
+    }
+
+    @Test
+    void stoppedByASignalItLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        // SIGTERM runs the JVM's shutdown hooks exactly as Ctrl-C's SIGINT does
+        Path log = dir.resolve("demo.log");
+        Process demo = ChildJvm.start(TributaryCommand.class, log, List.of("-Xmx768m",
+                "-Djava.io.tmpdir=" + dir), "demo", "--rate", "50");
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(log).contains(
+                    "Sample events (topic brokerage.brokerage.quotes):"));
+            demo.destroy();
+            assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).doesNotContain("could not close");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(path -> path.getFileName().toString())).as("what the demo left in its temp dir")
+                    .containsOnly("demo.log");
+        }
     }
 
     private static long count(String output, String topic) {

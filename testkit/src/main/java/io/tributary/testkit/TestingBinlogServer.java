@@ -36,6 +36,7 @@ public abstract sealed class TestingBinlogServer implements Closeable permits Te
     private final ServerProcess server;
     private final BinlogSettings binlog;
     private final int serverId;
+    private boolean closed;
 
     TestingBinlogServer(TemporaryDirectory directory, ServerProcess server, BinlogSettings binlog, int serverId) {
         this.directory = directory;
@@ -230,9 +231,14 @@ public abstract sealed class TestingBinlogServer implements Closeable permits Te
         return server.isRunning();
     }
 
+    /** Stops the server and deletes its files; a second call (the exit clean-up's, say) does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         ExitCleanup.unregister(this);
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.stop();
         } finally {
