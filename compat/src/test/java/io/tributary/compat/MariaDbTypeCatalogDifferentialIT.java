@@ -53,6 +53,10 @@ class MariaDbTypeCatalogDifferentialIT extends TypeCatalogDifferentialIT {
                 Arguments.of("decimal.handling.mode=string", true),
                 Arguments.of("decimal.handling.mode=double", true),
                 Arguments.of("bigint.unsigned.handling.mode=precise", true),
+                // BINARY(n) (padded), VARBINARY, the BLOBs, binary keys and defaults as text
+                Arguments.of("binary.handling.mode=base64", true),
+                Arguments.of("binary.handling.mode=base64-url-safe", false),
+                Arguments.of("binary.handling.mode=hex", true),
                 Arguments.of("tombstones.on.delete=false", true),
                 Arguments.of("column.exclude.list=catalog\\.types\\.c_(text|json|blob),catalog\\.defaults\\.note", true),
                 Arguments.of("table.include.list=catalog\\.(types|composite)", true),

@@ -108,8 +108,7 @@ public final class DebeziumOptions {
             refusedUnless("time.precision.mode", Origin.BOTH, "other time precisions are not supported yet",
                     "adaptive_time_microseconds"),
             honoured(ENABLE_TIME_ADJUSTER, ""),
-            refusedUnless("binary.handling.mode", Origin.BOTH, "binary columns are written as bytes; base64 and hex "
-                    + "are not supported yet", "bytes"),
+            honoured(BINARY_HANDLING_MODE, ""),
             honoured(COLUMN_MASK, "values of character columns, null included, become that many '*'"),
             honoured(COLUMN_MASK_HASH, "the hex digest of salt and Java-serialised value, cut to the column length"),
             honoured(COLUMN_MASK_HASH_V2, "the hex digest of salt and UTF-8 text, cut to the column length"),

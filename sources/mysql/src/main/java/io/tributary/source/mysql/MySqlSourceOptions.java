@@ -67,6 +67,10 @@ public final class MySqlSourceOptions {
     public static final ConfigOption<DecimalHandlingMode> DECIMAL_HANDLING_MODE = ConfigOption
             .oneOf("decimal.handling.mode", DecimalHandlingMode.class).withDefault(DecimalHandlingMode.PRECISE)
             .withDoc("How DECIMAL values are represented.");
+    public static final ConfigOption<BinaryHandlingMode> BINARY_HANDLING_MODE = ConfigOption
+            .oneOf("binary.handling.mode", BinaryHandlingMode.class).withDefault(BinaryHandlingMode.BYTES)
+            .withDoc("How BINARY, VARBINARY and BLOB values are represented: bytes, or text in base64, "
+                    + "base64-url-safe or hex.");
     public static final ConfigOption<BigintUnsignedHandlingMode> BIGINT_UNSIGNED_HANDLING_MODE = ConfigOption
             .oneOf("bigint.unsigned.handling.mode", BigintUnsignedHandlingMode.class)
             .withDefault(BigintUnsignedHandlingMode.LONG).withDoc("How BIGINT UNSIGNED values are represented.");
@@ -200,7 +204,7 @@ public final class MySqlSourceOptions {
     public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(
             HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_INCLUDE_LIST,
-            COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, SNAPSHOT_LOCKING_MODE, DECIMAL_HANDLING_MODE,
+            COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, SNAPSHOT_LOCKING_MODE, DECIMAL_HANDLING_MODE, BINARY_HANDLING_MODE,
             BIGINT_UNSIGNED_HANDLING_MODE, TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_QUERY,
             COLUMN_PROPAGATE_SOURCE_TYPE, DATATYPE_PROPAGATE_SOURCE_TYPE, CONVERTERS,
             EVENT_PROCESSING_FAILURE_HANDLING_MODE,

@@ -37,7 +37,7 @@ final class SchemaCache {
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
         this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
-                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
+                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(), config.binaryHandlingMode(),
                         config.enableTimeAdjuster(), config.converters(), flavor), config.columnRules(),
                 SourceInfo.schema(flavor));
     }

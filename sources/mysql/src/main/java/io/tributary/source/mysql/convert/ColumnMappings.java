@@ -14,6 +14,7 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
+import io.tributary.source.mysql.BinaryHandlingMode;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.DecimalHandlingMode;
 import io.tributary.source.mysql.binlog.RowCells;
@@ -28,6 +29,7 @@ public final class ColumnMappings {
 
     private final DecimalHandlingMode decimalMode;
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
+    private final BinaryHandlingMode binaryMode;
     private final boolean adjustTwoDigitYears;
     private final ServerFlavor flavor;
     private final DefaultValues defaults;
@@ -35,18 +37,21 @@ public final class ColumnMappings {
     private final List<TinyIntOneToBoolean> converters;
 
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
-        this(decimalMode, bigintUnsignedMode, true, List.of(), ServerFlavor.MARIADB);
+        this(decimalMode, bigintUnsignedMode, BinaryHandlingMode.BYTES, true, List.of(), ServerFlavor.MARIADB);
     }
 
     /**
+     * @param binaryMode how binary columns are written: bytes, or their text ({@code binary.handling.mode})
      * @param adjustTwoDigitYears whether DATE and DATETIME years 0-99 become 2000-2069 and 1970-1999, as Debezium's
      *     {@code enable.time.adjuster} does
      * @param converters the custom converters configured ({@code converters}), in order
      * @param flavor the server, whose Debezium connector reads a snapshot through its own JDBC driver
      */
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
-            boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters, ServerFlavor flavor) {
+            BinaryHandlingMode binaryMode, boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters,
+            ServerFlavor flavor) {
         this.decimalMode = decimalMode;
+        this.binaryMode = binaryMode;
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
         this.flavor = flavor;
@@ -233,11 +238,13 @@ public final class ColumnMappings {
                 raw -> raw instanceof byte[] bytes ? new String(bytes, charset) : raw.toString());
     }
 
-    private static ColumnMapping binary(ColumnDefinition column) {
+    private ColumnMapping binary(ColumnDefinition column) {
         // the binlog drops the trailing zero bytes of BINARY(n); the stored value has all n
         int fixedLength = column.dataType().equals("binary") ? (int) column.length() : 0;
-        return new ColumnMapping(column.name(), EventSchema.of(Type.BYTES), JdbcAccess.BYTES, bytes -> bytes,
-                raw -> fixedLength > ((byte[]) raw).length ? padded((byte[]) raw, fixedLength) : raw);
+        return new ColumnMapping(column.name(), EventSchema.of(binaryMode.asText() ? Type.STRING : Type.BYTES),
+                JdbcAccess.BYTES, bytes -> binaryMode.encode((byte[]) bytes),
+                raw -> binaryMode.encode(fixedLength > ((byte[]) raw).length ? padded((byte[]) raw, fixedLength)
+                        : (byte[]) raw));
     }
 
     private ColumnMapping datetime(ColumnDefinition column) {
