@@ -86,6 +86,13 @@ class ImportOffsetsCommandTest {
         assertThat(err.toString()).contains("cannot read").contains("as Debezium's offset file");
     }
 
+    @Test
+    void aMissingFileIsNamedAsMissing() throws IOException {
+        assertThat(run("import-offsets", pipelineFile().toString(), dir.resolve("nowhere.dat").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("there is no Debezium offset file").contains("nowhere.dat");
+    }
+
     private int run(String... args) {
         CommandLine commandLine = TributaryCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -125,7 +125,7 @@ class TributaryCommandTest {
     @Test
     void runReportsAMissingFileWithoutAStackTrace() {
         assertThat(run("run", "/nonexistent/pipeline.properties")).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot read the pipeline file").doesNotContain("\tat ");
+        assertThat(err.toString()).contains("cannot read the pipeline file: there is no such file").doesNotContain("\tat ");
     }
 
     @Test

@@ -26,9 +26,12 @@ public final class PipelineFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(List.of(new ConfigProblem(file.toString(),
+                    "cannot read the pipeline file: there is no such file (" + file.toAbsolutePath() + ")")));
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(file.toString(),
-                    "cannot read the pipeline file: " + e.getMessage())));
+                    "cannot read the pipeline file: " + e)));
         }
         return parse(file.getFileName().toString(), lines);
     }

@@ -35,6 +35,10 @@ public final class DebeziumOffsetFile {
 
     /** Every offset in the file. */
     public static List<Entry> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no Debezium offset file " + file.toAbsolutePath()
+                    + " (offset.storage.file.filename of Debezium Server or of the engine)");
+        }
         Map<?, ?> raw;
         try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
             objects.setObjectInputFilter(DebeziumOffsetFile::admit);
