@@ -85,22 +85,12 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
     private static ColumnType integer(String name, DdlTokens tokens, boolean mariaDb) {
         int kind = INTEGERS.indexOf(name);
         Integer width = tokens.peek().isSymbol("(") ? parameter(tokens) : null;
-        boolean unsigned = false;
-        boolean zerofill = false;
-        while (true) {
-            if (tokens.accept("UNSIGNED")) {
-                unsigned = true;
-            } else if (tokens.accept("ZEROFILL")) {
-                zerofill = true;
-                unsigned = true;
-            } else if (!tokens.accept("SIGNED")) {
-                break;
-            }
-        }
+        Signs signs = Signs.read(tokens);
+        boolean unsigned = signs.unsigned();
+        boolean zerofill = signs.zerofill();
         int written = width != null ? width : (unsigned ? UNSIGNED_WIDTHS : SIGNED_WIDTHS)[kind];
         boolean showsWidth = mariaDb || zerofill || name.equals("tinyint") && width != null && width == 1;
-        String columnType = name + (showsWidth ? "(" + written + ")" : "") + (unsigned ? " unsigned" : "")
-                + (zerofill ? " zerofill" : "");
+        String columnType = name + (showsWidth ? "(" + written + ")" : "") + signs.text();
         long precision = name.equals("bigint") && unsigned ? 20 : PRECISIONS[kind];
         return new ColumnType(name, columnType, precision, 0, List.of());
     }
@@ -115,8 +105,7 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             }
             tokens.expectSymbol(")");
         }
-        String signs = signs(tokens);
-        String columnType = "decimal(" + precision + "," + scale + ")" + signs;
+        String columnType = "decimal(" + precision + "," + scale + ")" + Signs.read(tokens).text();
         return new ColumnType("decimal", columnType, precision, scale, List.of());
     }
 
@@ -131,27 +120,33 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             tokens.expectSymbol(")");
             columnType = name + "(" + precision + "," + scale + ")";
         }
-        if (!signs(tokens).isEmpty()) {
+        if (Signs.read(tokens).unsigned()) {
             throw new DdlTokens.Unsupported("unsigned " + name);
         }
         return new ColumnType(name, columnType, precision, scale, List.of());
     }
 
-    /** {@code UNSIGNED} and {@code ZEROFILL} after a DECIMAL, as its column type writes them. */
-    private static String signs(DdlTokens tokens) {
-        boolean unsigned = false;
-        boolean zerofill = false;
-        while (true) {
-            if (tokens.accept("UNSIGNED")) {
-                unsigned = true;
-            } else if (tokens.accept("ZEROFILL")) {
-                zerofill = true;
-                unsigned = true;
-            } else if (!tokens.accept("SIGNED")) {
-                break;
+    /** {@code SIGNED}, {@code UNSIGNED} and {@code ZEROFILL} after a numeric type (ZEROFILL implies UNSIGNED). */
+    private record Signs(boolean unsigned, boolean zerofill) {
+        static Signs read(DdlTokens tokens) {
+            boolean unsigned = false;
+            boolean zerofill = false;
+            while (true) {
+                if (tokens.accept("UNSIGNED")) {
+                    unsigned = true;
+                } else if (tokens.accept("ZEROFILL")) {
+                    zerofill = true;
+                    unsigned = true;
+                } else if (!tokens.accept("SIGNED")) {
+                    return new Signs(unsigned, zerofill);
+                }
             }
         }
-        return (unsigned ? " unsigned" : "") + (zerofill ? " zerofill" : "");
+
+        /** As the server's column type writes them. */
+        String text() {
+            return (unsigned ? " unsigned" : "") + (zerofill ? " zerofill" : "");
+        }
     }
 
     /** A type with one optional size: {@code char(10)}; {@code defaultSize} -1 when the size is required. */

@@ -166,21 +166,9 @@ final class DdlTokens {
         return new DdlTokens(tokens.subList(start, next - 1));
     }
 
-    /** Skips a balanced parenthesised group, the opening parenthesis next; returns its tokens' text. */
-    String skipGroup() {
-        expectSymbol("(");
-        int depth = 1;
-        StringBuilder text = new StringBuilder();
-        while (depth > 0) {
-            Token token = take();
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            }
-            text.append(token.text());
-        }
-        return text.toString();
+    /** Skips a balanced parenthesised group, the opening parenthesis next. */
+    void skipGroup() {
+        group();
     }
 
     /** Splits a statement into tokens. */
