@@ -44,6 +44,8 @@ import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
 import io.tributary.source.mysql.schema.TableId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams row changes from the binlog, starting at a stored offset. Runs on the calling thread until
@@ -51,6 +53,7 @@ import io.tributary.source.mysql.schema.TableId;
  * binlog pauses with it.
  */
 final class BinlogReader {
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
     private static final int MARIADB_GTID_CAPABILITY = 4;
 
     private final MySqlSourceConfig config;
@@ -98,6 +101,7 @@ final class BinlogReader {
     private int lastRow;
     private long skipEvents;
     private long skipRows;
+    private boolean warnedOfStatements;
 
     BinlogReader(MySqlSourceConfig config, ServerFlavor flavor, SchemaCache schemas, RecordFactory records,
             Connection schemaConnection, MySqlOffset start, SchemaChanges schemaChanges) {
@@ -377,29 +381,32 @@ final class BinlogReader {
                     break;
                 }
                 WriteRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
-                        List.of(records.create(table, row(table, data.getRows().get(source.row())), source,
-                                blocks.next(), offset)));
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
+                    Serializable[] values = data.getRows().get(source.row());
+                    return SystemPeriodRows.isCurrent(table.definition(), values)
+                            ? List.of(records.create(table, row(table, values), source, blocks.next(), offset))
+                            : List.of();
+                });
             }
             case UPDATE_ROWS, EXT_UPDATE_ROWS, PARTIAL_UPDATE_ROWS_EVENT -> {
-                if (config.skips("u")) {
+                if (config.skips("u") && config.skips("d")) {
                     break;
                 }
                 UpdateRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
-                    Map.Entry<Serializable[], Serializable[]> change = data.getRows().get(source.row());
-                    return records.update(table, row(table, change.getKey()), row(table, change.getValue()), source,
-                            blocks, offset);
-                });
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
+                        update(table, data.getRows().get(source.row()), source, blocks, offset));
             }
             case DELETE_ROWS, EXT_DELETE_ROWS -> {
                 if (config.skips("d")) {
                     break;
                 }
                 DeleteRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
-                        records.delete(table, row(table, data.getRows().get(source.row())), source, blocks.next(),
-                                offset));
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
+                    Serializable[] values = data.getRows().get(source.row());
+                    return SystemPeriodRows.isCurrent(table.definition(), values)
+                            ? records.delete(table, row(table, values), source, blocks.next(), offset)
+                            : List.of();
+                });
             }
             case TRANSACTION_PAYLOAD -> {
                 for (Event inner : ((TransactionPayloadEventData) event.getData()).getUncompressedEvents()) {
@@ -511,7 +518,11 @@ final class BinlogReader {
             }
             case COMMIT -> endTransaction(header, true);
             case XA_COMPLETION -> endTransaction(header, false);
-            case XA_OTHER, FILTERED, ROW_STATEMENT -> endUnlessExplicit(header);
+            case XA_OTHER, FILTERED -> endUnlessExplicit(header);
+            case ROW_STATEMENT -> {
+                warnUncapturable(sql, data.getDatabase());
+                endUnlessExplicit(header);
+            }
             case TRUNCATE -> {
                 Optional<TableId> truncated = DdlStatements.truncatedTable(sql, data.getDatabase());
                 if (truncated.isPresent()) {
@@ -527,6 +538,26 @@ final class BinlogReader {
                 schemaStatement(header, data, sql);
                 endUnlessExplicit(header);
             }
+        }
+    }
+
+    /**
+     * Says, the first time, that rows were changed by a statement the binlog holds as text: under binlog_format
+     * STATEMENT or MIXED, or for a MariaDB table versioned by transaction id (which the server always logs so). Debezium
+     * drops such statements silently; so does Tributary, as nobody can tell their rows from the binlog, but not
+     * silently.
+     */
+    private void warnUncapturable(String sql, String database) {
+        if (!warnedOfStatements) {
+            warnedOfStatements = true;
+            // the verb only: the statement's text holds the rows' values
+            String verb = sql.strip().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+            LOG.warn("Rows were changed by {} statement (default database '{}') written to the binlog as text, not "
+                    + "as rows, so its changes cannot be captured; further such statements are not reported. The "
+                    + "server writes statements so under binlog_format=STATEMENT or MIXED, and for MariaDB tables WITH "
+                    + "SYSTEM VERSIONING whose period is of transaction ids: capture tables whose changes are written "
+                    + "as rows.", verb.equals("INSERT") || verb.equals("UPDATE") ? "an " + verb : "a " + verb,
+                    database);
         }
     }
 
@@ -615,7 +646,10 @@ final class BinlogReader {
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
         SourceInfo source = new SourceInfo(eventTimes.micros(), "false", database, table, header.getServerId(), gtid,
                 file, header.getPosition(), lastRow, thread, null);
-        sink.put(records.schemaChange(schemaChanges, database, DdlStatements.withoutServerComment(sql), tableChanges,
+        boolean parsed = !changed.isEmpty() || DdlStatements.databaseStatement(sql).isPresent()
+                || DdlStatements.indexedTable(sql, database).isPresent();
+        String ddl = parsed ? DdlStatements.asParsed(sql) : DdlStatements.withoutServerComment(sql);
+        sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges,
                 source, afterCommit(header)));
     }
 
@@ -696,10 +730,29 @@ final class BinlogReader {
         }
     }
 
+    /**
+     * The records of one updated row: an update, or under system versioning a delete when the row became history
+     * and nothing when a history row changed (see {@link SystemPeriodRows}).
+     */
+    private List<ChangeRecord> update(TableSchemas table, Map.Entry<Serializable[], Serializable[]> change,
+            SourceInfo source, RecordFactory.TransactionBlocks blocks, MySqlOffset offset) {
+        if (SystemPeriodRows.isCurrent(table.definition(), change.getValue())) {
+            return config.skips("u") ? List.of()
+                    : records.update(table, row(table, change.getKey()), row(table, change.getValue()), source,
+                            blocks, offset);
+        }
+        if (config.skips("d") || !SystemPeriodRows.isCurrent(table.definition(), change.getKey())) {
+            return List.of();
+        }
+        return records.delete(table, row(table, change.getKey()), source, blocks.next(), offset);
+    }
+
     /** A binlog row (all columns, binlog_row_image=FULL) as the captured row. */
     static Object[] row(TableSchemas table, Serializable[] values) {
         Object[] row = new Object[table.columns().size()];
-        for (int i = 0; i < values.length; i++) {
+        // a table's hidden period columns, after its own, are not captured
+        int columns = Math.min(values.length, table.definition().columns().size());
+        for (int i = 0; i < columns; i++) {
             int captured = table.capturedIndex(i);
             if (captured >= 0 && values[i] != null) {
                 row[captured] = table.columns().get(captured).fromBinlog().apply(values[i]);

@@ -43,6 +43,11 @@ final class DdlStatements {
     private static final Pattern DROP = Pattern.compile(
             "^\\s*DROP\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** What may end a statement after its last word: a block comment, a line that is a comment, a semicolon. */
+    private static final Pattern TRAILING_COMMENT = Pattern.compile(
+            "(/\\*(?:(?!/\\*).)*?\\*/|\\n\\s*(?:#|--\\s)[^\\n]*|;)\\s*$", Pattern.DOTALL);
+    /** {@code --} starts a comment only before a space or control character. */
+    private static final Pattern LINE_COMMENT = Pattern.compile("--(\\p{Cntrl}|\\s|$)");
     private static final Pattern LEADING_CREATE = Pattern.compile("^CREATE\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME = Pattern.compile("^\\s*RENAME\\s+TABLES?\\s+(.+?)\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -172,15 +177,37 @@ final class DdlStatements {
         return parts.size() == 2 ? new TableId(parts.get(0), parts.get(1)) : new TableId(database, parts.get(0));
     }
 
-    private static String withoutLeadingComments(String sql) {
-        String statement = sql.strip();
-        while (statement.startsWith("/*")) {
-            int end = statement.indexOf("*/");
-            if (end < 0) {
-                break;
+    /**
+     * A statement as Debezium's schema-change events write one its DDL parser understood (about a table, an index or
+     * a database): from its first word to its last, without the comments before or after it or a closing semicolon.
+     * A statement it did not understand it writes whole.
+     */
+    static String asParsed(String sql) {
+        String statement = withoutLeadingComments(sql);
+        while (true) {
+            String trimmed = TRAILING_COMMENT.matcher(statement).replaceFirst("").strip();
+            if (trimmed.equals(statement)) {
+                return statement;
             }
-            statement = statement.substring(end + 2).strip();
+            statement = trimmed;
         }
-        return statement;
+    }
+
+    /**
+     * The statement after the comments before it: {@code /* ... *}{@code /}, and {@code # ...} or {@code -- ...} to the
+     * end of the line (as migration tools send them, and the binlog keeps them).
+     */
+    static String withoutLeadingComments(String sql) {
+        String statement = sql.strip();
+        while (true) {
+            if (statement.startsWith("/*") && statement.indexOf("*/") > 0) {
+                statement = statement.substring(statement.indexOf("*/") + 2).strip();
+            } else if (statement.startsWith("#") || LINE_COMMENT.matcher(statement).lookingAt()) {
+                int end = statement.indexOf('\n');
+                statement = end < 0 ? "" : statement.substring(end + 1).strip();
+            } else {
+                return statement;
+            }
+        }
     }
 }

@@ -109,7 +109,7 @@ final class TableMapSchemas {
     /** Whether a definition has the table map's columns: their number, and names and types when it carries them. */
     private static boolean fits(TableDefinition definition, TableMapEventData tableMap) {
         List<ColumnDefinition> columns = definition.columns();
-        if (tableMap.getColumnTypes().length != columns.size()) {
+        if (tableMap.getColumnTypes().length != definition.binlogColumns()) {
             return false;
         }
         if (!TableMapDefinitions.hasFullMetadata(tableMap)) {

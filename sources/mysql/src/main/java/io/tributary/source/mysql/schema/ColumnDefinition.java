@@ -69,6 +69,11 @@ public record ColumnDefinition(
     }
 
     /** This column NOT NULL, as the columns of a primary key are. */
+    public ColumnDefinition withNullable(boolean newNullable) {
+        return new ColumnDefinition(name, position, dataType, columnType, newNullable, defaultValue, charset, length,
+                scale, enumValues, autoIncrement, generated, comment);
+    }
+
     public ColumnDefinition notNull() {
         return new ColumnDefinition(name, position, dataType, columnType, false, defaultValue, charset, length, scale,
                 enumValues, autoIncrement, generated, comment);

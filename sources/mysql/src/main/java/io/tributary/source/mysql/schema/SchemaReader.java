@@ -26,13 +26,16 @@ public final class SchemaReader {
             "(?i)(current_timestamp|now|localtimestamp)(\\(\\d?\\))?");
     private static final String COLUMNS = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, "
             + "COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, "
-            + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE, EXTRA, COLUMN_COMMENT "
+            + "DATETIME_PRECISION, CHARACTER_SET_NAME, COLUMN_TYPE, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION "
             + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
-    private static final String TABLE = "SELECT c.CHARACTER_SET_NAME, t.TABLE_COMMENT FROM information_schema.TABLES t "
+    private static final String TABLE = "SELECT c.CHARACTER_SET_NAME, t.TABLE_COMMENT, t.TABLE_TYPE "
+            + "FROM information_schema.TABLES t "
             + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
+    /** MariaDB's TABLE_TYPE of a table {@code WITH SYSTEM VERSIONING}: a base table, its history kept. */
+    private static final String SYSTEM_VERSIONED = "SYSTEM VERSIONED";
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
-            + "WHERE TABLE_TYPE = 'BASE TABLE'";
+            + "WHERE TABLE_TYPE IN ('BASE TABLE', '" + SYSTEM_VERSIONED + "')";
 
     /** ER_NO_SUCH_TABLE, on both servers. */
     private static final int NO_SUCH_TABLE = 1146;
@@ -44,7 +47,7 @@ public final class SchemaReader {
     }
 
     /**
-     * Every base table on the server, in Debezium's order: by {@code database.table} compared as Java strings, so
+     * Every base table on the server (MariaDB's system-versioned ones included), in Debezium's order: by {@code database.table} compared as Java strings, so
      * case-sensitively (MariaDB's {@code information_schema} orders names case-insensitively).
      */
     public List<TableId> tables(Connection connection) throws SQLException {
@@ -74,12 +77,17 @@ public final class SchemaReader {
 
     private Optional<TableDefinition> readExisting(Connection connection, TableId id) throws SQLException {
         List<ColumnDefinition> columns = new ArrayList<>();
+        List<String> periodColumns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.add(column(rows));
+                    String generation = rows.getString("GENERATION_EXPRESSION");
+                    if ("ROW START".equalsIgnoreCase(generation) || "ROW END".equalsIgnoreCase(generation)) {
+                        periodColumns.add(columns.get(columns.size() - 1).name());
+                    }
                 }
             }
         }
@@ -90,8 +98,15 @@ public final class SchemaReader {
             columns = withDefaultsOfShowCreateTable(connection, id, columns);
         }
         TableKey key = TableIndex.keyOf(indexes(connection, id), columns);
+        if (mariaDb && !periodColumns.isEmpty()) {
+            // SHOW CREATE TABLE, which Debezium reads, writes neither NULL nor NOT NULL for a system period's
+            // columns: nullable to Debezium unless in the key (MariaDB adds the period's end to it)
+            columns = columns.stream().map(column -> periodColumns.contains(column.name())
+                    ? column.withNullable(!key.columns().contains(column.name())) : column).toList();
+        }
         Optional<String> charset = Optional.empty();
         Optional<String> comment = Optional.empty();
+        boolean versioned = false;
         try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
@@ -99,10 +114,13 @@ public final class SchemaReader {
                 if (rows.next()) {
                     charset = Optional.ofNullable(rows.getString(1));
                     comment = comment(rows.getString(2));
+                    versioned = SYSTEM_VERSIONED.equals(rows.getString(3));
                 }
             }
         }
-        return Optional.of(new TableDefinition(id, columns, key, charset, comment));
+        // a period the table names is made of ordinary columns, in information_schema and in the binlog alike
+        return Optional.of(new TableDefinition(id, columns, key, charset, comment,
+                mariaDb && versioned && periodColumns.isEmpty()));
     }
 
     /** The columns with their defaults as {@code SHOW CREATE TABLE} writes them where it wrote a hex literal. */

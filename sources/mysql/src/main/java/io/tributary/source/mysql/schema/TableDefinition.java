@@ -13,15 +13,32 @@ import java.util.Optional;
  *     columns); this is what schema-change events call {@code primaryKeyColumnNames}
  * @param defaultCharset the table's default character set
  * @param comment the table comment, if any
+ * @param hiddenSystemPeriod a MariaDB table {@code WITH SYSTEM VERSIONING} whose period columns the server added
+ *     itself: {@code information_schema} and {@code SHOW CREATE TABLE} leave them out, as Debezium does, while the
+ *     binlog's rows carry them after the table's columns ({@code row_start}, {@code row_end}, both TIMESTAMP(6))
  */
 public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableKey key,
-        Optional<String> defaultCharset, Optional<String> comment) {
+        Optional<String> defaultCharset, Optional<String> comment, boolean hiddenSystemPeriod) {
+    /** The number of period columns the binlog's rows of a table with a {@link #hiddenSystemPeriod} carry. */
+    public static final int HIDDEN_PERIOD_COLUMNS = 2;
+
     public TableDefinition {
         requireNonNull(id, "id is null");
         columns = List.copyOf(columns);
         requireNonNull(key, "key is null");
         requireNonNull(defaultCharset, "defaultCharset is null");
         requireNonNull(comment, "comment is null");
+    }
+
+    /** A table without hidden period columns. */
+    public TableDefinition(TableId id, List<ColumnDefinition> columns, TableKey key, Optional<String> defaultCharset,
+            Optional<String> comment) {
+        this(id, columns, key, defaultCharset, comment, false);
+    }
+
+    /** How many columns the binlog's rows of this table carry. */
+    public int binlogColumns() {
+        return columns.size() + (hiddenSystemPeriod ? HIDDEN_PERIOD_COLUMNS : 0);
     }
 
     /** The key's columns in key order; empty for a table without a key. */

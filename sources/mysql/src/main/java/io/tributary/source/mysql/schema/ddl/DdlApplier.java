@@ -1,6 +1,7 @@
 package io.tributary.source.mysql.schema.ddl;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DdlApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DdlApplier.class);
+    /**
+     * MariaDB's system versioning: whether a table keeps hidden period columns is read from the server (a statement
+     * naming one of these words may add or drop them).
+     */
+    private static final Pattern SYSTEM_VERSIONING = Pattern.compile(
+            "(?i)\\b(VERSIONING|SYSTEM_TIME|ROW\\s+START|ROW\\s+END)\\b");
 
     private final CreateTableReader creates;
     private final AlterTableReader alters;
@@ -37,6 +44,10 @@ public final class DdlApplier {
      */
     public Optional<TableDefinition> apply(String sql, TableId id, Optional<TableDefinition> previous,
             Optional<String> fallbackCharset) {
+        if (SYSTEM_VERSIONING.matcher(sql).find()) {
+            LOG.debug("The definition of {} after a statement about system versioning is read from the server", id);
+            return Optional.empty();
+        }
         try {
             DdlTokens tokens = DdlTokens.of(sql);
             if (tokens.accept("CREATE", "TABLE")) {

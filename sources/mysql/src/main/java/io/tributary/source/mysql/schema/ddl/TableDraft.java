@@ -22,23 +22,26 @@ final class TableDraft {
     private TableKey key;
     private final Optional<String> charset;
     private final Optional<String> comment;
+    private final boolean hiddenSystemPeriod;
 
     private TableDraft(TableId id, List<ColumnDefinition> columns, TableKey key, Optional<String> charset,
-            Optional<String> comment) {
+            Optional<String> comment, boolean hiddenSystemPeriod) {
         this.id = id;
         this.columns = new ArrayList<>(columns);
         this.key = key;
         this.charset = charset;
         this.comment = comment;
+        this.hiddenSystemPeriod = hiddenSystemPeriod;
     }
 
     static TableDraft of(TableDefinition table) {
-        return new TableDraft(table.id(), table.columns(), table.key(), table.defaultCharset(), table.comment());
+        return new TableDraft(table.id(), table.columns(), table.key(), table.defaultCharset(), table.comment(),
+                table.hiddenSystemPeriod());
     }
 
     /** A table created without columns yet. */
     static TableDraft created(TableId id, Optional<String> charset, Optional<String> comment) {
-        return new TableDraft(id, List.of(), TableKey.NONE, charset, comment);
+        return new TableDraft(id, List.of(), TableKey.NONE, charset, comment, false);
     }
 
     Optional<String> charset() {
@@ -52,7 +55,7 @@ final class TableDraft {
             ColumnDefinition placed = column.withPosition(numbered.size() + 1);
             numbered.add(keyed ? placed.notNull() : placed);
         }
-        return new TableDefinition(id, numbered, key, charset, comment);
+        return new TableDefinition(id, numbered, key, charset, comment, hiddenSystemPeriod);
     }
 
     /** Adds a column at the end, first, or after another. */
