@@ -65,6 +65,14 @@ public final class TestingTmpfs implements Closeable {
         return filler;
     }
 
+    /**
+     * Remounts the disk read-only ({@code EROFS} for every write, as after the kernel's {@code errors=remount-ro}),
+     * or writable again. The system refuses to make it read-only while a file on it is open for writing.
+     */
+    public void readOnly(boolean readOnly) {
+        run("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), directory.toString());
+    }
+
     /** Deletes the filler file, if any. */
     public void free() {
         try {
