@@ -3,8 +3,6 @@ package io.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,13 +84,21 @@ class DistributionIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:+UseSerialGC", "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (InputStream output = process.getInputStream()) {
-            String text = new String(output.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
+        Path output = Files.createTempFile("tributary-cli", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .start();
+        try {
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            String text = Files.readString(output);
+            assertThat(finished).as("%s finished within a minute; its output:%n%s", command, text).isTrue();
             return "exit " + process.exitValue() + ": " + text;
         } finally {
-            process.destroyForcibly();
+            // SIGTERM first: a demo that did start stops its servers on it
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            Files.delete(output);
         }
     }
 }
