@@ -30,7 +30,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tributary demo}: the brokerage pipeline of scenario S1 on a private MariaDB and an embedded Kafka. */
+/**
+ * {@code tributary demo}: the brokerage pipeline of scenario S1 on a private MariaDB and an embedded Kafka.
+ *
+ * <p>The servers come from tributary-demo, which is not on the class path of the jar's manifest (so the other commands
+ * never carry a broker and Scala): the launcher adds {@code cli/target/demo-lib/} for this command. No field or method
+ * of this class names a type of that module, so that picocli can read it without them.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts a private MariaDB with binlog and a brokerage schema (accounts, instruments, "
                 + "positions, quotes, trades), an embedded Kafka broker, and the pipeline MariaDB -> Kafka (+ files); "
@@ -58,6 +64,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!serversOnClassPath()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tributary demo needs the demo's MariaDB and Kafka broker from cli/target/demo-lib/, which "
+                    + "`java -jar` does not load: run it with ./tributary demo");
+            err.flush();
+            return 1;
+        }
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::cleanUp, "tributary-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -85,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  bootstrap.servers=" + kafka.bootstrapServers());
 
         TributaryServer server = keep(TributaryServer.start("brokerage-demo.properties",
-                pipeline(mariaDb, kafka, directory)));
+                pipeline(mariaDb.host(), mariaDb.port(), kafka.bootstrapServers(), directory)));
         resources.add(workload);
         Pipeline pipeline = server.pipeline();
         out.println("Pipeline brokerage: MariaDB -> Kafka topics brokerage.brokerage.<table> (+ files in "
@@ -110,17 +123,30 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println("Events in Kafka:");
-        topicSizes(kafka).forEach((topic, count) -> out.printf("  %-36s %,d%n", topic, count));
+        try (Admin admin = kafka.admin()) {
+            topicSizes(admin).forEach((topic, count) -> out.printf("  %-36s %,d%n", topic, count));
+        }
         out.flush();
         return 0;
     }
 
-    private Map<String, String> pipeline(TestingMariaDb mariaDb, TestingKafka kafka, Path directory) {
+    /** By the class's name: a class literal would make this class need the demo's jars to load. */
+    private static boolean serversOnClassPath() {
+        try {
+            Class.forName("io.tributary.testkit.TestingKafka", false, DemoCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private Map<String, String> pipeline(String databaseHost, int databasePort, String bootstrapServers,
+            Path directory) {
         return Map.ofEntries(
                 Map.entry("name", "brokerage"),
                 Map.entry("connector.class", "io.tributary.connect.MySqlSourceConnector"),
-                Map.entry("database.hostname", mariaDb.host()),
-                Map.entry("database.port", String.valueOf(mariaDb.port())),
+                Map.entry("database.hostname", databaseHost),
+                Map.entry("database.port", String.valueOf(databasePort)),
                 Map.entry("database.user", TestingMariaDb.CDC_USER),
                 Map.entry("database.password", TestingMariaDb.CDC_PASSWORD),
                 Map.entry("database.server.id", "5501"),
@@ -132,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
                 Map.entry("decimal.handling.mode", "string"),
                 Map.entry("sinks", "kafka,files"),
                 Map.entry("sink.kafka.type", "kafka"),
-                Map.entry("sink.kafka.bootstrap.servers", kafka.bootstrapServers()),
+                Map.entry("sink.kafka.bootstrap.servers", bootstrapServers),
                 Map.entry("sink.files.type", "file"),
                 Map.entry("sink.files.directory", directory.resolve("events").toString()),
                 Map.entry("offset.storage.dir", directory.resolve("offsets").toString()),
@@ -157,12 +183,6 @@ final class DemoCommand implements Callable<Integer> {
                     + payload.get("after") + " source.ts_ms=" + payload.at("/source/ts_ms"));
         }
         return true;
-    }
-
-    private static Map<String, Long> topicSizes(TestingKafka kafka) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            return topicSizes(admin);
-        }
     }
 
     private static Map<String, Long> topicSizes(Admin admin) throws Exception {

@@ -45,10 +45,11 @@ class DemoIT {
 
     @Test
     void stoppedByASignalItLeavesNothingBehind(@TempDir Path dir) throws Exception {
-        // SIGTERM runs the JVM's shutdown hooks exactly as Ctrl-C's SIGINT does
+        // SIGTERM runs the JVM's shutdown hooks exactly as Ctrl-C's SIGINT does; the class path is the one the
+        // launcher gives `demo`: the jar (its manifest names lib/) and demo-lib/
         Path log = dir.resolve("demo.log");
-        Process demo = ChildJvm.start(TributaryCommand.class, log, List.of("-Xmx768m",
-                "-Djava.io.tmpdir=" + dir), "demo", "--rate", "50");
+        Process demo = ChildJvm.start(TributaryCommand.class, log, "target/tributary-cli.jar:target/demo-lib/*",
+                List.of("-Xmx768m", "-Djava.io.tmpdir=" + dir), "demo", "--rate", "50");
         try {
             Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(log).contains(
                     "Sample events (topic brokerage.brokerage.quotes):"));

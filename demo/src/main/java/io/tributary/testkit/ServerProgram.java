@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How one kind of server's programs run here: the command that creates a data directory and the command that starts
  * the server on it, each before the options every test server gets. MariaDB's run straight from the machine
- * ({@link MariaDbBinaries}); MySQL's inside a Debian root with chroot ({@link MySqlRoot}).
+ * ({@link MariaDbBinaries}); MySQL's inside a Debian root with chroot (the test kit's {@code MySqlRoot}).
  */
 interface ServerProgram {
     /** The server program's name for messages, such as {@code mariadbd}. */

@@ -19,14 +19,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A private server with a binary log for tests — {@link TestingMariaDb} or {@link TestingMySql} — so that a test
- * suite can be written once and run against both: its own data directory and port on 127.0.0.1, an admin account
- * ({@value #ADMIN_USER}) and a {@value #CDC_USER} account with exactly the privileges Debezium documents for the
- * server, SQL helpers, and stop / kill / start on the same port and data.
+ * A private server with a binary log for tests — {@link TestingMariaDb} or the test kit's {@code TestingMySql} — so
+ * that a test suite can be written once and run against both: its own data directory and port on 127.0.0.1, an admin
+ * account ({@value #ADMIN_USER}) and a {@value #CDC_USER} account with exactly the privileges Debezium documents for
+ * the server, SQL helpers, and stop / kill / start on the same port and data.
+ *
+ * <p>Those two are its only subclasses: the constructor is package-private. (It is not {@code sealed} because
+ * {@code TestingMySql} lives in the test kit's jar, while this class and {@code TestingMariaDb} live in the demo's.)
  *
  * <p>Not thread-safe; the connections it hands out are independent.
  */
-public abstract sealed class TestingBinlogServer implements Closeable permits TestingMariaDb, TestingMySql {
+public abstract class TestingBinlogServer implements Closeable {
     public static final String ADMIN_USER = "root";
     public static final String ADMIN_PASSWORD = "root-secret";
     public static final String CDC_USER = "cdc";

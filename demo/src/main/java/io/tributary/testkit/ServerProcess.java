@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * One database server child process on a private directory: initialises the data directory, starts and stops the
- * server, and waits until it accepts connections. {@link TestingMariaDb} and {@link TestingMySql} are its public
- * faces; {@link ServerProgram} says how each kind of server's programs run.
+ * server, and waits until it accepts connections. {@link TestingMariaDb} and the test kit's {@code TestingMySql} are
+ * its public faces; {@link ServerProgram} says how each kind of server's programs run.
  */
 final class ServerProcess {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
