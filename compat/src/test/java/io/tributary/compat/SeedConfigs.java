@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import io.tributary.testkit.TestingBinlogServer;
 import io.tributary.testkit.TestingKafka;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingMySql;
 
 /** The connector configurations printed in the seeds, with only the connector class and endpoints swapped. */
 final class SeedConfigs {
@@ -28,32 +29,39 @@ final class SeedConfigs {
     }
 
     /** The seed's configuration pointed at test servers, with another connector class. */
-    static Map<String, String> pointedAt(String name, String connectorClass, TestingMariaDb mariaDb, TestingKafka kafka) {
-        Map<String, String> config = pointedAtKeepingCredentials(name, connectorClass, mariaDb, kafka);
-        config.put("database.user", TestingMariaDb.CDC_USER);
-        config.put("database.password", TestingMariaDb.CDC_PASSWORD);
+    static Map<String, String> pointedAt(String name, String connectorClass, TestingBinlogServer server,
+            TestingKafka kafka) {
+        Map<String, String> config = pointedAtKeepingCredentials(name, connectorClass, server, kafka);
+        config.put("database.user", TestingBinlogServer.CDC_USER);
+        config.put("database.password", TestingBinlogServer.CDC_PASSWORD);
         return config;
     }
 
     /** As {@link #pointedAt}, keeping the credentials as written (config provider references, say). */
-    static Map<String, String> pointedAtKeepingCredentials(String name, String connectorClass, TestingMariaDb mariaDb,
-            TestingKafka kafka) {
+    static Map<String, String> pointedAtKeepingCredentials(String name, String connectorClass,
+            TestingBinlogServer server, TestingKafka kafka) {
         Map<String, String> config = load(name);
         config.put("connector.class", connectorClass);
-        config.put("database.hostname", mariaDb.host());
-        config.put("database.port", String.valueOf(mariaDb.port()));
+        config.put("database.hostname", server.host());
+        config.put("database.port", String.valueOf(server.port()));
         config.replace("database.history.kafka.bootstrap.servers", kafka.bootstrapServers());
         return config;
     }
 
+    /** Debezium's connector for the server: 3.5's MariaDB connector, or 3.6's MySQL connector. */
+    static String debeziumConnector(TestingBinlogServer server) {
+        return server instanceof TestingMySql ? "io.debezium.connector.mysql.MySqlConnector"
+                : "io.debezium.connector.mariadb.MariaDbConnector";
+    }
+
     /**
-     * The same configuration for Debezium 3.5 itself, which no longer reads the 1.x spellings the seeds use:
+     * The same configuration for Debezium 3.x itself, which no longer reads the 1.x spellings the seeds use:
      * {@code database.server.name} becomes {@code topic.prefix}, {@code database.history.kafka.*} becomes
      * {@code schema.history.internal.kafka.*}. It also needs a replica id of its own.
      */
-    static Map<String, String> inDebezium3Dialect(Map<String, String> seedConfig) {
+    static Map<String, String> inDebezium3Dialect(Map<String, String> seedConfig, TestingBinlogServer server) {
         Map<String, String> config = new HashMap<>(seedConfig);
-        config.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        config.put("connector.class", debeziumConnector(server));
         config.put("topic.prefix", seedConfig.get("database.server.name"));
         config.put("schema.history.internal.kafka.topic", seedConfig.get("database.history.kafka.topic"));
         config.put("schema.history.internal.kafka.bootstrap.servers",
