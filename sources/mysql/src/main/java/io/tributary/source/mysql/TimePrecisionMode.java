@@ -29,7 +29,10 @@ public enum TimePrecisionMode {
     ISOSTRING,
     /** Date; TIME as MicroTime; every DATETIME as MicroTimestamp. */
     MICROSECONDS,
-    /** Date; TIME as NanoTime; every DATETIME as NanoTimestamp (nanoseconds in a long, wrapping as Debezium's do). */
+    /**
+     * Date; TIME as NanoTime; every DATETIME as NanoTimestamp. Beyond a long's nanoseconds (before 1677-09-21 or after
+     * 2262-04-11) Debezium 3.5 wraps silently, 3.6 writes no value ({@code exactNanos}).
+     */
     NANOSECONDS;
 
     private static final long MICROS_PER_MILLI = 1_000L;
@@ -89,8 +92,19 @@ public enum TimePrecisionMode {
         };
     }
 
-    /** A DATETIME with {@code digits} fractional digits at {@code epochMicros} (UTC). */
-    public Object datetime(long epochMicros, int digits) {
+    /**
+     * A DATETIME with {@code digits} fractional digits at {@code epochMicros} (UTC); null where nanoseconds are
+     * {@code exactNanos} and a long cannot hold them.
+     */
+    public Object datetime(long epochMicros, int digits, boolean exactNanos) {
+        if (this == NANOSECONDS && exactNanos) {
+            try {
+                return Math.addExact(Math.multiplyExact(Math.floorDiv(epochMicros, MICROS_PER_DAY), NANOS_PER_DAY),
+                        Math.floorMod(epochMicros, MICROS_PER_DAY) * 1_000L);
+            } catch (ArithmeticException beyondLong) {
+                return null;
+            }
+        }
         return switch (this) {
             case ADAPTIVE_TIME_MICROSECONDS -> digits <= 3 ? Math.floorDiv(epochMicros, MICROS_PER_MILLI) : epochMicros;
             case CONNECT -> Math.floorDiv(epochMicros, MICROS_PER_MILLI);

@@ -53,9 +53,9 @@ class TimePrecisionModeTest {
     @Test
     void connectWritesDatesAsDaysAndDatetimesAsMillisecondsRoundedDown() {
         assertThat(CONNECT.date(-1)).isEqualTo(-1);
-        assertThat(CONNECT.datetime(-1, 6)).isEqualTo(-1L); // 1969-12-31 23:59:59.999999
-        assertThat(CONNECT.datetime(1_999, 6)).isEqualTo(1L);
-        assertThat(CONNECT.datetime(micros(LocalDateTime.parse("1582-10-10T00:00:00.000999")), 6))
+        assertThat(CONNECT.datetime(-1, 6, false)).isEqualTo(-1L); // 1969-12-31 23:59:59.999999
+        assertThat(CONNECT.datetime(1_999, 6, false)).isEqualTo(1L);
+        assertThat(CONNECT.datetime(micros(LocalDateTime.parse("1582-10-10T00:00:00.000999")), 6, false))
                 .isEqualTo(LocalDateTime.parse("1582-10-10T00:00:00").toEpochSecond(ZoneOffset.UTC) * 1000);
     }
 
@@ -63,18 +63,28 @@ class TimePrecisionModeTest {
     void theMicrosecondModesKeepEveryDigitAndLargeTimes() {
         assertThat(ADAPTIVE_TIME_MICROSECONDS.time(-HOURS_838)).isEqualTo(-HOURS_838);
         assertThat(MICROSECONDS.time(HOURS_838)).isEqualTo(HOURS_838);
-        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetime(-1, 3)).isEqualTo(-1L); // rounded down
-        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetime(-1, 6)).isEqualTo(-1L);
-        assertThat(MICROSECONDS.datetime(1_999, 0)).isEqualTo(1_999L);
+        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetime(-1, 3, false)).isEqualTo(-1L); // rounded down
+        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetime(-1, 6, false)).isEqualTo(-1L);
+        assertThat(MICROSECONDS.datetime(1_999, 0, false)).isEqualTo(1_999L);
     }
 
     @Test
     void nanosecondsMultiplyAndWrapAsDebeziumsLongArithmeticDoes() {
         assertThat(NANOSECONDS.time(-1_500_000L)).isEqualTo(-1_500_000_000L);
-        assertThat(NANOSECONDS.datetime(-1, 6)).isEqualTo(-1_000L);
+        assertThat(NANOSECONDS.datetime(-1, 6, false)).isEqualTo(-1_000L);
         long year1 = micros(LocalDateTime.parse("0001-01-01T10:00:00.5"));
         long days = LocalDate.of(1, 1, 1).toEpochDay();
-        assertThat(NANOSECONDS.datetime(year1, 1)).isEqualTo(days * 86_400_000_000_000L + 36_000_500_000_000L);
+        assertThat(NANOSECONDS.datetime(year1, 1, false)).isEqualTo(days * 86_400_000_000_000L + 36_000_500_000_000L);
+    }
+
+    @Test
+    void exactNanosecondsAreNoneBeyondALongAsInDebezium36() {
+        long lastNano = micros(LocalDateTime.parse("2262-04-11T23:47:16.854775"));
+        assertThat(NANOSECONDS.datetime(lastNano, 6, true)).isEqualTo(9_223_372_036_854_775_000L);
+        assertThat(NANOSECONDS.datetime(lastNano + 1, 6, true)).isNull();
+        assertThat(NANOSECONDS.datetime(micros(LocalDateTime.parse("1582-10-04T23:59:59.999999")), 6, true)).isNull();
+        assertThat(NANOSECONDS.datetime(-1, 6, true)).isEqualTo(-1_000L);
+        assertThat(MICROSECONDS.datetime(lastNano + 1, 6, true)).isEqualTo(lastNano + 1);
     }
 
     @Test
@@ -85,9 +95,9 @@ class TimePrecisionModeTest {
         assertThat(ISOSTRING.time(0)).isEqualTo("00:00:00Z");
         assertThat(ISOSTRING.time(DAY)).isEqualTo("00:00:00Z");
         assertThat(ISOSTRING.time(-1)).isNull();
-        assertThat(ISOSTRING.datetime(0, 0)).isEqualTo("1970-01-01T00:00:00Z");
-        assertThat(ISOSTRING.datetime(-1, 6)).isEqualTo("1969-12-31T23:59:59.999999Z");
-        assertThat(ISOSTRING.datetime(345_000, 3)).isEqualTo("1970-01-01T00:00:00.345Z");
+        assertThat(ISOSTRING.datetime(0, 0, false)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(ISOSTRING.datetime(-1, 6, false)).isEqualTo("1969-12-31T23:59:59.999999Z");
+        assertThat(ISOSTRING.datetime(345_000, 3, false)).isEqualTo("1970-01-01T00:00:00.345Z");
     }
 
     private static EventSchema named(Type type, String name) {

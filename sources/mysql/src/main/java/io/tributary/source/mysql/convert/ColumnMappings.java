@@ -33,6 +33,8 @@ public final class ColumnMappings {
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final BinaryHandlingMode binaryMode;
     private final TimePrecisionMode timeMode;
+    /** Debezium 3.6 (MySQL here) writes no NanoTimestamp beyond a long's range; 3.5 (MariaDB) wraps. */
+    private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
     private final ServerFlavor flavor;
     private final DefaultValues defaults;
@@ -58,10 +60,11 @@ public final class ColumnMappings {
         this.decimalMode = decimalMode;
         this.binaryMode = binaryMode;
         this.timeMode = timeMode;
+        this.exactNanos = flavor == ServerFlavor.MYSQL;
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
         this.flavor = flavor;
-        this.defaults = new DefaultValues(bigintUnsignedMode, timeMode, adjustTwoDigitYears);
+        this.defaults = new DefaultValues(bigintUnsignedMode, timeMode, exactNanos, adjustTwoDigitYears);
         this.converters = List.copyOf(converters);
     }
 
@@ -102,7 +105,7 @@ public final class ColumnMappings {
     private Object epoch(ColumnDefinition column) {
         return switch (column.dataType()) {
             case "date" -> timeMode.date(0);
-            case "datetime" -> timeMode.datetime(0, column.scale());
+            case "datetime" -> timeMode.datetime(0, column.scale(), exactNanos);
             default -> EPOCH_ZONED;
         };
     }
@@ -142,7 +145,7 @@ public final class ColumnMappings {
             case "date" -> text(column, timeMode.dateSchema(), text -> date(day(Temporals.epochDay(text))),
                     raw -> date(day(dateOfBinlog((Long) raw))));
             case "time" -> time(table, column);
-            case "datetime" -> datetime(column);
+            case "datetime" -> datetime(table, column);
             // a snapshot writes the shortest text, streaming the column's digits, as Debezium does
             case "timestamp" -> serverText(column,
                     EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
@@ -252,11 +255,20 @@ public final class ColumnMappings {
                         : (byte[]) raw));
     }
 
-    private ColumnMapping datetime(ColumnDefinition column) {
+    private ColumnMapping datetime(TableId table, ColumnDefinition column) {
         int digits = column.scale();
+        Function<Long, Object> convert = micros -> {
+            Object value = micros == null ? null : timeMode.datetime(micros, digits, exactNanos);
+            if (value == null && micros != null && !column.nullable()) {
+                throw SourceException.fatal("column " + table + "." + column.name() + " is DATETIME NOT NULL and holds a value "
+                        + "outside 1677-09-21 to 2262-04-11, which time.precision.mode=nanoseconds cannot represent "
+                        + "(Debezium 3.6 fails on it too); use time.precision.mode=microseconds");
+            }
+            return value;
+        };
         return serverText(column, timeMode.datetimeSchema(digits),
-                text -> datetime(adjusted(Temporals.snapshotDatetimeMicros(text)), digits),
-                raw -> datetime(datetimeOfBinlog((Long) raw), digits));
+                text -> convert.apply(adjusted(Temporals.snapshotDatetimeMicros(text))),
+                raw -> convert.apply(datetimeOfBinlog((Long) raw)));
     }
 
     /**
@@ -320,9 +332,6 @@ public final class ColumnMappings {
         return epochDay == null ? null : timeMode.date(epochDay);
     }
 
-    private Object datetime(Long epochMicros, int digits) {
-        return epochMicros == null ? null : timeMode.datetime(epochMicros, digits);
-    }
 
     private static String shortestZoned(Long epochMicros) {
         return epochMicros == null ? null : Temporals.zonedTimestampShortest(epochMicros);

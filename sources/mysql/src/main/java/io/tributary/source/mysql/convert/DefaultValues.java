@@ -40,12 +40,14 @@ final class DefaultValues {
 
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final TimePrecisionMode timeMode;
+    private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
 
-    DefaultValues(BigintUnsignedHandlingMode bigintUnsignedMode, TimePrecisionMode timeMode,
+    DefaultValues(BigintUnsignedHandlingMode bigintUnsignedMode, TimePrecisionMode timeMode, boolean exactNanos,
             boolean adjustTwoDigitYears) {
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.timeMode = timeMode;
+        this.exactNanos = exactNanos;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
     }
 
@@ -121,13 +123,13 @@ final class DefaultValues {
             dateTime = null;
         }
         if (dateTime == null) {
-            return column.nullable() ? null : timeMode.datetime(0, column.scale());
+            return column.nullable() ? null : timeMode.datetime(0, column.scale(), exactNanos);
         }
         long micros = dateTime.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + dateTime.getNano() / 1000;
         if (adjustTwoDigitYears) {
             micros = Temporals.adjustTwoDigitYearOfMicros(micros);
         }
-        return timeMode.datetime(micros, column.scale());
+        return timeMode.datetime(micros, column.scale(), exactNanos); // null (no default) beyond exact nanoseconds
     }
 
     /**

@@ -82,9 +82,30 @@ class TimePrecisionMappingsTest {
         assertThat(datetime.fromBinlog().apply(RowCells.INVALID)).isEqualTo(0L);
     }
 
+    @Test
+    void nanosecondsBeyondALongWrapOnMariaDbAndAreNoneOnMySqlAsInTheirDebeziumVersions() {
+        ColumnDefinition nullable = column("dt", "datetime", 6, true, "1500-01-01 00:00:00");
+        ColumnMapping mariaDb = map(TimePrecisionMode.NANOSECONDS, nullable, ServerFlavor.MARIADB);
+        ColumnMapping mySql = map(TimePrecisionMode.NANOSECONDS, nullable, ServerFlavor.MYSQL);
+        ColumnMapping notNull = map(TimePrecisionMode.NANOSECONDS, column("dt", "datetime", 6, false, null),
+                ServerFlavor.MYSQL);
+
+        assertThat(mariaDb.fromJdbc().apply("1582-10-04 23:59:59.999999")).isInstanceOf(Long.class);
+        assertThat(mariaDb.schema().defaultValue()).isPresent();
+        assertThat(mySql.fromJdbc().apply("1582-10-04 23:59:59.999999")).isNull();
+        assertThat(mySql.fromBinlog().apply(-1L)).isEqualTo(-1_000L);
+        assertThat(mySql.schema().defaultValue()).isEmpty();
+        assertThatThrownBy(() -> notNull.fromJdbc().apply("1000-01-01 00:00:00")).isInstanceOf(SourceException.class)
+                .hasMessageContaining("shop.clock.dt").hasMessageContaining("time.precision.mode=nanoseconds");
+    }
+
     private static ColumnMapping map(TimePrecisionMode mode, ColumnDefinition column) {
+        return map(mode, column, ServerFlavor.MARIADB);
+    }
+
+    private static ColumnMapping map(TimePrecisionMode mode, ColumnDefinition column, ServerFlavor flavor) {
         return new ColumnMappings(DecimalHandlingMode.PRECISE, BigintUnsignedHandlingMode.LONG,
-                BinaryHandlingMode.BYTES, mode, true, List.of(), ServerFlavor.MARIADB).map(TABLE, column);
+                BinaryHandlingMode.BYTES, mode, true, List.of(), flavor).map(TABLE, column);
     }
 
     private static ColumnDefinition column(String name, String type, int digits, boolean nullable, String defaultValue) {
