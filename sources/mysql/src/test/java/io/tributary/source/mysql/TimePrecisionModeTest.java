@@ -25,7 +25,8 @@ class TimePrecisionModeTest {
         assertThat(CONNECT.timeSchema()).isEqualTo(named(Type.INT32, "org.apache.kafka.connect.data.Time"));
         assertThat(CONNECT.datetimeSchema(6)).isEqualTo(named(Type.INT64, "org.apache.kafka.connect.data.Timestamp"));
         assertThat(ADAPTIVE_TIME_MICROSECONDS.timeSchema()).isEqualTo(named(Type.INT64, "io.debezium.time.MicroTime"));
-        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetimeSchema(3)).isEqualTo(named(Type.INT64, "io.debezium.time.Timestamp"));
+        assertThat(ADAPTIVE_TIME_MICROSECONDS.datetimeSchema(3))
+                .isEqualTo(named(Type.INT64, "io.debezium.time.Timestamp"));
         assertThat(ADAPTIVE_TIME_MICROSECONDS.datetimeSchema(4))
                 .isEqualTo(named(Type.INT64, "io.debezium.time.MicroTimestamp"));
         assertThat(MICROSECONDS.datetimeSchema(0)).isEqualTo(named(Type.INT64, "io.debezium.time.MicroTimestamp"));

@@ -260,9 +260,9 @@ public final class ColumnMappings {
         Function<Long, Object> convert = micros -> {
             Object value = micros == null ? null : timeMode.datetime(micros, digits, exactNanos);
             if (value == null && micros != null && !column.nullable()) {
-                throw SourceException.fatal("column " + table + "." + column.name() + " is DATETIME NOT NULL and holds a value "
-                        + "outside 1677-09-21 to 2262-04-11, which time.precision.mode=nanoseconds cannot represent "
-                        + "(Debezium 3.6 fails on it too); use time.precision.mode=microseconds");
+                throw SourceException.fatal("column " + table + "." + column.name() + " is DATETIME NOT NULL and "
+                        + "holds a value outside 1677-09-21 to 2262-04-11, which time.precision.mode=nanoseconds "
+                        + "cannot represent (Debezium 3.6 fails on it too); use time.precision.mode=microseconds");
             }
             return value;
         };
@@ -282,8 +282,8 @@ public final class ColumnMappings {
             if (value == null && !column.nullable()) {
                 throw SourceException.fatal("column " + table + "." + column.name() + " is TIME NOT NULL and holds "
                         + "a value outside 00:00:00 to 24:00:00, which time.precision.mode="
-                        + ConfigOption.spelling(timeMode) + " cannot represent (Debezium "
-                        + "fails on it too); use time.precision.mode=adaptive_time_microseconds");
+                        + ConfigOption.spelling(timeMode) + " cannot represent (Debezium fails on it too); use "
+                        + "time.precision.mode=adaptive_time_microseconds");
             }
             return value;
         };
@@ -331,7 +331,6 @@ public final class ColumnMappings {
     private Object date(Integer epochDay) {
         return epochDay == null ? null : timeMode.date(epochDay);
     }
-
 
     private static String shortestZoned(Long epochMicros) {
         return epochMicros == null ? null : Temporals.zonedTimestampShortest(epochMicros);

@@ -108,7 +108,8 @@ class TimePrecisionMappingsTest {
                 BinaryHandlingMode.BYTES, mode, true, List.of(), flavor).map(TABLE, column);
     }
 
-    private static ColumnDefinition column(String name, String type, int digits, boolean nullable, String defaultValue) {
+    private static ColumnDefinition column(String name, String type, int digits, boolean nullable,
+            String defaultValue) {
         return new ColumnDefinition(name, 1, type, digits > 0 ? type + "(" + digits + ")" : type, nullable,
                 Optional.ofNullable(defaultValue), Optional.empty(), 0, digits, List.of(), false, false,
                 Optional.empty());
