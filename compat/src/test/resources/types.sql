@@ -21,11 +21,11 @@ INSERT INTO catalog.types VALUES (1, -128, 255, -32768, 65535, -8388608, 1677721
 INSERT INTO catalog.types (id) VALUES (2);
 INSERT INTO catalog.types (id, c_tinyint, c_smallint, c_int, c_bigint, c_bigint_u, c_decimal, c_float, c_double,
   c_bit1, c_bit10, c_bool, c_char, c_varchar, c_text, c_latin1, c_binary, c_varbinary, c_blob,
-  c_date, c_time, c_time3, c_datetime, c_datetime3, c_datetime6, c_timestamp, c_timestamp6, c_year,
+  c_date, c_time, c_time1, c_time3, c_time6, c_datetime, c_datetime3, c_datetime6, c_timestamp, c_timestamp6, c_year,
   c_enum, c_set, c_json, c_point, c_geometry)
 VALUES (10, 0, 0, 0, 0, 9223372036854775808, -0.05, -3.4e38, 1e-300,
   b'0', b'0000000000', FALSE, '', '', 'emoji 😀 tab\t cr\r quote" backslash\\ nul', 'ÿ€', 0x00, '', '',
-  '0000-00-00', '00:00:00', '-12:00:00.001', '0000-00-00 00:00:00', '1970-01-01 00:00:00.001', '1900-01-01 00:00:00.000001',
+  '0000-00-00', '00:00:00', '838:59:59', '-12:00:00.001', '24:00:00', '0000-00-00 00:00:00', '1970-01-01 00:00:00.001', '1900-01-01 00:00:00.000001',
   '1970-01-01 00:00:01', '2038-01-19 03:14:07.999999', 1901,
   'red', 'a,b,c', '[]', ST_GeomFromText('POINT(-1.5 1e10)', 3857), ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'));
 CREATE TABLE catalog.defaults (
@@ -39,7 +39,11 @@ CREATE TABLE catalog.defaults (
   created DATETIME DEFAULT '2020-02-02 02:02:02',
   day DATE DEFAULT '2020-02-02',
   flag BIT(1) DEFAULT b'1',
-  note TEXT
+  note TEXT,
+  moment6 DATETIME(6) DEFAULT '1969-12-31 23:59:59.999999',
+  clock TIME(3) DEFAULT '23:59:59.999',
+  span TIME DEFAULT '-838:59:59',
+  landing DATE DEFAULT '1969-07-20'
 );
 INSERT INTO catalog.defaults (note) VALUES ('all defaults');
 INSERT INTO catalog.defaults (qty, price, label, status, ratio, small, created, day, flag, note)

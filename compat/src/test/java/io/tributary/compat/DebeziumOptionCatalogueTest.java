@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.debezium.config.Configuration;
 import io.debezium.config.Field;
+import io.debezium.connector.binlog.BinlogConnectorConfig;
 import io.debezium.connector.mariadb.MariaDbConnector;
 import io.debezium.connector.mariadb.MariaDbConnectorConfig;
+import io.debezium.jdbc.TemporalPrecisionMode;
 import io.tributary.source.mysql.DebeziumOptions;
+import io.tributary.source.mysql.MySqlSourceConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,8 +76,32 @@ class DebeziumOptionCatalogueTest {
                         checked.add(option.key());
                     });
         }
-        assertThat(checked).contains("time.precision.mode", "topic.naming.strategy", "sourceinfo.struct.maker",
+        assertThat(checked).contains("binlog.buffer.size", "topic.naming.strategy", "sourceinfo.struct.maker",
                 "database.query.timeout.ms");
+    }
+
+    /**
+     * {@code time.precision.mode}: each value Debezium's binlog connectors accept Tributary honours, and the one their
+     * validation refuses ({@code adaptive}) Tributary refuses too.
+     */
+    @Test
+    void timePrecisionModesAreAcceptedAndRefusedAsByDebezium() {
+        List<String> debeziumAccepts = new ArrayList<>();
+        List<String> tributaryAccepts = new ArrayList<>();
+        for (TemporalPrecisionMode mode : TemporalPrecisionMode.values()) {
+            Configuration debezium = Configuration.create().with("time.precision.mode", mode.getValue()).build();
+            if (BinlogConnectorConfig.TIME_PRECISION_MODE.validate(debezium, (field, value, problem) -> { })) {
+                debeziumAccepts.add(mode.getValue());
+            }
+            Map<String, String> tributary = Map.of("database.hostname", "db", "database.user", "u", "topic.prefix",
+                    "p", "time.precision.mode", mode.getValue());
+            if (MySqlSourceConfig.validate(tributary).isEmpty()) {
+                tributaryAccepts.add(mode.getValue());
+            }
+        }
+
+        assertThat(tributaryAccepts).isEqualTo(debeziumAccepts).doesNotContain("adaptive")
+                .contains("adaptive_time_microseconds", "connect");
     }
 
     /** Refused properties whose accepted value is deliberately not Debezium's default: Tributary does otherwise. */

@@ -105,8 +105,7 @@ public final class DebeziumOptions {
             // ---- how values look
             honoured(DECIMAL_HANDLING_MODE, ""),
             honoured(BIGINT_UNSIGNED_HANDLING_MODE, ""),
-            refusedUnless("time.precision.mode", Origin.BOTH, "other time precisions are not supported yet",
-                    "adaptive_time_microseconds"),
+            honoured(TIME_PRECISION_MODE, ""),
             honoured(ENABLE_TIME_ADJUSTER, ""),
             honoured(BINARY_HANDLING_MODE, ""),
             honoured(COLUMN_MASK, "values of character columns, null included, become that many '*'"),

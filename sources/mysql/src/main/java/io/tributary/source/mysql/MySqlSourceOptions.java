@@ -71,6 +71,14 @@ public final class MySqlSourceOptions {
             .oneOf("binary.handling.mode", BinaryHandlingMode.class).withDefault(BinaryHandlingMode.BYTES)
             .withDoc("How BINARY, VARBINARY and BLOB values are represented: bytes, or text in base64, "
                     + "base64-url-safe or hex.");
+    public static final ConfigOption<TimePrecisionMode> TIME_PRECISION_MODE = ConfigOption
+            .oneOf("time.precision.mode", TimePrecisionMode.class)
+            .withDefault(TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS)
+            .withDoc("How DATE, TIME and DATETIME values are represented: adaptive_time_microseconds (Date, MicroTime, "
+                    + "Timestamp or MicroTimestamp by the column's digits), connect (Kafka Connect's Date, Time and "
+                    + "Timestamp in milliseconds; TIME only within a day), isostring (ISO-8601 text; TIME only within "
+                    + "a day), microseconds or nanoseconds (MicroTime/MicroTimestamp or NanoTime/NanoTimestamp). "
+                    + "TIMESTAMP and YEAR are the same in every mode; adaptive is refused, as by Debezium.");
     public static final ConfigOption<BigintUnsignedHandlingMode> BIGINT_UNSIGNED_HANDLING_MODE = ConfigOption
             .oneOf("bigint.unsigned.handling.mode", BigintUnsignedHandlingMode.class)
             .withDefault(BigintUnsignedHandlingMode.LONG).withDoc("How BIGINT UNSIGNED values are represented.");
@@ -205,6 +213,7 @@ public final class MySqlSourceOptions {
             HOSTNAME, PORT, USER, PASSWORD, SERVER_ID, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, COLUMN_INCLUDE_LIST,
             COLUMN_EXCLUDE_LIST, TABLE_IGNORE_BUILTIN, SNAPSHOT_MODE, SNAPSHOT_CHUNK_SIZE, SNAPSHOT_LOCKING_MODE, DECIMAL_HANDLING_MODE, BINARY_HANDLING_MODE,
+            TIME_PRECISION_MODE,
             BIGINT_UNSIGNED_HANDLING_MODE, TOMBSTONES_ON_DELETE, SKIPPED_OPERATIONS, INCLUDE_QUERY,
             COLUMN_PROPAGATE_SOURCE_TYPE, DATATYPE_PROPAGATE_SOURCE_TYPE, CONVERTERS,
             EVENT_PROCESSING_FAILURE_HANDLING_MODE,

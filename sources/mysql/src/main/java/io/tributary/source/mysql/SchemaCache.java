@@ -37,8 +37,9 @@ final class SchemaCache {
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
         this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
-                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(), config.binaryHandlingMode(),
-                        config.enableTimeAdjuster(), config.converters(), flavor), config.columnRules(),
+                new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
+                        config.binaryHandlingMode(), config.timePrecisionMode(), config.enableTimeAdjuster(),
+                        config.converters(), flavor), config.columnRules(),
                 SourceInfo.schema(flavor));
     }
 

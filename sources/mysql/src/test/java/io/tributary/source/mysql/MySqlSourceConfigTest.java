@@ -13,6 +13,8 @@ import io.tributary.source.mysql.convert.ColumnMapper;
 import io.tributary.source.mysql.convert.ColumnRules;
 import io.tributary.source.mysql.schema.TableId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MySqlSourceConfigTest {
     private static final String NOBODYS = "is not a key of Tributary's MySQL/MariaDB source, of Debezium's MySQL and "
@@ -242,7 +244,7 @@ class MySqlSourceConfigTest {
     @Test
     void aRefusedDebeziumPropertyIsAnErrorThatSaysWhy() {
         Map<String, String> properties = minimal();
-        properties.putAll(Map.of("time.precision.mode", "connect",
+        properties.putAll(Map.of(
                 "database.serverTimezone", "UTC", "event.processing.failure.handling.mode", "skip",
                 "snapshot.mode", "always"));
 
@@ -255,10 +257,27 @@ class MySqlSourceConfigTest {
                 "database.serverTimezone: is a Debezium property that Tributary does not support (database.*): "
                         + "Debezium hands these to the MySQL JDBC driver; Tributary connects with MariaDB Connector/J in "
                         + "sessions of its own making (time zone UTC) and passes no driver properties (any database.* "
-                        + "key not listed here); remove it",
-                "time.precision.mode: is a Debezium property that Tributary does not support: other time precisions "
-                        + "are not supported yet; remove it or set adaptive_time_microseconds, which is what Tributary "
-                        + "does");
+                        + "key not listed here); remove it");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"adaptive_time_microseconds, ADAPTIVE_TIME_MICROSECONDS", "connect, CONNECT", "ISOSTRING, ISOSTRING",
+            "microseconds, MICROSECONDS", "nanoseconds, NANOSECONDS"})
+    void everyTimePrecisionModeOfTheBinlogConnectorsIsHonoured(String value, TimePrecisionMode expected) {
+        Map<String, String> properties = minimal();
+        properties.put("time.precision.mode", value);
+
+        assertThat(MySqlSourceConfig.parse(properties).timePrecisionMode()).isEqualTo(expected);
+    }
+
+    @Test
+    void timePrecisionModeAdaptiveIsRefusedAsDebeziumsBinlogConnectorsRefuseIt() {
+        Map<String, String> properties = minimal();
+        properties.put("time.precision.mode", "adaptive");
+
+        assertThat(MySqlSourceConfig.validate(properties)).extracting(ConfigProblem::toString).containsExactly(
+                "time.precision.mode: expected one of [adaptive_time_microseconds, connect, isostring, microseconds, "
+                        + "nanoseconds] but found 'adaptive'");
     }
 
     @Test

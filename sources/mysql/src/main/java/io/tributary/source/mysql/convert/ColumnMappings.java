@@ -13,10 +13,12 @@ import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonBinary;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SourceException;
+import io.tributary.api.config.ConfigOption;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
 import io.tributary.source.mysql.BinaryHandlingMode;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.DecimalHandlingMode;
+import io.tributary.source.mysql.TimePrecisionMode;
 import io.tributary.source.mysql.binlog.RowCells;
 import io.tributary.source.mysql.convert.ColumnMapping.JdbcAccess;
 import io.tributary.source.mysql.schema.EnumMembers;
@@ -30,6 +32,9 @@ public final class ColumnMappings {
     private final DecimalHandlingMode decimalMode;
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final BinaryHandlingMode binaryMode;
+    private final TimePrecisionMode timeMode;
+    /** Debezium 3.6 (MySQL here) writes no NanoTimestamp beyond a long's range; 3.5 (MariaDB) wraps. */
+    private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
     private final ServerFlavor flavor;
     private final DefaultValues defaults;
@@ -37,25 +42,29 @@ public final class ColumnMappings {
     private final List<TinyIntOneToBoolean> converters;
 
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode) {
-        this(decimalMode, bigintUnsignedMode, BinaryHandlingMode.BYTES, true, List.of(), ServerFlavor.MARIADB);
+        this(decimalMode, bigintUnsignedMode, BinaryHandlingMode.BYTES, TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS,
+                true, List.of(), ServerFlavor.MARIADB);
     }
 
     /**
      * @param binaryMode how binary columns are written: bytes, or their text ({@code binary.handling.mode})
+     * @param timeMode how DATE, TIME and DATETIME columns are written ({@code time.precision.mode})
      * @param adjustTwoDigitYears whether DATE and DATETIME years 0-99 become 2000-2069 and 1970-1999, as Debezium's
      *     {@code enable.time.adjuster} does
      * @param converters the custom converters configured ({@code converters}), in order
      * @param flavor the server, whose Debezium connector reads a snapshot through its own JDBC driver
      */
     public ColumnMappings(DecimalHandlingMode decimalMode, BigintUnsignedHandlingMode bigintUnsignedMode,
-            BinaryHandlingMode binaryMode, boolean adjustTwoDigitYears, List<TinyIntOneToBoolean> converters,
-            ServerFlavor flavor) {
+            BinaryHandlingMode binaryMode, TimePrecisionMode timeMode, boolean adjustTwoDigitYears,
+            List<TinyIntOneToBoolean> converters, ServerFlavor flavor) {
         this.decimalMode = decimalMode;
         this.binaryMode = binaryMode;
+        this.timeMode = timeMode;
+        this.exactNanos = flavor == ServerFlavor.MYSQL;
         this.bigintUnsignedMode = bigintUnsignedMode;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
         this.flavor = flavor;
-        this.defaults = new DefaultValues(bigintUnsignedMode, adjustTwoDigitYears);
+        this.defaults = new DefaultValues(bigintUnsignedMode, timeMode, exactNanos, adjustTwoDigitYears);
         this.converters = List.copyOf(converters);
     }
 
@@ -78,7 +87,7 @@ public final class ColumnMappings {
         }
         if (!column.nullable() && isTemporal(column)) {
             // a zero date of a NOT NULL column: Debezium writes the column's default, or the epoch
-            Object fallback = defaultValue.orElseGet(() -> epoch(mapping.schema().type()));
+            Object fallback = defaultValue.orElseGet(() -> epoch(column));
             return new ColumnMapping(column.name(), schema, mapping.access(), orElse(mapping.fromJdbc(), fallback),
                     orElse(mapping.fromBinlog(), fallback));
         }
@@ -92,12 +101,12 @@ public final class ColumnMappings {
         };
     }
 
-    /** The epoch in a temporal field of {@code type}: Debezium's value for a NOT NULL column's missing one. */
-    private static Object epoch(Type type) {
-        return switch (type) {
-            case STRING -> EPOCH_ZONED;
-            case INT32 -> 0;
-            default -> 0L;
+    /** The epoch in a temporal field: Debezium's value for a NOT NULL column's missing one. */
+    private Object epoch(ColumnDefinition column) {
+        return switch (column.dataType()) {
+            case "date" -> timeMode.date(0);
+            case "datetime" -> timeMode.datetime(0, column.scale(), exactNanos);
+            default -> EPOCH_ZONED;
         };
     }
 
@@ -133,11 +142,10 @@ public final class ColumnMappings {
             case "bit" -> bit(column);
             case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" -> string(column);
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> binary(column);
-            case "date" -> text(column, EventSchema.of(Type.INT32).withName("io.debezium.time.Date", 1),
-                    text -> day(Temporals.epochDay(text)), raw -> day(dateOfBinlog((Long) raw)));
-            case "time" -> text(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTime", 1),
-                    Temporals::timeMicros, raw -> raw);
-            case "datetime" -> datetime(column);
+            case "date" -> text(column, timeMode.dateSchema(), text -> date(day(Temporals.epochDay(text))),
+                    raw -> date(day(dateOfBinlog((Long) raw))));
+            case "time" -> time(table, column);
+            case "datetime" -> datetime(table, column);
             // a snapshot writes the shortest text, streaming the column's digits, as Debezium does
             case "timestamp" -> serverText(column,
                     EventSchema.of(Type.STRING).withName("io.debezium.time.ZonedTimestamp", 1),
@@ -247,14 +255,40 @@ public final class ColumnMappings {
                         : (byte[]) raw));
     }
 
-    private ColumnMapping datetime(ColumnDefinition column) {
-        if (column.scale() <= 3) {
-            return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.Timestamp", 1),
-                    text -> millis(adjusted(Temporals.snapshotDatetimeMicros(text))),
-                    raw -> millis(datetimeOfBinlog((Long) raw)));
-        }
-        return serverText(column, EventSchema.of(Type.INT64).withName("io.debezium.time.MicroTimestamp", 1),
-                text -> adjusted(Temporals.snapshotDatetimeMicros(text)), raw -> datetimeOfBinlog((Long) raw));
+    private ColumnMapping datetime(TableId table, ColumnDefinition column) {
+        int digits = column.scale();
+        Function<Long, Object> convert = micros -> {
+            Object value = micros == null ? null : timeMode.datetime(micros, digits, exactNanos);
+            if (value == null && micros != null && !column.nullable()) {
+                throw SourceException.fatal("column " + table + "." + column.name() + " is DATETIME NOT NULL and "
+                        + "holds a value outside 1677-09-21 to 2262-04-11, which time.precision.mode=nanoseconds "
+                        + "cannot represent (Debezium 3.6 fails on it too); use time.precision.mode=microseconds");
+            }
+            return value;
+        };
+        return serverText(column, timeMode.datetimeSchema(digits),
+                text -> convert.apply(adjusted(Temporals.snapshotDatetimeMicros(text))),
+                raw -> convert.apply(datetimeOfBinlog((Long) raw)));
+    }
+
+    /**
+     * A TIME, from its signed microseconds (snapshot text and binlog alike). A value the mode cannot represent (beyond
+     * a day or negative, in connect and isostring) is null, as Debezium writes it; in a NOT NULL column Debezium cannot
+     * write the event at all, and Tributary stops with the column named.
+     */
+    private ColumnMapping time(TableId table, ColumnDefinition column) {
+        Function<Long, Object> convert = micros -> {
+            Object value = timeMode.time(micros);
+            if (value == null && !column.nullable()) {
+                throw SourceException.fatal("column " + table + "." + column.name() + " is TIME NOT NULL and holds "
+                        + "a value outside 00:00:00 to 24:00:00, which time.precision.mode="
+                        + ConfigOption.spelling(timeMode) + " cannot represent (Debezium fails on it too); use "
+                        + "time.precision.mode=adaptive_time_microseconds");
+            }
+            return value;
+        };
+        return text(column, timeMode.timeSchema(), text -> convert.apply(Temporals.timeMicros(text)),
+                raw -> convert.apply((Long) raw));
     }
 
     /** Days since the epoch of a streamed DATE, or null for a zero date. */
@@ -294,8 +328,8 @@ public final class ColumnMappings {
         return Temporals.adjustTwoDigitYearOfMicros(epochMicros);
     }
 
-    private static Long millis(Long epochMicros) {
-        return epochMicros == null ? null : Temporals.millisOfMicros(epochMicros);
+    private Object date(Integer epochDay) {
+        return epochDay == null ? null : timeMode.date(epochDay);
     }
 
     private static String shortestZoned(Long epochMicros) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.tributary.api.EventSchema.Type;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
+import io.tributary.source.mysql.TimePrecisionMode;
 import io.tributary.source.mysql.schema.ColumnDefinition;
 
 /**
@@ -38,10 +39,15 @@ final class DefaultValues {
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0).toFormatter();
 
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
+    private final TimePrecisionMode timeMode;
+    private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
 
-    DefaultValues(BigintUnsignedHandlingMode bigintUnsignedMode, boolean adjustTwoDigitYears) {
+    DefaultValues(BigintUnsignedHandlingMode bigintUnsignedMode, TimePrecisionMode timeMode, boolean exactNanos,
+            boolean adjustTwoDigitYears) {
         this.bigintUnsignedMode = bigintUnsignedMode;
+        this.timeMode = timeMode;
+        this.exactNanos = exactNanos;
         this.adjustTwoDigitYears = adjustTwoDigitYears;
     }
 
@@ -63,9 +69,11 @@ final class DefaultValues {
         Type type = mapping.schema().type();
         return switch (column.dataType()) {
             case "date" -> date(column, text.strip());
-            case "datetime" -> datetime(column, mapping, text.strip());
+            case "datetime" -> datetime(column, text.strip());
             case "timestamp" -> timestamp(column, text.strip());
-            case "time" -> Temporals.timeMicros(text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : text);
+            // through the column's conversion: a TIME the mode cannot represent is no default, as in Debezium
+            case "time" -> mapping.fromBinlog().apply(Temporals.timeMicros(
+                    text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : text));
             case "tinyint", "smallint", "mediumint", "int", "integer" -> mapping.fromJdbc().apply(rounded(text));
             case "bigint" -> column.unsigned() && bigintUnsignedMode == BigintUnsignedHandlingMode.PRECISE
                     ? mapping.fromJdbc().apply(text.strip()) : mapping.fromJdbc().apply(rounded(text));
@@ -96,18 +104,18 @@ final class DefaultValues {
 
     private Object date(ColumnDefinition column, String text) {
         if (ZERO_DATE.matcher(text).matches()) {
-            return column.nullable() ? null : 0;
+            return column.nullable() ? null : timeMode.date(0);
         }
         long day;
         try {
             day = LocalDate.from(DATE_TIME.parse(text)).toEpochDay();
         } catch (DateTimeParseException e) {
-            return column.nullable() ? null : 0;
+            return column.nullable() ? null : timeMode.date(0);
         }
-        return (int) (adjustTwoDigitYears ? Temporals.adjustTwoDigitYear(day) : day);
+        return timeMode.date((int) (adjustTwoDigitYears ? Temporals.adjustTwoDigitYear(day) : day));
     }
 
-    private Object datetime(ColumnDefinition column, ColumnMapping mapping, String text) {
+    private Object datetime(ColumnDefinition column, String text) {
         LocalDateTime dateTime;
         try {
             dateTime = ZERO_DATE.matcher(text).matches() ? null : LocalDateTime.parse(text, DATE_TIME);
@@ -115,14 +123,13 @@ final class DefaultValues {
             dateTime = null;
         }
         if (dateTime == null) {
-            return column.nullable() ? null : 0L;
+            return column.nullable() ? null : timeMode.datetime(0, column.scale(), exactNanos);
         }
         long micros = dateTime.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + dateTime.getNano() / 1000;
         if (adjustTwoDigitYears) {
             micros = Temporals.adjustTwoDigitYearOfMicros(micros);
         }
-        return mapping.schema().name().equals("io.debezium.time.MicroTimestamp") ? micros
-                : Temporals.millisOfMicros(micros);
+        return timeMode.datetime(micros, column.scale(), exactNanos); // null (no default) beyond exact nanoseconds
     }
 
     /**

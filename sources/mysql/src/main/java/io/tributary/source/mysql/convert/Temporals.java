@@ -191,10 +191,6 @@ final class Temporals {
         return (int) Math.floorDiv(epochMicros, MICROS_PER_DAY);
     }
 
-    static long millisOfMicros(long epochMicros) {
-        return Math.floorDiv(epochMicros, 1000L);
-    }
-
     /**
      * Debezium's ZonedTimestamp text of a streamed TIMESTAMP(n): UTC, exactly {@code digits} fractional digits (the
      * column's precision), or ISO-8601's shortest form for a TIMESTAMP without them.
