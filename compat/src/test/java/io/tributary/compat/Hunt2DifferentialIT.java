@@ -1,0 +1,136 @@
+package io.tributary.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.tributary.testkit.TestingBinlogServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * More cases no other differential suite has ({@code hunt2.sql}, {@code hunt2-changes.sql}, {@code hunt2-admin.sql} and
+ * the servers' own {@code hunt2-<server>.sql} and {@code hunt2-changes-<server>.sql}): every byte 0x00-0xFF in
+ * VARBINARY and in fourteen single-byte character sets (latin1 to hebrew), snapshotted and streamed; a table of 301
+ * columns; DECIMAL(20,0) UNSIGNED keys and DECIMAL, FLOAT, DOUBLE and BIGINT UNSIGNED defaults; TINYINT(1) UNSIGNED,
+ * ZEROFILL and BOOLEAN columns under the TinyIntOneToBoolean converter; range- and hash-partitioned tables created,
+ * filled and re-partitioned while streaming (ADD, TRUNCATE, DROP PARTITION); a primary-key change of several rows in
+ * one statement; rows written by a trigger, by a stored procedure and from a temporary table; views, triggers and
+ * procedures created and dropped; DROP TABLE IF EXISTS of a table that never was, ANALYZE and OPTIMIZE TABLE; CREATE
+ * USER, GRANT, REVOKE, DROP USER; statements written while the session's binlog_format is STATEMENT; MariaDB's UUID and
+ * INVISIBLE columns; MySQL's ALGORITHM=INSTANT columns added in the middle and first and dropped, and rows of every row
+ * version changed after. Under option combinations: regular expressions with specials in the include and exclude lists,
+ * include.query, snapshot.mode=when_needed, tombstones.on.delete=false, decimal.handling.mode string and double,
+ * bigint.unsigned.handling.mode=precise, column.propagate.source.type. Each topic is compared on its own first, so that
+ * a failure names every topic that differs, then the whole logs in order. Differences found by the same hunt and not
+ * yet fixed are left out (see the hunt's report): DDL type aliases such as BOOL, INTEGER UNSIGNED and FLOAT4 while
+ * streaming; tables created and then dropped or renamed before they are read; multi-table RENAME; koi8u and the Mac,
+ * DEC, HP, swe7, armscii8, geostd8 and keybcs2 character sets while streaming; snapshot order of partitioned tables;
+ * transaction metadata of transactions over several tables; a negative TINYINT(1) snapshotted under the converter;
+ * INT display widths in column.propagate.source.type after DDL while streaming; CREATE TABLE IF NOT EXISTS of a table
+ * that exists (MySQL); a leading comment in DDL; ALTER DATABASE; FLUSH PRIVILEGES; and MariaDB sequences and CREATE OR
+ * REPLACE TABLE, on which Debezium itself fails.
+ */
+abstract class Hunt2DifferentialIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    abstract TestServer server();
+
+    /** Server options a variant needs (MySQL writes statements to the binlog for include.query only when asked). */
+    String[] serverArguments(Map<String, String> config) {
+        return new String[0];
+    }
+
+    static Stream<Arguments> variants() {
+        return Stream.of(
+                Arguments.of("snapshot.mode=when_needed & include.query=true", true),
+                Arguments.of("include.schema.changes=true", true),
+                Arguments.of("include.schema.changes=true", false),
+                Arguments.of("decimal.handling.mode=string & bigint.unsigned.handling.mode=precise"
+                        + " & column.propagate.source.type=hunt2\\.(bytes|wide|decs|bools|mdb)\\..*"
+                        + " & converters=boolean"
+                        + " & boolean.type=io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter", true),
+                Arguments.of("decimal.handling.mode=double & tombstones.on.delete=false & include.query=true"
+                        + " & database.include.list=hunt2.* & table.exclude.list=hunt2\\.(wide|by.es)"
+                        + " & column.exclude.list=hunt2\\.part\\.note$,hunt2\\.pk\\.[v]", true));
+    }
+
+    @ParameterizedTest(name = "{0} (schemas.enable={1})")
+    @MethodSource("variants")
+    void hunt2(String variant, boolean schemas) throws Exception {
+        Map<String, String> config = new HashMap<>(Map.of("database.include.list", "hunt2",
+                "include.schema.changes", "false"));
+        List<String> serverArguments = new ArrayList<>();
+        for (String option : variant.split(" & ")) {
+            String[] keyValue = option.split("=", 2);
+            if (keyValue[0].equals("server")) {
+                serverArguments.add(keyValue[1]);
+            } else {
+                config.put(keyValue[0].trim(), keyValue[1].trim());
+            }
+        }
+        serverArguments.addAll(List.of(serverArguments(config)));
+        try (TestingBinlogServer database = server().startPermissive(serverArguments.toArray(String[]::new))) {
+            server().runScripts(database, "hunt2");
+            String name = "hunt2-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas;
+            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
+            try (run) {
+                run.awaitBothQuiet(TIMEOUT);
+                database.runScript(SqlScripts.read("hunt2-changes.sql"));
+                database.runScript(SqlScripts.read("hunt2-admin.sql"));
+                server().ownScript("hunt2-changes").ifPresent(database::runScript);
+                run.awaitBothQuiet(TIMEOUT);
+                for (String table : List.of("pk", "audit", "part", "hpart", "bools", "decs", "stmt_made")) {
+                    assertThat(run.debeziumLog().size("diff.hunt2." + table)).as("Debezium's events of %s", table)
+                            .isPositive();
+                }
+            }
+            compareByTopic(run);
+        }
+    }
+
+    /**
+     * Compares each topic's events on their own and names every topic whose events differ (with the first event that
+     * does, kept in a {@code .topics.txt} file next to the logs); then the whole logs, in order.
+     */
+    private static void compareByTopic(DifferentialRun run) throws IOException {
+        List<String> debezium = Files.readAllLines(run.debeziumLog().file(), StandardCharsets.UTF_8);
+        List<String> tributary = Files.readAllLines(run.tributaryLog().file(), StandardCharsets.UTF_8);
+        Set<String> topics = new LinkedHashSet<>();
+        Stream.concat(debezium.stream(), tributary.stream()).forEach(line -> topics.add(line.split("\t", 2)[0]));
+        List<String> differences = new ArrayList<>();
+        for (String topic : topics) {
+            List<String> expected = debezium.stream().filter(line -> line.startsWith(topic + "\t")).toList();
+            List<String> actual = tributary.stream().filter(line -> line.startsWith(topic + "\t")).toList();
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                String expectedLine = i < expected.size() ? expected.get(i) : "<none>";
+                String actualLine = i < actual.size() ? actual.get(i) : "<none>";
+                if (!expectedLine.equals(actualLine)) {
+                    differences.add(topic + ": event " + i + " of " + expected.size() + " (Debezium) and "
+                            + actual.size() + " (Tributary)\n  Debezium:  " + expectedLine
+                            + "\n  Tributary: " + actualLine);
+                    break;
+                }
+            }
+        }
+        if (!differences.isEmpty()) {
+            Path report = run.debeziumLog().file().resolveSibling(
+                    run.debeziumLog().file().getFileName().toString().replace(".jsonl", ".topics.txt"));
+            Files.writeString(report, String.join("\n", differences) + "\n", StandardCharsets.UTF_8);
+            assertThat(differences).as("topics whose events differ (%s)", report).isEmpty();
+        }
+        run.compare();
+    }
+}
