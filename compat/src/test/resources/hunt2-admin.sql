@@ -2,6 +2,7 @@ CREATE USER 'hunt2user'@'%' IDENTIFIED BY 'hunt2-pw';
 GRANT SELECT, INSERT ON hunt2.* TO 'hunt2user'@'%';
 REVOKE INSERT ON hunt2.* FROM 'hunt2user'@'%';
 DROP USER 'hunt2user'@'%';
+FLUSH PRIVILEGES;
 INSERT INTO hunt2.pk VALUES (90, 'admin', 1);
 SET SESSION binlog_format = 'STATEMENT';
 INSERT INTO hunt2.pk VALUES (91, 'stmt', 1);

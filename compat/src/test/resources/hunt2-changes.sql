@@ -41,3 +41,15 @@ ALTER TABLE hunt2.pk COMMENT 'it''s -- not /* a */ comment';
 ANALYZE TABLE hunt2.pk;
 OPTIMIZE TABLE hunt2.ukonly;
 INSERT INTO hunt2.pk VALUES (80, 'after', 1);
+-- a transaction over two tables (the END event's data_collections in Debezium's HashMap order)
+BEGIN;
+INSERT INTO hunt2.pk VALUES (84, 'tx', 1);
+INSERT INTO hunt2.bools VALUES (84, 1, 1, 1, 1, TRUE, b'1');
+INSERT INTO hunt2.bools VALUES (85, 0, 0, 0, 0, FALSE, b'0');
+COMMIT;
+-- the cut-over of pt-online-schema-change and gh-ost: one RENAME of two pairs, an event per pair
+CREATE TABLE hunt2.swap_live (id INT PRIMARY KEY, v INT);
+CREATE TABLE hunt2.swap_new (id INT PRIMARY KEY, v INT, extra INT DEFAULT 0);
+RENAME TABLE hunt2.swap_live TO hunt2.swap_old, hunt2.swap_new TO hunt2.swap_live;
+INSERT INTO hunt2.swap_live (id, v) VALUES (1, 1);
+/* app:migration 42 */ ALTER TABLE hunt2.swap_live ADD COLUMN note VARCHAR(20) DEFAULT 'it''s -- not /* a */';

@@ -43,6 +43,7 @@ import io.tributary.source.mysql.event.Heartbeats;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;
+import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -623,10 +624,17 @@ final class BinlogReader {
             emitDropsOneByOne(header, sql, changed);
             return;
         }
+        List<DdlStatements.RenamedTable> renames = DdlStatements.renamedOneByOne(sql, data.getDatabase());
+        if (!renames.isEmpty() && renames.size() == changed.size()) {
+            emitRenamesOneByOne(header, renames, changed);
+            return;
+        }
+        // Debezium's parser reports CREATE and DROP DATABASE (their event names the database and no table: null),
+        // not ALTER DATABASE (written as a statement it did not understand: the session's database, table "")
+        boolean aboutDatabase = DdlStatements.databaseStatement(sql).isPresent() && !DdlStatements.altersDatabase(sql);
         List<Object[]> tableChanges = new ArrayList<>();
-        String database = DdlStatements.databaseStatement(sql).orElse(data.getDatabase());
-        // Debezium names no table ("") for statements about none, and null for those about a database
-        String table = DdlStatements.databaseStatement(sql).isPresent() ? null : "";
+        String database = aboutDatabase ? DdlStatements.databaseStatement(sql).get() : data.getDatabase();
+        String table = aboutDatabase ? null : "";
         for (DdlStatements.TableChange change : changed) {
             TableId id = change.table();
             database = id.database();
@@ -635,8 +643,12 @@ final class BinlogReader {
                 emitted.dropped(id);
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
             } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
-                emitted.created(statement.sql(), id,
-                        ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created)))
+                Optional<TableDefinition> current = ddlVisibility.created(id,
+                        created -> schemas.describe(schemaConnection, created));
+                // a table gone since takes, for a CREATE naming no character set, its database's
+                Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
+                        : schemas.databaseCharset(schemaConnection, id.database());
+                emitted.created(statement.sql(), id, current, charset)
                         .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
                 emitted.altered(statement.sql(), id, schemas.describe(schemaConnection, id))
@@ -646,8 +658,7 @@ final class BinlogReader {
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
         SourceInfo source = new SourceInfo(eventTimes.micros(), "false", database, table, header.getServerId(), gtid,
                 file, header.getPosition(), lastRow, thread, null);
-        boolean parsed = !changed.isEmpty() || DdlStatements.databaseStatement(sql).isPresent()
-                || DdlStatements.indexedTable(sql, database).isPresent();
+        boolean parsed = !changed.isEmpty() || aboutDatabase || DdlStatements.indexedTable(sql, database).isPresent();
         String ddl = parsed ? DdlStatements.asParsed(sql) : DdlStatements.withoutServerComment(sql);
         sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges,
                 source, afterCommit(header)));
@@ -679,6 +690,31 @@ final class BinlogReader {
             String ddl = head + "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
             sink.put(records.schemaChange(schemaChanges, id.database(), ddl,
                     List.<Object[]>of(SchemaChanges.change(change.type(), id, null)), source, afterCommit(header)));
+        }
+    }
+
+    /**
+     * A RENAME TABLE of several pairs as Debezium writes it: an event per pair ({@code RENAME TABLE a TO b}), each
+     * describing its new table, all naming every new table in {@code source.table} as the drops do.
+     */
+    private void emitRenamesOneByOne(EventHeaderV4 header, List<DdlStatements.RenamedTable> statements,
+            List<DdlStatements.TableChange> renamed) throws InterruptedException, SQLException {
+        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
+        renamed.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
+                change.table().table()));
+        String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
+                .toList());
+        for (int i = 0; i < statements.size(); i++) {
+            DdlStatements.TableChange change = renamed.get(i);
+            TableId id = change.table();
+            List<Object[]> tableChanges = new ArrayList<>();
+            DdlStatements.RenamedTable pair = statements.get(i);
+            schemas.emitted().renamed(pair.from(), id, schemas.describe(schemaConnection, id))
+                    .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
+            SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
+                    header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
+            sink.put(records.schemaChange(schemaChanges, id.database(), pair.statement(), tableChanges, source,
+                    afterCommit(header)));
         }
     }
 

@@ -27,6 +27,8 @@ final class DdlStatements {
     private static final Pattern DATABASE = Pattern.compile(
             "^\\s*(?:CREATE|ALTER|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:DATABASE|SCHEMA)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
                     + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTER_DATABASE = Pattern.compile("ALTER\\s+(?:DATABASE|SCHEMA)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern INDEX = Pattern.compile(
             "^\\s*(?:CREATE|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX\\b",
             Pattern.CASE_INSENSITIVE);
@@ -52,6 +54,10 @@ final class DdlStatements {
     private static final Pattern RENAME = Pattern.compile("^\\s*RENAME\\s+TABLES?\\s+(.+?)\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NAME_IN_LIST = Pattern.compile(NAME);
+    private static final Pattern RENAME_HEAD = Pattern.compile("\\s*RENAME\\s+TABLES?\\s+", Pattern.CASE_INSENSITIVE);
+    /** One {@code a TO b} of a RENAME TABLE, and the comma after it, if any. */
+    private static final Pattern RENAME_PAIR = Pattern.compile("(" + NAME + "\\s+TO\\s+" + NAME + ")\\s*(?:,\\s*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_PART = Pattern.compile("`((?:[^`]|``)+)`|([\\w$\\x{80}-\\x{FFFF}]+)");
 
     /** One table a statement changed. */
@@ -141,10 +147,41 @@ final class DdlStatements {
         return INDEX.matcher(withoutLeadingComments(sql)).find();
     }
 
+    /** Whether the statement is an ALTER DATABASE (or SCHEMA), for which Debezium's parser reports no event. */
+    static boolean altersDatabase(String sql) {
+        return ALTER_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt();
+    }
+
     /** The database a CREATE/ALTER/DROP DATABASE statement names, if it is one. */
     static java.util.Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));
         return matcher.find() ? java.util.Optional.of(unquote(matcher.group(1))) : java.util.Optional.empty();
+    }
+
+    /** One pair of a RENAME TABLE: the statement Debezium writes for it, and the table's old and new names. */
+    record RenamedTable(String statement, TableId from, TableId to) {
+    }
+
+    /**
+     * The statements Debezium writes for a {@code RENAME TABLE} of several pairs, one per pair: the statement's head
+     * ({@code RENAME TABLE }, as written) and the pair ({@code a TO b}, as written). Empty unless it is such a
+     * statement.
+     */
+    static List<RenamedTable> renamedOneByOne(String sql, String database) {
+        String statement = withoutLeadingComments(sql);
+        Matcher head = RENAME_HEAD.matcher(statement);
+        if (!head.lookingAt()) {
+            return List.of();
+        }
+        List<RenamedTable> pairs = new ArrayList<>();
+        Matcher pair = RENAME_PAIR.matcher(statement);
+        int at = head.end();
+        while (pair.find(at) && pair.start() == at) {
+            pairs.add(new RenamedTable(statement.substring(0, head.end()) + pair.group(1),
+                    table(pair.group(2), database), table(pair.group(3), database)));
+            at = pair.end();
+        }
+        return pairs.size() > 1 ? pairs : List.of();
     }
 
     /** The head of a DROP TABLE statement, up to its first table name ({@code DROP TABLE IF EXISTS }). */

@@ -32,10 +32,12 @@ final class EmittedDefinitions {
     /**
      * The table right after a CREATE TABLE statement: the server's definition, or the statement's when they differ
      * (the table changed again since, or is gone).
+     *
+     * @param charset the character set of a table whose statement names none
      */
-    Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current) {
-        return remember(id, DefinitionChoice.of(current, applier.apply(sql, id, Optional.empty(),
-                current.flatMap(TableDefinition::defaultCharset))));
+    Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current,
+            Optional<String> charset) {
+        return remember(id, DefinitionChoice.of(current, applier.apply(sql, id, Optional.empty(), charset)));
     }
 
     /**
@@ -44,6 +46,15 @@ final class EmittedDefinitions {
      */
     Optional<TableDefinition> altered(String sql, TableId id, Optional<TableDefinition> current) {
         return remember(id, DefinitionChoice.of(current, applied(sql, id)));
+    }
+
+    /**
+     * The table {@code to} right after a RENAME TABLE gave it that name: the server's definition, or the one last
+     * described under its old name when they differ (it changed again since).
+     */
+    Optional<TableDefinition> renamed(TableId from, TableId to, Optional<TableDefinition> current) {
+        Optional<TableDefinition> applied = Optional.ofNullable(known.remove(from)).map(table -> table.withId(to));
+        return remember(to, DefinitionChoice.of(current, applied));
     }
 
     /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */

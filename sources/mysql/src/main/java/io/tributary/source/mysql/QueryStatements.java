@@ -39,6 +39,8 @@ final class QueryStatements {
             "^(?:SET STATEMENT\\s+.*?FOR\\s+)?(CREATE|ALTER|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:ALGORITHM\\s*=\\s*[^\\s]+\\s+)?"
                     + "(?:DEFINER\\s*=\\s*[^\\s]+\\s+)?(?:SQL\\s+SECURITY\\s+[^\\s]+\\s+)?(VIEW|FUNCTION|PROCEDURE|TRIGGER)\\s+.*");
 
+    /** Statements Debezium ignores, compared exactly (so {@code flush privileges} is not one). */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("END", "FLUSH PRIVILEGES");
     private static final Pattern SET_STATEMENT = Pattern.compile("SET STATEMENT .* FOR");
     private static final Pattern TRUNCATE = Pattern.compile("(SET STATEMENT .*)?TRUNCATE TABLE .*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -106,6 +108,9 @@ final class QueryStatements {
         }
         if (sql.equalsIgnoreCase("COMMIT")) {
             return Kind.COMMIT;
+        }
+        if (IGNORED.contains(sql)) {
+            return Kind.FILTERED;
         }
         String upper = SET_STATEMENT.matcher(sql).replaceAll("").strip().toUpperCase(Locale.ROOT);
         if (upper.startsWith("XA ")) {

@@ -36,6 +36,21 @@ class DdlStatementsTest {
     }
 
     @Test
+    void aRenameOfSeveralPairsIsWrittenPairByPair() {
+        assertThat(DdlStatements.renamedOneByOne("RENAME TABLE  `a` TO a_old ,`a,new` TO `a`;", "s"))
+                .containsExactly(new DdlStatements.RenamedTable("RENAME TABLE  `a` TO a_old", new TableId("s", "a"),
+                                new TableId("s", "a_old")),
+                        new DdlStatements.RenamedTable("RENAME TABLE  `a,new` TO `a`", new TableId("s", "a,new"),
+                                new TableId("s", "a")));
+        assertThat(DdlStatements.renamedOneByOne("/* cut-over */ rename tables s.a to s.b, s.c to t.a", "x"))
+                .extracting(DdlStatements.RenamedTable::statement)
+                .containsExactly("rename tables s.a to s.b", "rename tables s.c to t.a");
+        assertThat(DdlStatements.renamedOneByOne("RENAME TABLE a TO b", "s")).isEmpty();
+        assertThat(DdlStatements.altersDatabase("ALTER SCHEMA shop CHARACTER SET utf8mb4")).isTrue();
+        assertThat(DdlStatements.altersDatabase("ALTER TABLE shop.t ADD x INT")).isFalse();
+    }
+
+    @Test
     void schemaStatementsAreToldFromOthers() {
         assertThat(DdlStatements.changesSchema("CREATE INDEX ix ON shop.items (name)")).isTrue();
         assertThat(DdlStatements.changesSchema("create or replace view v as select 1")).isTrue();

@@ -44,15 +44,9 @@ public record TinyIntOneToBoolean(List<Pattern> selector, boolean lengthChecker)
         return selector.isEmpty() || selector.stream().anyMatch(pattern -> pattern.matcher(name).matches());
     }
 
-    /** The column as a boolean field. */
+    /** The column as a boolean field: true for a positive value, as Debezium's converter (so -1 is false). */
     static ColumnMapping mapping(ColumnDefinition column) {
-        Integer length = DebeziumColumnTypes.length(column);
-        boolean readAsBoolean = length != null && length == 1;
         return new ColumnMapping(column.name(), EventSchema.of(EventSchema.Type.BOOLEAN), ColumnMapping.JdbcAccess.TEXT,
-                text -> {
-                    int value = Integer.parseInt((String) text);
-                    return readAsBoolean ? value != 0 : value > 0;
-                },
-                raw -> ((Number) raw).intValue() > 0);
+                text -> Integer.parseInt((String) text) > 0, raw -> ((Number) raw).intValue() > 0);
     }
 }

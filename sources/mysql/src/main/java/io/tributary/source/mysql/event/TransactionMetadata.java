@@ -1,7 +1,7 @@
 package io.tributary.source.mysql.event;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +30,8 @@ public final class TransactionMetadata {
                     .build()).withVersion(1);
 
     private final String topic;
-    private final Map<String, Long> perCollection = new LinkedHashMap<>();
+    /** A HashMap as Debezium's: END events list the collections in its iteration order. */
+    private final Map<String, Long> perCollection = new HashMap<>();
     private String id;
     private long total;
 

@@ -32,6 +32,8 @@ public final class SchemaReader {
             + "FROM information_schema.TABLES t "
             + "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_NAME = ?";
+    private static final String DATABASE_CHARSET = "SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA "
+            + "WHERE SCHEMA_NAME = ?";
     /** MariaDB's TABLE_TYPE of a table {@code WITH SYSTEM VERSIONING}: a base table, its history kept. */
     private static final String SYSTEM_VERSIONED = "SYSTEM VERSIONED";
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
@@ -60,6 +62,16 @@ public final class SchemaReader {
         }
         tables.sort(java.util.Comparator.comparing(id -> id.database() + "." + id.table()));
         return tables;
+    }
+
+    /** The default character set of a database, or empty when it does not exist. */
+    public Optional<String> databaseCharset(Connection connection, String database) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(DATABASE_CHARSET)) {
+            statement.setString(1, database);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** The table's current definition, or empty when it does not exist. */

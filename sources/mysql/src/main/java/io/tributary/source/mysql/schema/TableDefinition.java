@@ -36,6 +36,11 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
         this(id, columns, key, defaultCharset, comment, false);
     }
 
+    /** The same table under another name. */
+    public TableDefinition withId(TableId newId) {
+        return new TableDefinition(newId, columns, key, defaultCharset, comment, hiddenSystemPeriod);
+    }
+
     /** How many columns the binlog's rows of this table carry. */
     public int binlogColumns() {
         return columns.size() + (hiddenSystemPeriod ? HIDDEN_PERIOD_COLUMNS : 0);
