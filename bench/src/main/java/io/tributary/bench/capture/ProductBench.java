@@ -226,8 +226,9 @@ public final class ProductBench {
         command.addAll(tributaryJvm);
         if (profiles != null) {
             Files.createDirectories(profiles);
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + profiles.resolve(
-                    row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
+            // every compilation recorded (the profile keeps those over 100 ms): the JIT is a large part of a run
+            command.add("-XX:StartFlightRecording=settings=profile,jdk.Compilation#threshold=0ms,filename="
+                    + profiles.resolve(row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
         }
         command.addAll(List.of("-jar", LAUNCHER_JAR.toAbsolutePath().toString(), "run", file.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
