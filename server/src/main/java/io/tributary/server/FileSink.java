@@ -61,6 +61,9 @@ final class FileSink implements ChangeSink {
     private boolean textKeys;
     private boolean textValues;
     private final Map<String, TopicFile> files = new HashMap<>();
+    /** The topic of the last record written and its file; null when none. */
+    private String lastTopic;
+    private TopicFile lastFile;
 
     @Override
     public void start(String pipeline, Map<String, String> config) {
@@ -81,11 +84,7 @@ final class FileSink implements ChangeSink {
     @Override
     public void write(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
-            TopicFile file = files.get(record.topic());
-            if (file == null) {
-                file = TopicFile.open(directory.resolve(record.topic() + ".jsonl"));
-                files.put(record.topic(), file);
-            }
+            TopicFile file = file(record.topic());
             ByteSink line = file.lines();
             int start = line.size();
             try {
@@ -105,6 +104,20 @@ final class FileSink implements ChangeSink {
         for (TopicFile file : files.values()) {
             file.write();
         }
+    }
+
+    /** The topic's file, opened on its first record; the last one found is kept, as a batch mostly has one topic. */
+    private TopicFile file(String topic) {
+        if (!topic.equals(lastTopic)) {
+            TopicFile file = files.get(topic);
+            if (file == null) {
+                file = TopicFile.open(directory.resolve(topic + ".jsonl"));
+                files.put(topic, file);
+            }
+            lastTopic = topic;
+            lastFile = file;
+        }
+        return lastFile;
     }
 
     /**
@@ -155,6 +168,8 @@ final class FileSink implements ChangeSink {
             }
         } finally {
             files.clear();
+            lastTopic = null;
+            lastFile = null;
         }
     }
 }
