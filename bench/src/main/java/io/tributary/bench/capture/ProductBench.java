@@ -186,6 +186,9 @@ public final class ProductBench {
                             group.getValue() / 1e9, system.getOrDefault(group.getKey(), 0L) / 1e9))
                     .collect(java.util.stream.Collectors.joining(", ")));
             long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
+            if (delivered instanceof LineCounter counter) {
+                printFloor(counter.file(), output);
+            }
             return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
                     cost.peakRssKib(), brokerCpu);
         } finally {
@@ -201,6 +204,18 @@ public final class ProductBench {
             }
             deleteRecursively(output);
         }
+    }
+
+    /**
+     * The shared floor of a file row, printed beside it: a bare writer putting as many bytes as the engine wrote into
+     * a file of the same directory, written and forced as both engines do, right after the run (same page cache).
+     */
+    private void printFloor(Path written, Path directory) throws IOException {
+        long bytes = Files.size(written);
+        WriteFloor.Cost floor = WriteFloor.measure(directory.resolve("floor.bin"), bytes, commitIntervalMs);
+        System.out.printf(java.util.Locale.ROOT, "  floor (a bare writer of the same %,d bytes, forced every %d ms): "
+                + "%.2f CPU-s (%.2f system)%n", bytes, commitIntervalMs,
+                (floor.userNanos() + floor.systemNanos()) / 1e9, floor.systemNanos() / 1e9);
     }
 
     /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */
@@ -271,6 +286,10 @@ public final class ProductBench {
 
         LineCounter(Path file) {
             this.file = file;
+        }
+
+        Path file() {
+            return file;
         }
 
         @Override
