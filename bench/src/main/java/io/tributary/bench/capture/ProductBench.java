@@ -158,6 +158,7 @@ public final class ProductBench {
             target = output.toString();
         }
         long brokerBefore = broker == null ? 0 : broker.cpuNanos();
+        long writtenBytes = 0;
         long start = System.nanoTime();
         Process process = engine == Phase.Engine.TRIBUTARY
                 ? startTributary(source, row, target, runDirectory, log)
@@ -187,7 +188,7 @@ public final class ProductBench {
                     .collect(java.util.stream.Collectors.joining(", ")));
             long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
             if (delivered instanceof LineCounter counter) {
-                printFloor(counter.file(), output);
+                writtenBytes = Files.size(counter.file());
             }
             return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
                     cost.peakRssKib(), brokerCpu);
@@ -203,15 +204,18 @@ public final class ProductBench {
                 broker.deleteTopic(topic);
             }
             deleteRecursively(output);
+            if (writtenBytes > 0) {
+                printFloor(writtenBytes, runDirectory);
+            }
         }
     }
 
     /**
      * The shared floor of a file row, printed beside it: a bare writer putting as many bytes as the engine wrote into
-     * a file of the same directory, written and forced as both engines do, right after the run (same page cache).
+     * a file of the same file system, written and forced as both engines do, right after the run and the deletion
+     * of its output (so the page cache holds what it held when the run started, not the engine's file too).
      */
-    private void printFloor(Path written, Path directory) throws IOException {
-        long bytes = Files.size(written);
+    private void printFloor(long bytes, Path directory) throws IOException {
         WriteFloor.Cost floor = WriteFloor.measure(directory.resolve("floor.bin"), bytes, commitIntervalMs);
         System.out.printf(java.util.Locale.ROOT, "  floor (a bare writer of the same %,d bytes, forced every %d ms): "
                 + "%.2f CPU-s (%.2f system)%n", bytes, commitIntervalMs,
