@@ -17,6 +17,7 @@ import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ParsedConfig;
 import io.tributary.api.config.UndeclaredKeys;
+import io.tributary.core.json.ByteSink;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.core.convert.Converters;
 import io.tributary.core.convert.RecordEncoder;
@@ -60,6 +61,9 @@ final class FileSink implements ChangeSink {
     private boolean textKeys;
     private boolean textValues;
     private final Map<String, TopicFile> files = new HashMap<>();
+    /** The topic of the last record written and its file; null when none. */
+    private String lastTopic;
+    private TopicFile lastFile;
 
     @Override
     public void start(String pipeline, Map<String, String> config) {
@@ -77,33 +81,56 @@ final class FileSink implements ChangeSink {
         }
     }
 
-    /** A key or value as JSON in the line: null, the JSON a JsonConverter wrote, or a string holding the text. */
-    private byte[] json(byte[] encoded, boolean text) {
-        if (encoded == null) {
-            return NULL;
-        }
-        return text ? plainJson.encode(TEXT, new String(encoded, StandardCharsets.UTF_8)) : encoded;
-    }
-
     @Override
     public void write(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
-            byte[] key = json(record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key()),
-                    textKeys);
-            byte[] value = json(values.encode(record.valueSchema(), record.value()), textValues);
-            TopicFile file = files.computeIfAbsent(record.topic(),
-                    topic -> TopicFile.open(directory.resolve(topic + ".jsonl")));
-            file.append(KEY);
-            file.append(key);
-            file.append(VALUE);
-            file.append(value);
-            if (!record.headers().isEmpty()) {
-                file.append(headers(record));
+            TopicFile file = file(record.topic());
+            ByteSink line = file.lines();
+            int start = line.size();
+            try {
+                line.write(KEY);
+                writeJson(line, keys, record.keySchema(), record.keySchema() == null ? null : record.key(), textKeys);
+                line.write(VALUE);
+                writeJson(line, values, record.valueSchema(), record.value(), textValues);
+                if (!record.headers().isEmpty()) {
+                    line.write(headers(record));
+                }
+            } catch (RuntimeException e) {
+                line.truncate(start); // no half line reaches the file
+                throw e;
             }
             file.endLine(END);
         }
         for (TopicFile file : files.values()) {
             file.write();
+        }
+    }
+
+    /** The topic's file, opened on its first record; the last one found is kept, as a batch mostly has one topic. */
+    private TopicFile file(String topic) {
+        if (!topic.equals(lastTopic)) {
+            TopicFile file = files.get(topic);
+            if (file == null) {
+                file = TopicFile.open(directory.resolve(topic + ".jsonl"));
+                files.put(topic, file);
+            }
+            lastTopic = topic;
+            lastFile = file;
+        }
+        return lastFile;
+    }
+
+    /**
+     * A key or value as JSON in the line: null, the JSON a JsonConverter writes (straight into the line), or a
+     * string holding the text a StringConverter writes.
+     */
+    private void writeJson(ByteSink line, RecordEncoder encoder, EventSchema schema, Object value, boolean text) {
+        if (text) {
+            byte[] encoded = encoder.encode(schema, value);
+            line.write(encoded == null ? NULL
+                    : plainJson.encode(TEXT, new String(encoded, StandardCharsets.UTF_8)));
+        } else if (!encoder.encodeTo(schema, value, line)) {
+            line.write(NULL);
         }
     }
 
@@ -141,6 +168,8 @@ final class FileSink implements ChangeSink {
             }
         } finally {
             files.clear();
+            lastTopic = null;
+            lastFile = null;
         }
     }
 }

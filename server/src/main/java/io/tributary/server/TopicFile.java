@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 import io.tributary.api.SinkException;
+import io.tributary.core.json.ByteSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,8 @@ final class TopicFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private byte[] pending = new byte[64 * 1024];
-    private int pendingSize;
+    /** The lines collected and not yet written. */
+    private final ByteSink pending = new ByteSink(64 * 1024);
     /** The file's length after the last {@link #force}, or when opened. */
     private long durableLength;
     private long length;
@@ -88,31 +88,35 @@ final class TopicFile implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Where the line being built goes, after the lines collected: a caller appends to it (an encoder writing straight
+     * into it), then calls {@link #endLine}, or truncates it back to its size before the line when building fails.
+     */
+    ByteSink lines() {
+        return pending;
+    }
+
     /** Appends bytes of the line being built. */
     void append(byte[] bytes) {
-        if (pendingSize + bytes.length > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingSize + bytes.length));
-        }
-        System.arraycopy(bytes, 0, pending, pendingSize, bytes.length);
-        pendingSize += bytes.length;
+        pending.write(bytes);
     }
 
     /** Ends a line; writes the lines collected once they are many. */
     void endLine(byte[] end) {
-        append(end);
-        if (pendingSize >= WRITE_THRESHOLD) {
+        pending.write(end);
+        if (pending.size() >= WRITE_THRESHOLD) {
             write();
         }
     }
 
     /** Writes the lines collected (one write, unless the kernel takes less). */
     void write() {
-        ByteBuffer lines = ByteBuffer.wrap(pending, 0, pendingSize);
+        ByteBuffer lines = pending.view();
         try {
             while (lines.hasRemaining()) {
                 length += channel.write(lines);
             }
-            pendingSize = 0;
+            pending.reset();
         } catch (IOException e) {
             throw failed("cannot write to", e);
         }
@@ -131,7 +135,7 @@ final class TopicFile implements AutoCloseable {
 
     /** Takes the file back to its last durable point and says what failed. */
     private SinkException failed(String what, IOException e) {
-        pendingSize = 0;
+        pending.reset();
         try {
             channel.truncate(durableLength);
             length = durableLength;
@@ -146,7 +150,7 @@ final class TopicFile implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (pendingSize > 0) {
+            if (pending.size() > 0) {
                 write();
             }
         } finally {

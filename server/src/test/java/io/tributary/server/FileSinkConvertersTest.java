@@ -42,6 +42,22 @@ class FileSinkConvertersTest {
     }
 
     @Test
+    void aRecordThatCannotBeEncodedLeavesNoPartOfItsLine(@TempDir Path directory) throws IOException {
+        FileSink sink = new FileSink();
+        sink.start("orders", Map.of("directory", directory.toString()));
+        ChangeRecord good = new ChangeRecord("shop.orders", KEY, new Object[] {7, "eu"}, VALUE,
+                new Object[] {7, null}, Map.of(), Map.of());
+        ChangeRecord bad = new ChangeRecord("shop.orders", KEY, new Object[] {8, "eu"}, VALUE,
+                new Object[] {"not a number", null}, Map.of(), Map.of());
+
+        assertThatThrownBy(() -> sink.write(List.of(good, bad))).isInstanceOf(ClassCastException.class);
+        sink.close();
+
+        assertThat(Files.readAllLines(directory.resolve("shop.orders.jsonl"))).singleElement().asString()
+                .startsWith("{\"key\":{\"schema\":").endsWith("\"payload\":{\"ORDER_ID\":7,\"NOTE\":null}}}");
+    }
+
+    @Test
     void aConverterNoSinkWritesIsReportedUnderTheKeyTheFileSpells() {
         Map<String, String> file = Map.of("name", "orders", "sinks", "files,more", "sink.files.type", "file",
                 "sink.files.directory", "/tmp/out", "sink.more.type", "file", "sink.more.directory", "/tmp/more",

@@ -158,6 +158,7 @@ public final class ProductBench {
             target = output.toString();
         }
         long brokerBefore = broker == null ? 0 : broker.cpuNanos();
+        long writtenBytes = 0;
         long start = System.nanoTime();
         Process process = engine == Phase.Engine.TRIBUTARY
                 ? startTributary(source, row, target, runDirectory, log)
@@ -186,6 +187,9 @@ public final class ProductBench {
                             group.getValue() / 1e9, system.getOrDefault(group.getKey(), 0L) / 1e9))
                     .collect(java.util.stream.Collectors.joining(", ")));
             long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
+            if (delivered instanceof LineCounter counter) {
+                writtenBytes = Files.size(counter.file());
+            }
             return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
                     cost.peakRssKib(), brokerCpu);
         } finally {
@@ -200,7 +204,22 @@ public final class ProductBench {
                 broker.deleteTopic(topic);
             }
             deleteRecursively(output);
+            if (writtenBytes > 0) {
+                printFloor(writtenBytes, runDirectory);
+            }
         }
+    }
+
+    /**
+     * The shared floor of a file row, printed beside it: a bare writer putting as many bytes as the engine wrote into
+     * a file of the same file system, written and forced as both engines do, right after the run and the deletion
+     * of its output (so the page cache holds what it held when the run started, not the engine's file too).
+     */
+    private void printFloor(long bytes, Path directory) throws IOException {
+        WriteFloor.Cost floor = WriteFloor.measure(directory.resolve("floor.bin"), bytes, commitIntervalMs);
+        System.out.printf(java.util.Locale.ROOT, "  floor (a bare writer of the same %,d bytes, forced every %d ms): "
+                + "%.2f CPU-s (%.2f system)%n", bytes, commitIntervalMs,
+                (floor.userNanos() + floor.systemNanos()) / 1e9, floor.systemNanos() / 1e9);
     }
 
     /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */
@@ -226,8 +245,9 @@ public final class ProductBench {
         command.addAll(tributaryJvm);
         if (profiles != null) {
             Files.createDirectories(profiles);
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + profiles.resolve(
-                    row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
+            // every compilation recorded (the profile keeps those over 100 ms): the JIT is a large part of a run
+            command.add("-XX:StartFlightRecording=settings=profile,jdk.Compilation#threshold=0ms,filename="
+                    + profiles.resolve(row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
         }
         command.addAll(List.of("-jar", LAUNCHER_JAR.toAbsolutePath().toString(), "run", file.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -270,6 +290,10 @@ public final class ProductBench {
 
         LineCounter(Path file) {
             this.file = file;
+        }
+
+        Path file() {
+            return file;
         }
 
         @Override

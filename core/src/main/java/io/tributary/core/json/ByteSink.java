@@ -1,12 +1,15 @@
 package io.tributary.core.json;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * A growable byte buffer that is reset and reused between records, so encoding allocates little; it writes JSON's
- * scalars itself (digits, escaped strings, Base64) straight into the buffer, with one bounds check per value.
+ * scalars itself (digits, escaped strings, Base64) straight into the buffer, with one bounds check per value. A sink
+ * that collects records as bytes (the file sink's lines) can have an encoder write into one of its own
+ * ({@link io.tributary.core.convert.RecordEncoder#encodeTo}), sparing a copy of every record.
  */
-final class ByteSink {
+public final class ByteSink {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -30,15 +33,36 @@ final class ByteSink {
     private static final int MAX_BYTES_PER_CHAR = 6;
 
     private final byte[] scratch = new byte[Long.BYTES];
-    private byte[] buffer = new byte[1024];
+    private byte[] buffer;
     private int size;
 
-    void reset() {
+    public ByteSink() {
+        this(1024);
+    }
+
+    public ByteSink(int capacity) {
+        buffer = new byte[capacity];
+    }
+
+    public void reset() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
+    }
+
+    /** Drops what was written after the first {@code length} bytes (a record left half written, say). */
+    public void truncate(int length) {
+        if (length < 0 || length > size) {
+            throw new IndexOutOfBoundsException("cannot truncate " + size + " bytes to " + length);
+        }
+        size = length;
+    }
+
+    /** The bytes written, as a buffer over this one's array (valid until the next write or reset). */
+    public ByteBuffer view() {
+        return ByteBuffer.wrap(buffer, 0, size);
     }
 
     byte[] toByteArray() {
@@ -50,18 +74,18 @@ final class ByteSink {
         System.arraycopy(buffer, 0, target, position, size);
     }
 
-    void write(int b) {
+    public void write(int b) {
         ensure(1);
         buffer[size++] = (byte) b;
     }
 
-    void write(byte[] bytes) {
+    public void write(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
     }
 
-    void write(byte[] bytes, int offset, int length) {
+    public void write(byte[] bytes, int offset, int length) {
         ensure(length);
         System.arraycopy(bytes, offset, buffer, size, length);
         size += length;

@@ -44,10 +44,7 @@ public final class ConnectJsonEncoder implements RecordEncoder {
             }
             return null;
         }
-        Compiled plan = compiled.get(schema);
-        if (plan == null) {
-            plan = compile(schema);
-        }
+        Compiled plan = plan(schema);
         out.reset();
         plan.writer().write(out, value);
         if (!schemasEnabled) {
@@ -66,6 +63,30 @@ public final class ConnectJsonEncoder implements RecordEncoder {
         out.copyTo(json, at);
         json[json.length - 1] = '}';
         return json;
+    }
+
+    /** Writes the JSON straight into {@code target}: the same bytes as {@link #encode}, without its copy. */
+    @Override
+    public boolean encodeTo(EventSchema schema, Object value, ByteSink target) {
+        if (schema == null) {
+            return encode(null, value) != null;
+        }
+        Compiled plan = plan(schema);
+        if (schemasEnabled) {
+            target.write(SCHEMA_PREFIX);
+            target.write(plan.schemaJson());
+            target.write(PAYLOAD_PREFIX);
+        }
+        plan.writer().write(target, value);
+        if (schemasEnabled) {
+            target.write('}');
+        }
+        return true;
+    }
+
+    private Compiled plan(EventSchema schema) {
+        Compiled plan = compiled.get(schema);
+        return plan == null ? compile(schema) : plan;
     }
 
     private Compiled compile(EventSchema schema) {

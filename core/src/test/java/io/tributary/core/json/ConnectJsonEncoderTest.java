@@ -44,6 +44,27 @@ class ConnectJsonEncoderTest {
     }
 
     @Test
+    void encodingIntoABufferAppendsTheBytesEncodeGives() {
+        for (boolean schemas : new boolean[] {true, false}) {
+            ConnectJsonEncoder encoder = new ConnectJsonEncoder(schemas);
+            Object[] first = {7, new BigDecimal("12345678.90"), "paid", 1.5f};
+            Object[] second = {8, null, null, null};
+            ByteSink buffer = new ByteSink(16);
+            buffer.write('>');
+
+            assertThat(encoder.encodeTo(ROW, first, buffer)).isTrue();
+            assertThat(encoder.encodeTo(ROW, second, buffer)).isTrue();
+            assertThat(encoder.encodeTo(null, null, buffer)).isFalse();
+
+            ByteSink expected = new ByteSink();
+            expected.write('>');
+            expected.write(encoder.encode(ROW, first));
+            expected.write(encoder.encode(ROW, second));
+            assertThat(buffer.view()).isEqualTo(expected.view());
+        }
+    }
+
+    @Test
     void arraysOfStructsMatchJsonConverter() {
         EventSchema item = EventSchema.struct("item", EventSchema.fieldsBuilder()
                 .add("name", EventSchema.of(Type.STRING)).add("count", EventSchema.of(Type.INT64)).build());

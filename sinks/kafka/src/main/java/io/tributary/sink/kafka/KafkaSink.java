@@ -21,6 +21,7 @@ import io.tributary.core.convert.RecordEncoder;
 import io.tributary.core.json.HeaderText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,6 +49,12 @@ public final class KafkaSink implements ChangeSink {
     private RecordEncoder values;
     private final Set<String> knownTopics = new HashSet<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Every send's callback (one instance, not one per record): keeps the first failure for {@link #flush}. */
+    private final Callback acknowledged = (metadata, error) -> {
+        if (error != null) {
+            failure.compareAndSet(null, error);
+        }
+    };
     private boolean inTransaction;
     private KafkaOffsets offsets;
     private String pipeline;
@@ -106,13 +113,7 @@ public final class KafkaSink implements ChangeSink {
 
     @Override
     public void write(List<ChangeRecord> records) {
-        Set<String> topics = new HashSet<>();
-        for (ChangeRecord record : records) {
-            if (!knownTopics.contains(record.topic())) {
-                topics.add(record.topic());
-            }
-        }
-        ensureTopics(topics, Map.of());
+        ensureTopics(newTopics(records), Map.of());
         if (config.exactlyOnce() && !inTransaction) {
             producer.beginTransaction();
             inTransaction = true;
@@ -121,12 +122,26 @@ public final class KafkaSink implements ChangeSink {
             byte[] key = record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key());
             byte[] value = values.encode(record.valueSchema(), record.value());
             ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(record.topic(), null, key, value, headers(record));
-            producer.send(sent, (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-            });
+            producer.send(sent, acknowledged);
         }
+    }
+
+    /** The topics of {@code records} not known to exist yet (a batch's records mostly share one or a few topics). */
+    private Set<String> newTopics(List<ChangeRecord> records) {
+        Set<String> topics = Set.of();
+        String checked = null;
+        for (ChangeRecord record : records) {
+            String topic = record.topic();
+            if (topic.equals(checked) || knownTopics.contains(topic)) {
+                checked = topic;
+                continue;
+            }
+            if (topics.isEmpty()) {
+                topics = new HashSet<>();
+            }
+            topics.add(topic);
+        }
+        return topics;
     }
 
     private static List<Header> headers(ChangeRecord record) {
