@@ -12,3 +12,5 @@ INSERT INTO hunt2.stmt_made VALUES (1, 1);
 SET SESSION binlog_format = 'ROW';
 INSERT INTO hunt2.stmt_made VALUES (2, 2);
 UPDATE hunt2.pk SET v = 6 WHERE id = 91;
+-- the database's own character set again: a statement Debezium's parser reports nothing for
+ALTER DATABASE hunt2 CHARACTER SET latin1;
