@@ -1,7 +1,5 @@
 package io.tributary.compat;
 
-import java.util.Map;
-
 /**
  * {@link Hunt2DifferentialIT} on MySQL 9.7 with Debezium 3.6.1, under a permissive sql_mode; include.query with
  * binlog_rows_query_log_events on.
@@ -10,11 +8,5 @@ class MySqlHunt2DifferentialIT extends Hunt2DifferentialIT {
     @Override
     TestServer server() {
         return TestServer.MYSQL;
-    }
-
-    @Override
-    String[] serverArguments(Map<String, String> config) {
-        return "true".equals(config.get("include.query"))
-                ? new String[] {"--binlog-rows-query-log-events=ON"} : new String[0];
     }
 }

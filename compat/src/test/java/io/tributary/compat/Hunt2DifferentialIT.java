@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,6 @@ abstract class Hunt2DifferentialIT {
 
     abstract TestServer server();
 
-    /** Server options a variant needs (MySQL writes statements to the binlog for include.query only when asked). */
-    String[] serverArguments(Map<String, String> config) {
-        return new String[0];
-    }
-
     static Stream<Arguments> variants() {
         return Stream.of(
                 Arguments.of("snapshot.mode=when_needed & include.query=true", true),
@@ -70,19 +64,10 @@ abstract class Hunt2DifferentialIT {
     @ParameterizedTest(name = "{0} (schemas.enable={1})")
     @MethodSource("variants")
     void hunt2(String variant, boolean schemas) throws Exception {
-        Map<String, String> config = new HashMap<>(Map.of("database.include.list", "hunt2",
+        OptionVariant options = OptionVariant.parse(variant, server(), Map.of("database.include.list", "hunt2",
                 "include.schema.changes", "false"));
-        List<String> serverArguments = new ArrayList<>();
-        for (String option : variant.split(" & ")) {
-            String[] keyValue = option.split("=", 2);
-            if (keyValue[0].equals("server")) {
-                serverArguments.add(keyValue[1]);
-            } else {
-                config.put(keyValue[0].trim(), keyValue[1].trim());
-            }
-        }
-        serverArguments.addAll(List.of(serverArguments(config)));
-        try (TestingBinlogServer database = server().startPermissive(serverArguments.toArray(String[]::new))) {
+        Map<String, String> config = options.config();
+        try (TestingBinlogServer database = options.startPermissive(server())) {
             server().runScripts(database, "hunt2");
             String name = "hunt2-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas;
             DifferentialRun run = DifferentialRun.start(database, name, schemas, config);

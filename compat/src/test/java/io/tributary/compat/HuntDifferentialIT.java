@@ -3,7 +3,6 @@ package io.tributary.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,11 +33,6 @@ abstract class HuntDifferentialIT {
 
     abstract TestServer server();
 
-    /** Server options a variant needs (MySQL writes statements to the binlog for include.query only when asked). */
-    String[] serverArguments(Map<String, String> config) {
-        return new String[0];
-    }
-
     static Stream<Arguments> variants() {
         return Stream.of(
                 Arguments.of("include.schema.changes=true", true),
@@ -58,19 +52,10 @@ abstract class HuntDifferentialIT {
     @ParameterizedTest(name = "{0} (schemas.enable={1})")
     @MethodSource("variants")
     void huntEqualsDebeziums(String variant, boolean schemas) throws Exception {
-        Map<String, String> config = new HashMap<>(Map.of("database.include.list", "hunt",
+        OptionVariant options = OptionVariant.parse(variant, server(), Map.of("database.include.list", "hunt",
                 "include.schema.changes", "false"));
-        List<String> serverArguments = new java.util.ArrayList<>();
-        for (String option : variant.split(" & ")) {
-            String[] keyValue = option.split("=", 2);
-            if (keyValue[0].equals("server")) {
-                serverArguments.add(keyValue[1]);
-            } else {
-                config.put(keyValue[0].trim(), keyValue[1].trim());
-            }
-        }
-        try (TestingBinlogServer database = server().startPermissive(
-                Stream.concat(serverArguments.stream(), Stream.of(serverArguments(config))).toArray(String[]::new))) {
+        Map<String, String> config = options.config();
+        try (TestingBinlogServer database = options.startPermissive(server())) {
             server().runScripts(database, "hunt");
             String name = "hunt-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas;
             DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
