@@ -3,8 +3,16 @@ package io.tributary.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.tributary.testkit.TestingBinlogServer;
 import org.awaitility.Awaitility;
@@ -118,6 +126,39 @@ final class DifferentialRun implements AutoCloseable {
     /** Compares the two logs; call after {@link #close()}. */
     void compare() throws IOException {
         DifferentialReport.compare(debeziumLog, tributaryLog);
+    }
+
+    /**
+     * Compares each topic's events on their own and names every topic whose events differ (with the first event that
+     * does, kept in a {@code .topics.txt} file next to the logs); then the whole logs, in order. Call after {@link #close()}.
+     */
+    void compareByTopic() throws IOException {
+        List<String> debezium = Files.readAllLines(debeziumLog.file(), StandardCharsets.UTF_8);
+        List<String> tributary = Files.readAllLines(tributaryLog.file(), StandardCharsets.UTF_8);
+        Set<String> topics = new LinkedHashSet<>();
+        Stream.concat(debezium.stream(), tributary.stream()).forEach(line -> topics.add(line.split("\t", 2)[0]));
+        List<String> differences = new ArrayList<>();
+        for (String topic : topics) {
+            List<String> expected = debezium.stream().filter(line -> line.startsWith(topic + "\t")).toList();
+            List<String> actual = tributary.stream().filter(line -> line.startsWith(topic + "\t")).toList();
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                String expectedLine = i < expected.size() ? expected.get(i) : "<none>";
+                String actualLine = i < actual.size() ? actual.get(i) : "<none>";
+                if (!expectedLine.equals(actualLine)) {
+                    differences.add(topic + ": event " + i + " of " + expected.size() + " (Debezium) and "
+                            + actual.size() + " (Tributary)\n  Debezium:  " + expectedLine
+                            + "\n  Tributary: " + actualLine);
+                    break;
+                }
+            }
+        }
+        if (!differences.isEmpty()) {
+            Path report = debeziumLog.file().resolveSibling(
+                    debeziumLog.file().getFileName().toString().replace(".jsonl", ".topics.txt"));
+            Files.writeString(report, String.join("\n", differences) + "\n", StandardCharsets.UTF_8);
+            assertThat(differences).as("topics whose events differ (%s)", report).isEmpty();
+        }
+        compare();
     }
 
     @Override

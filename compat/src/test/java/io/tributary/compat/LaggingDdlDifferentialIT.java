@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Schema-change events when capture is behind: a burst of DDL ({@code ddl-burst.sql}: a table created, then altered
  * again and again with a row after each statement; another altered without rows; CREATE INDEX, RENAME COLUMN, MODIFY,
- * CHANGE, DROP COLUMN, defaults set and dropped, keys added) all runs before either capture starts, and both read it
+ * CHANGE, DROP COLUMN, defaults set and dropped, keys added; tables created with defaults and rows and then dropped,
+ * renamed twice or created with type aliases and dropped, so that the server no longer has them when they are read)
+ * all runs before either capture starts, and both read it
  * from the start of the binlog ({@code snapshot.mode=never}), long after it ran. Each event must describe its table
  * right after its statement, as Debezium's do, not as the server shows it at the end of the burst.
  * {@code MariaDbLaggingDdlDifferentialIT} runs it on MariaDB with Debezium 3.5, {@code MySqlLaggingDdlDifferentialIT}

@@ -608,12 +608,16 @@ final class BinlogReader {
                 schemas.emitted().changedSilently(sql, indexed.get());
             }
             emitSchemaChange(header, data, new Statement(sql, ddl), described);
+        } else {
+            // no event, but the tables' new definitions are kept: the types' spelling decides some fields' types
+            emitSchemaChange(header, data, new Statement(sql, sql), changed);
         }
     }
 
     /**
      * A schema-change event for every statement that changes the schema, as Debezium writes them: whatever the
-     * database, with a description of each table created, altered or dropped.
+     * database, with a description of each table created, altered or dropped. Without include.schema.changes, only
+     * the descriptions are kept ({@link EmittedDefinitions}).
      */
     private void emitSchemaChange(EventHeaderV4 header, QueryEventData data, Statement statement,
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
@@ -623,6 +627,11 @@ final class BinlogReader {
             changed.forEach(change -> emitted.dropped(change.table()));
             emitDropsOneByOne(header, sql, changed);
             return;
+        }
+        if (changed.size() == 1 && DdlStatements.createsIfNotExists(sql) && emitted.knows(changed.get(0).table())) {
+            // the table was there already and the server left it as it was (MySQL still writes the statement):
+            // Debezium reports it as a statement about no table
+            changed = List.of();
         }
         List<DdlStatements.RenamedTable> renames = DdlStatements.renamedOneByOne(sql, data.getDatabase());
         if (!renames.isEmpty() && renames.size() == changed.size()) {
@@ -651,7 +660,12 @@ final class BinlogReader {
                 emitted.created(statement.sql(), id, current, charset)
                         .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
-                emitted.altered(statement.sql(), id, schemas.describe(schemaConnection, id))
+                Optional<TableDefinition> current = schemas.describe(schemaConnection, id);
+                // a RENAME TABLE of one table: the table as last described under its old name, when gone since
+                Optional<DdlStatements.RenamedTable> renamed = DdlStatements.renamedPairs(sql, data.getDatabase())
+                        .stream().filter(pair -> pair.to().equals(id)).findFirst();
+                (renamed.isPresent() ? emitted.renamed(renamed.get().from(), id, current)
+                        : emitted.altered(statement.sql(), id, current))
                         .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             }
         }
@@ -660,8 +674,9 @@ final class BinlogReader {
                 file, header.getPosition(), lastRow, thread, null);
         boolean parsed = !changed.isEmpty() || aboutDatabase || DdlStatements.indexedTable(sql, database).isPresent();
         String ddl = parsed ? DdlStatements.asParsed(sql) : DdlStatements.withoutServerComment(sql);
-        sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges,
-                source, afterCommit(header)));
+        if (schemaChanges != null) {
+            sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges, source, afterCommit(header)));
+        }
     }
 
     /**
@@ -677,6 +692,9 @@ final class BinlogReader {
      */
     private void emitDropsOneByOne(EventHeaderV4 header, String sql, List<DdlStatements.TableChange> dropped)
             throws InterruptedException {
+        if (schemaChanges == null) {
+            return;
+        }
         String head = DdlStatements.dropHead(sql);
         Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
         dropped.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
@@ -713,8 +731,10 @@ final class BinlogReader {
                     .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
                     header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
-            sink.put(records.schemaChange(schemaChanges, id.database(), pair.statement(), tableChanges, source,
-                    afterCommit(header)));
+            if (schemaChanges != null) {
+                sink.put(records.schemaChange(schemaChanges, id.database(), pair.statement(), tableChanges, source,
+                        afterCommit(header)));
+            }
         }
     }
 

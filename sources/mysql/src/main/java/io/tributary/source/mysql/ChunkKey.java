@@ -29,6 +29,14 @@ final class ChunkKey {
     private final List<String> columns;
     private final boolean[] binary;
 
+    /** No key: the table is read in one pass. */
+    static final ChunkKey NONE = new ChunkKey(List.of(), new boolean[0]);
+
+    private ChunkKey(List<String> columns, boolean[] binary) {
+        this.columns = columns;
+        this.binary = binary;
+    }
+
     /** The table's key, when its rows are stored in key order (else none: the table is read in one pass). */
     ChunkKey(TableDefinition table) {
         this.columns = table.key().ordersRows() ? table.key().columns() : List.of();

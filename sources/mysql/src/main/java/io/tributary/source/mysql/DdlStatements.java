@@ -19,6 +19,8 @@ final class DdlStatements {
     private static final Pattern CREATE = Pattern.compile(
             "^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_IF_NOT_EXISTS = Pattern.compile(
+            "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+IF\\s+NOT\\s+EXISTS\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALTER = Pattern.compile(
             "^\\s*ALTER\\s+(?:ONLINE\\s+)?(?:IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEMA_STATEMENT = Pattern.compile(
@@ -45,9 +47,13 @@ final class DdlStatements {
     private static final Pattern DROP = Pattern.compile(
             "^\\s*DROP\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*;?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    /** What may end a statement after its last word: a block comment, a line that is a comment, a semicolon. */
+    /**
+     * What may end a statement after its last word: a block comment, a line that is a comment, a semicolon; or the
+     * {@code *}{@code /} closing a versioned comment ({@code /*!50100 PARTITION BY ...}), whose text is part of the
+     * statement (as MySQL's SHOW CREATE TABLE writes partitioning).
+     */
     private static final Pattern TRAILING_COMMENT = Pattern.compile(
-            "(/\\*(?:(?!/\\*).)*?\\*/|\\n\\s*(?:#|--\\s)[^\\n]*|;)\\s*$", Pattern.DOTALL);
+            "(/\\*(?!M?!)(?:(?!/\\*).)*?\\*/|\\n\\s*(?:#|--\\s)[^\\n]*|;)\\s*$", Pattern.DOTALL);
     /** {@code --} starts a comment only before a space or control character. */
     private static final Pattern LINE_COMMENT = Pattern.compile("--(\\p{Cntrl}|\\s|$)");
     private static final Pattern LEADING_CREATE = Pattern.compile("^CREATE\\s+", Pattern.CASE_INSENSITIVE);
@@ -147,6 +153,11 @@ final class DdlStatements {
         return INDEX.matcher(withoutLeadingComments(sql)).find();
     }
 
+    /** Whether the statement is a CREATE TABLE IF NOT EXISTS, which changes nothing when the table exists. */
+    static boolean createsIfNotExists(String sql) {
+        return CREATE_IF_NOT_EXISTS.matcher(withoutLeadingComments(sql)).lookingAt();
+    }
+
     /** Whether the statement is an ALTER DATABASE (or SCHEMA), for which Debezium's parser reports no event. */
     static boolean altersDatabase(String sql) {
         return ALTER_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt();
@@ -168,6 +179,12 @@ final class DdlStatements {
      * statement.
      */
     static List<RenamedTable> renamedOneByOne(String sql, String database) {
+        List<RenamedTable> pairs = renamedPairs(sql, database);
+        return pairs.size() > 1 ? pairs : List.of();
+    }
+
+    /** The pairs of a RENAME TABLE, however many; empty for any other statement. */
+    static List<RenamedTable> renamedPairs(String sql, String database) {
         String statement = withoutLeadingComments(sql);
         Matcher head = RENAME_HEAD.matcher(statement);
         if (!head.lookingAt()) {
@@ -181,7 +198,7 @@ final class DdlStatements {
                     table(pair.group(2), database), table(pair.group(3), database)));
             at = pair.end();
         }
-        return pairs.size() > 1 ? pairs : List.of();
+        return pairs;
     }
 
     /** The head of a DROP TABLE statement, up to its first table name ({@code DROP TABLE IF EXISTS }). */
@@ -222,12 +239,22 @@ final class DdlStatements {
     static String asParsed(String sql) {
         String statement = withoutLeadingComments(sql);
         while (true) {
-            String trimmed = TRAILING_COMMENT.matcher(statement).replaceFirst("").strip();
+            String trimmed = TRAILING_COMMENT.matcher(withoutVersionedCommentEnd(statement)).replaceFirst("").strip();
             if (trimmed.equals(statement)) {
                 return statement;
             }
             statement = trimmed;
         }
+    }
+
+    /** A statement ending in a versioned comment ({@code /*!50100 ...}) without the comment's closing {@code *}{@code /}. */
+    private static String withoutVersionedCommentEnd(String statement) {
+        if (!statement.endsWith("*/")) {
+            return statement;
+        }
+        int opener = statement.lastIndexOf("/*", statement.length() - 3);
+        boolean versioned = opener >= 0 && (statement.startsWith("/*!", opener) || statement.startsWith("/*M!", opener));
+        return versioned ? statement.substring(0, statement.length() - 2).strip() : statement;
     }
 
     /**

@@ -37,7 +37,12 @@ final class EmittedDefinitions {
      */
     Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current,
             Optional<String> charset) {
-        return remember(id, DefinitionChoice.of(current, applier.apply(sql, id, Optional.empty(), charset)));
+        Optional<TableDefinition> applied = applier.apply(sql, id, Optional.empty(), charset);
+        if (DdlStatements.createsIfNotExists(sql) && current.isPresent()) {
+            // the server's table may be one that existed before: only the spelling of the columns both share is taken
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(applied)));
+        }
+        return remember(id, DefinitionChoice.of(current, applied));
     }
 
     /**
@@ -45,7 +50,17 @@ final class EmittedDefinitions {
      * definition last described when they differ.
      */
     Optional<TableDefinition> altered(String sql, TableId id, Optional<TableDefinition> current) {
-        return remember(id, DefinitionChoice.of(current, applied(sql, id)));
+        Optional<TableDefinition> applied = applied(sql, id);
+        if (applied.isEmpty()) {
+            // not understood: the server's description, keeping the spelling of the columns it cannot have changed
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(Optional.ofNullable(known.get(id)))));
+        }
+        return remember(id, DefinitionChoice.of(current, applied));
+    }
+
+    /** The definition last described, with the types as the statements read spelt them; empty if none. */
+    Optional<TableDefinition> known(TableId id) {
+        return Optional.ofNullable(known.get(id));
     }
 
     /**
@@ -60,6 +75,11 @@ final class EmittedDefinitions {
     /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */
     void changedSilently(String sql, TableId id) {
         remember(id, applied(sql, id));
+    }
+
+    /** Whether the table was described and not dropped since. */
+    boolean knows(TableId id) {
+        return known.containsKey(id);
     }
 
     void dropped(TableId id) {

@@ -67,9 +67,12 @@ final class SchemaCache {
         return included.computeIfAbsent(id, table -> config.filter().includesTable(table.database(), table.table()));
     }
 
-    /** The schemas of one version of a table, not cached. */
+    /**
+     * The schemas of one version of a table, not cached; its columns' types as the statements read while streaming
+     * spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them.
+     */
     TableSchemas schemasOf(TableDefinition definition) {
-        return new TableSchemas(definition, settings);
+        return new TableSchemas(definition.withDeclaredTypesOf(emitted.known(definition.id())), settings);
     }
 
     /** The table's current definition, captured or not, read afresh. */

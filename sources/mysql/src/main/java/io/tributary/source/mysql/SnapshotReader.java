@@ -171,7 +171,8 @@ final class SnapshotReader {
                     Optional<TableSchemas> schemasOfTable = schemas.get(connection, table);
                     if (schemasOfTable.isPresent()) {
                         schemas.emitted().described(schemasOfTable.get().definition());
-                        put(sink, database, table.table(), showCreateTable(table), List.<Object[]>of(SchemaChanges.change(
+                        String ddl = DdlStatements.asParsed(showCreateTable(table));
+                        put(sink, database, table.table(), ddl, List.<Object[]>of(SchemaChanges.change(
                                 SchemaChanges.ChangeType.CREATE, table, schemasOfTable.get().definition())));
                     }
                 }
@@ -251,9 +252,11 @@ final class SnapshotReader {
                 return;
             }
             TableSchemas table = found.get();
+            schemas.emitted().described(table.definition());
             rowsRead = progress.start(name, estimatedRows(connection));
             long rowsOfTable = 0;
-            ChunkKey key = new ChunkKey(table.definition());
+            ChunkKey key = ScanOrder.followsKey(connection, flavor, id, table.definition().key(), plainSelect(table))
+                    ? new ChunkKey(table.definition()) : ChunkKey.NONE;
             while (true) {
                 int count = 0;
                 try (PreparedStatement select = chunkQuery(connection, table, key);
@@ -279,16 +282,14 @@ final class SnapshotReader {
 
         private PreparedStatement chunkQuery(Connection connection, TableSchemas table, ChunkKey key)
                 throws SQLException {
-            String columns = table.columns().stream().map(SnapshotReader::selectExpression)
-                    .collect(Collectors.joining(", "));
-            StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+            String columns = selectList(table);
             if (key.isEmpty()) {
-                PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(quote(id))
-                        .toString());
+                PreparedStatement statement = connection.prepareStatement(plainSelect(table));
                 statement.setFetchSize(config.snapshotChunkSize());
                 return statement;
             }
-            sql.append(columns.isEmpty() ? "" : ", ").append(key.selectList()).append(" FROM ").append(quote(id));
+            StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+            sql.append(", ").append(key.selectList()).append(" FROM ").append(quote(id));
             if (afterKey.isPresent()) {
                 sql.append(key.after());
             }
@@ -298,6 +299,18 @@ final class SnapshotReader {
                 key.bind(statement, afterKey.get());
             }
             return statement;
+        }
+
+        /** The statement a table is read with in one pass, in the order the server meets its rows. */
+        private String plainSelect(TableSchemas table) {
+            return "SELECT " + selectList(table) + " FROM " + quote(id);
+        }
+
+        /** The captured columns; all of them when every one is excluded, as Debezium selects them then. */
+        private String selectList(TableSchemas table) {
+            String columns = table.columns().stream().map(SnapshotReader::selectExpression)
+                    .collect(Collectors.joining(", "));
+            return columns.isEmpty() ? "*" : columns;
         }
 
         /**

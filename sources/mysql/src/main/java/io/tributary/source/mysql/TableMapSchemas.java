@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The schemas to decode a rows event with. Normally the table's current definition from {@link SchemaCache}; when
  * the binlog is older than that definition (a later DDL statement already ran, or the table was dropped since), the
- * definition the table map itself carries under {@code binlog_row_metadata=FULL}. Without that metadata such rows
+ * definition the snapshot or the last DDL statement read gave it ({@link EmittedDefinitions}) when it fits the table
+ * map, else the definition the table map itself carries under {@code binlog_row_metadata=FULL}. Without that metadata such rows
  * cannot be decoded safely, and reading stops with an error saying what to do. Not thread-safe.
  */
 final class TableMapSchemas {
@@ -78,6 +79,12 @@ final class TableMapSchemas {
         Optional<TableSchemas> current = schemas.get(connection, id);
         if (current.isPresent() && fits(current.get().definition(), tableMap)) {
             return current.get();
+        }
+        // the server has moved on: the table as the last statement read left it, defaults and all, is the one
+        // these rows were written with
+        Optional<TableDefinition> described = schemas.emitted().known(id);
+        if (described.isPresent() && fits(described.get(), tableMap)) {
+            return schemas.schemasOf(described.get());
         }
         boolean full = TableMapDefinitions.hasFullMetadata(tableMap);
         if (full && historical.containsKey(Layout.of(tableMap))) {

@@ -156,6 +156,6 @@ public sealed interface ColumnMapper {
     }
 
     private static boolean isCharacterColumn(ColumnDefinition column) {
-        return CHARACTER_TYPES.contains(DebeziumColumnTypes.jdbcType(column.dataType()));
+        return CHARACTER_TYPES.contains(DebeziumColumnTypes.jdbcType(column));
     }
 }

@@ -23,6 +23,7 @@ import io.tributary.source.mysql.binlog.RowCells;
 import io.tributary.source.mysql.convert.ColumnMapping.JdbcAccess;
 import io.tributary.source.mysql.schema.EnumMembers;
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DeclaredType;
 import io.tributary.source.mysql.schema.TableId;
 
 /** Debezium's default mapping of MySQL column types to event fields, and the custom converters configured. */
@@ -76,7 +77,7 @@ public final class ColumnMappings {
     public ColumnMapping map(TableId table, ColumnDefinition column) {
         ColumnMapping mapping = converters.stream().anyMatch(converter -> converter.appliesTo(table, column))
                 ? TinyIntOneToBoolean.mapping(column)
-                : baseMapping(table, column);
+                : column.declared().flatMap(declared -> declaredMapping(declared, column)).orElseGet(() -> baseMapping(table, column));
         EventSchema schema = column.nullable() ? mapping.schema().asOptional() : mapping.schema();
         Optional<Object> defaultValue = defaults.of(column, mapping);
         if (defaultValue.isPresent()) {
@@ -115,6 +116,27 @@ public final class ColumnMappings {
             Object converted = convert.apply(value);
             return converted != null ? converted : fallback;
         };
+    }
+
+    /**
+     * What Debezium makes of a type the statement spelt its own way: a BOOL (a TINYINT(1) to the server) is a
+     * boolean, true unless zero; on MariaDB an INTEGER UNSIGNED a signed int32; a REAL (a DOUBLE) a float.
+     */
+    private Optional<ColumnMapping> declaredMapping(DeclaredType declared, ColumnDefinition column) {
+        if (declared.isBoolean()) {
+            return Optional.of(text(column, EventSchema.of(Type.BOOLEAN), text -> Integer.parseInt(text) != 0,
+                    raw -> ((Number) raw).intValue() != 0));
+        }
+        if (flavor == ServerFlavor.MARIADB && declared.name().startsWith("INTEGER UNSIGNED")) {
+            // Debezium 3.5's MariaDB connector knows INT UNSIGNED and INT4 UNSIGNED as unsigned, not this spelling
+            // (3.6's MySQL connector does): an int32 holding the binlog's signed value
+            return Optional.of(text(column, EventSchema.of(Type.INT32), Integer::valueOf, raw -> raw));
+        }
+        if (declared.isReal() && column.dataType().equals("double")) {
+            return Optional.of(text(column, EventSchema.of(Type.FLOAT32), text -> (float) Double.parseDouble(text),
+                    raw -> ((Double) raw).floatValue()));
+        }
+        return Optional.empty();
     }
 
     private ColumnMapping baseMapping(TableId table, ColumnDefinition column) {

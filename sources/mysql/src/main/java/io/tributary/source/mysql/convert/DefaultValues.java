@@ -19,6 +19,7 @@ import io.tributary.api.EventSchema.Type;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
 import io.tributary.source.mysql.TimePrecisionMode;
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DeclaredType;
 
 /**
  * A column's default as the {@code default} of its field schema, converted as Debezium converts the default its
@@ -67,6 +68,9 @@ final class DefaultValues {
 
     private Object convert(ColumnDefinition column, ColumnMapping mapping, String text) {
         Type type = mapping.schema().type();
+        if (column.declared().filter(DeclaredType::isBoolean).isPresent()) {
+            return booleanOf(text.strip());
+        }
         return switch (column.dataType()) {
             case "date" -> date(column, text.strip());
             case "datetime" -> datetime(column, text.strip());
@@ -96,6 +100,15 @@ final class DefaultValues {
             return (float) value;
         }
         return value;
+    }
+
+    /** A BOOL's default as Debezium reads it: a number is true unless zero; TRUE and FALSE in any case. */
+    private static Boolean booleanOf(String text) {
+        try {
+            return Integer.parseInt(text) != 0;
+        } catch (NumberFormatException notANumber) {
+            return Boolean.parseBoolean(text);
+        }
     }
 
     private static String rounded(String text) {

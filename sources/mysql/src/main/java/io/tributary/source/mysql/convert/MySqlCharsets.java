@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-/** Java charsets for MySQL character set names. */
+/**
+ * Java charsets for MySQL character set names: the ones MySQL Connector/J (and so Debezium, while streaming) decodes
+ * each with, including its stand-ins where Java has none: windows-1252 for dec8, hp8, swe7, armscii8 and geostd8,
+ * IBM852 for keybcs2, KOI8-R for koi8u.
+ */
 final class MySqlCharsets {
     private static final Map<String, String> JAVA_NAMES = Map.ofEntries(
             Map.entry("utf8mb4", "UTF-8"),
@@ -16,10 +20,18 @@ final class MySqlCharsets {
             Map.entry("latin5", "ISO-8859-9"),
             Map.entry("latin7", "ISO-8859-13"),
             Map.entry("ascii", "US-ASCII"),
-            Map.entry("ucs2", "UTF-16BE"),
-            Map.entry("utf16", "UTF-16BE"),
+            Map.entry("ucs2", "UTF-16"),
+            Map.entry("utf16", "UTF-16"),
             Map.entry("utf16le", "UTF-16LE"),
-            Map.entry("utf32", "UTF-32BE"),
+            Map.entry("utf32", "UTF-32"),
+            Map.entry("dec8", "windows-1252"),
+            Map.entry("hp8", "windows-1252"),
+            Map.entry("swe7", "windows-1252"),
+            Map.entry("armscii8", "windows-1252"),
+            Map.entry("geostd8", "windows-1252"),
+            Map.entry("keybcs2", "IBM852"),
+            Map.entry("macroman", "x-MacRoman"),
+            Map.entry("macce", "x-MacCentralEurope"),
             Map.entry("cp1250", "windows-1250"),
             Map.entry("cp1251", "windows-1251"),
             Map.entry("cp1256", "windows-1256"),
@@ -30,11 +42,11 @@ final class MySqlCharsets {
             Map.entry("greek", "ISO-8859-7"),
             Map.entry("hebrew", "ISO-8859-8"),
             Map.entry("koi8r", "KOI8-R"),
-            Map.entry("koi8u", "KOI8-U"),
+            Map.entry("koi8u", "KOI8-R"),
             Map.entry("sjis", "Shift_JIS"),
             Map.entry("cp932", "windows-31j"),
             Map.entry("ujis", "EUC-JP"),
-            Map.entry("eucjpms", "EUC-JP"),
+            Map.entry("eucjpms", "x-eucJP-Open"),
             Map.entry("euckr", "EUC-KR"),
             Map.entry("gb2312", "GB2312"),
             Map.entry("gbk", "GBK"),

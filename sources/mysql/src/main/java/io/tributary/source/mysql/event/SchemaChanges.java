@@ -116,15 +116,16 @@ public final class SchemaChanges {
         for (ColumnDefinition column : table.columns()) {
             columns.add(column(column));
         }
-        return new Object[] {table.defaultCharset().orElse(null), table.primaryKey(), columns,
+        String charset = table.declaredCharset().or(table::defaultCharset).orElse(null);
+        return new Object[] {charset, table.primaryKey(), columns,
             table.comment().orElse(null)};
     }
 
     private static Object[] column(ColumnDefinition column) {
         String typeName = DebeziumColumnTypes.typeName(column);
         boolean text = isText(column.dataType());
-        return new Object[] {column.name(), DebeziumColumnTypes.jdbcType(column.dataType()), null, typeName, typeName,
-            text ? column.charset().orElse(null) : null, DebeziumColumnTypes.length(column),
+        return new Object[] {column.name(), DebeziumColumnTypes.jdbcType(column), null, typeName, typeName,
+            text ? DebeziumColumnTypes.charset(column) : null, DebeziumColumnTypes.length(column),
             DebeziumColumnTypes.scale(column), column.position(), column.nullable(), column.autoIncrement(),
             // Debezium's "generated" is AUTO_INCREMENT; a GENERATED ALWAYS AS column is not
             column.autoIncrement(), column.comment().orElse(null),

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param generated whether the column is generated (virtual or stored)
  * @param comment the column comment, if any, as {@code SHOW CREATE TABLE} writes it ({@link StringLiterals#body}),
  *     which is what Debezium shows
+ * @param declared the type as a DDL statement read while streaming spelt it, when known
  */
 public record ColumnDefinition(
         String name,
@@ -38,7 +39,8 @@ public record ColumnDefinition(
         List<String> enumValues,
         boolean autoIncrement,
         boolean generated,
-        Optional<String> comment) {
+        Optional<String> comment,
+        Optional<DeclaredType> declared) {
 
     public ColumnDefinition {
         requireNonNull(name, "name is null");
@@ -48,35 +50,50 @@ public record ColumnDefinition(
         requireNonNull(charset, "charset is null");
         enumValues = List.copyOf(enumValues);
         requireNonNull(comment, "comment is null");
+        requireNonNull(declared, "declared is null");
+    }
+
+    /** A column as the server describes it, without a declared spelling. */
+    public ColumnDefinition(String name, int position, String dataType, String columnType, boolean nullable,
+            Optional<String> defaultValue, Optional<String> charset, long length, int scale, List<String> enumValues,
+            boolean autoIncrement, boolean generated, Optional<String> comment) {
+        this(name, position, dataType, columnType, nullable, defaultValue, charset, length, scale, enumValues,
+                autoIncrement, generated, comment, Optional.empty());
+    }
+
+    /** This column with the spelling a DDL statement gave its type. */
+    public ColumnDefinition withDeclared(Optional<DeclaredType> newDeclared) {
+        return new ColumnDefinition(name, position, dataType, columnType, nullable, defaultValue, charset, length, scale,
+                enumValues, autoIncrement, generated, comment, newDeclared);
     }
 
     /** This column with another default. */
     public ColumnDefinition withDefaultValue(Optional<String> newDefault) {
         return new ColumnDefinition(name, position, dataType, columnType, nullable, newDefault, charset, length, scale,
-                enumValues, autoIncrement, generated, comment);
+                enumValues, autoIncrement, generated, comment, declared);
     }
 
     /** This column at another position. */
     public ColumnDefinition withPosition(int newPosition) {
         return new ColumnDefinition(name, newPosition, dataType, columnType, nullable, defaultValue, charset, length,
-                scale, enumValues, autoIncrement, generated, comment);
+                scale, enumValues, autoIncrement, generated, comment, declared);
     }
 
     /** This column under another name. */
     public ColumnDefinition withName(String newName) {
         return new ColumnDefinition(newName, position, dataType, columnType, nullable, defaultValue, charset, length,
-                scale, enumValues, autoIncrement, generated, comment);
+                scale, enumValues, autoIncrement, generated, comment, declared);
     }
 
     /** This column NOT NULL, as the columns of a primary key are. */
     public ColumnDefinition withNullable(boolean newNullable) {
         return new ColumnDefinition(name, position, dataType, columnType, newNullable, defaultValue, charset, length,
-                scale, enumValues, autoIncrement, generated, comment);
+                scale, enumValues, autoIncrement, generated, comment, declared);
     }
 
     public ColumnDefinition notNull() {
         return new ColumnDefinition(name, position, dataType, columnType, false, defaultValue, charset, length, scale,
-                enumValues, autoIncrement, generated, comment);
+                enumValues, autoIncrement, generated, comment, declared);
     }
 
     public boolean unsigned() {

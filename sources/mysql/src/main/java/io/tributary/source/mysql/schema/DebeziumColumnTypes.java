@@ -2,13 +2,21 @@ package io.tributary.source.mysql.schema;
 
 import java.sql.Types;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How Debezium describes a column, as its DDL parser does: JDBC type, type name, length and scale. Schema-change events
  * show these; column mappers (masking, truncation, hashing, source-type propagation) decide by them.
  */
 public final class DebeziumColumnTypes {
+    private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int",
+            "bigint");
     private DebeziumColumnTypes() {
+    }
+
+    /** The JDBC type: the one Debezium gives the type's spelling in the statement that made it, when known. */
+    public static int jdbcType(ColumnDefinition column) {
+        return column.declared().map(DeclaredType::jdbcType).orElseGet(() -> jdbcType(column.dataType()));
     }
 
     public static int jdbcType(String dataType) {
@@ -34,14 +42,24 @@ public final class DebeziumColumnTypes {
         };
     }
 
-    /** The type name, upper case: {@code VARCHAR}, {@code INT UNSIGNED}, ... */
+    /**
+     * The type name, upper case: {@code VARCHAR}, {@code INT UNSIGNED}, ...; as the statement that made the column
+     * spelt it, when known ({@code BOOL}, {@code INTEGER UNSIGNED}).
+     */
     public static String typeName(ColumnDefinition column) {
+        if (column.declared().isPresent()) {
+            return column.declared().get().name();
+        }
         return column.dataType().toUpperCase(Locale.ROOT) + (column.unsigned() ? " UNSIGNED" : "")
                 + (column.columnType().contains("zerofill") ? " ZEROFILL" : "");
     }
 
     /** The length as the column's DDL states it: display width, precision, characters, bits or fraction digits. */
     public static Integer length(ColumnDefinition column) {
+        if (column.declared().isPresent() && INTEGERS.contains(column.dataType())) {
+            // the width the statement wrote, none for a BOOL
+            return column.declared().get().width().orElse(null);
+        }
         return switch (column.dataType()) {
             // YEAR: MariaDB's column type is year(4), MySQL's year
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit", "binary", "varbinary", "year" ->
@@ -53,6 +71,11 @@ public final class DebeziumColumnTypes {
             case "set" -> Math.max(0, column.enumValues().size() * 2 - 1);
             default -> null;
         };
+    }
+
+    /** The character set of a text column: as the statement that made the column named it ({@code utf8}), if known. */
+    public static String charset(ColumnDefinition column) {
+        return column.declared().flatMap(DeclaredType::charset).or(column::charset).orElse(null);
     }
 
     public static Integer scale(ColumnDefinition column) {

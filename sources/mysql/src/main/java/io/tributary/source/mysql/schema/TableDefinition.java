@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param hiddenSystemPeriod a MariaDB table {@code WITH SYSTEM VERSIONING} whose period columns the server added
  *     itself: {@code information_schema} and {@code SHOW CREATE TABLE} leave them out, as Debezium does, while the
  *     binlog's rows carry them after the table's columns ({@code row_start}, {@code row_end}, both TIMESTAMP(6))
+ * @param declaredCharset the default character set as the statement that made the table named it, where Debezium
+ *     keeps that name ({@code utf8}); empty when not known or spelt as the server spells it
  */
 public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableKey key,
-        Optional<String> defaultCharset, Optional<String> comment, boolean hiddenSystemPeriod) {
+        Optional<String> defaultCharset, Optional<String> comment, boolean hiddenSystemPeriod,
+        Optional<String> declaredCharset) {
     /** The number of period columns the binlog's rows of a table with a {@link #hiddenSystemPeriod} carry. */
     public static final int HIDDEN_PERIOD_COLUMNS = 2;
 
@@ -28,6 +31,13 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
         requireNonNull(key, "key is null");
         requireNonNull(defaultCharset, "defaultCharset is null");
         requireNonNull(comment, "comment is null");
+        requireNonNull(declaredCharset, "declaredCharset is null");
+    }
+
+    /** A table as the server describes it. */
+    public TableDefinition(TableId id, List<ColumnDefinition> columns, TableKey key, Optional<String> defaultCharset,
+            Optional<String> comment, boolean hiddenSystemPeriod) {
+        this(id, columns, key, defaultCharset, comment, hiddenSystemPeriod, Optional.empty());
     }
 
     /** A table without hidden period columns. */
@@ -38,7 +48,36 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
 
     /** The same table under another name. */
     public TableDefinition withId(TableId newId) {
-        return new TableDefinition(newId, columns, key, defaultCharset, comment, hiddenSystemPeriod);
+        return new TableDefinition(newId, columns, key, defaultCharset, comment, hiddenSystemPeriod, declaredCharset);
+    }
+
+    /**
+     * This table with the {@link ColumnDefinition#declared declared types} {@code earlier} knew of its columns: of
+     * each column of the same name and the same type there, whose type no statement since can have respelt (and a
+     * BOOL's default as the statement wrote it).
+     */
+    public TableDefinition withDeclaredTypesOf(Optional<TableDefinition> earlier) {
+        if (earlier.isEmpty() || earlier.get().columns.stream().allMatch(column -> column.declared().isEmpty())
+                && earlier.get().declaredCharset.isEmpty()) {
+            return this;
+        }
+        Optional<String> charsetSpelt = declaredCharset.isPresent()
+                || !defaultCharset.equals(earlier.get().defaultCharset) ? declaredCharset : earlier.get().declaredCharset;
+        List<ColumnDefinition> merged = columns.stream().map(column -> earlier.get().columns.stream()
+                .filter(known -> known.declared().isPresent() && known.name().equalsIgnoreCase(column.name())
+                        && known.dataType().equals(column.dataType()) && known.charset().equals(column.charset())
+                        && column.declared().isEmpty())
+                .findFirst().map(known -> spelt(column, known)).orElse(column)).toList();
+        if (merged.equals(columns) && charsetSpelt.equals(declaredCharset)) {
+            return this;
+        }
+        return new TableDefinition(id, merged, key, defaultCharset, comment, hiddenSystemPeriod, charsetSpelt);
+    }
+
+    /** A column with the type the statement spelt, and a BOOL's default as spelt (TRUE, FALSE). */
+    private static ColumnDefinition spelt(ColumnDefinition column, ColumnDefinition known) {
+        ColumnDefinition declared = column.withDeclared(known.declared());
+        return known.declared().get().isBoolean() ? declared.withDefaultValue(known.defaultValue()) : declared;
     }
 
     /** How many columns the binlog's rows of this table carry. */

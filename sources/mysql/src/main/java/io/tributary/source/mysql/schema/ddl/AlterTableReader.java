@@ -76,14 +76,14 @@ final class AlterTableReader {
         } else if (tokens.accept("MODIFY")) {
             tokens.accept("COLUMN");
             refuseIfExists(tokens);
-            ColumnSpec spec = columns.read(tokens, draft.charset());
+            ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(spec.column().name(), spec, TableDraft.Placement.read(tokens));
             draft.inlineKeys(spec);
         } else if (tokens.accept("CHANGE")) {
             tokens.accept("COLUMN");
             refuseIfExists(tokens);
             String old = tokens.name();
-            ColumnSpec spec = columns.read(tokens, draft.charset());
+            ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(old, spec, TableDraft.Placement.read(tokens));
             draft.inlineKeys(spec);
         } else if (tokens.accept("RENAME")) {
@@ -138,7 +138,7 @@ final class AlterTableReader {
                 } while (group.acceptSymbol(","));
                 group.expectEnd();
             } else {
-                ColumnSpec spec = columns.read(tokens, draft.charset());
+                ColumnSpec spec = columns.read(tokens, draft);
                 draft.add(spec.column(), TableDraft.Placement.read(tokens).orElse(TableDraft.Placement.LAST));
                 draft.inlineKeys(spec);
             }
@@ -146,7 +146,7 @@ final class AlterTableReader {
     }
 
     private void addColumn(DdlTokens tokens, TableDraft draft, TableDraft.Placement placement) {
-        ColumnSpec spec = columns.read(tokens, draft.charset());
+        ColumnSpec spec = columns.read(tokens, draft);
         draft.add(spec.column(), placement);
         draft.inlineKeys(spec);
     }

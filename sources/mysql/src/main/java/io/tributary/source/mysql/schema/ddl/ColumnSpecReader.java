@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DeclaredType;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.StringLiterals;
 
@@ -14,6 +15,7 @@ import io.tributary.source.mysql.schema.StringLiterals;
  */
 final class ColumnSpecReader {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
+    private static final Pattern FLOATING = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d*[1-9])?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
@@ -26,12 +28,17 @@ final class ColumnSpecReader {
     }
 
     /**
-     * @param tableCharset the character set of the table, which text columns without their own take
+     * @param table the table, whose character set text columns without their own take
      */
-    ColumnSpec read(DdlTokens tokens, Optional<String> tableCharset) {
+    ColumnSpec read(DdlTokens tokens, TableDraft table) {
+        Optional<String> tableCharset = table.charset();
         String name = tokens.name();
+        boolean serial = tokens.peek().isWord("SERIAL");
         ColumnType type = ColumnType.read(tokens, mariaDb);
         Attributes attributes = new Attributes();
+        if (serial) {
+            serial(attributes);
+        }
         while (!tokens.atEnd() && !tokens.peek().isSymbol(",") && !tokens.peek().isSymbol(")")
                 && !tokens.peek().isWord("FIRST") && !tokens.peek().isWord("AFTER")) {
             attribute(tokens, type, attributes);
@@ -42,7 +49,17 @@ final class ColumnSpecReader {
             throw new DdlTokens.Unsupported("TIMESTAMP without NULL, or NOT NULL and a default");
         }
         Optional<String> charset = Optional.empty();
-        if (type.isText()) {
+        Optional<String> writtenCharset = Optional.empty();
+        if (type.national()) {
+            if (attributes.charset != null) {
+                throw new DdlTokens.Unsupported("a character set on a national type");
+            }
+            // a national type is utf8mb3, which Debezium calls utf8
+            charset = Optional.of("utf8mb3");
+            writtenCharset = Optional.of("utf8");
+        } else if (type.isText()) {
+            writtenCharset = attributes.charset != null ? Optional.ofNullable(attributes.writtenCharset)
+                    : table.declaredCharset();
             charset = attributes.charset != null ? Optional.of(attributes.charset) : tableCharset;
             if (charset.isEmpty()) {
                 throw new DdlTokens.Unsupported("the table's character set is not known");
@@ -50,13 +67,23 @@ final class ColumnSpecReader {
         } else if (attributes.charset != null) {
             throw new DdlTokens.Unsupported("a character set on a " + type.dataType());
         }
+        String canonicalCharset = charset.orElse(null);
+        Optional<String> declaredCharset = writtenCharset.filter(written -> !written.equals(canonicalCharset));
         ColumnDefinition column = new ColumnDefinition(name, 0, type.dataType(), type.columnType(),
                 !attributes.notNull, Optional.ofNullable(attributes.defaultValue).flatMap(value -> value),
                 charset, type.length(), type.scale(), type.enumValues(),
                 attributes.autoIncrement || !mariaDb && attributes.onUpdate, attributes.generated,
                 mariaDb ? Optional.ofNullable(attributes.comment).filter(text -> !text.isEmpty())
-                        .map(StringLiterals::body) : Optional.empty());
+                        .map(StringLiterals::body) : Optional.empty(),
+                type.declared().map(declared -> declared.withCharset(declaredCharset)));
         return new ColumnSpec(column, attributes.primaryKey, attributes.unique, attributes.explicitNull);
+    }
+
+    /** SERIAL, and SERIAL DEFAULT VALUE: NOT NULL AUTO_INCREMENT UNIQUE. */
+    private static void serial(Attributes attributes) {
+        attributes.notNull = true;
+        attributes.autoIncrement = true;
+        attributes.unique = true;
     }
 
     /** What a column definition's attributes say; a null default is "no DEFAULT clause". */
@@ -70,6 +97,8 @@ final class ColumnSpecReader {
         boolean primaryKey;
         boolean unique;
         String charset;
+        /** The character set's name as written, lower case: {@code utf8} for {@code utf8mb3}. */
+        String writtenCharset;
         String comment;
     }
 
@@ -82,6 +111,8 @@ final class ColumnSpecReader {
             attributes.defaultValue = defaultValue(tokens, type);
         } else if (tokens.accept("AUTO_INCREMENT")) {
             attributes.autoIncrement = true;
+        } else if (tokens.accept("SERIAL", "DEFAULT", "VALUE")) {
+            serial(attributes);
         } else if (tokens.accept("ON", "UPDATE")) {
             now(tokens, type);
             attributes.onUpdate = true;
@@ -94,6 +125,7 @@ final class ColumnSpecReader {
             attributes.comment = tokens.string();
         } else if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
+            attributes.writtenCharset = tokens.peek().text().toLowerCase(Locale.ROOT);
             attributes.charset = Charsets.named(tokens.name());
         } else if (tokens.accept("COLLATE")) {
             tokens.acceptSymbol("=");
@@ -128,6 +160,10 @@ final class ColumnSpecReader {
     private Optional<String> defaultValue(DdlTokens tokens, ColumnType type) {
         if (tokens.accept("NULL")) {
             return Optional.empty();
+        }
+        if ((tokens.peek().isWord("TRUE") || tokens.peek().isWord("FALSE"))
+                && type.declared().filter(DeclaredType::isBoolean).isPresent()) {
+            return Optional.of(tokens.take().text()); // as written, as Debezium states it
         }
         if (NOW.matcher(tokens.peek().text()).matches() && tokens.peek().kind() == DdlTokens.Kind.WORD) {
             now(tokens, type);
@@ -178,6 +214,9 @@ final class ColumnSpecReader {
         boolean canonical = switch (type.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "bigint" -> INTEGER.matcher(number).matches();
             case "decimal" -> canonicalDecimal(number, type.scale());
+            // written as the server writes it back: no trailing zero, digits a float or double keeps exactly
+            case "float", "double" -> FLOATING.matcher(number).matches()
+                    && number.replaceAll("\\D", "").length() <= (type.dataType().equals("float") ? 6 : 15);
             default -> false;
         };
         if (!canonical) {

@@ -2,11 +2,15 @@ package io.tributary.source.mysql.schema.ddl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DebeziumColumnTypes;
+import io.tributary.source.mysql.schema.DeclaredType;
 import io.tributary.source.mysql.schema.EnumMembers;
 import io.tributary.source.mysql.schema.StringLiterals;
 
@@ -20,8 +24,11 @@ import io.tributary.source.mysql.schema.StringLiterals;
  * @param length {@code CHARACTER_MAXIMUM_LENGTH} or {@code NUMERIC_PRECISION}; the width of a BIT
  * @param scale {@code NUMERIC_SCALE} or {@code DATETIME_PRECISION}
  * @param enumValues the members of an ENUM or SET as its column type writes them
+ * @param declared the type as the statement spelt it, which Debezium keeps
+ * @param national whether the type is a national one (NCHAR, NVARCHAR...), whose character set is utf8mb3
  */
-record ColumnType(String dataType, String columnType, long length, int scale, List<String> enumValues) {
+record ColumnType(String dataType, String columnType, long length, int scale, List<String> enumValues,
+        Optional<DeclaredType> declared, boolean national) {
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
     private static final int[] SIGNED_WIDTHS = {4, 6, 9, 11, 20};
     private static final int[] UNSIGNED_WIDTHS = {3, 5, 8, 10, 20};
@@ -31,12 +38,18 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         requireNonNull(dataType, "dataType is null");
         requireNonNull(columnType, "columnType is null");
         enumValues = List.copyOf(enumValues);
+        requireNonNull(declared, "declared is null");
+    }
+
+    /** A type as the server spells it. */
+    ColumnType(String dataType, String columnType, long length, int scale, List<String> enumValues) {
+        this(dataType, columnType, length, scale, enumValues, Optional.empty(), false);
     }
 
     /** The type of a column read before. */
     static ColumnType of(ColumnDefinition column) {
         return new ColumnType(column.dataType(), column.columnType(), column.length(), column.scale(),
-                column.enumValues());
+                column.enumValues(), column.declared(), false);
     }
 
     /** Whether the column has a character set: text, ENUM and SET. */
@@ -54,18 +67,97 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         };
     }
 
-    /** Reads a type clause: the type's name, its parameters and UNSIGNED, SIGNED, ZEROFILL. */
+    /**
+     * Reads a type clause: the type's name (or one of its aliases: BOOL, INTEGER, INT1 to INT8, MIDDLEINT, FLOAT4,
+     * FLOAT8, REAL, DOUBLE PRECISION, DEC, NUMERIC, FIXED, CHARACTER [VARYING], CHAR VARYING, NATIONAL and N types,
+     * LONG [VARCHAR|VARBINARY]), its parameters and UNSIGNED, SIGNED, ZEROFILL; and how the statement spelt it.
+     */
     static ColumnType read(DdlTokens tokens, boolean mariaDb) {
+        int start = tokens.mark();
         String name = tokens.name().toLowerCase(Locale.ROOT);
+        int jdbcType;
+        ColumnType type;
+        switch (name) {
+            case "bool", "boolean" -> {
+                type = new ColumnType("tinyint", "tinyint(1)", 3, 0, List.of());
+                jdbcType = Types.BOOLEAN;
+            }
+            case "national", "nchar", "nvarchar" -> {
+                boolean varying = name.equals("nvarchar");
+                if (name.equals("national") && !tokens.accept("CHARACTER") && !tokens.accept("CHAR")) {
+                    tokens.expect("VARCHAR");
+                    varying = true;
+                }
+                varying |= tokens.accept("VARYING") || tokens.accept("VARCHAR");
+                type = sized(varying ? "varchar" : "char", tokens, varying ? -1 : 1, true).asNational();
+                jdbcType = varying ? Types.NVARCHAR : Types.NCHAR;
+            }
+            case "serial" -> {
+                // BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE, which Debezium names BIGINT UNSIGNED
+                type = integer("bigint", DdlTokens.of("UNSIGNED"), mariaDb);
+                jdbcType = Types.BIGINT;
+            }
+            case "long" -> {
+                boolean binary = tokens.accept("VARBINARY");
+                if (!binary && !tokens.accept("VARCHAR")) {
+                    tokens.accept("CHAR", "VARYING");
+                }
+                type = binary ? plain("mediumblob", 16_777_215) : plain("mediumtext", 16_777_215);
+                jdbcType = binary ? Types.BLOB : Types.VARCHAR;
+            }
+            default -> {
+                type = canonical(name, tokens, mariaDb);
+                jdbcType = switch (name) {
+                    case "real" -> Types.REAL;
+                    case "numeric" -> Types.NUMERIC;
+                    default -> DebeziumColumnTypes.jdbcType(type.dataType());
+                };
+            }
+        }
+        Optional<Integer> width = INTEGERS.contains(type.dataType()) ? tokens.firstParameterSince(start)
+                : Optional.empty();
+        String spelling = name.equals("serial") ? "BIGINT UNSIGNED" : spelling(tokens.wordsSince(start));
+        return type.withDeclared(new DeclaredType(spelling, jdbcType, Optional.empty(), width));
+    }
+
+    /**
+     * A type's words as Debezium names the type: as written, upper case, with SIGNED, UNSIGNED and ZEROFILL after
+     * them in that order (ZEROFILL bringing UNSIGNED).
+     */
+    private static String spelling(List<String> words) {
+        List<String> name = new ArrayList<>();
+        boolean signed = false;
+        boolean unsigned = false;
+        boolean zerofill = false;
+        for (String word : words) {
+            switch (word.toUpperCase(Locale.ROOT)) {
+                case "SIGNED" -> signed = true;
+                case "UNSIGNED" -> unsigned = true;
+                case "ZEROFILL" -> zerofill = true;
+                default -> name.add(word.toUpperCase(Locale.ROOT));
+            }
+        }
+        return String.join(" ", name) + (signed ? " SIGNED" : "") + (unsigned || zerofill ? " UNSIGNED" : "")
+                + (zerofill ? " ZEROFILL" : "");
+    }
+
+    private static ColumnType canonical(String name, DdlTokens tokens, boolean mariaDb) {
         return switch (name) {
-            case "bool", "boolean" -> new ColumnType("tinyint", "tinyint(1)", 3, 0, List.of());
-            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" ->
-                    integer(name.equals("integer") ? "int" : name, tokens, mariaDb);
+            case "tinyint", "int1" -> integer("tinyint", tokens, mariaDb);
+            case "smallint", "int2" -> integer("smallint", tokens, mariaDb);
+            case "mediumint", "int3", "middleint" -> integer("mediumint", tokens, mariaDb);
+            case "int", "integer", "int4" -> integer("int", tokens, mariaDb);
+            case "bigint", "int8" -> integer("bigint", tokens, mariaDb);
             case "decimal", "dec", "numeric", "fixed" -> decimal(tokens);
-            // REAL is not read: it is a DOUBLE or, under sql_mode REAL_AS_FLOAT, a FLOAT
-            case "float", "double" -> floating(name, tokens);
+            case "float", "float4" -> floating("float", tokens);
+            // REAL is a DOUBLE; a session under sql_mode REAL_AS_FLOAT, which makes it a FLOAT, is not followed
+            case "double", "float8", "real" -> {
+                tokens.accept("PRECISION");
+                yield floating("double", tokens);
+            }
             case "bit" -> sized("bit", tokens, 1, false);
-            case "char" -> sized("char", tokens, 1, true);
+            case "char", "character" -> tokens.accept("VARYING") ? sized("varchar", tokens, -1, true)
+                    : sized("char", tokens, 1, true);
             case "varchar" -> sized("varchar", tokens, -1, true);
             case "binary" -> sized("binary", tokens, 1, true);
             case "varbinary" -> sized("varbinary", tokens, -1, true);
@@ -80,6 +172,14 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             case "enum", "set" -> members(name, tokens);
             default -> throw new DdlTokens.Unsupported("type " + name);
         };
+    }
+
+    private ColumnType withDeclared(DeclaredType spelling) {
+        return new ColumnType(dataType, columnType, length, scale, enumValues, Optional.of(spelling), national);
+    }
+
+    private ColumnType asNational() {
+        return new ColumnType(dataType, columnType, length, scale, enumValues, declared, true);
     }
 
     private static ColumnType integer(String name, DdlTokens tokens, boolean mariaDb) {

@@ -26,10 +26,8 @@ final class CreateTableReader {
      * @param fallbackCharset the character set of the table when the statement names none (the database's)
      */
     TableDefinition read(DdlTokens tokens, TableId id, Optional<String> fallbackCharset) {
-        if (tokens.accept("IF", "NOT", "EXISTS")) {
-            // a table that exists already stays as it is
-            throw new DdlTokens.Unsupported("IF NOT EXISTS");
-        }
+        // IF NOT EXISTS: the table the statement describes, which is the table only when it did not exist before
+        tokens.accept("IF", "NOT", "EXISTS");
         tokens.qualifiedName();
         if (!tokens.peek().isSymbol("(")) {
             throw new DdlTokens.Unsupported("CREATE TABLE without columns (LIKE, SELECT)");
@@ -40,7 +38,7 @@ final class CreateTableReader {
         Optional<String> charset = options.charset().or(() -> fallbackCharset);
         Optional<String> comment = mariaDb ? options.comment().filter(text -> !text.isEmpty()).map(StringLiterals::body)
                 : Optional.empty();
-        TableDraft draft = TableDraft.created(id, charset, comment);
+        TableDraft draft = TableDraft.created(id, charset, comment, options.writtenCharset());
         Keys keys = new Keys();
         do {
             element(elements, draft, keys);
@@ -99,7 +97,7 @@ final class CreateTableReader {
             // neither changes a column nor the key (a foreign key's own index is not unique)
             skipElement(tokens);
         } else {
-            ColumnSpec spec = columns.read(tokens, draft.charset());
+            ColumnSpec spec = columns.read(tokens, draft);
             draft.add(spec.column(), TableDraft.Placement.LAST);
             if (spec.primaryKey()) {
                 keys.primary(List.of(spec.column().name()));

@@ -2,6 +2,7 @@ package io.tributary.source.mysql.schema.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tokens of one DDL statement and a cursor over them. Comments are skipped, except executable ones
@@ -58,6 +59,41 @@ final class DdlTokens {
     Token peek(int ahead) {
         int at = next + ahead;
         return at < tokens.size() ? tokens.get(at) : new Token(Kind.SYMBOL, "<end>");
+    }
+
+    /** Where the next token is, for {@link #wordsSince}. */
+    int mark() {
+        return next;
+    }
+
+    /**
+     * The words taken since {@code mark}, outside parentheses, as written: {@code INTEGER UNSIGNED} of
+     * {@code INTEGER(5) UNSIGNED}.
+     */
+    List<String> wordsSince(int mark) {
+        List<String> words = new ArrayList<>();
+        int depth = 0;
+        for (int at = mark; at < next; at++) {
+            Token token = tokens.get(at);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.kind() == Kind.WORD) {
+                words.add(token.text());
+            }
+        }
+        return words;
+    }
+
+    /** The number in the first parentheses taken since {@code mark}: {@code 5} of {@code INTEGER(5) UNSIGNED}. */
+    Optional<Integer> firstParameterSince(int mark) {
+        for (int at = mark; at + 1 < next; at++) {
+            if (tokens.get(at).isSymbol("(") && tokens.get(at + 1).kind() == Kind.NUMBER) {
+                return Optional.of(Integer.valueOf(tokens.get(at + 1).text()));
+            }
+        }
+        return Optional.empty();
     }
 
     Token take() {

@@ -27,7 +27,8 @@ public final class DefinitionChoice {
             return current;
         }
         if (current.isPresent() && structure(current.get()).equals(structure(applied.get()))) {
-            return current;
+            // the server's description, with the statement's spelling of the types
+            return current.map(table -> table.withDeclaredTypesOf(applied));
         }
         return applied;
     }

@@ -23,29 +23,41 @@ final class TableDraft {
     private final Optional<String> charset;
     private final Optional<String> comment;
     private final boolean hiddenSystemPeriod;
+    private final Optional<String> declaredCharset;
 
     private TableDraft(TableId id, List<ColumnDefinition> columns, TableKey key, Optional<String> charset,
-            Optional<String> comment, boolean hiddenSystemPeriod) {
+            Optional<String> comment, boolean hiddenSystemPeriod, Optional<String> declaredCharset) {
         this.id = id;
         this.columns = new ArrayList<>(columns);
         this.key = key;
         this.charset = charset;
         this.comment = comment;
         this.hiddenSystemPeriod = hiddenSystemPeriod;
+        this.declaredCharset = declaredCharset;
     }
 
     static TableDraft of(TableDefinition table) {
         return new TableDraft(table.id(), table.columns(), table.key(), table.defaultCharset(), table.comment(),
-                table.hiddenSystemPeriod());
+                table.hiddenSystemPeriod(), table.declaredCharset());
     }
 
-    /** A table created without columns yet. */
-    static TableDraft created(TableId id, Optional<String> charset, Optional<String> comment) {
-        return new TableDraft(id, List.of(), TableKey.NONE, charset, comment, false);
+    /**
+     * A table created without columns yet.
+     *
+     * @param declaredCharset the character set as the statement named it, where that differs from the server's name
+     */
+    static TableDraft created(TableId id, Optional<String> charset, Optional<String> comment,
+            Optional<String> declaredCharset) {
+        return new TableDraft(id, List.of(), TableKey.NONE, charset, comment, false, declaredCharset);
     }
 
     Optional<String> charset() {
         return charset;
+    }
+
+    /** The table's character set as the statement that made it named it ({@code utf8}), if that differs. */
+    Optional<String> declaredCharset() {
+        return declaredCharset;
     }
 
     TableDefinition definition() {
@@ -55,7 +67,7 @@ final class TableDraft {
             ColumnDefinition placed = column.withPosition(numbered.size() + 1);
             numbered.add(keyed ? placed.notNull() : placed);
         }
-        return new TableDefinition(id, numbered, key, charset, comment, hiddenSystemPeriod);
+        return new TableDefinition(id, numbered, key, charset, comment, hiddenSystemPeriod, declaredCharset);
     }
 
     /** Adds a column at the end, first, or after another. */

@@ -2,6 +2,7 @@ package io.tributary.source.mysql.schema.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,30 @@ class DdlApplierTest {
 
     private static ColumnDefinition column(TableDefinition table, String name) {
         return table.columns().stream().filter(column -> column.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void typeAliasesAreReadAsTheServerStoresThemAndKeptAsTheStatementSpeltThem() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE t (a bool DEFAULT true, b INTEGER(5) UNSIGNED, c INT8, "
+                + "d MIDDLEINT, e DOUBLE PRECISION, f REAL, g NUMERIC(6), h CHARACTER VARYING(4), i NATIONAL CHAR(3), "
+                + "j NCHAR VARCHAR(7), k LONG VARBINARY, l LONG, m VARCHAR(2) CHARSET utf8, n INT ZEROFILL)");
+
+        assertThat(table.columns()).extracting(ColumnDefinition::columnType).containsExactly("tinyint(1)",
+                "int unsigned", "bigint", "mediumint", "double", "double", "decimal(6,0)", "varchar(4)", "char(3)",
+                "varchar(7)", "mediumblob", "mediumtext", "varchar(2)", "int(10) unsigned zerofill");
+        assertThat(table.columns()).extracting(column -> column.declared().orElseThrow().name()).containsExactly(
+                "BOOL", "INTEGER UNSIGNED", "INT8", "MIDDLEINT", "DOUBLE PRECISION", "REAL", "NUMERIC",
+                "CHARACTER VARYING", "NATIONAL CHAR", "NCHAR VARCHAR", "LONG VARBINARY", "LONG", "VARCHAR",
+                "INT UNSIGNED ZEROFILL");
+        assertThat(table.columns()).extracting(column -> column.declared().orElseThrow().jdbcType()).containsExactly(
+                Types.BOOLEAN, Types.INTEGER, Types.BIGINT, Types.INTEGER, Types.DOUBLE, Types.REAL, Types.NUMERIC,
+                Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.BLOB, Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
+        assertThat(column(table, "a").defaultValue()).contains("true");
+        assertThat(column(table, "i").charset()).contains("utf8mb3");
+        assertThat(column(table, "i").declared().orElseThrow().charset()).contains("utf8");
+        assertThat(column(table, "m").charset()).contains("utf8mb3");
+        assertThat(column(table, "m").declared().orElseThrow().charset()).contains("utf8");
+        assertThat(column(table, "h").declared().orElseThrow().charset()).isEmpty();
     }
 
     @Test
@@ -186,7 +211,7 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN x INT /*!80023 INVISIBLE */",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
         "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 0x41",
-        "ALTER TABLE t ADD COLUMN x REAL",
+        "ALTER TABLE t ADD COLUMN x LINESTRING",
         "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1e3",
         "ALTER TABLE t ADD COLUMN IF NOT EXISTS x INT",
         "ALTER TABLE t ADD COLUMN id INT",

@@ -1,0 +1,32 @@
+CREATE DATABASE hunt3 CHARACTER SET utf8mb4;
+CREATE TABLE hunt3.rlog (id INT NOT NULL, day DATE NOT NULL, v VARCHAR(10), PRIMARY KEY (id, day))
+  PARTITION BY RANGE COLUMNS (day) (PARTITION p2020 VALUES LESS THAN ('2021-01-01'),
+  PARTITION p2021 VALUES LESS THAN ('2022-01-01'), PARTITION pmax VALUES LESS THAN (MAXVALUE));
+INSERT INTO hunt3.rlog VALUES (1, '2023-05-01', 'a'), (2, '2020-02-02', 'b'), (3, '2021-03-03', 'c'), (4, '2020-09-09', 'd'), (5, '2024-01-01', 'e'), (6, '2021-12-31', 'f');
+CREATE TABLE hunt3.hashed (id INT PRIMARY KEY, v INT) PARTITION BY HASH (id) PARTITIONS 4;
+INSERT INTO hunt3.hashed VALUES (1,1),(2,2),(3,3),(4,4),(5,5),(6,6),(7,7),(8,8),(9,9),(10,10),(11,11);
+CREATE TABLE hunt3.listed (id INT NOT NULL, region INT NOT NULL, PRIMARY KEY (id, region))
+  PARTITION BY LIST (region) (PARTITION east VALUES IN (3, 4), PARTITION west VALUES IN (1, 2));
+INSERT INTO hunt3.listed VALUES (1, 1), (2, 3), (3, 2), (4, 4), (5, 1);
+CREATE TABLE hunt3.keyed (code VARCHAR(8) PRIMARY KEY, n INT) PARTITION BY KEY (code) PARTITIONS 3;
+INSERT INTO hunt3.keyed VALUES ('a', 1), ('b', 2), ('c', 3), ('d', 4), ('e', 5), ('f', 6), ('g', 7);
+CREATE TABLE hunt3.subparted (id INT NOT NULL, yr INT NOT NULL, PRIMARY KEY (id, yr))
+  PARTITION BY RANGE (yr) SUBPARTITION BY HASH (id) SUBPARTITIONS 2
+  (PARTITION old VALUES LESS THAN (2000), PARTITION recent VALUES LESS THAN MAXVALUE);
+INSERT INTO hunt3.subparted VALUES (1, 2010), (2, 1990), (3, 1995), (4, 2020), (5, 1980), (6, 2001);
+CREATE TABLE hunt3.nokey (a INT, b VARCHAR(5)) PARTITION BY HASH (a) PARTITIONS 3;
+INSERT INTO hunt3.nokey VALUES (1, 'x'), (2, 'y'), (3, 'z'), (4, 'w'), (NULL, 'n');
+CREATE TABLE hunt3.existing (id INT PRIMARY KEY, v VARCHAR(5) DEFAULT 'old');
+INSERT INTO hunt3.existing VALUES (1, 'one');
+CREATE TABLE hunt3.tags (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(20) NOT NULL UNIQUE);
+INSERT INTO hunt3.tags (name) VALUES ('zeta'), ('alpha'), ('mid'), ('beta');
+CREATE TABLE hunt3.covered (id INT PRIMARY KEY, a INT, b INT, KEY ab (a, b));
+INSERT INTO hunt3.covered VALUES (1, 3, 1), (2, 1, 1), (3, 2, 2), (4, NULL, 5);
+CREATE TABLE hunt3.myisam (id INT PRIMARY KEY, v VARCHAR(5)) ENGINE=MyISAM;
+INSERT INTO hunt3.myisam VALUES (3, 'c'), (1, 'a'), (2, 'b');
+DELETE FROM hunt3.myisam WHERE id = 1;
+INSERT INTO hunt3.myisam VALUES (0, 'z');
+CREATE TABLE hunt3.sbcs0 (id INT PRIMARY KEY, k VARCHAR(4) CHARACTER SET koi8u, mr VARCHAR(4) CHARACTER SET macroman,
+  mc VARCHAR(4) CHARACTER SET macce, d8 VARCHAR(4) CHARACTER SET dec8, h8 VARCHAR(4) CHARACTER SET hp8, s7 VARCHAR(4) CHARACTER SET swe7,
+  ar VARCHAR(4) CHARACTER SET armscii8, ge VARCHAR(4) CHARACTER SET geostd8, kb VARCHAR(4) CHARACTER SET keybcs2);
+INSERT INTO hunt3.sbcs0 VALUES (2, X'C1C2', X'8A9A', X'8AE4', X'C4E9', X'C1D5', X'5B5D', X'B2B3', X'C0C1', X'8182');
