@@ -24,6 +24,12 @@ abstract class DdlApplierFidelityIT {
             "CREATE TABLE f.t (id INT NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL DEFAULT 'x', "
                     + "PRIMARY KEY (id))",
             "ALTER TABLE f.t ADD COLUMN a INT",
+            "ALTER TABLE f.t ADD COLUMN al1 INT8 UNSIGNED, ADD al2 DOUBLE PRECISION DEFAULT 2.5, ADD al3 NATIONAL "
+                    + "VARCHAR(5), ADD al4 LONG VARBINARY, ADD al5 CHARACTER VARYING(3), ADD al6 REAL DEFAULT -0.25, "
+                    + "ADD al7 BOOL DEFAULT 1, ADD al8 MIDDLEINT(4), ADD al9 NUMERIC(6), ADD al10 LONG, "
+                    + "ADD al11 FLOAT4 DEFAULT 1.5, ADD al12 NCHAR(2), ADD al13 INT2 ZEROFILL",
+            "ALTER TABLE f.t DROP al1, DROP al2, DROP al3, DROP al4, DROP al5, DROP al6, DROP al7, DROP al8, DROP al9, "
+                    + "DROP al10, DROP al11, DROP al12, DROP al13",
             "ALTER TABLE f.t ADD COLUMN b INT UNSIGNED ZEROFILL FIRST, ADD c TINYINT(1) NOT NULL DEFAULT 0 AFTER id",
             "ALTER TABLE f.t ADD COLUMN (d DECIMAL(8,2) DEFAULT '1.50', e CHAR(3) CHARACTER SET latin1 COLLATE "
                     + "latin1_bin COMMENT 'it''s')",
@@ -87,11 +93,15 @@ abstract class DdlApplierFidelityIT {
         }
     }
 
-    /** Column by column, so that a difference reads at a glance. */
+    /**
+     * Column by column, so that a difference reads at a glance; the statement's spelling of the types, which the
+     * server does not keep, left out.
+     */
     private static void compare(SoftAssertions softly, String sql, TableDefinition applied, TableDefinition read) {
         softly.assertThat(applied.columns()).as(sql).hasSameSizeAs(read.columns());
         for (int i = 0; i < Math.min(applied.columns().size(), read.columns().size()); i++) {
-            softly.assertThat(applied.columns().get(i)).as(sql).isEqualTo(read.columns().get(i));
+            softly.assertThat(applied.columns().get(i).withDeclared(Optional.empty())).as(sql)
+                    .isEqualTo(read.columns().get(i));
         }
         softly.assertThat(applied.key()).as(sql).isEqualTo(read.key());
         softly.assertThat(applied.defaultCharset()).as(sql).isEqualTo(read.defaultCharset());
