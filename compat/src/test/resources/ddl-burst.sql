@@ -35,11 +35,11 @@ CREATE TABLE burst.moved (id INT PRIMARY KEY, v VARCHAR(10) DEFAULT 'mv', n DECI
 INSERT INTO burst.moved (id) VALUES (1);
 RENAME TABLE burst.moved TO burst.moved2;
 INSERT INTO burst.moved2 (id, v) VALUES (2, NULL);
-ALTER TABLE burst.moved2 ADD COLUMN w INT DEFAULT 3;
-INSERT INTO burst.moved2 (id, n) VALUES (3, NULL);
-RENAME TABLE burst.moved2 TO burst.moved3;
-INSERT INTO burst.moved3 (id, w) VALUES (4, NULL);
-DROP TABLE burst.moved3;
+ALTER TABLE burst.moved2 RENAME TO burst.moved3, ADD COLUMN w INT DEFAULT 3;
+INSERT INTO burst.moved3 (id, n) VALUES (3, NULL);
+RENAME TABLE burst.moved3 TO burst.moved4;
+INSERT INTO burst.moved4 (id, w) VALUES (4, NULL);
+DROP TABLE burst.moved4;
 CREATE TABLE burst.aliased (id INTEGER UNSIGNED NOT NULL PRIMARY KEY, b BOOL DEFAULT TRUE, f FLOAT8 DEFAULT 1.5, r REAL, w INT(11) DEFAULT 3, u VARCHAR(4) CHARACTER SET utf8 DEFAULT 'u');
 INSERT INTO burst.aliased (id) VALUES (1);
 ALTER TABLE burst.aliased ADD COLUMN n INT8 UNSIGNED DEFAULT 8, MODIFY b BOOLEAN NOT NULL DEFAULT FALSE;

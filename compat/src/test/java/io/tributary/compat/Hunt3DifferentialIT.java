@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * accept (BOOL, BOOLEAN, INTEGER, INT1 to INT8, MIDDLEINT, FLOAT8, REAL, DOUBLE PRECISION, DEC, NUMERIC, FIXED,
  * CHARACTER [VARYING], NATIONAL CHAR and VARCHAR, NCHAR VARCHAR, NVARCHAR, LONG [VARCHAR|VARBINARY], SERIAL,
  * SERIAL DEFAULT VALUE, INT ZEROFILL, INT SIGNED, the character set utf8), TRUE and FALSE defaults and integer display
- * widths; rows in those character sets; CREATE TABLE IF NOT EXISTS of a table that exists and of one that does not.
+ * widths; rows in those character sets; CREATE TABLE IF NOT EXISTS of a table that exists and of one that does not;
+ * ALTER TABLE ... RENAME TO with another clause, and RENAME without TO.
  * Compared topic by topic, then whole. FLOAT4 is left out: Debezium stops at it ("Invalid Java object for schema with
  * type FLOAT64").
  */
@@ -52,7 +53,7 @@ abstract class Hunt3DifferentialIT {
                 run.awaitBothQuiet(TIMEOUT);
                 for (String table : List.of("rlog", "hashed", "listed", "keyed", "subparted", "nokey", "tags", "covered", "myisam",
                         "sbcs0", "aliases", "serial2", "sbcs", "u8tab", "widths",
-                        "existing", "fresh")) {
+                        "existing", "fresh", "fresh3")) {
                     assertThat(run.debeziumLog().size("diff.hunt3." + table)).as("Debezium's events of %s", table)
                             .isPositive();
                 }

@@ -661,12 +661,20 @@ final class BinlogReader {
                         .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
                 Optional<TableDefinition> current = schemas.describe(schemaConnection, id);
-                // a RENAME TABLE of one table: the table as last described under its old name, when gone since
+                // a table renamed: the table as last described under its old name, when gone since
                 Optional<DdlStatements.RenamedTable> renamed = DdlStatements.renamedPairs(sql, data.getDatabase())
                         .stream().filter(pair -> pair.to().equals(id)).findFirst();
-                (renamed.isPresent() ? emitted.renamed(renamed.get().from(), id, current)
-                        : emitted.altered(statement.sql(), id, current))
-                        .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
+                Optional<DdlStatements.RenamedTable> alteredAndRenamed = DdlStatements.alterRenamed(sql,
+                        data.getDatabase()).filter(pair -> pair.to().equals(id));
+                Optional<TableDefinition> described;
+                if (renamed.isPresent()) {
+                    described = emitted.renamed(renamed.get().from(), id, current);
+                } else if (alteredAndRenamed.isPresent()) {
+                    described = emitted.alteredAndRenamed(statement.sql(), alteredAndRenamed.get().from(), id, current);
+                } else {
+                    described = emitted.altered(statement.sql(), id, current);
+                }
+                described.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             }
         }
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE

@@ -2,6 +2,7 @@ package io.tributary.source.mysql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,10 @@ final class DdlStatements {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATE_IF_NOT_EXISTS = Pattern.compile(
             "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+IF\\s+NOT\\s+EXISTS\\s", Pattern.CASE_INSENSITIVE);
+    /** An ALTER TABLE clause renaming the table: RENAME, RENAME TO, RENAME AS, not RENAME COLUMN, INDEX or KEY. */
+    private static final Pattern TABLE_RENAME = Pattern.compile(
+            "(?:^|,)\\s*RENAME\\s+(?:(?:TO|AS)\\s+)?(?!(?:COLUMN|INDEX|KEY)\\b)" + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.|'')*'");
     private static final Pattern ALTER = Pattern.compile(
             "^\\s*ALTER\\s+(?:ONLINE\\s+)?(?:IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEMA_STATEMENT = Pattern.compile(
@@ -77,7 +82,10 @@ final class DdlStatements {
     private DdlStatements() {
     }
 
-    /** The tables {@code sql} changes; {@code database} is the session's database for unqualified names. */
+    /**
+     * The tables {@code sql} changes; {@code database} is the session's database for unqualified names. An ALTER
+     * TABLE that renames the table changes the table of the new name, as Debezium reports it.
+     */
     static List<TableChange> tablesChanged(String sql, String database) {
         String statement = withoutLeadingComments(sql);
         Matcher matcher = CREATE.matcher(statement);
@@ -86,7 +94,9 @@ final class DdlStatements {
         }
         matcher = ALTER.matcher(statement);
         if (matcher.find()) {
-            return List.of(new TableChange(ChangeType.ALTER, table(matcher.group(1), database)));
+            TableId named = table(matcher.group(1), database);
+            return List.of(new TableChange(ChangeType.ALTER,
+                    alterRenamed(sql, database).map(RenamedTable::to).orElse(named)));
         }
         matcher = RENAME.matcher(statement);
         if (matcher.find()) {
@@ -181,6 +191,26 @@ final class DdlStatements {
     static List<RenamedTable> renamedOneByOne(String sql, String database) {
         List<RenamedTable> pairs = renamedPairs(sql, database);
         return pairs.size() > 1 ? pairs : List.of();
+    }
+
+    /**
+     * The old and new name of a table an ALTER TABLE renames ({@code ALTER TABLE a RENAME [TO|AS] b, ADD ...}); empty
+     * for any other statement.
+     */
+    static Optional<RenamedTable> alterRenamed(String sql, String database) {
+        String statement = withoutLeadingComments(sql);
+        Matcher alter = ALTER.matcher(statement);
+        if (!alter.find()) {
+            return Optional.empty();
+        }
+        // string literals (a comment may say "rename to") blanked out, their length kept
+        String clauses = QUOTED.matcher(statement.substring(alter.end()))
+                .replaceAll(literal -> "'" + " ".repeat(literal.group().length() - 2) + "'");
+        Matcher rename = TABLE_RENAME.matcher(clauses);
+        if (!rename.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RenamedTable(sql, table(alter.group(1), database), table(rename.group(1), database)));
     }
 
     /** The pairs of a RENAME TABLE, however many; empty for any other statement. */

@@ -72,6 +72,21 @@ final class EmittedDefinitions {
         return remember(to, DefinitionChoice.of(current, applied));
     }
 
+    /**
+     * The table {@code to} right after an ALTER TABLE that renamed it from {@code from} (and may have changed it too):
+     * the server's definition, or the statement applied to the one last described under its old name when they
+     * differ.
+     */
+    Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to, Optional<TableDefinition> current) {
+        Optional<TableDefinition> before = Optional.ofNullable(known.remove(from));
+        Optional<TableDefinition> applied = applier.apply(sql, from, before, Optional.empty())
+                .map(table -> table.withId(to));
+        if (applied.isEmpty()) {
+            return remember(to, current.map(table -> table.withDeclaredTypesOf(before)));
+        }
+        return remember(to, DefinitionChoice.of(current, applied));
+    }
+
     /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */
     void changedSilently(String sql, TableId id) {
         remember(id, applied(sql, id));

@@ -42,6 +42,22 @@ class DdlStatementsTest {
     }
 
     @Test
+    void anAlterThatRenamesTheTableChangesTheTableOfTheNewName() {
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE a RENAME TO b", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "b")));
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE a ADD c INT COMMENT 'rename to z', RENAME AS `d`.`e`", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("d", "e")));
+        assertThat(DdlStatements.tablesChanged("alter table a rename b", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "b")));
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE a RENAME COLUMN x TO y, RENAME INDEX i TO j", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "a")));
+        assertThat(DdlStatements.alterRenamed("ALTER TABLE a RENAME KEY k TO l", "s")).isEmpty();
+        assertThat(DdlStatements.alterRenamed("ALTER TABLE s.a RENAME TO s.b, ADD x INT", "t")).get()
+                .extracting(DdlStatements.RenamedTable::from, DdlStatements.RenamedTable::to)
+                .containsExactly(new TableId("s", "a"), new TableId("s", "b"));
+    }
+
+    @Test
     void aRenameOfSeveralPairsIsWrittenPairByPair() {
         assertThat(DdlStatements.renamedOneByOne("RENAME TABLE  `a` TO a_old ,`a,new` TO `a`;", "s"))
                 .containsExactly(new DdlStatements.RenamedTable("RENAME TABLE  `a` TO a_old", new TableId("s", "a"),

@@ -194,7 +194,11 @@ final class AlterTableReader {
             tokens.expect("TO");
             draft.renameIndex(old, tokens.name());
         } else {
-            throw new DdlTokens.Unsupported("renaming the table");
+            // the table's new name, which the caller gives the definition
+            if (!tokens.accept("TO")) {
+                tokens.accept("AS");
+            }
+            tokens.qualifiedName();
         }
     }
 

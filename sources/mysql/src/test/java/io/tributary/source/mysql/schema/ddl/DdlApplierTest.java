@@ -41,6 +41,13 @@ class DdlApplierTest {
     }
 
     @Test
+    void anAlterThatRenamesTheTableAppliesItsOtherClauses() {
+        TableDefinition renamed = applied(MYSQL, base(MYSQL), "ALTER TABLE t RENAME TO u, ADD COLUMN z INT").orElseThrow();
+
+        assertThat(names(renamed)).containsExactly("id", "name", "z");
+    }
+
+    @Test
     void typeAliasesAreReadAsTheServerStoresThemAndKeptAsTheStatementSpeltThem() {
         TableDefinition table = created(MYSQL, "CREATE TABLE t (a bool DEFAULT true, b INTEGER(5) UNSIGNED, c INT8, "
                 + "d MIDDLEINT, e DOUBLE PRECISION, f REAL, g NUMERIC(6), h CHARACTER VARYING(4), i NATIONAL CHAR(3), "
@@ -217,7 +224,7 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN id INT",
         "ALTER TABLE t DROP COLUMN id",
         "ALTER TABLE t DROP COLUMN nothing",
-        "ALTER TABLE t RENAME TO u",
+        "ALTER TABLE t ADD COLUMN x POLYGON",
         "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4",
         "ALTER TABLE t ENGINE=InnoDB",
         "ALTER TABLE t ADD UNIQUE KEY un (name(5))",
