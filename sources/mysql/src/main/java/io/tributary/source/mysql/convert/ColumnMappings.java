@@ -120,7 +120,8 @@ public final class ColumnMappings {
 
     /**
      * What Debezium makes of a type the statement spelt its own way: a BOOL (a TINYINT(1) to the server) is a
-     * boolean, true unless zero; on MariaDB an INTEGER UNSIGNED a signed int32; a REAL (a DOUBLE) a float.
+     * boolean, true unless zero; on MariaDB an INTEGER UNSIGNED a signed int32 and a JSON (a LONGTEXT) Debezium's
+     * Json; a REAL (a DOUBLE) a float.
      */
     private Optional<ColumnMapping> declaredMapping(DeclaredType declared, ColumnDefinition column) {
         if (declared.isBoolean()) {
@@ -131,6 +132,12 @@ public final class ColumnMappings {
             // Debezium 3.5's MariaDB connector knows INT UNSIGNED and INT4 UNSIGNED as unsigned, not this spelling
             // (3.6's MySQL connector does): an int32 holding the binlog's signed value
             return Optional.of(text(column, EventSchema.of(Type.INT32), Integer::valueOf, raw -> raw));
+        }
+        if (declared.name().equals("JSON") && column.dataType().equals("longtext")) {
+            // MariaDB's JSON, a LONGTEXT to the server
+            ColumnMapping text = string(column);
+            return Optional.of(new ColumnMapping(column.name(), EventSchema.of(Type.STRING)
+                    .withName("io.debezium.data.Json", 1), text.access(), text.fromJdbc(), text.fromBinlog()));
         }
         if (declared.isReal() && column.dataType().equals("double")) {
             return Optional.of(text(column, EventSchema.of(Type.FLOAT32), text -> (float) Double.parseDouble(text),

@@ -1,5 +1,6 @@
 package io.tributary.source.mysql.event;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,7 +124,8 @@ public final class SchemaChanges {
 
     private static Object[] column(ColumnDefinition column) {
         String typeName = DebeziumColumnTypes.typeName(column);
-        boolean text = isText(column.dataType());
+        // a JSON column MariaDB keeps as LONGTEXT has no character set to Debezium's parser
+        boolean text = isText(column.dataType()) && DebeziumColumnTypes.jdbcType(column) != Types.OTHER;
         return new Object[] {column.name(), DebeziumColumnTypes.jdbcType(column), null, typeName, typeName,
             text ? DebeziumColumnTypes.charset(column) : null, DebeziumColumnTypes.length(column),
             DebeziumColumnTypes.scale(column), column.position(), column.nullable(), column.autoIncrement(),

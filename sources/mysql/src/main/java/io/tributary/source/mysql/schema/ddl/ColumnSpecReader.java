@@ -57,6 +57,11 @@ final class ColumnSpecReader {
             // a national type is utf8mb3, which Debezium calls utf8
             charset = Optional.of("utf8mb3");
             writtenCharset = Optional.of("utf8");
+        } else if (type.isMariaDbJson()) {
+            if (attributes.charset != null) {
+                throw new DdlTokens.Unsupported("a character set on JSON");
+            }
+            charset = Optional.of("utf8mb4");
         } else if (type.isText()) {
             writtenCharset = attributes.charset != null ? Optional.ofNullable(attributes.writtenCharset)
                     : table.declaredCharset();

@@ -110,6 +110,7 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
                 jdbcType = switch (name) {
                     case "real" -> Types.REAL;
                     case "numeric" -> Types.NUMERIC;
+                    case "json" -> Types.OTHER;
                     default -> DebeziumColumnTypes.jdbcType(type.dataType());
                 };
             }
@@ -280,10 +281,15 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
 
     private static ColumnType json(boolean mariaDb) {
         if (mariaDb) {
-            // MariaDB's JSON is a LONGTEXT with a CHECK constraint and a collation of its own
-            throw new DdlTokens.Unsupported("json on MariaDB");
+            // MariaDB's JSON is a LONGTEXT in utf8mb4 (with a CHECK constraint), which Debezium types as JSON
+            return new ColumnType("longtext", "longtext", 4_294_967_295L, 0, List.of(), Optional.empty(), false);
         }
         return new ColumnType("json", "json", 0, 0, List.of());
+    }
+
+    /** MariaDB's JSON: a LONGTEXT whose character set is utf8mb4, whatever the table's. */
+    boolean isMariaDbJson() {
+        return dataType.equals("longtext") && declared.filter(spelt -> spelt.name().equals("JSON")).isPresent();
     }
 
     private static ColumnType members(String name, DdlTokens tokens) {

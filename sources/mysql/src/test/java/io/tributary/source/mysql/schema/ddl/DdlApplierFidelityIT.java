@@ -27,9 +27,9 @@ abstract class DdlApplierFidelityIT {
             "ALTER TABLE f.t ADD COLUMN al1 INT8 UNSIGNED, ADD al2 DOUBLE PRECISION DEFAULT 2.5, ADD al3 NATIONAL "
                     + "VARCHAR(5), ADD al4 LONG VARBINARY, ADD al5 CHARACTER VARYING(3), ADD al6 REAL DEFAULT -0.25, "
                     + "ADD al7 BOOL DEFAULT 1, ADD al8 MIDDLEINT(4), ADD al9 NUMERIC(6), ADD al10 LONG, "
-                    + "ADD al11 FLOAT4 DEFAULT 1.5, ADD al12 NCHAR(2), ADD al13 INT2 ZEROFILL",
+                    + "ADD al11 FLOAT4 DEFAULT 1.5, ADD al12 NCHAR(2), ADD al13 INT2 ZEROFILL, ADD al14 JSON",
             "ALTER TABLE f.t DROP al1, DROP al2, DROP al3, DROP al4, DROP al5, DROP al6, DROP al7, DROP al8, DROP al9, "
-                    + "DROP al10, DROP al11, DROP al12, DROP al13",
+                    + "DROP al10, DROP al11, DROP al12, DROP al13, DROP al14",
             "ALTER TABLE f.t ADD COLUMN b INT UNSIGNED ZEROFILL FIRST, ADD c TINYINT(1) NOT NULL DEFAULT 0 AFTER id",
             "ALTER TABLE f.t ADD COLUMN (d DECIMAL(8,2) DEFAULT '1.50', e CHAR(3) CHARACTER SET latin1 COLLATE "
                     + "latin1_bin COMMENT 'it''s')",

@@ -242,7 +242,7 @@ class DdlApplierTest {
         "CREATE TABLE t LIKE u",
         "CREATE TABLE t AS SELECT 1 AS a",
         "CREATE TABLE t (a INT) PARTITION BY HASH(a)",
-        "CREATE TABLE t (a JSON)",
+        "CREATE TABLE t (a JSON CHARACTER SET latin1)",
         "CREATE TABLE t (a INT, b INT NOT NULL UNIQUE, c INT NOT NULL UNIQUE)",
         "CREATE TEMPORARY TABLE t (a INT)",
     })
