@@ -130,7 +130,8 @@ final class DifferentialRun implements AutoCloseable {
 
     /**
      * Compares each topic's events on their own and names every topic whose events differ (with the first event that
-     * does, kept in a {@code .topics.txt} file next to the logs); then the whole logs, in order. Call after {@link #close()}.
+     * does, kept in a {@code .topics.txt} file next to the logs); then the whole logs, in order. Call after
+     * {@link #close()}.
      */
     void compareByTopic() throws IOException {
         List<String> debezium = Files.readAllLines(debeziumLog.file(), StandardCharsets.UTF_8);

@@ -674,14 +674,15 @@ final class BinlogReader {
                 } else {
                     described = emitted.altered(statement.sql(), id, current);
                 }
-                described.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
+                described.ifPresent(definition -> tableChanges.add(
+                        SchemaChanges.change(change.type(), id, definition)));
             }
         }
         // Debezium's source names the row of the last rows event before the statement, as for a TRUNCATE
         SourceInfo source = new SourceInfo(eventTimes.micros(), "false", database, table, header.getServerId(), gtid,
                 file, header.getPosition(), lastRow, thread, null);
         boolean parsed = !changed.isEmpty() || aboutDatabase || DdlStatements.indexedTable(sql, database).isPresent();
-        String ddl = parsed ? DdlStatements.asParsed(sql) : DdlStatements.withoutServerComment(sql);
+        String ddl = parsed ? DdlStatements.asParsed(sql, flavor) : DdlStatements.withoutServerComment(sql);
         if (schemaChanges != null) {
             sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges, source, afterCommit(header)));
         }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.event.SchemaChanges.ChangeType;
+import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.schema.TableId;
 
 /**
@@ -59,6 +60,8 @@ final class DdlStatements {
      */
     private static final Pattern TRAILING_COMMENT = Pattern.compile(
             "(/\\*(?!M?!)(?:(?!/\\*).)*?\\*/|\\n\\s*(?:#|--\\s)[^\\n]*|;)\\s*$", Pattern.DOTALL);
+    private static final Pattern TRAILING_ANY_COMMENT = Pattern.compile(
+            "(/\\*(?:(?!/\\*).)*?\\*/|\\n\\s*(?:#|--\\s)[^\\n]*|;)\\s*$", Pattern.DOTALL);
     /** {@code --} starts a comment only before a space or control character. */
     private static final Pattern LINE_COMMENT = Pattern.compile("--(\\p{Cntrl}|\\s|$)");
     private static final Pattern LEADING_CREATE = Pattern.compile("^CREATE\\s+", Pattern.CASE_INSENSITIVE);
@@ -264,12 +267,16 @@ final class DdlStatements {
     /**
      * A statement as Debezium's schema-change events write one its DDL parser understood (about a table, an index or
      * a database): from its first word to its last, without the comments before or after it or a closing semicolon.
-     * A statement it did not understand it writes whole.
+     * A statement it did not understand it writes whole. A versioned comment ({@code /*!50100 PARTITION BY ...}) is
+     * text of the statement to Debezium's MySQL parser, which leaves out only its closing {@code *}{@code /}, and a
+     * comment like any other to its MariaDB parser.
      */
-    static String asParsed(String sql) {
+    static String asParsed(String sql, ServerFlavor flavor) {
         String statement = withoutLeadingComments(sql);
         while (true) {
-            String trimmed = TRAILING_COMMENT.matcher(withoutVersionedCommentEnd(statement)).replaceFirst("").strip();
+            String trimmed = flavor == ServerFlavor.MARIADB
+                    ? TRAILING_ANY_COMMENT.matcher(statement).replaceFirst("").strip()
+                    : TRAILING_COMMENT.matcher(withoutVersionedCommentEnd(statement)).replaceFirst("").strip();
             if (trimmed.equals(statement)) {
                 return statement;
             }
@@ -277,13 +284,17 @@ final class DdlStatements {
         }
     }
 
-    /** A statement ending in a versioned comment ({@code /*!50100 ...}) without the comment's closing {@code *}{@code /}. */
+    /**
+     * A statement ending in a versioned comment ({@code /*!50100 ...}) without the comment's closing
+     * {@code *}{@code /}.
+     */
     private static String withoutVersionedCommentEnd(String statement) {
         if (!statement.endsWith("*/")) {
             return statement;
         }
         int opener = statement.lastIndexOf("/*", statement.length() - 3);
-        boolean versioned = opener >= 0 && (statement.startsWith("/*!", opener) || statement.startsWith("/*M!", opener));
+        boolean versioned = opener >= 0
+                && (statement.startsWith("/*!", opener) || statement.startsWith("/*M!", opener));
         return versioned ? statement.substring(0, statement.length() - 2).strip() : statement;
     }
 

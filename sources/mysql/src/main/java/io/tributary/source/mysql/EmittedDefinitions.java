@@ -77,7 +77,8 @@ final class EmittedDefinitions {
      * the server's definition, or the statement applied to the one last described under its old name when they
      * differ.
      */
-    Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to, Optional<TableDefinition> current) {
+    Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to,
+            Optional<TableDefinition> current) {
         Optional<TableDefinition> before = Optional.ofNullable(known.remove(from));
         Optional<TableDefinition> applied = applier.apply(sql, from, before, Optional.empty())
                 .map(table -> table.withId(to));

@@ -171,7 +171,7 @@ final class SnapshotReader {
                     Optional<TableSchemas> schemasOfTable = schemas.get(connection, table);
                     if (schemasOfTable.isPresent()) {
                         schemas.emitted().described(schemasOfTable.get().definition());
-                        String ddl = DdlStatements.asParsed(showCreateTable(table));
+                        String ddl = DdlStatements.asParsed(showCreateTable(table), flavor);
                         put(sink, database, table.table(), ddl, List.<Object[]>of(SchemaChanges.change(
                                 SchemaChanges.ChangeType.CREATE, table, schemasOfTable.get().definition())));
                     }

@@ -209,9 +209,13 @@ final class DdlTokens {
 
     /** Splits a statement into tokens. */
     private static final class Lexer {
+        /** Versions an executable comment may name that the servers read here (MySQL 8.0 and later, MariaDB) run. */
+        private static final int EVERY_SERVER = 80099;
         private final String sql;
         private int at;
         private final List<Token> tokens = new ArrayList<>();
+        /** Whether the tokens are inside an executable comment, whose closing {@code *}{@code /} is no token. */
+        private boolean executable;
 
         Lexer(String sql) {
             this.sql = sql;
@@ -246,6 +250,21 @@ final class DdlTokens {
             while (at < sql.length()) {
                 if (Character.isWhitespace(sql.charAt(at))) {
                     at++;
+                } else if (executable && sql.startsWith("*/", at)) {
+                    at += 2;
+                    executable = false;
+                } else if (sql.startsWith("/*!", at) && !executable) {
+                    // /*!50100 ... */ (mysqldump, SHOW CREATE TABLE): its text is part of the statement on every
+                    // server read here, unless it names a version some of them do not run
+                    int digits = at + 3;
+                    while (digits < sql.length() && Character.isDigit(sql.charAt(digits))) {
+                        digits++;
+                    }
+                    if (digits > at + 3 && Integer.parseInt(sql.substring(at + 3, digits)) > EVERY_SERVER) {
+                        throw new Unsupported("executable comment for version " + sql.substring(at + 3, digits));
+                    }
+                    at = digits;
+                    executable = true;
                 } else if (sql.startsWith("/*", at)) {
                     if (sql.startsWith("/*!", at) || sql.startsWith("/*M!", at)) {
                         throw new Unsupported("executable comment");

@@ -41,6 +41,18 @@ class DdlApplierTest {
     }
 
     @Test
+    void tableOptionsAndExecutableCommentsAsMysqldumpWritesThemAreReadOver() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE `t` (\n  `id` int NOT NULL,\n  `on` bool DEFAULT NULL,\n"
+                + "  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=latin1 KEY_BLOCK_SIZE=8 STATS_PERSISTENT=0 "
+                + "COMPRESSION='zlib' DATA DIRECTORY='/d' /*!80016 ENCRYPTION='N' */\n/*!50100 PARTITION BY HASH (`id`)\n"
+                + "PARTITIONS 4 */");
+
+        assertThat(names(table)).containsExactly("id", "on");
+        assertThat(table.defaultCharset()).contains("latin1");
+        assertThat(column(table, "on").declared().orElseThrow().name()).isEqualTo("BOOL");
+    }
+
+    @Test
     void anAlterThatRenamesTheTableAppliesItsOtherClauses() {
         TableDefinition renamed = applied(MYSQL, base(MYSQL), "ALTER TABLE t RENAME TO u, ADD COLUMN z INT").orElseThrow();
 
@@ -241,7 +253,8 @@ class DdlApplierTest {
     @ValueSource(strings = {
         "CREATE TABLE t LIKE u",
         "CREATE TABLE t AS SELECT 1 AS a",
-        "CREATE TABLE t (a INT) PARTITION BY HASH(a)",
+        "CREATE TABLE t (a INT) UNION=(u, v)",
+        "CREATE TABLE t (a INT) /*!90900 KEY_BLOCK_SIZE=8 */",
         "CREATE TABLE t (a JSON CHARACTER SET latin1)",
         "CREATE TABLE t (a INT, b INT NOT NULL UNIQUE, c INT NOT NULL UNIQUE)",
         "CREATE TEMPORARY TABLE t (a INT)",
