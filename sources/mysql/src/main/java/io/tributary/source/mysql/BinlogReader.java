@@ -595,7 +595,14 @@ final class BinlogReader {
         DdlStatements.indexedTable(sql, data.getDatabase()).ifPresent(table -> schemas.invalidate(table.database()));
         tableMaps.clear();
         repeatedTableMaps.forget();
-        if (schemaChanges != null) {
+        DdlStatements.droppedDatabase(sql).ifPresent(schemas.emitted()::droppedDatabase);
+        if (schemaChanges == null) {
+            // no event, but the captured tables' new definitions are kept: the types' spelling decides some fields
+            DdlStatements.indexedTable(sql, data.getDatabase()).filter(schemas::includes)
+                    .ifPresent(table -> schemas.emitted().changedSilently(sql, table));
+            emitSchemaChange(header, data, new Statement(sql, sql),
+                    changed.stream().filter(change -> schemas.includes(change.table())).toList());
+        } else {
             // Debezium reports a CREATE UNIQUE INDEX that gave a table its key as an ALTER of that table
             Optional<TableId> keyed = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase());
             List<DdlStatements.TableChange> described = keyed
@@ -608,9 +615,6 @@ final class BinlogReader {
                 schemas.emitted().changedSilently(sql, indexed.get());
             }
             emitSchemaChange(header, data, new Statement(sql, ddl), described);
-        } else {
-            // no event, but the tables' new definitions are kept: the types' spelling decides some fields' types
-            emitSchemaChange(header, data, new Statement(sql, sql), changed);
         }
     }
 
@@ -652,8 +656,9 @@ final class BinlogReader {
                 emitted.dropped(id);
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
             } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
-                Optional<TableDefinition> current = ddlVisibility.created(id,
-                        created -> schemas.describe(schemaConnection, created));
+                // without events, nothing waits for a table to show (a table gone since keeps its statement's)
+                Optional<TableDefinition> current = schemaChanges == null ? schemas.describe(schemaConnection, id)
+                        : ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created));
                 // a table gone since takes, for a CREATE naming no character set, its database's
                 Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
                         : schemas.databaseCharset(schemaConnection, id.database());

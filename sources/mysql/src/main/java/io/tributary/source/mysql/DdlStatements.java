@@ -26,7 +26,9 @@ final class DdlStatements {
     /** An ALTER TABLE clause renaming the table: RENAME, RENAME TO, RENAME AS, not RENAME COLUMN, INDEX or KEY. */
     private static final Pattern TABLE_RENAME = Pattern.compile(
             "(?:^|,)\\s*RENAME\\s+(?:(?:TO|AS)\\s+)?(?!(?:COLUMN|INDEX|KEY)\\b)" + NAME, Pattern.CASE_INSENSITIVE);
-    private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.|'')*'");
+    /** String literals and comments, whose words are no clauses. */
+    private static final Pattern QUOTED = Pattern.compile(
+            "'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\"|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(
             "^\\s*ALTER\\s+(?:ONLINE\\s+)?(?:IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEMA_STATEMENT = Pattern.compile(
@@ -35,6 +37,8 @@ final class DdlStatements {
     private static final Pattern DATABASE = Pattern.compile(
             "^\\s*(?:CREATE|ALTER|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:DATABASE|SCHEMA)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?"
                     + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_DATABASE = Pattern.compile("\\s*DROP\\s+(?:DATABASE|SCHEMA)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ALTER_DATABASE = Pattern.compile("ALTER\\s+(?:DATABASE|SCHEMA)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INDEX = Pattern.compile(
@@ -166,6 +170,12 @@ final class DdlStatements {
         return INDEX.matcher(withoutLeadingComments(sql)).find();
     }
 
+    /** The database a DROP DATABASE (or SCHEMA) drops; empty for any other statement. */
+    static Optional<String> droppedDatabase(String sql) {
+        return DROP_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt() ? databaseStatement(sql)
+                : Optional.empty();
+    }
+
     /** Whether the statement is a CREATE TABLE IF NOT EXISTS, which changes nothing when the table exists. */
     static boolean createsIfNotExists(String sql) {
         return CREATE_IF_NOT_EXISTS.matcher(withoutLeadingComments(sql)).lookingAt();
@@ -177,9 +187,9 @@ final class DdlStatements {
     }
 
     /** The database a CREATE/ALTER/DROP DATABASE statement names, if it is one. */
-    static java.util.Optional<String> databaseStatement(String sql) {
+    static Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));
-        return matcher.find() ? java.util.Optional.of(unquote(matcher.group(1))) : java.util.Optional.empty();
+        return matcher.find() ? Optional.of(unquote(matcher.group(1))) : Optional.empty();
     }
 
     /** One pair of a RENAME TABLE: the statement Debezium writes for it, and the table's old and new names. */
@@ -206,9 +216,8 @@ final class DdlStatements {
         if (!alter.find()) {
             return Optional.empty();
         }
-        // string literals (a comment may say "rename to") blanked out, their length kept
-        String clauses = QUOTED.matcher(statement.substring(alter.end()))
-                .replaceAll(literal -> "'" + " ".repeat(literal.group().length() - 2) + "'");
+        // string literals and comments (a comment may say "rename to") blanked out
+        String clauses = QUOTED.matcher(statement.substring(alter.end())).replaceAll(" '' ");
         Matcher rename = TABLE_RENAME.matcher(clauses);
         if (!rename.find()) {
             return Optional.empty();

@@ -1,8 +1,10 @@
 package io.tributary.source.mysql;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
@@ -19,6 +21,12 @@ import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
 final class EmittedDefinitions {
     private final DdlApplier applier;
     private final Map<TableId, TableDefinition> known = new HashMap<>();
+    /**
+     * Tables whose definition is the server's reading after a statement that was not understood, which shows a later
+     * moment when capture is behind (as does any definition worked out from it since): good for describing, not for
+     * decoding the table's rows.
+     */
+    private final Set<TableId> possiblyLater = new HashSet<>();
 
     EmittedDefinitions(boolean mariaDb) {
         this.applier = new DdlApplier(mariaDb);
@@ -27,6 +35,7 @@ final class EmittedDefinitions {
     /** A table as a snapshot described it. */
     void described(TableDefinition table) {
         known.put(table.id(), table);
+        possiblyLater.remove(table.id());
     }
 
     /**
@@ -40,9 +49,9 @@ final class EmittedDefinitions {
         Optional<TableDefinition> applied = applier.apply(sql, id, Optional.empty(), charset);
         if (DdlStatements.createsIfNotExists(sql) && current.isPresent()) {
             // the server's table may be one that existed before: only the spelling of the columns both share is taken
-            return remember(id, current.map(table -> table.withDeclaredTypesOf(applied)));
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(applied)), true);
         }
-        return remember(id, DefinitionChoice.of(current, applied));
+        return remember(id, DefinitionChoice.of(current, applied), applied.isEmpty());
     }
 
     /**
@@ -53,9 +62,10 @@ final class EmittedDefinitions {
         Optional<TableDefinition> applied = applied(sql, id);
         if (applied.isEmpty()) {
             // not understood: the server's description, keeping the spelling of the columns it cannot have changed
-            return remember(id, current.map(table -> table.withDeclaredTypesOf(Optional.ofNullable(known.get(id)))));
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(Optional.ofNullable(known.get(id)))),
+                    true);
         }
-        return remember(id, DefinitionChoice.of(current, applied));
+        return remember(id, DefinitionChoice.of(current, applied), possiblyLater.contains(id));
     }
 
     /** The definition last described, with the types as the statements read spelt them; empty if none. */
@@ -64,12 +74,21 @@ final class EmittedDefinitions {
     }
 
     /**
+     * The definition last described when it is the table as of the last statement read, to decode the rows written
+     * after that statement with; empty if none, or if it may show a later moment.
+     */
+    Optional<TableDefinition> knownForRows(TableId id) {
+        return possiblyLater.contains(id) ? Optional.empty() : known(id);
+    }
+
+    /**
      * The table {@code to} right after a RENAME TABLE gave it that name: the server's definition, or the one last
      * described under its old name when they differ (it changed again since).
      */
     Optional<TableDefinition> renamed(TableId from, TableId to, Optional<TableDefinition> current) {
+        boolean later = possiblyLater.remove(from);
         Optional<TableDefinition> applied = Optional.ofNullable(known.remove(from)).map(table -> table.withId(to));
-        return remember(to, DefinitionChoice.of(current, applied));
+        return remember(to, DefinitionChoice.of(current, applied), applied.isEmpty() || later);
     }
 
     /**
@@ -79,18 +98,19 @@ final class EmittedDefinitions {
      */
     Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to,
             Optional<TableDefinition> current) {
+        boolean later = possiblyLater.remove(from);
         Optional<TableDefinition> before = Optional.ofNullable(known.remove(from));
         Optional<TableDefinition> applied = applier.apply(sql, from, before, Optional.empty())
                 .map(table -> table.withId(to));
         if (applied.isEmpty()) {
-            return remember(to, current.map(table -> table.withDeclaredTypesOf(before)));
+            return remember(to, current.map(table -> table.withDeclaredTypesOf(before)), true);
         }
-        return remember(to, DefinitionChoice.of(current, applied));
+        return remember(to, DefinitionChoice.of(current, applied), later);
     }
 
     /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */
     void changedSilently(String sql, TableId id) {
-        remember(id, applied(sql, id));
+        remember(id, applied(sql, id), possiblyLater.contains(id));
     }
 
     /** Whether the table was described and not dropped since. */
@@ -100,17 +120,29 @@ final class EmittedDefinitions {
 
     void dropped(TableId id) {
         known.remove(id);
+        possiblyLater.remove(id);
+    }
+
+    /** A DROP DATABASE: its tables are gone. */
+    void droppedDatabase(String database) {
+        known.keySet().removeIf(id -> id.database().equalsIgnoreCase(database));
+        possiblyLater.removeIf(id -> id.database().equalsIgnoreCase(database));
     }
 
     private Optional<TableDefinition> applied(String sql, TableId id) {
         return applier.apply(sql, id, Optional.ofNullable(known.get(id)), Optional.empty());
     }
 
-    private Optional<TableDefinition> remember(TableId id, Optional<TableDefinition> table) {
+    private Optional<TableDefinition> remember(TableId id, Optional<TableDefinition> table, boolean later) {
         if (table.isPresent()) {
             known.put(id, table.get());
         } else {
             known.remove(id);
+        }
+        if (later && table.isPresent()) {
+            possiblyLater.add(id);
+        } else {
+            possiblyLater.remove(id);
         }
         return table;
     }

@@ -52,9 +52,11 @@ final class ScanOrder {
             LOG.debug("{} is read in one pass: EXPLAIN failed: {}", id, unexplained.toString());
             return false;
         }
-        boolean follows = "ALL".equalsIgnoreCase(access) || "index".equalsIgnoreCase(access) && key.index().equals(index);
+        boolean follows = "ALL".equalsIgnoreCase(access)
+                || ("index".equalsIgnoreCase(access) && key.index().equalsIgnoreCase(index));
         if (!follows) {
-            LOG.debug("{} is read in one pass: the server plans its SELECT as {} of index {}", id, access, index);
+            LOG.info("{} is read in one pass, in the order of its index {} as Debezium's SELECT meets its rows (a "
+                    + "restart reads it again from its start)", id, index);
         }
         return follows;
     }

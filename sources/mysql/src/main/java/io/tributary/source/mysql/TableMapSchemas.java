@@ -82,8 +82,8 @@ final class TableMapSchemas {
         }
         // the server has moved on: the table as the last statement read left it, defaults and all, is the one
         // these rows were written with
-        Optional<TableDefinition> described = schemas.emitted().known(id);
-        if (described.isPresent() && fits(described.get(), tableMap)) {
+        Optional<TableDefinition> described = schemas.emitted().knownForRows(id);
+        if (described.isPresent() && fitsColumnByColumn(described.get(), tableMap)) {
             return schemas.schemasOf(described.get());
         }
         boolean full = TableMapDefinitions.hasFullMetadata(tableMap);
@@ -126,6 +126,23 @@ final class TableMapSchemas {
         for (int i = 0; i < columns.size(); i++) {
             if (!columns.get(i).name().equals(names.get(i))
                     || !TableMapDefinitions.sameFamily(columns.get(i), tableMap, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a definition has the table map's columns, each of the type family the table map gives it (its type
+     * codes and their metadata, which even {@code binlog_row_metadata=MINIMAL} writes), and their names when it
+     * carries them.
+     */
+    private static boolean fitsColumnByColumn(TableDefinition definition, TableMapEventData tableMap) {
+        if (!fits(definition, tableMap)) {
+            return false;
+        }
+        for (int i = 0; i < definition.columns().size(); i++) {
+            if (!TableMapDefinitions.sameFamily(definition.columns().get(i), tableMap, i)) {
                 return false;
             }
         }

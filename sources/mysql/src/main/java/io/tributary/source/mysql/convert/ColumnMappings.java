@@ -141,7 +141,7 @@ public final class ColumnMappings {
         }
         if (declared.isReal() && column.dataType().equals("double")) {
             return Optional.of(text(column, EventSchema.of(Type.FLOAT32), text -> (float) Double.parseDouble(text),
-                    raw -> ((Double) raw).floatValue()));
+                    raw -> ((Number) raw).floatValue()));
         }
         return Optional.empty();
     }

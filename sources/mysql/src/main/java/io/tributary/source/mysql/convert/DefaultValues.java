@@ -69,7 +69,7 @@ final class DefaultValues {
     private Object convert(ColumnDefinition column, ColumnMapping mapping, String text) {
         Type type = mapping.schema().type();
         if (column.declared().filter(DeclaredType::isBoolean).isPresent()) {
-            return booleanOf(text.strip());
+            return DeclaredType.booleanOf(text);
         }
         return switch (column.dataType()) {
             case "date" -> date(column, text.strip());
@@ -100,15 +100,6 @@ final class DefaultValues {
             return (float) value;
         }
         return value;
-    }
-
-    /** A BOOL's default as Debezium reads it: a number is true unless zero; TRUE and FALSE in any case. */
-    private static Boolean booleanOf(String text) {
-        try {
-            return Integer.parseInt(text) != 0;
-        } catch (NumberFormatException notANumber) {
-            return Boolean.parseBoolean(text);
-        }
     }
 
     private static String rounded(String text) {

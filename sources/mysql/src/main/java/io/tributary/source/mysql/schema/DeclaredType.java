@@ -37,6 +37,15 @@ public record DeclaredType(String name, int jdbcType, Optional<String> charset, 
         return jdbcType == Types.REAL;
     }
 
+    /** A BOOL's default as Debezium reads it: a number is true unless zero; TRUE and FALSE in any case. */
+    public static boolean booleanOf(String text) {
+        try {
+            return Integer.parseInt(text.strip()) != 0;
+        } catch (NumberFormatException notANumber) {
+            return Boolean.parseBoolean(text.strip());
+        }
+    }
+
     public DeclaredType withCharset(Optional<String> newCharset) {
         return new DeclaredType(name, jdbcType, newCharset, width);
     }

@@ -3,6 +3,7 @@ package io.tributary.source.mysql.schema;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,7 +66,7 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
                 || !defaultCharset.equals(earlier.get().defaultCharset) ? declaredCharset : earlier.get().declaredCharset;
         List<ColumnDefinition> merged = columns.stream().map(column -> earlier.get().columns.stream()
                 .filter(known -> known.declared().isPresent() && known.name().equalsIgnoreCase(column.name())
-                        && known.dataType().equals(column.dataType()) && known.charset().equals(column.charset())
+                        && sameType(known, column) && known.charset().equals(column.charset())
                         && column.declared().isEmpty())
                 .findFirst().map(known -> spelt(column, known)).orElse(column)).toList();
         if (merged.equals(columns) && charsetSpelt.equals(declaredCharset)) {
@@ -74,10 +75,25 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
         return new TableDefinition(id, merged, key, defaultCharset, comment, hiddenSystemPeriod, charsetSpelt);
     }
 
-    /** A column with the type the statement spelt, and a BOOL's default as spelt (TRUE, FALSE). */
+    /** A column with the type the statement spelt, and a BOOL's default as spelt (TRUE) while it means the same. */
     private static ColumnDefinition spelt(ColumnDefinition column, ColumnDefinition known) {
         ColumnDefinition declared = column.withDeclared(known.declared());
-        return known.declared().get().isBoolean() ? declared.withDefaultValue(known.defaultValue()) : declared;
+        boolean sameBoolean = known.defaultValue().map(DeclaredType::booleanOf)
+                .equals(column.defaultValue().map(DeclaredType::booleanOf));
+        return known.declared().get().isBoolean() && sameBoolean ? declared.withDefaultValue(known.defaultValue())
+                : declared;
+    }
+
+    /** The same type, integer display widths aside (which MariaDB and MySQL spell differently), TINYINT(1) kept. */
+    private static boolean sameType(ColumnDefinition known, ColumnDefinition column) {
+        return known.dataType().equals(column.dataType())
+                && withoutWidth(known.columnType()).equals(withoutWidth(column.columnType()));
+    }
+
+    private static String withoutWidth(String columnType) {
+        String type = columnType.toLowerCase(Locale.ROOT);
+        return type.startsWith("tinyint(1)") ? type
+                : type.replaceFirst("^(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1");
     }
 
     /** How many columns the binlog's rows of this table carry. */

@@ -27,11 +27,13 @@ public final class DdlApplier {
 
     private final CreateTableReader creates;
     private final AlterTableReader alters;
+    private final boolean mariaDb;
 
     /** @param mariaDb whether the server is MariaDB, whose {@code information_schema} spells types its own way */
     public DdlApplier(boolean mariaDb) {
         this.creates = new CreateTableReader(mariaDb);
         this.alters = new AlterTableReader(mariaDb);
+        this.mariaDb = mariaDb;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class DdlApplier {
             return Optional.empty();
         }
         try {
-            DdlTokens tokens = DdlTokens.of(sql);
+            DdlTokens tokens = DdlTokens.of(sql, mariaDb);
             if (tokens.accept("CREATE", "TABLE")) {
                 return Optional.of(creates.read(tokens, id, fallbackCharset));
             }

@@ -44,8 +44,14 @@ final class DdlTokens {
         this.tokens = tokens;
     }
 
+    /** The tokens of a statement as MySQL reads it. */
     static DdlTokens of(String sql) {
-        return new DdlTokens(new Lexer(sql).tokens());
+        return of(sql, false);
+    }
+
+    /** The tokens of a statement as the server reads it: MariaDB and MySQL run different executable comments. */
+    static DdlTokens of(String sql, boolean mariaDb) {
+        return new DdlTokens(new Lexer(sql, mariaDb).tokens());
     }
 
     boolean atEnd() {
@@ -217,8 +223,11 @@ final class DdlTokens {
         /** Whether the tokens are inside an executable comment, whose closing {@code *}{@code /} is no token. */
         private boolean executable;
 
-        Lexer(String sql) {
+        private final boolean mariaDb;
+
+        Lexer(String sql, boolean mariaDb) {
             this.sql = sql;
+            this.mariaDb = mariaDb;
         }
 
         List<Token> tokens() {
@@ -246,6 +255,14 @@ final class DdlTokens {
             }
         }
 
+        private void skipComment() {
+            int end = sql.indexOf("*/", at + 2);
+            if (end < 0) {
+                throw new Unsupported("unterminated comment");
+            }
+            at = end + 2;
+        }
+
         private void skipSpaceAndComments() {
             while (at < sql.length()) {
                 if (Character.isWhitespace(sql.charAt(at))) {
@@ -253,27 +270,30 @@ final class DdlTokens {
                 } else if (executable && sql.startsWith("*/", at)) {
                     at += 2;
                     executable = false;
-                } else if (sql.startsWith("/*!", at) && !executable) {
+                } else if (!executable && (sql.startsWith("/*!", at) || mariaDb && sql.startsWith("/*M!", at))) {
                     // /*!50100 ... */ (mysqldump, SHOW CREATE TABLE): its text is part of the statement on every
-                    // server read here, unless it names a version some of them do not run
-                    int digits = at + 3;
+                    // server read here, unless it names a version some of them do not run; MariaDB skips the
+                    // MySQL versions 5.7 to 9.x and runs its own /*M!100100 ... */
+                    int start = sql.indexOf('!', at) + 1;
+                    int digits = start;
                     while (digits < sql.length() && Character.isDigit(sql.charAt(digits))) {
                         digits++;
                     }
-                    if (digits > at + 3 && Integer.parseInt(sql.substring(at + 3, digits)) > EVERY_SERVER) {
-                        throw new Unsupported("executable comment for version " + sql.substring(at + 3, digits));
+                    int version = digits > start ? Integer.parseInt(sql.substring(start, digits)) : 0;
+                    if (mariaDb && version >= 50700 && version <= 99999) {
+                        skipComment();
+                        continue;
+                    }
+                    if (!mariaDb && version > EVERY_SERVER) {
+                        throw new Unsupported("executable comment for version " + version);
                     }
                     at = digits;
                     executable = true;
                 } else if (sql.startsWith("/*", at)) {
-                    if (sql.startsWith("/*!", at) || sql.startsWith("/*M!", at)) {
-                        throw new Unsupported("executable comment");
+                    if (sql.startsWith("/*!", at) || mariaDb && sql.startsWith("/*M!", at)) {
+                        throw new Unsupported("an executable comment in another");
                     }
-                    int end = sql.indexOf("*/", at + 2);
-                    if (end < 0) {
-                        throw new Unsupported("unterminated comment");
-                    }
-                    at = end + 2;
+                    skipComment();
                 } else if (sql.startsWith("-- ", at) || sql.startsWith("#", at)) {
                     int end = sql.indexOf('\n', at);
                     at = end < 0 ? sql.length() : end + 1;

@@ -17,6 +17,28 @@ class DefinitionChoiceTest {
                 .orElseThrow();
     }
 
+    /** The same columns as the server describes them: without the statement's spelling. */
+    private static TableDefinition asTheServerHasIt(TableDefinition table) {
+        return new TableDefinition(table.id(), table.columns().stream().map(column -> column.withDeclared(
+                Optional.empty())).toList(), table.key(), table.defaultCharset(), table.comment());
+    }
+
+    @Test
+    void theStatementsSpellingOfATypeIsKeptOnlyWhileTheColumnHasThatType() {
+        TableDefinition spelt = table("flag BOOL DEFAULT TRUE, n INT8, m INTEGER");
+        TableDefinition later = asTheServerHasIt(table("flag TINYINT(4) DEFAULT 1, n BIGINT, m INT"));
+        TableDefinition same = asTheServerHasIt(table("flag TINYINT(1) DEFAULT 0, n BIGINT, m INT"));
+
+        TableDefinition changed = later.withDeclaredTypesOf(Optional.of(spelt));
+        TableDefinition kept = same.withDeclaredTypesOf(Optional.of(spelt));
+
+        assertThat(changed.columns().get(0).declared()).isEmpty();
+        assertThat(changed.columns().get(1).declared().orElseThrow().name()).isEqualTo("INT8");
+        assertThat(kept.columns().get(0).declared().orElseThrow().name()).isEqualTo("BOOL");
+        // a default changed since is the server's, not the statement's TRUE
+        assertThat(kept.columns().get(0).defaultValue()).contains("0");
+    }
+
     @Test
     void theServersDefinitionIsKeptWhenTheStatementWasNotUnderstood() {
         Optional<TableDefinition> current = Optional.of(table("a INT, b INT"));
