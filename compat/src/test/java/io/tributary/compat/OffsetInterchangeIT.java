@@ -17,13 +17,15 @@ import io.tributary.core.offsets.DebeziumOffsetFile;
 import io.tributary.core.offsets.OffsetJson;
 import io.tributary.source.mysql.MySqlSource;
 import io.tributary.testkit.TestingBinlogServer;
+import io.tributary.testkit.TestingMySql;
 import org.junit.jupiter.api.Test;
 
 /**
  * Switching from Debezium to Tributary and back without a new snapshot: each continues from the offset the other
  * stored — taken after a snapshot row, at the end of the snapshot, inside a rows event (Debezium's {@code row}),
  * after whole events of a transaction ({@code event}) and at a transaction's end — and the changes that follow are
- * exactly those the first would have delivered: none lost, none repeated, in order. A subclass per server:
+ * exactly those the first would have delivered: none lost, none repeated, in order; on MySQL with tagged GTIDs in
+ * the sets handed over. A subclass per server:
  * {@link MariaDbOffsetInterchangeIT} here (Debezium 3.5), {@code MySqlOffsetInterchangeIT} in compat-mysql (3.6).
  */
 abstract class OffsetInterchangeIT {
@@ -108,13 +110,25 @@ abstract class OffsetInterchangeIT {
 
     private static void load(TestingBinlogServer server) {
         server.execute("CREATE DATABASE swap", "CREATE TABLE swap.items (id INT PRIMARY KEY, version INT NOT NULL)",
-                "INSERT INTO swap.items (id, version) SELECT n, 0 FROM " + TestingBinlogServer.integers(ROWS));
+                gtidNext(server, 0), "INSERT INTO swap.items (id, version) SELECT n, 0 FROM "
+                        + TestingBinlogServer.integers(ROWS));
+    }
+
+    /**
+     * On MySQL, the load and every other transaction of the workload get a tagged GTID ({@code uuid:swap:n}, MySQL
+     * 8.3+), so that the offsets handed over hold tagged GTID sets; on MariaDB a statement that changes nothing.
+     */
+    private static String gtidNext(TestingBinlogServer server, int transaction) {
+        if (!(server instanceof TestingMySql)) {
+            return "DO 0";
+        }
+        return transaction % 2 == 0 ? "SET gtid_next = 'AUTOMATIC:swap'" : "SET gtid_next = 'AUTOMATIC'";
     }
 
     private static void runWorkload(TestingBinlogServer server) {
         for (int t = 1; t <= TRANSACTIONS; t++) {
             int inserted = 1000 + t;
-            server.execute("START TRANSACTION",
+            server.execute(gtidNext(server, t), "START TRANSACTION",
                     "UPDATE swap.items SET version = version + 1 WHERE id BETWEEN 1 AND 60",
                     "UPDATE swap.items SET version = version + 1 WHERE id BETWEEN 61 AND 120",
                     "INSERT INTO swap.items VALUES (" + inserted + ", 0)",

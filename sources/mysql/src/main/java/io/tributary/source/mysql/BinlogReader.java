@@ -19,6 +19,7 @@ import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.GtidTaggedEventData;
 import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
@@ -349,7 +350,7 @@ final class BinlogReader {
                 // not counted: the server sends these only under include.query, and offsets must not depend on it
                 return;
             }
-            case HEARTBEAT -> {
+            case HEARTBEAT, HEARTBEAT_V2 -> {
                 // not counted either: whether the server sends them depends on settings, positions must not
                 return;
             }
@@ -370,6 +371,8 @@ final class BinlogReader {
                 openTransactionMetadata(header); // MariaDB's GTID event stands for BEGIN, whatever the group
             }
             case GTID -> beginTransaction(header, ((GtidEventData) event.getData()).getMySqlGtid().toString());
+            case GTID_TAGGED -> beginTransaction(header, // uuid:tag:number
+                    ((GtidTaggedEventData) event.getData()).getMySqlGtid().toString());
             case QUERY -> query(header, event.getData());
             case XID -> endTransaction(header, true);
             case XA_PREPARE -> endTransaction(header, false); // the XA transaction's group ends; its COMMIT is another

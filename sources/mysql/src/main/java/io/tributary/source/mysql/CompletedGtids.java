@@ -33,7 +33,10 @@ final class CompletedGtids {
         }
     }
 
-    /** Adds a transaction's GTID: {@code domain-server-sequence} on MariaDB, {@code uuid:number} on MySQL. */
+    /**
+     * Adds a transaction's GTID: {@code domain-server-sequence} on MariaDB, {@code uuid:number} or
+     * {@code uuid:tag:number} on MySQL.
+     */
     void add(String gtid) {
         if (mySqlSet != null) {
             mySqlSet.add(gtid);
@@ -56,7 +59,7 @@ final class CompletedGtids {
     }
 
     private static GtidSet setOf(ServerFlavor flavor, String text) {
-        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(MySqlGtids.requireUntagged(text));
+        return flavor == ServerFlavor.MARIADB ? new MariadbGtidSet(text) : new GtidSet(text);
     }
 
     /** The domain of a MariaDB GTID, its digits up to the first dash. */

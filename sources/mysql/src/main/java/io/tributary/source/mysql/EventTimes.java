@@ -6,16 +6,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import com.github.shyiko.mysql.binlog.event.Event;
-import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.GtidTaggedEventData;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.event.ServerFlavor;
 
 /**
  * When each streamed change was made, as Debezium dates it in {@code source.ts_ms}, {@code ts_us} and {@code ts_ns}:
  * the binlog event's own time, in whole seconds — except on MySQL with {@code gtid_mode=ON}, where a transaction's
- * GTID event carries the commit time on the server it came from in microseconds ({@code original_commit_timestamp},
- * MySQL 8.0.1+), which then dates every event up to the next GTID event. Not thread-safe: the reader thread's.
+ * GTID event (tagged or not) carries the commit time on the server it came from in microseconds
+ * ({@code original_commit_timestamp}, MySQL 8.0.1+), which then dates every event up to the next GTID event. Not thread-safe: the reader thread's.
  */
 final class EventTimes {
     private final boolean fromGtidEvents;
@@ -43,11 +43,16 @@ final class EventTimes {
         long headerMicros = event.getHeader().getTimestamp() * 1000;
         if (micros < 0 || !fromGtidEvents) {
             micros = headerMicros;
-        } else if (event.getHeader().getEventType() == EventType.GTID) {
-            long committed = ((GtidEventData) event.getData()).getOriginalCommitTimestamp();
-            micros = committed != 0 ? committed : headerMicros;
+        } else if (event.getData() instanceof GtidEventData gtid) {
+            micros = committedOr(gtid.getOriginalCommitTimestamp(), headerMicros);
+        } else if (event.getData() instanceof GtidTaggedEventData gtid) {
+            micros = committedOr(gtid.getOriginalCommitTimestamp(), headerMicros);
         }
         return micros;
+    }
+
+    private static long committedOr(long originalCommitMicros, long headerMicros) {
+        return originalCommitMicros != 0 ? originalCommitMicros : headerMicros;
     }
 
     /** When the change of the last event taken was made, in microseconds since the epoch. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
-import io.tributary.api.SourceException;
 import io.tributary.testkit.TestingMySql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * MySQL binlog events beyond the plain ones: compressed transactions (binlog_transaction_compression=ON) read as
  * the same changes uncompressed, partial JSON updates (binlog_row_value_options=PARTIAL_JSON) as the same whole rows
- * a full log gives, and an event that may carry changes the reader cannot read stops capture.
+ * a full log gives, tagged GTIDs (MySQL 8.3+) captured and resumed from, and an event that may carry changes the reader cannot read stops capture.
  */
 class MySqlBinlogEventsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -144,24 +143,54 @@ class MySqlBinlogEventsIT {
     }
 
     @Test
-    void aTaggedGtidStopsCaptureWithAClearError() throws InterruptedException {
-        // a server of its own: once a tagged GTID is in its executed set, no capture can start there
+    void taggedGtidsAreCapturedAndCaptureResumesFromASetHoldingThem() throws InterruptedException {
+        // a server of its own: tagged GTIDs stay in its executed set for good
         try (TestingMySql tagged = TestingMySql.create()) {
-            tagged.execute("CREATE DATABASE tags", "CREATE TABLE tags.t (id INT PRIMARY KEY)");
-            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(tagged, "snapshot.mode", "no_data"),
-                    Optional.empty())) {
-                runner.pollFor(Duration.ofMillis(500));
-                tagged.execute("SET gtid_next = 'AUTOMATIC:nightly'", "INSERT INTO tags.t VALUES (1)");
+            tagged.execute("CREATE DATABASE tags", "CREATE TABLE tags.t (id INT PRIMARY KEY)",
+                    "SET gtid_next = 'AUTOMATIC:nightly'", "INSERT INTO tags.t VALUES (1)",
+                    "SET gtid_next = 'AUTOMATIC'");
+            String uuid = (String) tagged.query("SELECT @@server_uuid AS uuid").get(0).get("uuid");
+            Map<String, ?> offset;
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(tagged, "database.include.list",
+                    "tags"), Optional.empty())) {
+                assertThat(runner.awaitRecords(1, TIMEOUT)).extracting(MySqlBinlogEventsIT::gtid).containsOnlyNulls();
+                tagged.execute("SET gtid_next = 'AUTOMATIC:nightly'", "INSERT INTO tags.t VALUES (2)",
+                        "SET gtid_next = '" + uuid + ":batch_2:7'", "INSERT INTO tags.t VALUES (3)",
+                        "SET gtid_next = 'AUTOMATIC'", "INSERT INTO tags.t VALUES (4)");
 
-                RuntimeException failure = runner.awaitFailure(TIMEOUT);
-                assertThat(failure).isInstanceOf(SourceException.class)
-                        .hasMessageContaining("holds a transaction with a tagged GTID (uuid:tag:number");
+                List<ChangeRecord> records = runner.awaitRecords(4, TIMEOUT);
+                assertThat(records.subList(1, 4)).extracting(MySqlBinlogEventsIT::gtid)
+                        .containsExactly(uuid + ":nightly:2", uuid + ":batch_2:7", uuid + ":3");
+                offset = runner.lastOffset();
             }
-            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(tagged, "snapshot.mode", "no_data"),
-                    Optional.empty())) {
-                assertThat(runner.awaitFailure(TIMEOUT)).hasMessageContaining("holds tagged GTIDs");
+            // the last row's offset: the transactions before its own, tags and all (spelt as Debezium's offsets
+            // spell them, by the binlog client's GtidSet)
+            String gtids = (String) offset.get("gtids");
+            assertThat(gtids).contains(":nightly:1-2", ":batch_2:7");
+            assertThat(tagged.query("SELECT GTID_SUBTRACT(@@GLOBAL.gtid_executed, '" + gtids + "') AS missing, "
+                    + "GTID_SUBTRACT('" + gtids + "', @@GLOBAL.gtid_executed) AS extra").get(0))
+                    .containsEntry("missing", uuid + ":3").containsEntry("extra", "");
+
+            // written while capture is down: resumed by the GTID set with its tags, nothing lost or repeated
+            tagged.execute("SET gtid_next = 'AUTOMATIC:nightly'", "INSERT INTO tags.t VALUES (5)",
+                    "SET gtid_next = 'AUTOMATIC'", "INSERT INTO tags.t VALUES (6)");
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(tagged, "database.include.list",
+                    "tags"), Optional.of(offset))) {
+                runner.awaitRecords(2, TIMEOUT);
+                tagged.execute("SET gtid_next = 'AUTOMATIC:batch_2'", "INSERT INTO tags.t VALUES (7)");
+                List<ChangeRecord> records = runner.awaitRecords(3, TIMEOUT);
+                assertThat(runner.pollFor(Duration.ofMillis(500))).isEmpty();
+                // an automatic number is the lowest the tag has not used: batch_2 used only 7
+                assertThat(records).extracting(MySqlBinlogEventsIT::gtid)
+                        .containsExactly(uuid + ":nightly:3", uuid + ":4", uuid + ":batch_2:1");
+                assertThat(records).extracting(record -> ((Object[]) record.key())[0]).containsExactly(5, 6, 7);
+                assertThat(records).extracting(MySqlBinlogEventsIT::gtid).doesNotHaveDuplicates();
             }
         }
+    }
+
+    private static String gtid(ChangeRecord record) {
+        return (String) ((Object[]) ((Object[]) record.value())[2])[11];
     }
 
     /** A transaction of inserts, updates and deletes, compressed in the binlog or not. */

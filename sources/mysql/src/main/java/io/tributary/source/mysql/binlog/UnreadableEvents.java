@@ -10,11 +10,6 @@ import io.tributary.api.SourceException;
  * missing) and that capture cannot read stops it, with an error saying what the event is and what to do.
  */
 public final class UnreadableEvents {
-    /** MySQL 8.0.26+'s heartbeat with a 64-bit position, which the binlog client does not know: nothing in it. */
-    private static final int HEARTBEAT_V2 = 41;
-    /** MySQL 8.3+'s GTID event of a tagged GTID ({@code uuid:tag:number}). */
-    private static final int GTID_TAGGED = 42;
-
     private UnreadableEvents() {
     }
 
@@ -36,13 +31,6 @@ public final class UnreadableEvents {
 
     private static String unknown(EventHeaderV4 header) {
         int number = header instanceof RawTypeHeaders.UnknownTypeHeader raw ? raw.typeNumber() : -1;
-        if (number == HEARTBEAT_V2) {
-            return null;
-        }
-        if (number == GTID_TAGGED) {
-            return "holds a transaction with a tagged GTID (uuid:tag:number, MySQL 8.3+), which Tributary cannot "
-                    + "read yet; write GTIDs without tags (gtid_next AUTOMATIC or uuid:number)";
-        }
         return "holds an event of type " + number + ", which Tributary does not know and which may carry changes";
     }
 }

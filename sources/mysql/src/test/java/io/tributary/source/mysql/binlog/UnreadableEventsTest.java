@@ -16,14 +16,14 @@ class UnreadableEventsTest {
 
     @Test
     void anEventTheClientDoesNotKnowKeepsItsTypeNumberAndStopsCapture() throws IOException {
-        EventHeaderV4 header = header(42, 1_000);
+        EventHeaderV4 header = header(120, 1_000);
 
         assertThat(header.getEventType()).isEqualTo(EventType.UNKNOWN);
         assertThat(header).isInstanceOfSatisfying(RawTypeHeaders.UnknownTypeHeader.class,
-                raw -> assertThat(raw.typeNumber()).isEqualTo(42));
+                raw -> assertThat(raw.typeNumber()).isEqualTo(120));
         assertThat(UnreadableEvents.check(header, "binlog.000007")).get()
                 .extracting(SourceException::getMessage).asString()
-                .startsWith("the binlog at binlog.000007:900 holds a transaction with a tagged GTID")
+                .startsWith("the binlog at binlog.000007:900 holds an event of type 120, which Tributary does not know")
                 .endsWith("capture stopped there so that no change is lost without notice");
         assertThat(UnreadableEvents.check(header(200, 500), "binlog.000001")).get()
                 .extracting(SourceException::isRetriable).isEqualTo(false);
@@ -31,7 +31,9 @@ class UnreadableEventsTest {
 
     @Test
     void eventsWithoutChangesPassAndOnesWithChangesCaptureCannotReadStop() throws IOException {
-        assertThat(UnreadableEvents.check(header(41, 500), "binlog.000001")).as("heartbeat v2").isEmpty();
+        assertThat(UnreadableEvents.check(header(EventType.HEARTBEAT_V2, 41), "f")).isEmpty();
+        assertThat(UnreadableEvents.check(header(EventType.GTID_TAGGED, 42), "f"))
+                .as("a tagged GTID, which the reader handles").isEmpty();
         assertThat(UnreadableEvents.check(header(EventType.FORMAT_DESCRIPTION, 15), "f")).isEmpty();
         assertThat(UnreadableEvents.check(header(EventType.PREVIOUS_GTIDS, 35), "f")).isEmpty();
         assertThat(UnreadableEvents.check(header(EventType.PARTIAL_UPDATE_ROWS_EVENT, 39), "f"))
