@@ -3,5 +3,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -B -q -ntp -o -DskipTests -pl bench,cli -am package >&2
+mvn -B -q -ntp -o -DskipTests -pl bench,bench/debezium-mysql,cli -am package >&2
 exec java -Xmx1g -cp "bench/target/tributary-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" "io.tributary.bench.$1" "${@:2}"

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,16 +20,17 @@ import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TemporaryDirectory;
 import io.tributary.testkit.TestingKafka;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /**
- * Debezium 3.5 embedded against Tributary on the standard workload, in one go: a snapshot of {@code --rows} rows
+ * Debezium embedded against Tributary on the standard workload, in one go, on MariaDB 10.11 against Debezium 3.5 or
+ * ({@code --server mysql}) on MySQL 9.7 against Debezium 3.6.1: a snapshot of {@code --rows} rows
  * (default 1,000,000) of the 8-column {@code orders} table and a binlog of as many row events (70 % inserts, 20 %
  * updates, 10 % deletes in transactions of 100), each in both JSON modes, delivered to a counter and to a local Kafka
  * broker; latency at 200 inserts/s; and the raw limits of the bare binlog client and JDBC scan. Every run is a JVM of
  * its own with the same heap ({@code --heap}, default 1g) — Tributary's with the options its launcher ships
  * ({@code jvm.options}), Debezium's with the JVM's defaults; engines alternate; {@code --runs} (default 3) runs of
- * each give the medians. Writes {@code bench/results/capture.md}.
+ * each give the medians. Writes {@code bench/results/capture.md} (on MySQL {@code capture-mysql.md}).
  *
  * <p>For profiling: {@code --engines tributary}, {@code --workloads streaming}, {@code --deliveries counter} and
  * {@code --sections throughput} run a selection (the results file is then left alone); {@code --profile DIR} records
@@ -36,13 +38,14 @@ import io.tributary.testkit.TestingMariaDb;
  * launcher's JVM options for Tributary's runs.
  */
 public final class CaptureBench {
-    private static final Path RESULTS = Path.of("bench", "results", "capture.md");
     private static final Path LAUNCHER_OPTIONS = Path.of("jvm.options");
     /** Tributary's distribution as its launcher runs it: this jar, its manifest naming the libraries beside it. */
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
     private static final int LATENCY_RATE = 200;
 
     private final Map<String, String> options;
+    private final BenchServer server;
+    private final Path resultsFile;
     private final int rows;
     private final int runs;
     private final String heap;
@@ -52,6 +55,8 @@ public final class CaptureBench {
 
     private CaptureBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
         this.options = options;
+        this.server = BenchServer.valueOf(options.getOrDefault("server", "mariadb").toUpperCase(Locale.ROOT));
+        this.resultsFile = Path.of("bench", "results", server.resultsFile);
         this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         this.heap = options.getOrDefault("heap", "1g");
@@ -76,9 +81,9 @@ public final class CaptureBench {
         boolean complete = engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length
                 && deliveries.size() == Phase.Delivery.values().length && sections.size() == 3;
-        Results results = new Results(rows, runs, heap, tributaryJvm);
-        try (TestingMariaDb snapshotServer = TestingMariaDb.create();
-                TestingMariaDb streamingServer = TestingMariaDb.create();
+        Results results = new Results(server, rows, runs, heap, tributaryJvm);
+        try (TestingBinlogServer snapshotServer = server.start();
+                TestingBinlogServer streamingServer = server.start();
                 TestingKafka kafka = deliveries.contains(Phase.Delivery.KAFKA) ? TestingKafka.create() : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
@@ -105,17 +110,17 @@ public final class CaptureBench {
             }
         }
         if (!complete) {
-            System.out.println("(a selection of phases: " + RESULTS + " left as it was)");
+            System.out.println("(a selection of phases: " + resultsFile + " left as it was)");
             return;
         }
         String table = results.markdown(LocalDate.now(), commit(), machine());
-        Files.createDirectories(RESULTS.getParent());
-        Files.writeString(RESULTS, table, StandardCharsets.UTF_8);
+        Files.createDirectories(resultsFile.getParent());
+        Files.writeString(resultsFile, table, StandardCharsets.UTF_8);
         System.out.println(table);
     }
 
     private void throughput(int run, List<Phase.Engine> engines, List<Phase.Workload> workloads,
-            List<Phase.Delivery> deliveries, TestingMariaDb snapshotServer, TestingMariaDb streamingServer,
+            List<Phase.Delivery> deliveries, TestingBinlogServer snapshotServer, TestingBinlogServer streamingServer,
             TestingKafka kafka, Results results) throws Exception {
         Path profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
         for (Phase.Delivery delivery : deliveries) {
@@ -123,7 +128,8 @@ public final class CaptureBench {
                 for (boolean schemas : new boolean[] {true, false}) {
                     for (Phase.Engine engine : engines) {
                         Phase phase = new Phase(engine, workload, schemas, delivery);
-                        TestingMariaDb server = workload == Phase.Workload.SNAPSHOT ? snapshotServer : streamingServer;
+                        TestingBinlogServer database = workload == Phase.Workload.SNAPSHOT ? snapshotServer
+                                : streamingServer;
                         List<String> jvm = jvmOptions(engine);
                         if (profiles != null) {
                             Files.createDirectories(profiles);
@@ -131,8 +137,8 @@ public final class CaptureBench {
                                     + profiles.resolve(phase.label().replace(' ', '-') + "-" + run + ".jfr"));
                         }
                         List<String> arguments = new ArrayList<>(List.of(engine.name(), workload.name(),
-                                String.valueOf(schemas), delivery.name(), server.host(),
-                                String.valueOf(server.port()), String.valueOf(rows), String.valueOf(serverId++)));
+                                String.valueOf(schemas), delivery.name(), database.host(),
+                                String.valueOf(database.port()), String.valueOf(rows), String.valueOf(serverId++)));
                         Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(),
                                 classPath(engine), jvm, arguments, delivery == Phase.Delivery.KAFKA ? List.of(kafka.bootstrapServers())
                                         : List.of()));
@@ -150,15 +156,14 @@ public final class CaptureBench {
     }
 
     /** The sorted latencies, in milliseconds, of one engine streaming inserts made at 200 per second. */
-    private long[] latency(Phase.Engine engine, TestingMariaDb server) throws Exception {
+    private long[] latency(Phase.Engine engine, TestingBinlogServer database) throws Exception {
         int events = Integer.parseInt(options.getOrDefault("latency-events", "6000"));
         int warmUp = LATENCY_RATE * 5;
         String label = Phase.lower(engine) + " latency";
         String line;
-        try (LatencyWriter writer = new LatencyWriter(server, LATENCY_RATE)) {
+        try (LatencyWriter writer = new LatencyWriter(database, LATENCY_RATE)) {
             line = runChild(LatencyRun.class, label, classPath(engine), jvmOptions(engine), List.of(engine.name(),
-                    server.host(),
-                    String.valueOf(server.port()), String.valueOf(serverId++), String.valueOf(warmUp),
+                    database.host(), String.valueOf(database.port()), String.valueOf(serverId++), String.valueOf(warmUp),
                     String.valueOf(events)), List.of());
         }
         long[] latencies = Arrays.stream(line.strip().split(" ")).mapToLong(Long::parseLong).toArray();
@@ -167,10 +172,10 @@ public final class CaptureBench {
         return latencies;
     }
 
-    private Measurement raw(RawRun.Limit limit, TestingMariaDb server) throws Exception {
+    private Measurement raw(RawRun.Limit limit, TestingBinlogServer database) throws Exception {
         Measurement measurement = Measurement.fromLine(runChild(RawRun.class, limit.label,
-                System.getProperty("java.class.path"), new ArrayList<>(List.of("-Xmx" + heap)), List.of(limit.name(), server.host(),
-                        String.valueOf(server.port()), limit == RawRun.Limit.BINLOG ? "stream" : "snap",
+                System.getProperty("java.class.path"), new ArrayList<>(List.of("-Xmx" + heap)), List.of(limit.name(),
+                        database.host(), String.valueOf(database.port()), limit == RawRun.Limit.BINLOG ? "stream" : "snap",
                         String.valueOf(rows), String.valueOf(serverId++)), List.of()));
         System.out.printf("%-48s %,10.0f rows/s %6.1f CPU-s/1M rows%n", limit.label, measurement.eventsPerSecond(),
                 measurement.cpuSecondsPerMillion());
@@ -181,18 +186,20 @@ public final class CaptureBench {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
         if (engine == Phase.Engine.TRIBUTARY) {
             jvm.addAll(tributaryJvm);
+        } else {
+            jvm.add("-D" + BenchServer.CONNECTOR_PROPERTY + "=" + server.connectorClass);
         }
         return jvm;
     }
 
     /**
-     * The class path of an engine's runs: Debezium's, the bench's own (Debezium embedded and its connector with
-     * their dependencies, besides everything else the bench uses); Tributary's, the bench's jar and the jar its
-     * launcher runs, whose manifest names the distribution's libraries.
+     * The class path of an engine's runs: Debezium's, the server's baseline ({@link BenchServer#debeziumClassPath}:
+     * Debezium embedded and its connector with their dependencies, besides everything else the bench uses);
+     * Tributary's, the bench's jar and the jar its launcher runs, whose manifest names the distribution's libraries.
      */
-    private static String classPath(Phase.Engine engine) throws IOException {
+    private String classPath(Phase.Engine engine) throws IOException {
         if (engine == Phase.Engine.DEBEZIUM) {
-            return System.getProperty("java.class.path");
+            return server.debeziumClassPath();
         }
         if (!Files.exists(LAUNCHER_JAR)) {
             throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ", found nothing: build it "
@@ -264,7 +271,7 @@ public final class CaptureBench {
         }
         List<E> selected = new ArrayList<>();
         for (String constant : options.get(name).split(",")) {
-            selected.add(Enum.valueOf(type, constant.strip().toUpperCase(java.util.Locale.ROOT)));
+            selected.add(Enum.valueOf(type, constant.strip().toUpperCase(Locale.ROOT)));
         }
         return selected;
     }

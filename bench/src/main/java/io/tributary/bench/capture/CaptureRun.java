@@ -129,22 +129,23 @@ public final class CaptureRun {
         Delivery delivery = bootstrapServers == null ? new EncodingCounter(phase.schemas())
                 : new KafkaDelivery(bootstrapServers, phase.schemas());
         begin();
-        capture.start(source, Optional.empty());
-        try {
-            while (done.getCount() > 0) {
-                List<ChangeRecord> batch = capture.poll();
-                delivery.deliver(batch);
-                int changes = 0;
-                for (ChangeRecord record : batch) {
-                    if (record.value() != null && table.equals(record.topic())) {
-                        changes++;
+        try (delivery) { // a failure of capture is the error reported, not what closing the delivery says of it
+            capture.start(source, Optional.empty());
+            try {
+                while (done.getCount() > 0) {
+                    List<ChangeRecord> batch = capture.poll();
+                    delivery.deliver(batch);
+                    int changes = 0;
+                    for (ChangeRecord record : batch) {
+                        if (record.value() != null && table.equals(record.topic())) {
+                            changes++;
+                        }
                     }
+                    counted(changes);
                 }
-                counted(changes);
+            } finally {
+                capture.close();
             }
-        } finally {
-            capture.close();
-            delivery.close();
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /** The connector settings both engines capture with, and what Debezium's embedded engine needs on top. */
 final class EngineConfig {
@@ -19,8 +19,8 @@ final class EngineConfig {
         Map<String, String> source = new HashMap<>();
         source.put("database.hostname", host);
         source.put("database.port", port);
-        source.put("database.user", TestingMariaDb.CDC_USER);
-        source.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        source.put("database.user", TestingBinlogServer.CDC_USER);
+        source.put("database.password", TestingBinlogServer.CDC_PASSWORD);
         source.put("database.server.id", serverId);
         source.put("topic.prefix", TOPIC_PREFIX);
         source.put("database.include.list", database);
@@ -29,12 +29,23 @@ final class EngineConfig {
         return source;
     }
 
-    /** The source settings plus the embedded engine's: the MariaDB connector, offsets and history in memory. */
+    /**
+     * The source settings plus the embedded engine's: the connector {@link BenchServer#CONNECTOR_PROPERTY} names (the
+     * MariaDB connector without it), offsets and history in memory.
+     */
     static Properties debezium(Map<String, String> source, String name) {
         Properties properties = new Properties();
         properties.putAll(source);
         properties.setProperty("name", name);
-        properties.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        String connector = System.getProperty(BenchServer.CONNECTOR_PROPERTY, BenchServer.MARIADB.connectorClass);
+        properties.setProperty("connector.class", connector);
+        if ("never".equals(source.get("snapshot.mode")) && connector.equals(BenchServer.MYSQL.connectorClass)) {
+            // Debezium 3.6 dropped the mode; this is what it was: no snapshot, streaming from the binlog's start
+            properties.setProperty("snapshot.mode", "configuration_based");
+            properties.setProperty("snapshot.mode.configuration.based.snapshot.data", "false");
+            properties.setProperty("snapshot.mode.configuration.based.snapshot.schema", "false");
+            properties.setProperty("snapshot.mode.configuration.based.start.stream", "true");
+        }
         properties.setProperty("bootstrap.servers", "127.0.0.1:9"); // required by WorkerConfig, never used
         properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
         properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");

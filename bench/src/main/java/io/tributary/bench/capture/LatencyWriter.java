@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.tributary.testkit.OrdersWorkload;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /**
  * Inserts rows into {@code lat.orders} at a steady rate, each committed on its own with {@code created_at} set to
@@ -28,9 +28,9 @@ final class LatencyWriter implements AutoCloseable {
     private final AtomicLong nextId;
     private volatile SQLException failure;
 
-    LatencyWriter(TestingMariaDb mariaDb, int perSecond) throws SQLException {
-        new OrdersWorkload(mariaDb, LatencyRun.DATABASE); // creates the table
-        connection = mariaDb.adminConnection();
+    LatencyWriter(TestingBinlogServer server, int perSecond) throws SQLException {
+        new OrdersWorkload(server, LatencyRun.DATABASE); // creates the table
+        connection = server.adminConnection();
         connection.setAutoCommit(true);
         try (var max = connection.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM "
                 + LatencyRun.DATABASE + ".orders")) {

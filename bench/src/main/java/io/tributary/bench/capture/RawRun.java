@@ -20,7 +20,7 @@ import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.EventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 
 /**
  * The raw limits, each in a JVM of its own: how fast the bare tools can go with no CDC engine around them.
@@ -59,8 +59,8 @@ public final class RawRun {
 
     /** Reads the binlog from its start until {@code rows} row images were decoded. */
     private static long binlog(String host, int port, long serverId, long rows) throws Exception {
-        BinaryLogClient client = new BinaryLogClient(host, port, TestingMariaDb.CDC_USER,
-                TestingMariaDb.CDC_PASSWORD);
+        BinaryLogClient client = new BinaryLogClient(host, port, TestingBinlogServer.CDC_USER,
+                TestingBinlogServer.CDC_PASSWORD);
         client.setServerId(serverId);
         client.setBinlogFilename(""); // the oldest binlog file
         client.setBinlogPosition(4);
@@ -89,7 +89,7 @@ public final class RawRun {
         long rows = 0;
         long bytes = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/"
-                + database, TestingMariaDb.CDC_USER, TestingMariaDb.CDC_PASSWORD);
+                + database + "?allowPublicKeyRetrieval=true", TestingBinlogServer.CDC_USER, TestingBinlogServer.CDC_PASSWORD);
                 Statement select = connection.createStatement()) {
             select.setFetchSize(10_000);
             try (ResultSet result = select.executeQuery("SELECT * FROM orders")) {

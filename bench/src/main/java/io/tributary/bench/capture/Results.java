@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 
 /** The runs of one benchmark, and the Markdown page of medians and ratios they make. */
 final class Results {
+    private final BenchServer server;
     private final int rows;
     private final int runs;
     private final String heap;
@@ -20,7 +21,8 @@ final class Results {
     private final Map<Phase.Engine, List<long[]>> latencies = new EnumMap<>(Phase.Engine.class);
     private final Map<RawRun.Limit, List<Measurement>> raw = new EnumMap<>(RawRun.Limit.class);
 
-    Results(int rows, int runs, String heap, List<String> tributaryJvm) {
+    Results(BenchServer server, int rows, int runs, String heap, List<String> tributaryJvm) {
+        this.server = server;
         this.rows = rows;
         this.runs = runs;
         this.heap = heap;
@@ -47,13 +49,16 @@ final class Results {
 
     String markdown(LocalDate date, String commit, String machine) {
         StringBuilder out = new StringBuilder();
-        out.append("# Capture: Debezium 3.5 embedded vs Tributary\n\n")
-                .append("Written by `bench/run.sh capture.CaptureBench` on ").append(date).append(" at commit ")
+        out.append("# Capture: ").append(server.debezium).append(" embedded vs Tributary on ").append(server.product)
+                .append("\n\nWritten by `bench/run.sh capture.CaptureBench")
+                .append(server == BenchServer.MARIADB ? "" : " --server " + server.name().toLowerCase(Locale.ROOT))
+                .append("` on ").append(date).append(" at commit ")
                 .append(commit).append(", ").append(machine).append(".\n\n")
                 .append(String.format("%,d", rows)).append(" rows snapshot / ").append(String.format("%,d", rows))
                 .append(" binlog row events (70/20/10 % inserts/updates/deletes, transactions of 100) of the 8-column ")
-                .append("`orders` table on MariaDB 10.11. Each engine encodes every event as JsonConverter does ")
-                .append("(Debezium: its `JsonByteArray` format; Tributary: its byte-identical encoder) and delivers ")
+                .append("`orders` table on ").append(server.product)
+                .append(". Each engine encodes every event as JsonConverter does (Debezium: its `JsonByteArray` ")
+                .append("format; Tributary: its byte-identical encoder) and delivers ")
                 .append("it to a counter, or to a local Kafka broker with `acks=all` (Tributary's Kafka sink; ")
                 .append("Debezium's batches sent by a KafkaProducer with the sink's producer settings — `acks=all`, ")
                 .append("`linger.ms=5`, `compression.type=lz4`, `batch.size=262144`, one request in flight — and ")
@@ -61,10 +66,12 @@ final class Results {
                 .append("batch is marked processed, as Kafka Connect does). Each run is a JVM of its own with `-Xmx")
                 .append(heap).append("`; Tributary's also with the options of its launcher (`jvm.options`: `")
                 .append(String.join(" ", tributaryJvm)).append("`) and the class path it runs with (the CLI's jar and ")
-                .append("the libraries its manifest names), Debezium's with the JVM's defaults and the bench's class ")
-                .append("path (Debezium embedded and the MariaDB connector with their dependencies). Medians of ")
+                .append("the libraries its manifest names), Debezium's with the JVM's defaults and a class path of ")
+                .append(server.debezium).append(" embedded and ").append(server.connector)
+                .append(" with their dependencies. Medians of ")
                 .append(runs).append(" runs, engines alternating. CPU is the capturing JVM's own; \"other CPU\" is ")
-                .append("what every other process (MariaDB and Kafka serving the run included) used meanwhile.\n\n");
+                .append("what every other process (the database server and Kafka serving the run included) used ")
+                .append("meanwhile.\n\n");
         throughputTables(out);
         latencyTable(out);
         rawTable(out);
