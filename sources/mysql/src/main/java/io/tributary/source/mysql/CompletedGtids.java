@@ -1,7 +1,13 @@
 package io.tributary.source.mysql;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import com.github.shyiko.mysql.binlog.GtidSet;
 import com.github.shyiko.mysql.binlog.MariadbGtidSet;
@@ -25,7 +31,7 @@ final class CompletedGtids {
         this.flavor = flavor;
         GtidSet set = setOf(flavor, text);
         this.mySqlSet = flavor == ServerFlavor.MARIADB ? null : set;
-        this.text = set.toString();
+        this.text = spelling(set);
         if (flavor == ServerFlavor.MARIADB && !this.text.isEmpty()) {
             for (String gtid : this.text.split(",")) {
                 lastOfDomain.put(domain(gtid), gtid);
@@ -40,7 +46,7 @@ final class CompletedGtids {
     void add(String gtid) {
         if (mySqlSet != null) {
             mySqlSet.add(gtid);
-            text = mySqlSet.toString();
+            text = spelling(mySqlSet);
             return;
         }
         lastOfDomain.put(domain(gtid), gtid);
@@ -55,7 +61,41 @@ final class CompletedGtids {
     String textWith(String gtid) {
         GtidSet copy = setOf(flavor, text);
         copy.add(gtid);
-        return copy.toString();
+        return spelling(copy);
+    }
+
+    /**
+     * A set's text as the binlog client's set spells it (and so Debezium's offsets), except that a server's untagged
+     * GTIDs always come before its tags: the client writes a server's parts in the order it first met them, and
+     * {@code uuid:tag:1-2:3-5} — a tagged GTID met first — is read back, by the client and by MySQL, as all tagged.
+     */
+    static String spelling(GtidSet set) {
+        if (set instanceof MariadbGtidSet) {
+            return set.toString();
+        }
+        Collection<GtidSet.UUIDSet> parts = set.getUUIDSets();
+        if (parts.size() == 1) {
+            return set.toString();
+        }
+        Map<String, List<GtidSet.UUIDSet>> byServer = new LinkedHashMap<>();
+        for (GtidSet.UUIDSet part : parts) {
+            byServer.computeIfAbsent(part.getUUID(), uuid -> new ArrayList<>()).add(part);
+        }
+        StringJoiner text = new StringJoiner(",");
+        byServer.forEach((uuid, ofServer) -> {
+            StringBuilder server = new StringBuilder(uuid);
+            ofServer.sort(Comparator.comparing(part -> part.getTag() != null)); // stable: tags keep their order
+            for (GtidSet.UUIDSet part : ofServer) {
+                if (part.getTag() != null) {
+                    server.append(':').append(part.getTag());
+                }
+                for (GtidSet.Interval interval : part.getIntervals()) {
+                    server.append(':').append(interval.getStart()).append('-').append(interval.getEnd());
+                }
+            }
+            text.add(server);
+        });
+        return text.toString();
     }
 
     private static GtidSet setOf(ServerFlavor flavor, String text) {

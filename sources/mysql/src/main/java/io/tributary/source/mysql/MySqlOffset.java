@@ -126,7 +126,8 @@ public record MySqlOffset(
                 snapshotInProgress(map.get("snapshot")),
                 Optional.ofNullable((String) map.get("snapshot_table")),
                 Optional.ofNullable((String) map.get("snapshot_key")),
-                Optional.ofNullable((String) map.get("gtids")));
+                // an empty set (which a Debezium offset may hold) is none: resuming by it would ignore the position
+                Optional.ofNullable((String) map.get("gtids")).filter(gtids -> !gtids.isEmpty()));
     }
 
     /**

@@ -37,4 +37,23 @@ class CompletedGtidsTest {
         assertThat(mySql.text()).isEqualTo(new GtidSet(uuid + ":1-6").toString());
         assertThat(mySql.textWith(uuid + ":8")).isEqualTo(new GtidSet(uuid + ":1-6:8").toString());
     }
+
+    @Test
+    void aServersUntaggedGtidsComeBeforeItsTagsWhicheverCameFirst() {
+        String first = "24bc7850-2c16-11e6-a073-0242ac110002";
+        String second = "9d1f0e3a-2c16-11e6-a073-0242ac110003";
+        CompletedGtids gtids = new CompletedGtids(ServerFlavor.MYSQL, first + ":1-3");
+        gtids.add(second + ":nightly:1");
+        gtids.add(second + ":nightly:2");
+        gtids.add(second + ":5");
+        gtids.add(first + ":batch:7");
+
+        // the client's own text would be second:nightly:1-2:5-5, which reads back as nightly:1-2:5
+        assertThat(new GtidSet(first + ":1-3,"  + second + ":nightly:1-2:5").toString()).isNotEqualTo(gtids.text());
+        assertThat(gtids.text()).isEqualTo(first + ":1-3:batch:7-7," + second + ":5-5:nightly:1-2");
+        GtidSet readBack = new GtidSet(gtids.text());
+        assertThat(readBack.getUUIDSet(second, null).getIntervals()).hasSize(1);
+        assertThat(gtids.textWith(second + ":6")).isEqualTo(first + ":1-3:batch:7-7," + second + ":5-6:nightly:1-2");
+        assertThat(new CompletedGtids(ServerFlavor.MYSQL, gtids.text()).text()).isEqualTo(gtids.text());
+    }
 }

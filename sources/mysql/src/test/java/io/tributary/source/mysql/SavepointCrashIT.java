@@ -17,38 +17,46 @@ import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A large transaction written the way ORMs write them — a savepoint every few rows, some rolled back after touching a
- * non-transactional table (so the server logs SAVEPOINT and ROLLBACK TO between the rows) — and the capture process
+ * A large transaction written the way ORMs write them — a savepoint every few rows, some rolled back to after writing
+ * another table (non-transactional where the server allows it, so that it logs ROLLBACK TO as well as SAVEPOINT
+ * between the rows) — and the capture process
  * killed with SIGKILL in the middle of it. The restart resumes inside the transaction, by GTID or by file and
- * position: every row arrives, in order, and nothing but what followed the last stored offset is repeated.
+ * position: every row arrives, in order, and nothing but what followed the last stored offset is repeated. Run
+ * against each server by a subclass.
  */
-class SavepointCrashIT {
+abstract class SavepointCrashIT {
     private static final int ROWS = 30_000;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    /** A server with GTIDs on. */
+    abstract TestingBinlogServer startServer();
+
+    /** The engine clause of the table written and then rolled back to a savepoint inside the transaction. */
+    abstract String auditTableEngine();
 
     @ParameterizedTest(name = "resume by {0}")
     @ValueSource(strings = {"gtid", "position"})
     void killedInsideATransactionWithSavepointsLosesNothing(String resumeBy, @TempDir Path directory)
             throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE crash",
+        try (TestingBinlogServer server = startServer()) {
+            server.execute("CREATE DATABASE crash",
                     "CREATE TABLE crash.items (id INT PRIMARY KEY, version INT NOT NULL, payload VARCHAR(64))",
-                    "CREATE TABLE crash.audit (id INT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(40)) ENGINE=Aria "
-                            + "TRANSACTIONAL=0");
-            Path config = writeConfig(directory, mariaDb);
+                    "CREATE TABLE crash.audit (id INT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(40)) "
+                            + auditTableEngine());
+            Path config = writeConfig(directory, server);
             Path events = directory.resolve("events.txt");
             List<Process> processes = new ArrayList<>();
             try {
                 Process first = startCapture(config, directory, processes);
-                mariaDb.execute("INSERT INTO crash.items VALUES (0, 0, 'before')");
+                server.execute("INSERT INTO crash.items VALUES (0, 0, 'before')");
                 Awaitility.await().atMost(TIMEOUT).until(() -> CaptureToFileMain.lines(events) == 1);
-                writeTransactionWithSavepoints(mariaDb);
+                writeTransactionWithSavepoints(server);
                 // checked often, so that the kill lands while the transaction is being delivered
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
                         .until(() -> CaptureToFileMain.lines(events) > ROWS / 10);
@@ -60,7 +68,7 @@ class SavepointCrashIT {
                 }
 
                 startCapture(config, directory, processes);
-                mariaDb.execute("INSERT INTO crash.items VALUES (" + (ROWS + 1) + ", 0, 'after')");
+                server.execute("INSERT INTO crash.items VALUES (" + (ROWS + 1) + ", 0, 'after')");
                 Awaitility.await().atMost(TIMEOUT).until(() -> lastId(events) == ROWS + 1);
             } finally {
                 processes.forEach(Process::destroyForcibly);
@@ -70,8 +78,8 @@ class SavepointCrashIT {
     }
 
     /** One transaction of {@link #ROWS} inserts, a savepoint every 100 rows, every 1,000 rows one rolled back to. */
-    private static void writeTransactionWithSavepoints(TestingMariaDb mariaDb) throws SQLException {
-        try (Connection connection = mariaDb.adminConnection(); Statement statement = connection.createStatement()) {
+    private static void writeTransactionWithSavepoints(TestingBinlogServer server) throws SQLException {
+        try (Connection connection = server.adminConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             for (int id = 1; id <= ROWS; id++) {
                 if (id % 100 == 0) {
@@ -114,9 +122,9 @@ class SavepointCrashIT {
         assertThat(ids.get(ids.size() - 1)).isEqualTo(ROWS + 1);
     }
 
-    private static Path writeConfig(Path directory, TestingMariaDb mariaDb) throws IOException {
-        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(mariaDb, "table.include.list", "crash\\.items", "max.batch.size", "100",
-                "snapshot.mode", "never"));
+    private static Path writeConfig(Path directory, TestingBinlogServer server) throws IOException {
+        return CaptureToFileMain.writeConfig(directory, SourceRunner.config(server, "table.include.list",
+                "crash\\.items", "max.batch.size", "100", "snapshot.mode", "never"));
     }
 
     private static void rewriteOffsetWithoutGtids(Path directory, Map<String, ?> stored) throws IOException {

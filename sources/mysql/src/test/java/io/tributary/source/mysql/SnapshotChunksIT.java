@@ -12,7 +12,10 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import io.tributary.api.ChangeRecord;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,10 +23,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Snapshots read in chunks of a few rows by keys of every awkward kind — random 16-byte binary keys (UUIDs as ORMs
  * store them), composite keys whose text holds tabs, commas, percent signs and emoji, keys in a case-insensitive
  * collation, temporal and decimal keys — every row read exactly once; and a snapshot resumed from the offset of a
- * row in the middle reads exactly the rows after it.
+ * row in the middle reads exactly the rows after it. Run against each server by a subclass.
  */
-class SnapshotChunksIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SnapshotChunksIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private TestingBinlogServer server;
+
+    abstract TestingBinlogServer startServer();
+
+    @BeforeAll
+    void startTheServer() {
+        server = startServer();
+        server.execute("CREATE DATABASE chunks");
+    }
+
+    @AfterAll
+    void stopTheServer() {
+        server.close();
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -32,24 +50,22 @@ class SnapshotChunksIT {
         "folded | a VARCHAR(10) COLLATE utf8mb4_general_ci NOT NULL, n INT, PRIMARY KEY (a) | 120",
         "moments | t DATETIME(6) NOT NULL, d DECIMAL(12,4) NOT NULL, n INT, PRIMARY KEY (t, d) | 200"})
     void everyRowIsReadOnceWhateverTheKey(String table, String columns, int rows) throws InterruptedException {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE chunks", "CREATE TABLE chunks." + table + " (" + columns + ")");
-            mariaDb.execute(inserts(table, rows).toArray(String[]::new));
-            Map<String, String> config = SourceRunner.config(mariaDb, "database.include.list", "chunks",
-                    "snapshot.fetch.size", "7");
+        server.execute("CREATE TABLE chunks." + table + " (" + columns + ")");
+        server.execute(inserts(table, rows).toArray(String[]::new));
+        Map<String, String> config = SourceRunner.config(server, "table.include.list", "chunks\\." + table,
+                "snapshot.fetch.size", "7");
 
-            List<ChangeRecord> all;
-            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
-                all = runner.awaitRecords(rows, TIMEOUT);
-            }
-            assertThat(counters(all)).hasSize(rows).doesNotHaveDuplicates();
+        List<ChangeRecord> all;
+        try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+            all = runner.awaitRecords(rows, TIMEOUT);
+        }
+        assertThat(counters(all)).hasSize(rows).doesNotHaveDuplicates();
 
-            ChangeRecord middle = all.get(rows / 2 - 1);
-            try (SourceRunner runner = SourceRunner.start(config, Optional.of(middle.offset()))) {
-                List<ChangeRecord> rest = runner.awaitRecords(rows - rows / 2, TIMEOUT);
-                assertThat(counters(rest)).as("the rows after the resumed offset, once each")
-                        .containsExactlyElementsOf(counters(all).subList(rows / 2, rows));
-            }
+        ChangeRecord middle = all.get(rows / 2 - 1);
+        try (SourceRunner runner = SourceRunner.start(config, Optional.of(middle.offset()))) {
+            List<ChangeRecord> rest = runner.awaitRecords(rows - rows / 2, TIMEOUT);
+            assertThat(counters(rest)).as("the rows after the resumed offset, once each")
+                    .containsExactlyElementsOf(counters(all).subList(rows / 2, rows));
         }
     }
 
