@@ -12,25 +12,29 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.SourceException;
 import io.tributary.testkit.BinlogSettings;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
 
 /**
  * Rows read after their table changed again (a restart behind a DDL statement, or streaming from an old position):
- * decoded with their own layout when the binlog carries it, refused with advice when it does not.
+ * decoded with their own layout when the binlog carries it, refused with advice when it does not. Run against each
+ * server by a subclass.
  */
-class OlderTableLayoutsIT {
+abstract class OlderTableLayoutsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** A server ready for CDC whose binlog is as {@code binlog} says. */
+    abstract TestingBinlogServer startServer(BinlogSettings binlog);
 
     @Test
     void rowsWrittenBeforeLaterDdlKeepTheirOwnColumns() throws InterruptedException {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE shop",
+        try (TestingBinlogServer server = startServer(BinlogSettings.cdcReady())) {
+            server.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, a VARCHAR(10) DEFAULT 'x', qty INT NOT NULL)",
                     "CREATE TABLE shop.gone (id INT PRIMARY KEY, note TEXT)");
-            Map<String, ?> before = position(mariaDb);
+            Map<String, ?> before = position(server);
             // every change is in the binlog before the source reads any of it
-            mariaDb.execute("INSERT INTO shop.items VALUES (1, 'old', 2)",
+            server.execute("INSERT INTO shop.items VALUES (1, 'old', 2)",
                     "ALTER TABLE shop.items CHANGE a renamed VARCHAR(10) DEFAULT 'x'",
                     "INSERT INTO shop.items VALUES (2, 'new', 3)",
                     "ALTER TABLE shop.items DROP COLUMN qty, MODIFY id BIGINT",
@@ -38,7 +42,7 @@ class OlderTableLayoutsIT {
                     "INSERT INTO shop.gone VALUES (7, 'bye')",
                     "DROP TABLE shop.gone");
 
-            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "never"),
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(server, "snapshot.mode", "never"),
                     Optional.of(before))) {
                 List<ChangeRecord> records = runner.awaitRecords(4, TIMEOUT);
 
@@ -60,12 +64,12 @@ class OlderTableLayoutsIT {
     @Test
     void withoutFullRowMetadataOlderRowsAreRefusedNotMisread() throws InterruptedException {
         BinlogSettings minimal = BinlogSettings.cdcReady().withRowMetadata(BinlogSettings.RowMetadata.MINIMAL);
-        try (TestingMariaDb mariaDb = TestingMariaDb.create(minimal)) {
-            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, a VARCHAR(10))");
-            Map<String, ?> before = position(mariaDb);
-            mariaDb.execute("INSERT INTO shop.items VALUES (1, 'old')", "ALTER TABLE shop.items DROP COLUMN a");
+        try (TestingBinlogServer server = startServer(minimal)) {
+            server.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, a VARCHAR(10))");
+            Map<String, ?> before = position(server);
+            server.execute("INSERT INTO shop.items VALUES (1, 'old')", "ALTER TABLE shop.items DROP COLUMN a");
 
-            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mariaDb, "snapshot.mode", "never"),
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(server, "snapshot.mode", "never"),
                     Optional.of(before))) {
                 assertThat(runner.awaitFailure(TIMEOUT)).isInstanceOf(SourceException.class)
                         .hasMessageContaining("table shop.items has 2 columns in the binlog but columns [id] now")
@@ -75,8 +79,8 @@ class OlderTableLayoutsIT {
         }
     }
 
-    private static Map<String, ?> position(TestingMariaDb mariaDb) {
-        Map<String, Object> status = mariaDb.query("SHOW MASTER STATUS").get(0);
+    private static Map<String, ?> position(TestingBinlogServer server) {
+        Map<String, Object> status = server.binlogStatus();
         return Map.of("file", status.get("File"), "pos", ((Number) status.get("Position")).longValue());
     }
 

@@ -10,12 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import io.tributary.testkit.TestingBinlogServer;
 import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** Definitions read from binlog table maps agree with {@code information_schema} on everything rows need. */
-class TableMapDefinitionsIT {
+/**
+ * Definitions read from binlog table maps agree with {@code information_schema} on everything rows need. Run against
+ * each server by a subclass.
+ */
+abstract class TableMapDefinitionsIT {
     private static final String TABLE = """
             CREATE TABLE shop.everything (
               a TINYINT NOT NULL, b TINYINT UNSIGNED, c SMALLINT, d MEDIUMINT UNSIGNED, e INT NOT NULL,
@@ -28,16 +32,20 @@ class TableMapDefinitionsIT {
               PRIMARY KEY (e, a))
             DEFAULT CHARSET utf8mb4""";
 
+    /** A server ready for CDC. */
+    abstract TestingBinlogServer startServer();
+
     @Test
     void everyTypeIsDescribedAsInformationSchemaDescribesIt() throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE shop", TABLE);
-            TableMapEventData tableMap = tableMapOfAnInsert(mariaDb);
+        try (TestingBinlogServer server = startServer()) {
+            boolean mariaDb = server instanceof TestingMariaDb;
+            server.execute("CREATE DATABASE shop", TABLE);
+            TableMapEventData tableMap = tableMapOfAnInsert(server);
 
-            try (Connection connection = mariaDb.cdcConnection()) {
+            try (Connection connection = server.cdcConnection()) {
                 TableId id = new TableId("shop", "everything");
-                TableDefinition expected = new SchemaReader(true).read(connection, id).orElseThrow();
-                TableDefinition logged = TableMapDefinitions.definition(tableMap, true, Collations.read(connection),
+                TableDefinition expected = new SchemaReader(mariaDb).read(connection, id).orElseThrow();
+                TableDefinition logged = TableMapDefinitions.definition(tableMap, mariaDb, Collations.read(connection),
                         Optional.empty());
 
                 assertThat(logged.id()).isEqualTo(id);
@@ -48,7 +56,7 @@ class TableMapDefinitionsIT {
                             .as("column %s", expected.columns().get(i).name())
                             .isEqualTo(decodingView(expected.columns().get(i)));
                 }
-                TableDefinition merged = TableMapDefinitions.definition(tableMap, true, Collations.read(connection),
+                TableDefinition merged = TableMapDefinitions.definition(tableMap, mariaDb, Collations.read(connection),
                         Optional.of(expected));
                 assertThat(merged).isEqualTo(expected);
             }
@@ -63,10 +71,10 @@ class TableMapDefinitionsIT {
                 column.charset(), lengthMatters ? column.length() : -1, column.scale(), column.enumValues());
     }
 
-    private static TableMapEventData tableMapOfAnInsert(TestingMariaDb mariaDb) throws Exception {
+    private static TableMapEventData tableMapOfAnInsert(TestingBinlogServer server) throws Exception {
         List<TableMapEventData> tableMaps = new CopyOnWriteArrayList<>();
-        BinaryLogClient client = new BinaryLogClient(mariaDb.host(), mariaDb.port(), TestingMariaDb.CDC_USER,
-                TestingMariaDb.CDC_PASSWORD);
+        BinaryLogClient client = new BinaryLogClient(server.host(), server.port(), TestingBinlogServer.CDC_USER,
+                TestingBinlogServer.CDC_PASSWORD);
         client.setServerId(5401);
         client.registerEventListener(event -> {
             if (event.getData() instanceof TableMapEventData tableMap) {
@@ -75,7 +83,7 @@ class TableMapDefinitionsIT {
         });
         client.connect(10_000);
         try {
-            mariaDb.execute("INSERT INTO shop.everything (a, e, f) VALUES (1, 2, 3)");
+            server.execute("INSERT INTO shop.everything (a, e, f) VALUES (1, 2, 3)");
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !tableMaps.isEmpty());
         } finally {
             client.disconnect();
