@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,17 +27,17 @@ import com.github.shyiko.mysql.binlog.event.deserialization.ByteArrayEventDataDe
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
-import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tributary's rows-event decoding against the binlog client's own, on the same events from a real MariaDB: a table
+ * Tributary's rows-event decoding against the binlog client's own, on the same events from a real server (a subclass per server): a table
  * of every column type capture decodes, rows of random values (NULLs, negatives, extremes, zero and pre-Gregorian
  * dates, multi-byte text) inserted, updated and deleted. Every cell must come out equal — except TIME, which the
  * client decodes wrongly when negative (covered by {@link RowCellsTest} and the differential tests against
  * Debezium).
  */
-class RowsEventDecoderIT {
+abstract class RowsEventDecoderIT {
     private static final String[] COLUMNS = {
         "t TINYINT", "tu TINYINT UNSIGNED", "s SMALLINT", "m MEDIUMINT", "i INT", "iu INT UNSIGNED", "b BIGINT",
         "bu BIGINT UNSIGNED", "f FLOAT", "d DOUBLE", "d1 DECIMAL(10,2)", "d2 DECIMAL(30,10)", "d3 DECIMAL(65,30)",
@@ -49,10 +50,13 @@ class RowsEventDecoderIT {
     /** DATE, DATETIME, DATETIME(3) and DATETIME(6), counting the id column. */
     private static final java.util.Set<Integer> DATE_COLUMNS = java.util.Set.of(27, 28, 29, 30);
 
+    /** A server ready for CDC. */
+    abstract TestingBinlogServer startServer();
+
     @Test
     void decodesEveryCellAsTheBinlogClientDoes() throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
-            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.cells (id INT PRIMARY KEY, "
+        try (TestingBinlogServer server = startServer()) {
+            server.execute("CREATE DATABASE shop", "CREATE TABLE shop.cells (id INT PRIMARY KEY, "
                     + String.join(", ", COLUMNS) + ")", "CREATE TABLE shop.done (id INT PRIMARY KEY)");
             Random random = new Random(7);
             List<String> statements = new ArrayList<>();
@@ -67,9 +71,9 @@ class RowsEventDecoderIT {
             }
             statements.add("DELETE FROM shop.cells WHERE id % 4 = 0");
             statements.add("INSERT INTO shop.done VALUES (1)");
-            mariaDb.execute(statements.toArray(String[]::new));
+            server.execute(statements.toArray(String[]::new));
 
-            List<Captured> events = capture(mariaDb);
+            List<Captured> events = capture(server);
 
             Map<Long, TableMapEventData> tableMaps = new HashMap<>();
             events.stream().filter(event -> event.tableMap() != null)
@@ -86,7 +90,7 @@ class RowsEventDecoderIT {
                 EventDataDeserializer<?> theirs = client.getEventDataDeserializer(event.type());
                 // the client keeps its table maps in a map of its own, filled as it reads TABLE_MAP events
                 setTableMaps(theirs, tableMaps);
-                RowsEventDecoder ours = new RowsEventDecoder(kind(event.type()), false, tableMaps);
+                RowsEventDecoder ours = new RowsEventDecoder(kind(event.type()), version2(event.type()), tableMaps);
 
                 List<List<Object>> expected = cells(theirs.deserialize(new ByteArrayInputStream(event.body())), true);
                 List<List<Object>> decoded = cells(ours.deserialize(new ByteArrayInputStream(event.body())), false);
@@ -190,15 +194,17 @@ class RowsEventDecoderIT {
     }
 
     /** The binlog's table maps and the raw bodies of its rows events, up to the insert into shop.done. */
-    private static List<Captured> capture(TestingMariaDb mariaDb) throws Exception {
-        BinaryLogClient client = new BinaryLogClient(mariaDb.host(), mariaDb.port(), TestingMariaDb.CDC_USER,
-                TestingMariaDb.CDC_PASSWORD);
+    private static List<Captured> capture(TestingBinlogServer server) throws Exception {
+        BinaryLogClient client = new BinaryLogClient(server.host(), server.port(), TestingBinlogServer.CDC_USER,
+                TestingBinlogServer.CDC_PASSWORD);
         client.setServerId(7100);
         client.setBinlogFilename("");
         client.setBinlogPosition(4);
         client.setKeepAlive(false);
         EventDeserializer raw = new EventDeserializer();
-        for (EventType type : List.of(EventType.WRITE_ROWS, EventType.UPDATE_ROWS, EventType.DELETE_ROWS)) {
+        // MariaDB writes version 1 rows events, MySQL version 2
+        for (EventType type : List.of(EventType.WRITE_ROWS, EventType.UPDATE_ROWS, EventType.DELETE_ROWS,
+                EventType.EXT_WRITE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.EXT_DELETE_ROWS)) {
             raw.setEventDataDeserializer(type, new ByteArrayEventDataDeserializer());
         }
         client.setEventDeserializer(raw);
@@ -232,11 +238,15 @@ class RowsEventDecoderIT {
         ((Map<Long, TableMapEventData>) field.get(deserializer)).putAll(tableMaps);
     }
 
+    private static boolean version2(EventType type) {
+        return EnumSet.of(EventType.EXT_WRITE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.EXT_DELETE_ROWS).contains(type);
+    }
+
     private static RowsEventDecoder.Kind kind(EventType type) {
         return switch (type) {
-            case WRITE_ROWS -> RowsEventDecoder.Kind.WRITE;
-            case UPDATE_ROWS -> RowsEventDecoder.Kind.UPDATE;
-            case DELETE_ROWS -> RowsEventDecoder.Kind.DELETE;
+            case WRITE_ROWS, EXT_WRITE_ROWS -> RowsEventDecoder.Kind.WRITE;
+            case UPDATE_ROWS, EXT_UPDATE_ROWS -> RowsEventDecoder.Kind.UPDATE;
+            case DELETE_ROWS, EXT_DELETE_ROWS -> RowsEventDecoder.Kind.DELETE;
             default -> throw new IllegalArgumentException(type.toString());
         };
     }
