@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SERIAL DEFAULT VALUE, INT ZEROFILL, INT SIGNED, the character set utf8), TRUE and FALSE defaults and integer display
  * widths; rows in those character sets; CREATE TABLE IF NOT EXISTS of a table that exists and of one that does not;
  * ALTER TABLE ... RENAME TO with another clause, and RENAME without TO; a CREATE TABLE as mysqldump writes one (table
- * options, partitioning in an executable comment); on MySQL, changes and DDL under tagged GTIDs (uuid:tag:number).
+ * options, partitioning in an executable comment); on MySQL, changes and DDL under tagged GTIDs (uuid:tag:number),
+ * tables with a generated invisible primary key (sql_generate_invisible_primary_key) in the snapshot and created while
+ * streaming, and one made under sql_require_primary_key.
  * Compared topic by topic, then whole. FLOAT4 is left out: Debezium stops at it ("Invalid Java object for schema with
  * type FLOAT64").
  */
@@ -63,6 +65,10 @@ abstract class Hunt3DifferentialIT {
             if (server() == TestServer.MYSQL) {
                 assertThat(Files.readString(run.debeziumLog().file())).as("Debezium's events under tagged GTIDs")
                         .contains(":hunt3:1\"", ":hunt3:2\"", ":nightly_batch:1\"");
+                for (String table : List.of("gipk", "gipk2", "required")) {
+                    assertThat(run.debeziumLog().size("diff.hunt3." + table)).as("Debezium's events of %s", table)
+                            .isPositive();
+                }
             }
             run.compareByTopic();
         }

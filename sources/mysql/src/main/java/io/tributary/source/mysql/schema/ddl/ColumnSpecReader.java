@@ -128,6 +128,11 @@ final class ColumnSpecReader {
             attributes.unique = true;
         } else if (tokens.accept("COMMENT")) {
             attributes.comment = tokens.string();
+        } else if (tokens.accept("INVISIBLE") || tokens.accept("VISIBLE")) {
+            // an invisible column (MySQL's generated invisible primary key my_row_id among them) is in the binlog's
+            // rows like any other, and Debezium describes it as one
+        } else if (tokens.accept("COLUMN_FORMAT") || tokens.accept("STORAGE")) {
+            tokens.take(); // FIXED, DYNAMIC, DEFAULT; DISK, MEMORY: nothing an event shows
         } else if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
             attributes.writtenCharset = tokens.peek().text().toLowerCase(Locale.ROOT);

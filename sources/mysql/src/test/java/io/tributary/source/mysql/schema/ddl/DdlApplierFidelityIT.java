@@ -24,6 +24,7 @@ abstract class DdlApplierFidelityIT {
             "CREATE TABLE f.t (id INT NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL DEFAULT 'x', "
                     + "PRIMARY KEY (id))",
             "ALTER TABLE f.t ADD COLUMN a INT",
+            "ALTER TABLE f.t ADD COLUMN hid INT INVISIBLE DEFAULT 3 COMMENT 'h'",
             "ALTER TABLE f.t ADD COLUMN al1 INT8 UNSIGNED, ADD al2 DOUBLE PRECISION DEFAULT 2.5, ADD al3 NATIONAL "
                     + "VARCHAR(5), ADD al4 LONG VARBINARY, ADD al5 CHARACTER VARYING(3), ADD al6 REAL DEFAULT -0.25, "
                     + "ADD al7 BOOL DEFAULT 1, ADD al8 MIDDLEINT(4), ADD al9 NUMERIC(6), ADD al10 LONG, "
