@@ -47,10 +47,14 @@ final class EmittedDefinitions {
     Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current,
             Optional<String> charset) {
         Optional<TableDefinition> applied = applier.apply(sql, id, Optional.empty(), charset);
-        if (DdlStatements.createsIfNotExists(sql) && current.isPresent()) {
-            // the server's table may be one that existed before: only the spelling of the columns both share is taken
+        boolean agree = current.isPresent() && applied.isPresent()
+                && DefinitionChoice.sameStructure(current.get(), applied.get());
+        if (DdlStatements.createsIfNotExists(sql) && current.isPresent() && !agree) {
+            // the server's table may be one that existed before, or this one changed since: only the spelling of the
+            // columns both share is taken, and the result is not trusted to decode rows with
             return remember(id, current.map(table -> table.withDeclaredTypesOf(applied)), true);
         }
+        // a table as the statement says (the server's shows it so too, or shows a later moment, or none)
         return remember(id, DefinitionChoice.of(current, applied), applied.isEmpty());
     }
 

@@ -26,11 +26,16 @@ public final class DefinitionChoice {
         if (applied.isEmpty()) {
             return current;
         }
-        if (current.isPresent() && structure(current.get()).equals(structure(applied.get()))) {
+        if (current.isPresent() && sameStructure(current.get(), applied.get())) {
             // the server's description, with the statement's spelling of the types
             return current.map(table -> table.withDeclaredTypesOf(applied));
         }
         return applied;
+    }
+
+    /** Whether two definitions agree on the columns' names, order, types and nullability, and on the key. */
+    public static boolean sameStructure(TableDefinition one, TableDefinition other) {
+        return structure(one).equals(structure(other));
     }
 
     /** What makes two definitions the same moment of a table, leaving out what a server may spell its own way. */
