@@ -103,8 +103,11 @@ final class TableMapSchemas {
         if (collations == null) {
             collations = Collations.read(connection);
         }
-        TableDefinition definition = TableMapDefinitions.definition(tableMap, mariaDb, collations,
-                current.map(TableSchemas::definition));
+        // each column the layout shares (name and type) with the table as last described, which is nearer these
+        // rows' moment than the server's table (it may show a later moment, not an earlier one), keeps its details
+        Optional<TableDefinition> now = current.map(TableSchemas::definition);
+        Optional<TableDefinition> nearest = schemas.emitted().known(id).or(() -> now);
+        TableDefinition definition = TableMapDefinitions.definition(tableMap, mariaDb, collations, nearest);
         LOG.warn("{}; decoding these rows with the layout the binlog carries (binlog_row_metadata=FULL): {}",
                 mismatch(id, tableMap, current), definition.columns().stream()
                         .map(column -> column.name() + " " + column.columnType()).toList());

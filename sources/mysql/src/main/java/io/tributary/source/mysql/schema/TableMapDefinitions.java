@@ -18,7 +18,8 @@ import io.tributary.source.mysql.schema.Collations.Collation;
  * types, lengths, signedness, character sets, ENUM and SET values, nullability and primary key, exactly as they were
  * when the rows were written. Used when {@code information_schema} has moved on (a later DDL statement), so that
  * older rows are still decoded with their own layout. What the binlog does not carry (defaults, comments,
- * AUTO_INCREMENT, display widths) is taken from the current definition for columns whose type did not change.
+ * AUTO_INCREMENT, display widths) is taken from a definition of the table from around that time (the one last
+ * described, or the server's) for columns whose type did not change.
  */
 public final class TableMapDefinitions {
     private static final String[] INTEGER_TYPES = {"tinyint", "smallint", "mediumint", "int", "bigint"};
@@ -43,7 +44,8 @@ public final class TableMapDefinitions {
      *
      * @param mariaDb whether a MariaDB server wrote the map: MariaDB gives GEOMETRY columns a (binary) character set
      *     among the character columns' sets, MySQL does not
-     * @param current the table's definition now, if it still exists, for what the binlog does not carry
+     * @param current the table's definition nearest the rows' moment (the one last described, or the server's now), if
+     *     any, for what the binlog does not carry
      */
     public static TableDefinition definition(TableMapEventData tableMap, boolean mariaDb, Collations collations,
             Optional<TableDefinition> current) {
