@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline's figures as the MBeans of Debezium's MySQL connector, in the platform MBean server: {@code
- * debezium.mysql:type=connector-metrics,context=streaming|snapshot,server=<topic.prefix>}. Read on demand, nothing
- * copied per event.
+ * A pipeline's figures as the MBeans of Debezium's MySQL or MariaDB connector, in the platform MBean server: {@code
+ * debezium.mysql:type=connector-metrics,context=streaming|snapshot,server=<topic.prefix>} ({@code debezium.mariadb}
+ * when the pipeline names Debezium's MariaDB connector). Read on demand, nothing copied per event.
  */
 final class DebeziumMBeans implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DebeziumMBeans.class);
@@ -34,11 +34,11 @@ final class DebeziumMBeans implements AutoCloseable {
      * Registers both MBeans; one whose name is taken (another pipeline of the same {@code topic.prefix} in this
      * JVM) is left out with a WARN, as a metrics name clash must not stop a pipeline.
      */
-    static DebeziumMBeans register(Pipeline pipeline, String topicPrefix) {
+    static DebeziumMBeans register(Pipeline pipeline, String connectorType, String topicPrefix) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         List<ObjectName> registered = new ArrayList<>();
-        Map<ObjectName, Object> beans = Map.of(name("streaming", topicPrefix), new Streaming(pipeline),
-                name("snapshot", topicPrefix), new Snapshot(pipeline));
+        Map<ObjectName, Object> beans = Map.of(name(connectorType, "streaming", topicPrefix), new Streaming(pipeline),
+                name(connectorType, "snapshot", topicPrefix), new Snapshot(pipeline));
         beans.forEach((name, bean) -> {
             try {
                 server.registerMBean(bean, name);
@@ -50,9 +50,10 @@ final class DebeziumMBeans implements AutoCloseable {
         return new DebeziumMBeans(server, registered);
     }
 
-    static ObjectName name(String context, String topicPrefix) {
+    /** @param connectorType {@code mysql} or {@code mariadb}, as {@link Sources#debeziumConnectorType} gives it */
+    static ObjectName name(String connectorType, String context, String topicPrefix) {
         try {
-            return new ObjectName("debezium.mysql:type=connector-metrics,context=" + context + ",server="
+            return new ObjectName("debezium." + connectorType + ":type=connector-metrics,context=" + context + ",server="
                     + quoteIfNeeded(topicPrefix));
         } catch (JMException e) {
             throw new IllegalArgumentException("topic.prefix '" + topicPrefix + "' makes no MBean name: "

@@ -17,6 +17,15 @@ final class Sources {
     private Sources() {
     }
 
+    /**
+     * The connector type Debezium's MBeans name for this source ({@code debezium.<type>:type=connector-metrics,...}):
+     * {@code mariadb} for Debezium's MariaDB connector, whose domain that is, else {@code mysql}.
+     */
+    static String debeziumConnectorType(Map<String, String> sourceConfig) {
+        return sourceConfig.getOrDefault("connector.class", "").strip()
+                .equals("io.debezium.connector.mariadb.MariaDbConnector") ? "mariadb" : "mysql";
+    }
+
     static ChangeSource create(Map<String, String> sourceConfig) {
         String connectorClass = sourceConfig.getOrDefault("connector.class", MYSQL.get(0)).strip();
         if (MYSQL.contains(connectorClass)) {

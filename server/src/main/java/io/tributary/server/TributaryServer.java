@@ -45,7 +45,7 @@ public final class TributaryServer implements AutoCloseable {
             pipeline.close();
             throw e;
         }
-        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline,
+        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline, Sources.debeziumConnectorType(config.source()),
                 MySqlSourceConfig.parse(config.source()).topicPrefix());
         pipeline.start();
         return new TributaryServer(pipeline, rest, mbeans);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final MBeanServer MBEANS = ManagementFactory.getPlatformMBeanServer();
-    private static final ObjectName STREAMING = DebeziumMBeans.name("streaming", "shop");
-    private static final ObjectName SNAPSHOT = DebeziumMBeans.name("snapshot", "shop");
+    private static final ObjectName STREAMING = DebeziumMBeans.name("mariadb", "streaming", "shop");
+    private static final ObjectName SNAPSHOT = DebeziumMBeans.name("mariadb", "snapshot", "shop");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,7 +45,7 @@ class MetricsIT {
 
             try (TributaryServer server = TributaryServer.start("shop.properties", fileSinkPipeline(mariaDb,
                     directory))) {
-                assertThat(ObjectName.getInstance("debezium.mysql:type=connector-metrics,context=streaming,"
+                assertThat(ObjectName.getInstance("debezium.mariadb:type=connector-metrics,context=streaming,"
                         + "server=shop")).isEqualTo(STREAMING);
                 await().atMost(TIMEOUT).until(() -> server.pipeline().metrics().events() == 5);
                 await().atMost(TIMEOUT).until(() -> (Boolean) MBEANS.getAttribute(SNAPSHOT, "SnapshotCompleted"));
@@ -89,6 +89,8 @@ class MetricsIT {
                 "false"));
         pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
         pipeline.put("sinks", "files");
+        // Debezium's MariaDB connector, whose MBeans are under debezium.mariadb
+        pipeline.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
         return pipeline;
     }
 
