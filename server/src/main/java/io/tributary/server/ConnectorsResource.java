@@ -1,12 +1,20 @@
 package io.tributary.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tributary.source.mysql.MySqlSourceConfig;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,18 +25,26 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /connectors}: the pipeline as Kafka Connect shows a connector (config with secrets hidden, status, pause,
- * resume, restart), plus Tributary's own snapshot progress and metrics.
+ * resume, restart, stop, and its offsets as KIP-875 reads and changes them), plus Tributary's own snapshot progress
+ * and metrics.
  */
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConnectorsResource {
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final String OFFSETS_BODY = "a JSON object {\"offsets\": [{\"partition\": {...}, \"offset\": "
+            + "{...}}]}";
+
     private final Pipeline pipeline;
     private final String workerId;
+    private final JsonBodies bodies;
 
     @Inject
-    public ConnectorsResource(Pipeline pipeline, RestServer.WorkerId workerId) {
+    public ConnectorsResource(Pipeline pipeline, RestServer.WorkerId workerId, JsonBodies bodies) {
         this.pipeline = pipeline;
         this.workerId = workerId.id();
+        this.bodies = bodies;
     }
 
     @GET
@@ -62,6 +78,7 @@ public final class ConnectorsResource {
         String state = pipeline.state().name();
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", 0);
+        // (a stopped connector has no tasks in Connect; its one task is shown STOPPED here)
         task.put("state", state);
         task.put("worker_id", workerId);
         pipeline.trace().ifPresent(trace -> task.put("trace", trace));
@@ -121,6 +138,115 @@ public final class ConnectorsResource {
         check(name);
         pipeline.restart();
         return Response.noContent().build();
+    }
+
+    /**
+     * Kafka Connect's stop (KIP-875): the pipeline finishes its batch, stores its offset, releases the source and the
+     * sinks and stays STOPPED until resumed; only then may its offsets be changed.
+     */
+    @PUT
+    @Path("/{name}/stop")
+    public Response stop(@PathParam("name") String name) throws InterruptedException {
+        check(name);
+        pipeline.stopCapture();
+        return Response.accepted().build();
+    }
+
+    /** The stored offset in Connect's shape: {@code {"offsets":[{"partition":{...},"offset":{...}}]}}, or none. */
+    @GET
+    @Path("/{name}/offsets")
+    public Map<String, Object> offsets(@PathParam("name") String name) {
+        check(name);
+        List<Map<String, Object>> offsets = new ArrayList<>();
+        pipeline.storedOffset().ifPresent(stored -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("partition", stored.partition().isEmpty() ? partition() : stored.partition());
+            entry.put("offset", stored.offset());
+            offsets.add(entry);
+        });
+        return Map.of("offsets", offsets);
+    }
+
+    /**
+     * Replaces the stored offset (Connect's PATCH; an entry whose offset is null deletes it), while STOPPED. The
+     * source has one partition, {@code {"server": <topic.prefix>}}; an offset needs at least Debezium's {@code file}
+     * and {@code pos}.
+     */
+    @PATCH
+    @Path("/{name}/offsets")
+    public Map<String, String> alterOffsets(@PathParam("name") String name, InputStream body) throws IOException {
+        check(name);
+        Object offsets = bodies.read(body, OBJECT, OFFSETS_BODY).get("offsets");
+        if (!(offsets instanceof List<?> entries) || entries.isEmpty()) {
+            throw new BadRequestException("Partitions / offsets need to be provided for an alter offsets request");
+        }
+        if (entries.size() != 1 || !(entries.get(0) instanceof Map<?, ?> entry)
+                || !partition().equals(entry.get("partition"))) {
+            throw new BadRequestException("the pipeline's source has one partition, " + partition() + ": expected "
+                    + "one entry {\"partition\": " + partition() + ", \"offset\": {...}}, found " + entries.size()
+                    + " entr" + (entries.size() == 1 ? "y of another partition" : "ies"));
+        }
+        requireStopped(name);
+        Object offset = entry.get("offset");
+        if (offset == null) {
+            change(pipeline::resetOffset);
+            return message("reset");
+        }
+        Map<String, ?> checked = checkedOffset(offset);
+        change(() -> pipeline.alterOffset(partition(), checked));
+        return message("altered");
+    }
+
+    /** Deletes the stored offset (Connect's DELETE), while STOPPED: the next start is a first start. */
+    @DELETE
+    @Path("/{name}/offsets")
+    public Map<String, String> resetOffsets(@PathParam("name") String name) {
+        check(name);
+        requireStopped(name);
+        change(pipeline::resetOffset);
+        return message("reset");
+    }
+
+    /** A change of the stored offset; one the pipeline refuses (a sink keeps its offsets) is a bad request. */
+    private static void change(Runnable change) {
+        try {
+            change.run();
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private void requireStopped(String name) {
+        if (!pipeline.stoppedByRequest()) {
+            // Connect's words, and its status (400)
+            throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be "
+                    + "modified. This can be done for the specified connector by issuing a 'PUT' request to the "
+                    + "'/connectors/" + name + "/stop' endpoint");
+        }
+    }
+
+    /** An offset the source can resume from: Debezium's {@code file} (a string) and {@code pos} (a number) at least. */
+    private static Map<String, ?> checkedOffset(Object offset) {
+        if (!(offset instanceof Map<?, ?> map) || !(map.get("file") instanceof String)
+                || !(map.get("pos") instanceof Number)) {
+            throw new BadRequestException("an offset of the MySQL/MariaDB source is an object with Debezium's keys, "
+                    + "at least \"file\" (the binlog file name) and \"pos\" (a position in it), as GET .../offsets "
+                    + "shows them; found " + (offset instanceof Map<?, ?> map ? "the keys " + map.keySet() : offset));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) map;
+        return typed;
+    }
+
+    private static Map<String, String> message(String done) {
+        return Map.of("message", "The Connect framework-managed offsets for this connector have been " + done
+                + " successfully. However, if this connector manages offsets externally, they will need to be "
+                + "manually " + done + " in the system that the connector uses.");
+    }
+
+    /** The one source partition, as Debezium's MySQL and MariaDB connectors name it. */
+    private Map<String, Object> partition() {
+        return Map.of("server", MySqlSourceConfig.parse(pipeline.config().source()).topicPrefix());
     }
 
     private String name() {

@@ -51,7 +51,19 @@ public final class Pipeline implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean stopping;
     private volatile ChangeSource source;
+    /** The offset stored last (or loaded at the last start), and its store; null before either. */
+    private volatile StoredOffset stored;
+    /** Stopped through {@link #stopCapture}: resumed only by {@link #resume}. */
+    private volatile boolean stoppedByRequest;
     private Thread thread;
+
+    /**
+     * An offset as the pipeline keeps it, with the source partition it belongs to.
+     *
+     * @param inFile whether it is kept in the pipeline's local offset store (else by a sink, transactionally)
+     */
+    public record StoredOffset(Map<String, ?> partition, Map<String, ?> offset, boolean inFile) {
+    }
 
     /**
      * @throws IllegalStateException when another process holds the pipeline's offset store
@@ -89,6 +101,10 @@ public final class Pipeline implements AutoCloseable {
             OffsetStore store = sinks.stream().map(ChangeSink::transactionalOffsets).flatMap(Optional::stream)
                     .findFirst().orElse(fileStore);
             Optional<Map<String, ?>> stored = store.load();
+            boolean inFile = store == fileStore;
+            this.stored = inFile ? fileStore.loadWithPartition()
+                    .map(entry -> new StoredOffset(entry.partition(), entry.offset(), true)).orElse(null)
+                    : stored.map(offset -> new StoredOffset(Map.of(), offset, false)).orElse(null);
             LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
                     .orElse("afresh"));
             TransformChain transforms = TransformChain.of(config.source());
@@ -184,8 +200,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Flushes every sink, then stores the offset after {@code last} and tells the source; nothing when null. */
-    private static void commit(ChangeRecord last, List<ChangeSink> sinks, OffsetStore store,
-            ChangeSource source) throws InterruptedException {
+    private void commit(ChangeRecord last, List<ChangeSink> sinks, OffsetStore store, ChangeSource source)
+            throws InterruptedException {
         if (last == null) {
             return;
         }
@@ -193,6 +209,7 @@ public final class Pipeline implements AutoCloseable {
             sink.flush();
         }
         store.save(last.partition(), last.offset());
+        stored = new StoredOffset(last.partition(), last.offset(), store == fileStore);
         source.commit(last.offset());
     }
 
@@ -237,14 +254,87 @@ public final class Pipeline implements AutoCloseable {
         paused = true;
     }
 
-    public void resume() {
+    /** Ends a pause, or starts again a pipeline stopped by {@link #stopCapture} (from its stored offset). */
+    public synchronized void resume() {
         paused = false;
+        if (stoppedByRequest) {
+            stoppedByRequest = false;
+            start();
+        }
     }
 
-    /** Stops and starts again from the stored offset; also the way out of FAILED. */
+    /**
+     * Stops and starts again from the stored offset; also the way out of FAILED. A pipeline stopped by {@link
+     * #stopCapture} stays stopped, as a stopped Kafka Connect connector does ({@link #resume} starts it).
+     */
     public synchronized void restart() throws InterruptedException {
+        if (stoppedByRequest) {
+            return;
+        }
         stop();
         start();
+    }
+
+    /**
+     * Kafka Connect's stop ({@code PUT /connectors/<name>/stop}): finishes the batch in hand and stores its offset,
+     * releases the source and the sinks, and stays STOPPED, its offset open to {@link #alterOffset} and {@link
+     * #resetOffset}, until {@link #resume}. Idempotent.
+     */
+    public synchronized void stopCapture() throws InterruptedException {
+        stop();
+        stoppedByRequest = true;
+        moveTo(State.STOPPED);
+    }
+
+    /** Whether the pipeline was stopped by {@link #stopCapture} and not resumed since. */
+    public boolean stoppedByRequest() {
+        return stoppedByRequest;
+    }
+
+    /** The offset the pipeline stored last (or found at its last start); empty when none is stored. */
+    public Optional<StoredOffset> storedOffset() {
+        StoredOffset known = stored;
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return fileStore.loadWithPartition().map(entry -> new StoredOffset(entry.partition(), entry.offset(), true));
+    }
+
+    /**
+     * Replaces the stored offset, so that {@link #resume} continues from {@code offset}.
+     *
+     * @throws IllegalStateException unless stopped by {@link #stopCapture}, or when a sink keeps the offsets
+     */
+    public synchronized void alterOffset(Map<String, ?> partition, Map<String, ?> offset) {
+        requireOffsetsChangeable();
+        fileStore.save(partition, offset);
+        stored = new StoredOffset(partition, offset, true);
+        LOG.info("pipeline {}: stored offset replaced by {} through the REST API", config.name(), offset);
+    }
+
+    /**
+     * Forgets the stored offset, so that {@link #resume} starts afresh (with a snapshot, as configured).
+     *
+     * @throws IllegalStateException unless stopped by {@link #stopCapture}, or when a sink keeps the offsets
+     */
+    public synchronized void resetOffset() {
+        requireOffsetsChangeable();
+        fileStore.reset();
+        stored = null;
+        LOG.info("pipeline {}: stored offset deleted through the REST API; the next start is a first start",
+                config.name());
+    }
+
+    private void requireOffsetsChangeable() {
+        if (!stoppedByRequest) {
+            throw new IllegalStateException("pipeline " + config.name() + " is " + state + ", not STOPPED");
+        }
+        StoredOffset known = stored;
+        if (known != null && !known.inFile()) {
+            throw new UnsupportedOperationException("pipeline " + config.name() + " keeps its offsets with its "
+                    + "exactly-once Kafka sink, in Kafka's transactions; they cannot be changed through this API: "
+                    + "change the sink's offsets topic, or run without exactly.once");
+        }
     }
 
     /** Waits until the pipeline ends by itself (failure) or is stopped. */

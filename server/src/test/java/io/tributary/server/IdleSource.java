@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
@@ -14,8 +15,16 @@ import io.tributary.api.ChangeSource;
  * MariaDB and MySQL servers.
  */
 final class IdleSource implements ChangeSource {
+    private final Consumer<Optional<Map<String, ?>>> started;
+
+    /** @param started told the offset each start is given */
+    IdleSource(Consumer<Optional<Map<String, ?>>> started) {
+        this.started = started;
+    }
+
     @Override
     public void start(Map<String, String> config, Optional<Map<String, ?>> storedOffset) {
+        started.accept(storedOffset);
     }
 
     @Override

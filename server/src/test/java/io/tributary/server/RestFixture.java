@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real pipeline (engine, offset store, file sink; an {@link IdleSource} for its source) with its REST API on a free
@@ -23,6 +25,7 @@ final class RestFixture implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger sourceStarts = new AtomicInteger();
+    private final AtomicReference<Optional<Map<String, ?>>> startedFrom = new AtomicReference<>();
     private final Pipeline pipeline;
     private final RestServer rest;
 
@@ -34,6 +37,9 @@ final class RestFixture implements AutoCloseable {
                 "sinks", "files", "sink.files.type", "file", "sink.files.directory",
                 directory.resolve("events").toString(), "offset.storage.dir", directory.resolve("offsets").toString(),
                 "rest.port", "0"));
+        // what a MySQL source's configuration needs (the idle source stands in for it): offsets are in its partition
+        file.put("topic.prefix", NAME);
+        file.put("database.hostname", "127.0.0.1");
         file.putAll(userFromFileProvider(directory));
         file.putAll(rest);
         SinkRegistry registry = new SinkRegistry();
@@ -42,7 +48,7 @@ final class RestFixture implements AutoCloseable {
                 .shownAs(file, resolved);
         pipeline = new Pipeline(config, registry, sourceConfig -> {
             sourceStarts.incrementAndGet();
-            return new IdleSource();
+            return new IdleSource(startedFrom::set);
         });
         try {
             this.rest = RestServer.start(config.rest(), pipeline, registry);
@@ -77,6 +83,11 @@ final class RestFixture implements AutoCloseable {
 
     int sourceStarts() {
         return sourceStarts.get();
+    }
+
+    /** The offset the source was last started from; null before its first start. */
+    Optional<Map<String, ?>> startedFrom() {
+        return startedFrom.get();
     }
 
     String url(String path) {

@@ -83,6 +83,47 @@ class RestServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
     }
 
+    @Test
+    void offsetsAreReadAndChangedOnlyWhileStoppedAsConnectDoes() throws Exception {
+        String path = "/connectors/shop/offsets";
+        assertThat(json(api.get(path))).isEqualTo(JSON.readTree("{\"offsets\":[]}"));
+        String partition = "{\"server\":\"shop\"}";
+        String offsets = "{\"offsets\":[{\"partition\":" + partition + ",\"offset\":{\"file\":\"binlog.000002\","
+                + "\"pos\":1424}}]}";
+        assertError(api.callWithBody("PATCH", path, "application/json", offsets), 400,
+                "Connectors must be in the STOPPED state before their offsets can be modified. This can be done for "
+                        + "the specified connector by issuing a 'PUT' request to the '/connectors/shop/stop' endpoint");
+
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(json(api.get("/connectors/shop/status")).at("/connector/state").asText()).isEqualTo("STOPPED");
+        assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("shop", "other")), 400,
+                "the pipeline's source has one partition, {server=shop}");
+        assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("\"pos\"", "\"position\"")),
+                400, "at least \"file\" (the binlog file name) and \"pos\"");
+        assertError(api.callWithBody("PATCH", path, "application/json", "{\"offsets\":[]}"), 400,
+                "Partitions / offsets need to be provided for an alter offsets request");
+        HttpResponse<String> altered = api.callWithBody("PATCH", path, "application/json", offsets);
+        assertThat(json(altered).get("message").asText()).isEqualTo("The Connect framework-managed offsets for this "
+                + "connector have been altered successfully. However, if this connector manages offsets externally, "
+                + "they will need to be manually altered in the system that the connector uses.");
+        assertThat(json(api.get(path))).isEqualTo(JSON.readTree(offsets));
+        assertThat(api.call("POST", "/connectors/shop/restart").statusCode()).isEqualTo(204);
+        assertThat(api.sourceStarts()).as("a stopped connector stays stopped on restart, as in Connect").isEqualTo(1);
+
+        assertThat(api.call("PUT", "/connectors/shop/resume").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
+        assertThat(api.startedFrom()).contains(Map.of("file", "binlog.000002", "pos", 1424));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
+
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(json(api.call("DELETE", path)).get("message").asText())
+                .startsWith("The Connect framework-managed offsets for this connector have been reset successfully.");
+        assertThat(json(api.get(path))).isEqualTo(JSON.readTree("{\"offsets\":[]}"));
+        assertThat(api.call("PUT", "/connectors/shop/resume").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 3);
+        assertThat(api.startedFrom()).as("a first start").isEmpty();
+    }
+
     /** The attack of issue 18: a page elsewhere posts text/plain, which a browser sends without a preflight. */
     @Test
     void aStateChangeFromAnotherOriginIsRefusedAndChangesNothing() throws Exception {

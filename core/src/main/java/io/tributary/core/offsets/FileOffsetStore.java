@@ -74,20 +74,48 @@ public final class FileOffsetStore implements OffsetStore {
 
     @Override
     public Optional<Map<String, ?>> load() {
+        return loadWithPartition().map(Stored::offset);
+    }
+
+    /** The offset stored last with the source partition it was stored for, or empty before the first save. */
+    public Optional<Stored> loadWithPartition() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            Object offset = OffsetJson.read(Files.readAllBytes(file)).get("offset");
-            if (!(offset instanceof Map<?, ?> map)) {
-                throw new IllegalStateException("the offset store " + file + " holds no \"offset\" object; "
-                        + "delete the file to start afresh (with a new snapshot)");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> typed = (Map<String, ?>) map;
-            return Optional.of(typed);
+            Map<String, Object> content = OffsetJson.read(Files.readAllBytes(file));
+            // (load() never needed the partition: a file without one still gives its offset)
+            Map<String, ?> partition = content.get("partition") == null ? Map.of()
+                    : object(content.get("partition"), "partition");
+            return Optional.of(new Stored(partition, object(content.get("offset"), "offset")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the offset store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, ?> object(Object value, String key) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalStateException("the offset store " + file + " holds no \"" + key + "\" object; "
+                    + "delete the file to start afresh (with a new snapshot)");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) map;
+        return typed;
+    }
+
+    /** An offset as stored: the source partition and the offset in it. */
+    public record Stored(Map<String, ?> partition, Map<String, ?> offset) {
+    }
+
+    /** Forgets the stored offset, durably: the next start is a first start (a new snapshot, as configured). */
+    public void reset() {
+        try {
+            Files.deleteIfExists(file);
+            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the offset store " + file + ": " + e.getMessage(), e);
         }
     }
 
