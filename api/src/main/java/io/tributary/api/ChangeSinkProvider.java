@@ -14,4 +14,12 @@ public interface ChangeSinkProvider {
     List<ConfigProblem> validate(Map<String, String> config);
 
     ChangeSink create();
+
+    /**
+     * Whether a sink of this configuration keeps the source's offsets itself ({@link ChangeSink#transactionalOffsets}),
+     * so that the pipeline's own offset store is not used. Decided from the configuration alone.
+     */
+    default boolean keepsOffsets(Map<String, String> config) {
+        return false;
+    }
 }

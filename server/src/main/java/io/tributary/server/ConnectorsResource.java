@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.source.mysql.MySqlOffset;
 import io.tributary.source.mysql.MySqlSourceConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConnectorsResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     private static final String OFFSETS_BODY = "a JSON object {\"offsets\": [{\"partition\": {...}, \"offset\": "
@@ -59,7 +62,8 @@ public final class ConnectorsResource {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", name());
         info.put("config", Secrets.masked(pipeline.config().sourceAsWritten()));
-        info.put("tasks", List.of(Map.of("connector", name(), "task", 0)));
+        // a stopped connector has no tasks, as in Connect
+        info.put("tasks", pipeline.stoppedByRequest() ? List.of() : List.of(Map.of("connector", name(), "task", 0)));
         info.put("type", "source");
         return info;
     }
@@ -78,7 +82,6 @@ public final class ConnectorsResource {
         String state = pipeline.state().name();
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", 0);
-        // (a stopped connector has no tasks in Connect; its one task is shown STOPPED here)
         task.put("state", state);
         task.put("worker_id", workerId);
         pipeline.trace().ifPresent(trace -> task.put("trace", trace));
@@ -86,7 +89,8 @@ public final class ConnectorsResource {
         status.put("name", name());
         // as in Connect, a failed task leaves its connector RUNNING
         status.put("connector", Map.of("state", state.equals("FAILED") ? "RUNNING" : state, "worker_id", workerId));
-        status.put("tasks", List.of(task));
+        // a stopped connector has no tasks, as in Connect
+        status.put("tasks", pipeline.stoppedByRequest() ? List.of() : List.of(task));
         status.put("type", "source");
         return status;
     }
@@ -180,13 +184,14 @@ public final class ConnectorsResource {
         if (!(offsets instanceof List<?> entries) || entries.isEmpty()) {
             throw new BadRequestException("Partitions / offsets need to be provided for an alter offsets request");
         }
+        requireStopped(name);
+        String partition = JSON.writeValueAsString(partition());
         if (entries.size() != 1 || !(entries.get(0) instanceof Map<?, ?> entry)
                 || !partition().equals(entry.get("partition"))) {
-            throw new BadRequestException("the pipeline's source has one partition, " + partition() + ": expected "
-                    + "one entry {\"partition\": " + partition() + ", \"offset\": {...}}, found " + entries.size()
+            throw new BadRequestException("the pipeline's source has one partition, " + partition + ": expected "
+                    + "one entry {\"partition\": " + partition + ", \"offset\": {...}}, found " + entries.size()
                     + " entr" + (entries.size() == 1 ? "y of another partition" : "ies"));
         }
-        requireStopped(name);
         Object offset = entry.get("offset");
         if (offset == null) {
             change(pipeline::resetOffset);
@@ -225,16 +230,27 @@ public final class ConnectorsResource {
         }
     }
 
-    /** An offset the source can resume from: Debezium's {@code file} (a string) and {@code pos} (a number) at least. */
+    /**
+     * An offset the source can resume from: Debezium's {@code file} (a binlog file name) and {@code pos} (a position
+     * in it) at least, and every other key of the type the source reads it as.
+     */
     private static Map<String, ?> checkedOffset(Object offset) {
-        if (!(offset instanceof Map<?, ?> map) || !(map.get("file") instanceof String)
-                || !(map.get("pos") instanceof Number)) {
-            throw new BadRequestException("an offset of the MySQL/MariaDB source is an object with Debezium's keys, "
-                    + "at least \"file\" (the binlog file name) and \"pos\" (a position in it), as GET .../offsets "
-                    + "shows them; found " + (offset instanceof Map<?, ?> map ? "the keys " + map.keySet() : offset));
+        String expected = "an offset of the MySQL/MariaDB source is an object with at least \"file\" (a binlog file "
+                + "name) and \"pos\" (a position in it, 0 or more), and the other keys GET .../offsets shows with "
+                + "their types (\"gtids\" a string, \"event\" and \"row\" numbers, ...)";
+        if (!(offset instanceof Map<?, ?> map) || !(map.get("file") instanceof String file) || file.isBlank()
+                || !(map.get("pos") instanceof Number pos) || pos.longValue() < 0) {
+            throw new BadRequestException(expected + "; found " + (offset instanceof Map<?, ?> map
+                    ? "the keys " + map.keySet() + " with file " + map.get("file") + " and pos " + map.get("pos")
+                    : String.valueOf(offset)));
         }
         @SuppressWarnings("unchecked")
         Map<String, ?> typed = (Map<String, ?>) map;
+        try {
+            MySqlOffset.fromMap(typed);
+        } catch (RuntimeException e) {
+            throw new BadRequestException(expected + "; found a key of another type (" + e.getMessage() + ")");
+        }
         return typed;
     }
 

@@ -51,18 +51,16 @@ public final class Pipeline implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean stopping;
     private volatile ChangeSource source;
-    /** The offset stored last (or loaded at the last start), and its store; null before either. */
+    /** The offset stored last (or loaded at the last start); null before either. */
     private volatile StoredOffset stored;
-    /** Stopped through {@link #stopCapture}: resumed only by {@link #resume}. */
+    /** Stopped through {@link #stopCapture}: started again only by {@link #resume}. */
     private volatile boolean stoppedByRequest;
+    /** Closed for good: nothing starts it again. */
+    private boolean closed;
     private Thread thread;
 
-    /**
-     * An offset as the pipeline keeps it, with the source partition it belongs to.
-     *
-     * @param inFile whether it is kept in the pipeline's local offset store (else by a sink, transactionally)
-     */
-    public record StoredOffset(Map<String, ?> partition, Map<String, ?> offset, boolean inFile) {
+    /** An offset as the pipeline keeps it, with the source partition it belongs to. */
+    public record StoredOffset(Map<String, ?> partition, Map<String, ?> offset) {
     }
 
     /**
@@ -80,7 +78,11 @@ public final class Pipeline implements AutoCloseable {
         this.fileStore = FileOffsetStore.open(config.offsetDirectory(), config.name());
     }
 
+    /** Starts the pipeline's thread; nothing once closed, or while stopped by {@link #stopCapture}. */
     public synchronized void start() {
+        if (closed || stoppedByRequest) {
+            return;
+        }
         stopping = false;
         trace = null;
         error = null;
@@ -101,10 +103,9 @@ public final class Pipeline implements AutoCloseable {
             OffsetStore store = sinks.stream().map(ChangeSink::transactionalOffsets).flatMap(Optional::stream)
                     .findFirst().orElse(fileStore);
             Optional<Map<String, ?>> stored = store.load();
-            boolean inFile = store == fileStore;
-            this.stored = inFile ? fileStore.loadWithPartition()
-                    .map(entry -> new StoredOffset(entry.partition(), entry.offset(), true)).orElse(null)
-                    : stored.map(offset -> new StoredOffset(Map.of(), offset, false)).orElse(null);
+            this.stored = store == fileStore ? fileStore.loadWithPartition()
+                    .map(entry -> new StoredOffset(entry.partition(), entry.offset())).orElse(null)
+                    : stored.map(offset -> new StoredOffset(Map.of(), offset)).orElse(null);
             LOG.info("pipeline {} starting {}", config.name(), stored.map(offset -> "from stored offset " + offset)
                     .orElse("afresh"));
             TransformChain transforms = TransformChain.of(config.source());
@@ -209,7 +210,7 @@ public final class Pipeline implements AutoCloseable {
             sink.flush();
         }
         store.save(last.partition(), last.offset());
-        stored = new StoredOffset(last.partition(), last.offset(), store == fileStore);
+        stored = new StoredOffset(last.partition(), last.offset());
         source.commit(last.offset());
     }
 
@@ -255,11 +256,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Ends a pause, or starts again a pipeline stopped by {@link #stopCapture} (from its stored offset). */
-    public synchronized void resume() {
+    public void resume() {
         paused = false;
         if (stoppedByRequest) {
-            stoppedByRequest = false;
-            start();
+            synchronized (this) {
+                if (stoppedByRequest && !closed) {
+                    stoppedByRequest = false;
+                    start();
+                }
+            }
         }
     }
 
@@ -268,7 +273,7 @@ public final class Pipeline implements AutoCloseable {
      * #stopCapture} stays stopped, as a stopped Kafka Connect connector does ({@link #resume} starts it).
      */
     public synchronized void restart() throws InterruptedException {
-        if (stoppedByRequest) {
+        if (stoppedByRequest || closed) {
             return;
         }
         stop();
@@ -281,8 +286,14 @@ public final class Pipeline implements AutoCloseable {
      * #resetOffset}, until {@link #resume}. Idempotent.
      */
     public synchronized void stopCapture() throws InterruptedException {
-        stop();
+        if (closed) {
+            return;
+        }
         stoppedByRequest = true;
+        stop();
+        // a failure before the stop is history now, as in Connect
+        trace = null;
+        error = null;
         moveTo(State.STOPPED);
     }
 
@@ -291,13 +302,22 @@ public final class Pipeline implements AutoCloseable {
         return stoppedByRequest;
     }
 
-    /** The offset the pipeline stored last (or found at its last start); empty when none is stored. */
+    /**
+     * The offset the pipeline stored last (or found at its last start); empty when none is stored, or when a sink
+     * keeps the offsets and the pipeline has not read them yet.
+     */
     public Optional<StoredOffset> storedOffset() {
         StoredOffset known = stored;
-        if (known != null) {
-            return Optional.of(known);
+        if (known != null || offsetsKeptBySink()) {
+            return Optional.ofNullable(known);
         }
-        return fileStore.loadWithPartition().map(entry -> new StoredOffset(entry.partition(), entry.offset(), true));
+        return fileStore.loadWithPartition().map(entry -> new StoredOffset(entry.partition(), entry.offset()));
+    }
+
+    /** Whether a sink keeps the source's offsets (an exactly-once Kafka sink), so the local store is not used. */
+    public boolean offsetsKeptBySink() {
+        return config.sinks().values().stream()
+                .anyMatch(sink -> registry.keepsOffsets(sink.type(), sink.properties()));
     }
 
     /**
@@ -308,7 +328,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void alterOffset(Map<String, ?> partition, Map<String, ?> offset) {
         requireOffsetsChangeable();
         fileStore.save(partition, offset);
-        stored = new StoredOffset(partition, offset, true);
+        stored = new StoredOffset(partition, offset);
         LOG.info("pipeline {}: stored offset replaced by {} through the REST API", config.name(), offset);
     }
 
@@ -326,11 +346,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void requireOffsetsChangeable() {
-        if (!stoppedByRequest) {
+        if (!stoppedByRequest || closed) {
             throw new IllegalStateException("pipeline " + config.name() + " is " + state + ", not STOPPED");
         }
-        StoredOffset known = stored;
-        if (known != null && !known.inFile()) {
+        if (offsetsKeptBySink()) {
             throw new UnsupportedOperationException("pipeline " + config.name() + " keeps its offsets with its "
                     + "exactly-once Kafka sink, in Kafka's transactions; they cannot be changed through this API: "
                     + "change the sink's offsets topic, or run without exactly.once");
@@ -372,6 +391,9 @@ public final class Pipeline implements AutoCloseable {
     /** Finishes the batch in hand (delivered and its offset stored), then stops and releases everything. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         try {
             stop();
         } catch (InterruptedException e) {

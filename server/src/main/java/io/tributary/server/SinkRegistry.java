@@ -31,6 +31,12 @@ public final class SinkRegistry {
         return providers.get(type).validate(config);
     }
 
+    /** Whether a sink of this type and configuration keeps the source's offsets itself. */
+    boolean keepsOffsets(String type, Map<String, String> config) {
+        ChangeSinkProvider provider = providers.get(type);
+        return provider != null && provider.keepsOffsets(config);
+    }
+
     ChangeSink create(String type) {
         ChangeSinkProvider provider = providers.get(type);
         if (provider == null) {

@@ -96,10 +96,15 @@ class RestServerTest {
 
         assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
         assertThat(json(api.get("/connectors/shop/status")).at("/connector/state").asText()).isEqualTo("STOPPED");
+        assertThat(json(api.get("/connectors/shop/status")).get("tasks")).as("no tasks, as in Connect").isEmpty();
+        assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("1424", "\"x\"")), 400,
+                "at least \"file\"");
+        assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("1424", "1424,\"gtids\":[1]")),
+                400, "a key of another type");
         assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("shop", "other")), 400,
-                "the pipeline's source has one partition, {server=shop}");
+                "the pipeline's source has one partition, {\"server\":\"shop\"}");
         assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("\"pos\"", "\"position\"")),
-                400, "at least \"file\" (the binlog file name) and \"pos\"");
+                400, "at least \"file\" (a binlog file name) and \"pos\"");
         assertError(api.callWithBody("PATCH", path, "application/json", "{\"offsets\":[]}"), 400,
                 "Partitions / offsets need to be provided for an alter offsets request");
         HttpResponse<String> altered = api.callWithBody("PATCH", path, "application/json", offsets);

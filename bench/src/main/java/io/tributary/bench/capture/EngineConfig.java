@@ -26,6 +26,12 @@ final class EngineConfig {
         source.put("database.include.list", database);
         source.put("snapshot.mode", snapshotMode);
         source.put("include.schema.changes", "false");
+        // a diagnostic: both engines connect as ssl.mode says (by default, TLS when the server offers it, as MySQL's
+        // does with its own certificates and the test MariaDB does not)
+        String sslMode = System.getenv("BENCH_SSL_MODE");
+        if (sslMode != null) {
+            source.put("database.ssl.mode", sslMode);
+        }
         return source;
     }
 

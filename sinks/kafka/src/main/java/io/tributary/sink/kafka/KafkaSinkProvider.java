@@ -23,4 +23,10 @@ public final class KafkaSinkProvider implements ChangeSinkProvider {
     public ChangeSink create() {
         return new KafkaSink();
     }
+
+    /** Under {@code exactly.once}, the offsets go to Kafka in the events' transactions. */
+    @Override
+    public boolean keepsOffsets(Map<String, String> config) {
+        return KafkaSinkConfig.DEFINITION.parse(config).get(KafkaSinkConfig.EXACTLY_ONCE);
+    }
 }

@@ -48,7 +48,14 @@ final class TableMapSchemas {
     private final SchemaCache schemas;
     private final Map<TableId, Verified> verified = new HashMap<>();
     private Verified last;
-    private final Map<Layout, TableSchemas> historical = new HashMap<>();
+    /**
+     * The schemas built from a table map's layout, by the layout and the table as last described then (whose details
+     * they took: a later statement that changes only those, a default say, makes new ones).
+     */
+    private record Historical(Layout layout, Optional<TableDefinition> described) {
+    }
+
+    private final Map<Historical, TableSchemas> historical = new HashMap<>();
     private final boolean mariaDb;
     private Collations collations;
 
@@ -87,8 +94,10 @@ final class TableMapSchemas {
             return schemas.schemasOf(described.get());
         }
         boolean full = TableMapDefinitions.hasFullMetadata(tableMap);
-        if (full && historical.containsKey(Layout.of(tableMap))) {
-            return historical.get(Layout.of(tableMap));
+        Optional<TableDefinition> lastDescribed = schemas.emitted().known(id);
+        Historical key = full ? new Historical(Layout.of(tableMap), lastDescribed) : null;
+        if (full && historical.containsKey(key)) {
+            return historical.get(key);
         }
         schemas.invalidate(id.database());
         current = schemas.get(connection, id);
@@ -106,13 +115,13 @@ final class TableMapSchemas {
         // each column the layout shares (name and type) with the table as last described, which is nearer these
         // rows' moment than the server's table (it may show a later moment, not an earlier one), keeps its details
         Optional<TableDefinition> now = current.map(TableSchemas::definition);
-        Optional<TableDefinition> nearest = schemas.emitted().known(id).or(() -> now);
+        Optional<TableDefinition> nearest = lastDescribed.or(() -> now);
         TableDefinition definition = TableMapDefinitions.definition(tableMap, mariaDb, collations, nearest);
         LOG.warn("{}; decoding these rows with the layout the binlog carries (binlog_row_metadata=FULL): {}",
                 mismatch(id, tableMap, current), definition.columns().stream()
                         .map(column -> column.name() + " " + column.columnType()).toList());
         TableSchemas schemasOfLayout = schemas.schemasOf(definition);
-        historical.put(Layout.of(tableMap), schemasOfLayout);
+        historical.put(key, schemasOfLayout);
         return schemasOfLayout;
     }
 
