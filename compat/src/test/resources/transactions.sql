@@ -1,3 +1,6 @@
 CREATE DATABASE orm;
 CREATE TABLE orm.accounts (id INT PRIMARY KEY, owner VARCHAR(20), balance INT) ENGINE=InnoDB;
 INSERT INTO orm.accounts VALUES (100, 'seed', 0);
+CREATE TABLE orm.items (id INT PRIMARY KEY);
+CREATE TABLE orm.tags (id INT PRIMARY KEY);
+CREATE TABLE orm.users (id INT PRIMARY KEY);

@@ -67,7 +67,10 @@ public final class TransactionMetadata {
     /** The {@code transaction} block of the next data event of {@code dataCollection} ({@code db.table}). */
     public Object[] next(String dataCollection) {
         total++;
-        long inCollection = perCollection.merge(dataCollection, 1L, Long::sum);
+        // get and put, as Debezium counts: HashMap.merge would put a new key at the head of its bucket, where put
+        // appends it, and the END event lists the collections in the map's order
+        long inCollection = perCollection.getOrDefault(dataCollection, 0L) + 1;
+        perCollection.put(dataCollection, inCollection);
         return new Object[] {id, total, inCollection};
     }
 
