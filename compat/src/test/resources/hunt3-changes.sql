@@ -48,3 +48,8 @@ CREATE TABLE `hunt3`.`dumped` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 STATS_PERSISTENT=0 STATS_AUTO_RECALC=1 /*!50100 PARTITION BY HASH (`id`)
 PARTITIONS 2 */;
 INSERT INTO hunt3.dumped VALUES (1, false, 1.25), (2, DEFAULT, DEFAULT);
+INSERT INTO hunt3.commented VALUES (2, 2, 2);
+ALTER TABLE hunt3.commented ADD COLUMN x INT COMMENT 'added', MODIFY w INT COMMENT 'now commented';
+INSERT INTO hunt3.commented VALUES (3, 3, 3, 3);
+CREATE TABLE hunt3.commented2 (id INT PRIMARY KEY COMMENT 'streamed key', v VARCHAR(3) COMMENT 'it''s');
+INSERT INTO hunt3.commented2 VALUES (1, 'a');

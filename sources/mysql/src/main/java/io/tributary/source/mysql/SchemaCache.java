@@ -28,11 +28,18 @@ final class SchemaCache {
     /** The filter's answer per table, which no DDL statement changes. */
     private final Map<TableId, Boolean> included = new HashMap<>();
     private final EmittedDefinitions emitted;
+    /**
+     * Whether the events' schemas leave columns' comments out: Debezium 3.5's MariaDB connector reads comments (a
+     * field's {@code doc}, {@code __debezium.source.column.comment}) only under {@code include.schema.changes} (its
+     * DDL parser is told to by that option, where the MySQL connector's is by {@code include.schema.comments}).
+     */
+    private final boolean withoutComments;
 
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
         this.config = config;
         this.reader = reader;
         this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB);
+        this.withoutComments = !config.includeSchemaChanges();
         EventNames names = new EventNames(config.topicPrefix(),
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
@@ -72,7 +79,8 @@ final class SchemaCache {
      * spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them.
      */
     TableSchemas schemasOf(TableDefinition definition) {
-        return new TableSchemas(definition.withDeclaredTypesOf(emitted.known(definition.id())), settings);
+        TableDefinition spelt = definition.withDeclaredTypesOf(emitted.known(definition.id()));
+        return new TableSchemas(withoutComments ? spelt.withoutColumnComments() : spelt, settings);
     }
 
     /** The table's current definition, captured or not, read afresh. */

@@ -91,6 +91,12 @@ public record ColumnDefinition(
                 scale, enumValues, autoIncrement, generated, comment, declared);
     }
 
+    /** This column without its comment. */
+    public ColumnDefinition withoutComment() {
+        return new ColumnDefinition(name, position, dataType, columnType, nullable, defaultValue, charset, length,
+                scale, enumValues, autoIncrement, generated, Optional.empty(), declared);
+    }
+
     public ColumnDefinition notNull() {
         return new ColumnDefinition(name, position, dataType, columnType, false, defaultValue, charset, length, scale,
                 enumValues, autoIncrement, generated, comment, declared);

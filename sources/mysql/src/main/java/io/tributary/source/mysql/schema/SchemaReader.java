@@ -230,7 +230,9 @@ public final class SchemaReader {
 
     /**
      * A table or column comment as {@code SHOW CREATE TABLE} writes it. Only MariaDB's: Debezium 3.6's MySQL connector
-     * leaves comments out under {@code include.schema.comments=false}, Debezium 3.5's MariaDB connector does not.
+     * leaves comments out under {@code include.schema.comments=false}; Debezium 3.5's MariaDB connector keeps them
+     * under {@code include.schema.changes=true} (its events' schemas leave them out otherwise, as {@code SchemaCache}
+     * does).
      */
     private Optional<String> comment(String text) {
         return !mariaDb || text == null || text.isEmpty() ? Optional.empty() : Optional.of(StringLiterals.body(text));

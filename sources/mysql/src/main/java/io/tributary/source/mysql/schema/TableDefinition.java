@@ -47,6 +47,12 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
         this(id, columns, key, defaultCharset, comment, false);
     }
 
+    /** The same table without its columns' comments. */
+    public TableDefinition withoutColumnComments() {
+        return new TableDefinition(id, columns.stream().map(ColumnDefinition::withoutComment).toList(), key,
+                defaultCharset, comment, hiddenSystemPeriod, declaredCharset);
+    }
+
     /** The same table under another name. */
     public TableDefinition withId(TableId newId) {
         return new TableDefinition(newId, columns, key, defaultCharset, comment, hiddenSystemPeriod, declaredCharset);
