@@ -45,3 +45,8 @@ INSERT INTO burst.aliased (id) VALUES (1);
 ALTER TABLE burst.aliased ADD COLUMN n INT8 UNSIGNED DEFAULT 8, MODIFY b BOOLEAN NOT NULL DEFAULT FALSE;
 INSERT INTO burst.aliased (id, n) VALUES (2, 9);
 DROP TABLE burst.aliased;
+ALTER DATABASE burst CHARACTER SET latin1;
+CREATE TABLE burst.accents (id INT PRIMARY KEY, s VARCHAR(5));
+INSERT INTO burst.accents VALUES (1, 'äß');
+DROP TABLE burst.accents;
+ALTER DATABASE burst CHARACTER SET utf8mb4;

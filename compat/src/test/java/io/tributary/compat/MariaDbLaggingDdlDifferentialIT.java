@@ -11,7 +11,7 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 30;
+        return 34;
     }
 
     @Override

@@ -599,6 +599,7 @@ final class BinlogReader {
         tableMaps.clear();
         repeatedTableMaps.forget();
         DdlStatements.droppedDatabase(sql).ifPresent(schemas.emitted()::droppedDatabase);
+        DdlStatements.databaseCharset(sql).ifPresent(schemas.emitted()::databaseCharset);
         if (schemaChanges == null) {
             // no event, but the captured tables' new definitions are kept: the types' spelling decides some fields
             DdlStatements.indexedTable(sql, data.getDatabase()).filter(schemas::includes)
@@ -662,8 +663,10 @@ final class BinlogReader {
                 // without events, nothing waits for a table to show (a table gone since keeps its statement's)
                 Optional<TableDefinition> current = schemaChanges == null ? schemas.describe(schemaConnection, id)
                         : ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created));
-                // a table gone since takes, for a CREATE naming no character set, its database's
+                // a table gone since takes, for a CREATE naming no character set, its database's as the statements
+                // read so far left it (the server's database may be a later one of the same name)
                 Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
+                        : emitted.databaseCharset(id.database()).isPresent() ? emitted.databaseCharset(id.database())
                         : schemas.databaseCharset(schemaConnection, id.database());
                 emitted.created(statement.sql(), id, current, charset)
                         .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));

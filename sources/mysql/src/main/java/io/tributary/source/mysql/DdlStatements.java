@@ -186,6 +186,41 @@ final class DdlStatements {
         return ALTER_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt();
     }
 
+    /** A character set or collation a CREATE or ALTER DATABASE names. */
+    private static final Pattern DATABASE_CHARSET = Pattern.compile(
+            "\\b(?:CHARACTER\\s+SET|CHARSET|(COLLATE))\\s*=?\\s*[`'\"]?(\\w+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What a CREATE or ALTER DATABASE says of the database's default character set: the database, and the character
+     * set it names (or its collation's), empty when it names none. Empty for any other statement.
+     *
+     * @param created whether the statement creates the database (one naming no character set gets the server's)
+     */
+    record DatabaseCharset(String database, Optional<String> charset, boolean created) {
+    }
+
+    static Optional<DatabaseCharset> databaseCharset(String sql) {
+        String statement = withoutLeadingComments(sql);
+        boolean created = statement.regionMatches(true, 0, "CREATE", 0, 6);
+        if (!created && !altersDatabase(statement) || droppedDatabase(statement).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> database = databaseStatement(statement);
+        if (database.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = DATABASE_CHARSET.matcher(statement);
+        Optional<String> charset = Optional.empty();
+        if (matcher.find()) {
+            String name = matcher.group(2).toLowerCase(java.util.Locale.ROOT);
+            // a collation's character set is its name up to the first underscore (latin1_german2_ci, utf8mb4_bin)
+            String named = matcher.group(1) != null && name.contains("_") ? name.substring(0, name.indexOf('_'))
+                    : name;
+            charset = Optional.of(named.equals("utf8") ? "utf8mb3" : named);
+        }
+        return Optional.of(new DatabaseCharset(database.get(), charset, created));
+    }
+
     /** The database a CREATE/ALTER/DROP DATABASE statement names, if it is one. */
     static Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));

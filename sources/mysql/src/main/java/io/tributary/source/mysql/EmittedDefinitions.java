@@ -27,6 +27,11 @@ final class EmittedDefinitions {
      * decoding the table's rows.
      */
     private final Set<TableId> possiblyLater = new HashSet<>();
+    /**
+     * The default character set of each database as the statements read so far left it, where one named it: a table
+     * gone by the time its CREATE TABLE is read takes it, not the server's (which may be a later database's).
+     */
+    private final Map<String, String> databaseCharsets = new HashMap<>();
 
     EmittedDefinitions(boolean mariaDb) {
         this.applier = new DdlApplier(mariaDb);
@@ -127,8 +132,23 @@ final class EmittedDefinitions {
         possiblyLater.remove(id);
     }
 
+    /** A CREATE or ALTER DATABASE: its default character set from now on, where the statement says. */
+    void databaseCharset(DdlStatements.DatabaseCharset statement) {
+        if (statement.charset().isPresent()) {
+            databaseCharsets.put(statement.database(), statement.charset().get());
+        } else if (statement.created()) {
+            databaseCharsets.remove(statement.database());
+        }
+    }
+
+    /** The default character set the statements read so far gave a database; empty when none said. */
+    Optional<String> databaseCharset(String database) {
+        return Optional.ofNullable(databaseCharsets.get(database));
+    }
+
     /** A DROP DATABASE: its tables are gone. */
     void droppedDatabase(String database) {
+        databaseCharsets.remove(database);
         known.keySet().removeIf(id -> id.database().equalsIgnoreCase(database));
         possiblyLater.removeIf(id -> id.database().equalsIgnoreCase(database));
     }

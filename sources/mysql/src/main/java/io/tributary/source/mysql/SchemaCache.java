@@ -83,12 +83,12 @@ final class SchemaCache {
         return new TableSchemas(withoutComments ? spelt.withoutColumnComments() : spelt, settings);
     }
 
-    /** The table's current definition, captured or not, read afresh. */
     /** The default character set of a database, or empty when it no longer exists. */
     Optional<String> databaseCharset(Connection connection, String database) throws SQLException {
         return reader.databaseCharset(connection, database);
     }
 
+    /** The table's current definition, captured or not, read afresh. */
     Optional<TableDefinition> describe(Connection connection, TableId id) throws SQLException {
         return reader.read(connection, id);
     }

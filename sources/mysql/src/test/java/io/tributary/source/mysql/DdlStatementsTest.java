@@ -2,6 +2,8 @@ package io.tributary.source.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
+
 import io.tributary.source.mysql.DdlStatements.TableChange;
 import io.tributary.source.mysql.event.SchemaChanges.ChangeType;
 import io.tributary.source.mysql.event.ServerFlavor;
@@ -133,5 +135,23 @@ class DdlStatementsTest {
         assertThat(DdlStatements.tablesChanged("RENAME TABLE shop.Orders TO shop.orders, `to` TO archive", "shop"))
                 .containsExactly(new TableChange(ChangeType.ALTER, new TableId("shop", "orders")),
                         new TableChange(ChangeType.ALTER, new TableId("shop", "archive")));
+    }
+
+    @Test
+    void theCharacterSetACreateOrAlterDatabaseGivesIsKnown() {
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE `hunt` CHARACTER SET latin1"))
+                .contains(new DdlStatements.DatabaseCharset("hunt", Optional.of("latin1"), true));
+        assertThat(DdlStatements.databaseCharset("CREATE SCHEMA IF NOT EXISTS h DEFAULT CHARSET=utf8"))
+                .contains(new DdlStatements.DatabaseCharset("h", Optional.of("utf8mb3"), true));
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h COLLATE latin1_german2_ci"))
+                .contains(new DdlStatements.DatabaseCharset("h", Optional.of("latin1"), true));
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h"))
+                .contains(new DdlStatements.DatabaseCharset("h", Optional.empty(), true));
+        assertThat(DdlStatements.databaseCharset("/* x */ ALTER DATABASE h CHARACTER SET = 'utf8mb4'"))
+                .contains(new DdlStatements.DatabaseCharset("h", Optional.of("utf8mb4"), false));
+        assertThat(DdlStatements.databaseCharset("ALTER DATABASE h COMMENT 'about charset'"))
+                .contains(new DdlStatements.DatabaseCharset("h", Optional.empty(), false));
+        assertThat(DdlStatements.databaseCharset("DROP DATABASE h")).isEmpty();
+        assertThat(DdlStatements.databaseCharset("CREATE TABLE h.t (a INT) CHARSET latin1")).isEmpty();
     }
 }
