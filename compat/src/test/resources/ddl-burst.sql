@@ -50,3 +50,8 @@ CREATE TABLE burst.accents (id INT PRIMARY KEY, s VARCHAR(5));
 INSERT INTO burst.accents VALUES (1, 'äß');
 DROP TABLE burst.accents;
 ALTER DATABASE burst CHARACTER SET utf8mb4;
+CREATE TABLE burst.defaults (id INT PRIMARY KEY, a INT DEFAULT 1);
+ALTER TABLE burst.defaults ALTER COLUMN a SET DEFAULT 2;
+INSERT INTO burst.defaults (id) VALUES (1);
+ALTER TABLE burst.defaults ALTER COLUMN a DROP DEFAULT;
+INSERT INTO burst.defaults (id, a) VALUES (2, NULL);

@@ -16,14 +16,17 @@ import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import io.tributary.source.mysql.schema.TableMapDefinitions;
+import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The schemas to decode a rows event with. Normally the table's current definition from {@link SchemaCache}; when
- * the binlog is older than that definition (a later DDL statement already ran, or the table was dropped since), the
- * definition the snapshot or the last DDL statement read gave it ({@link EmittedDefinitions}) when it fits the table
- * map, else the definition the table map itself carries under {@code binlog_row_metadata=FULL}. Without that metadata such rows
+ * the binlog is older than that definition (a later DDL statement already ran, or the table was dropped since — seen
+ * as a layout that differs from the table map's, or as another structure, default or key than the last statement
+ * read gave the table), the definition the snapshot or the last DDL statement read gave it ({@link
+ * EmittedDefinitions}) when it fits the table map, else the definition the table map itself carries under {@code
+ * binlog_row_metadata=FULL}. Without that metadata such rows
  * cannot be decoded safely, and reading stops with an error saying what to do. Not thread-safe.
  */
 final class TableMapSchemas {
@@ -56,6 +59,11 @@ final class TableMapSchemas {
     }
 
     private final Map<Historical, TableSchemas> historical = new HashMap<>();
+    /** The schemas last built from a table's last described definition, which differed from the server's. */
+    private final Map<TableId, Described> described = new HashMap<>();
+
+    private record Described(TableDefinition definition, TableSchemas schemas) {
+    }
     private final boolean mariaDb;
     private Collations collations;
 
@@ -84,14 +92,16 @@ final class TableMapSchemas {
 
     private TableSchemas find(Connection connection, TableId id, TableMapEventData tableMap) throws SQLException {
         Optional<TableSchemas> current = schemas.get(connection, id);
-        if (current.isPresent() && fits(current.get().definition(), tableMap)) {
+        // the table as the last statement read left it, defaults and all, is the one these rows were written with;
+        // the server's is the same moment unless it has moved on
+        Optional<TableDefinition> lastStatement = schemas.emitted().knownForRows(id)
+                .filter(definition -> fitsColumnByColumn(definition, tableMap));
+        if (current.isPresent() && fits(current.get().definition(), tableMap) && (lastStatement.isEmpty()
+                || DefinitionChoice.sameStructure(lastStatement.get(), current.get().definition()))) {
             return current.get();
         }
-        // the server has moved on: the table as the last statement read left it, defaults and all, is the one
-        // these rows were written with
-        Optional<TableDefinition> described = schemas.emitted().knownForRows(id);
-        if (described.isPresent() && fitsColumnByColumn(described.get(), tableMap)) {
-            return schemas.schemasOf(described.get());
+        if (lastStatement.isPresent()) {
+            return schemasOfDescribed(lastStatement.get());
         }
         boolean full = TableMapDefinitions.hasFullMetadata(tableMap);
         Optional<TableDefinition> lastDescribed = schemas.emitted().known(id);
@@ -123,6 +133,16 @@ final class TableMapSchemas {
         TableSchemas schemasOfLayout = schemas.schemasOf(definition);
         historical.put(key, schemasOfLayout);
         return schemasOfLayout;
+    }
+
+    /** The schemas of a table's last described definition, built once per definition. */
+    private TableSchemas schemasOfDescribed(TableDefinition definition) {
+        Described known = described.get(definition.id());
+        if (known == null || !known.definition().equals(definition)) {
+            known = new Described(definition, schemas.schemasOf(definition));
+            described.put(definition.id(), known);
+        }
+        return known.schemas();
     }
 
     /** Whether a definition has the table map's columns: their number, and names and types when it carries them. */

@@ -10,7 +10,8 @@ import io.tributary.source.mysql.schema.TableDefinition;
 /**
  * Which definition a schema-change event describes a table with: the one {@code information_schema} shows now, or
  * the one {@link DdlApplier} worked out for the moment right after the statement. The server's is taken whenever the
- * two agree on the table's structure (its columns' names, order, types and nullability, and its key), and whenever
+ * two agree on the table's structure (its columns' names, order, types, nullability, defaults and character sets,
+ * and its key), and whenever
  * the statement was not understood; the applied one only when the server's differs, which proves that the server
  * already shows a later moment (capture is behind, and the table changed again since), or when the table is gone.
  */
@@ -33,7 +34,10 @@ public final class DefinitionChoice {
         return applied;
     }
 
-    /** Whether two definitions agree on the columns' names, order, types and nullability, and on the key. */
+    /**
+     * Whether two definitions agree on the columns' names, order, types, nullability, defaults and character sets,
+     * and on the key: the same moment of the table.
+     */
     public static boolean sameStructure(TableDefinition one, TableDefinition other) {
         return structure(one).equals(structure(other));
     }
@@ -48,7 +52,8 @@ public final class DefinitionChoice {
     private record Structure(List<ColumnShape> columns, List<String> key) {
     }
 
-    private record ColumnShape(String name, String dataType, String columnType, boolean nullable) {
+    private record ColumnShape(String name, String dataType, String columnType, boolean nullable,
+            Optional<String> defaultValue, Optional<String> charset) {
     }
 
     private static Structure structure(TableDefinition table) {
@@ -60,7 +65,8 @@ public final class DefinitionChoice {
         // integer display widths are spelt differently by MariaDB and MySQL, and say nothing about the values
         String columnType = column.columnType().toLowerCase(Locale.ROOT)
                 .replaceFirst("^(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1");
+        // defaults and character sets as the applier states them are the server's (DdlApplierFidelityIT)
         return new ColumnShape(column.name().toLowerCase(Locale.ROOT), column.dataType(), columnType,
-                column.nullable());
+                column.nullable(), column.defaultValue(), column.charset());
     }
 }
