@@ -49,9 +49,19 @@ class DefinitionChoiceTest {
     @Test
     void theServersDefinitionIsKeptWhenItHasTheSameStructure() {
         TableDefinition current = table("a INT(11) DEFAULT 5 COMMENT 'server', b VARCHAR(3)");
-        TableDefinition applied = table("a INT DEFAULT 6, b VARCHAR(3) CHARACTER SET latin1");
+        TableDefinition applied = table("a INT DEFAULT 5, b VARCHAR(3)");
 
         assertThat(DefinitionChoice.of(Optional.of(current), Optional.of(applied))).containsSame(current);
+    }
+
+    @Test
+    void anotherDefaultOrCharacterSetOnTheServerIsALaterMoment() {
+        TableDefinition applied = table("a INT DEFAULT 6, b VARCHAR(3) CHARACTER SET latin1");
+
+        assertThat(DefinitionChoice.of(Optional.of(table("a INT DEFAULT 5, b VARCHAR(3) CHARACTER SET latin1")),
+                Optional.of(applied))).containsSame(applied);
+        assertThat(DefinitionChoice.of(Optional.of(table("a INT DEFAULT 6, b VARCHAR(3)")), Optional.of(applied)))
+                .containsSame(applied);
     }
 
     @Test
