@@ -53,3 +53,5 @@ ALTER TABLE hunt3.commented ADD COLUMN x INT COMMENT 'added', MODIFY w INT COMME
 INSERT INTO hunt3.commented VALUES (3, 3, 3, 3);
 CREATE TABLE hunt3.commented2 (id INT PRIMARY KEY COMMENT 'streamed key', v VARCHAR(3) COMMENT 'it''s');
 INSERT INTO hunt3.commented2 VALUES (1, 'a');
+ALTER TABLE hunt3_other.b ADD COLUMN w INT DEFAULT 3;
+INSERT INTO hunt3_other.b VALUES (2, 'z', 4);

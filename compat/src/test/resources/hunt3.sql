@@ -32,3 +32,8 @@ CREATE TABLE hunt3.sbcs0 (id INT PRIMARY KEY, k VARCHAR(4) CHARACTER SET koi8u, 
 INSERT INTO hunt3.sbcs0 VALUES (2, X'C1C2', X'8A9A', X'8AE4', X'C4E9', X'C1D5', X'5B5D', X'B2B3', X'C0C1', X'8182');
 CREATE TABLE hunt3.commented (id INT PRIMARY KEY COMMENT 'the key', v INT COMMENT 'a value', w INT) COMMENT 'a table';
 INSERT INTO hunt3.commented VALUES (1, 1, 1);
+CREATE DATABASE hunt3_other;
+CREATE TABLE hunt3_other.b (id INT PRIMARY KEY, v VARCHAR(5) DEFAULT 'x');
+CREATE TABLE hunt3_other.a (id INT PRIMARY KEY);
+INSERT INTO hunt3_other.b VALUES (1, 'y');
+CREATE DATABASE hunt3_empty;

@@ -17,6 +17,7 @@ import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
+import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
 /**
@@ -60,14 +61,17 @@ final class SnapshotReader {
      */
     BinlogPosition run(Optional<MySqlOffset> resume, boolean includeData, RecordSink sink) throws InterruptedException {
         try (Connection connection = connections.open()) {
-            List<TableId> tables = capturedTables(connection);
+            List<TableId> described = schemaReader.tables(connection).stream()
+                    .filter(id -> config.filter().describesDatabase(id.database())).toList();
+            List<TableId> tables = described.stream()
+                    .filter(id -> config.filter().includesTable(id.database(), id.table())).toList();
             progress.begin(includeData ? tables.size() : 0);
             BinlogPosition snapshotPosition = beginConsistentSnapshot(connection, tables);
             BinlogPosition streamFrom = resume.map(BinlogPosition::of).orElse(snapshotPosition);
             long startedMs = System.currentTimeMillis();
             SnapshotLastRecord held = new SnapshotLastRecord();
             if (schemaChanges != null) {
-                new SnapshotDdl(connection, snapshotPosition, startedMs, held).emit(tables, sink);
+                new SnapshotDdl(connection, snapshotPosition, startedMs, held).emit(described, sink);
             }
             int first = !includeData ? tables.size()
                     : resume.flatMap(MySqlOffset::snapshotTable).map(table -> indexOf(tables, table)).orElse(0);
@@ -84,12 +88,6 @@ final class SnapshotReader {
         } catch (SQLException e) {
             throw SourceException.retriable("the snapshot failed: " + ServerConnections.firstLine(e.getMessage()), e);
         }
-    }
-
-    private List<TableId> capturedTables(Connection connection) throws SQLException {
-        return schemaReader.tables(connection).stream()
-                .filter(id -> config.filter().includesTable(id.database(), id.table()))
-                .collect(Collectors.toList());
     }
 
     private static int indexOf(List<TableId> tables, String name) {
@@ -136,9 +134,9 @@ final class SnapshotReader {
     }
 
     /**
-     * The DDL a snapshot describes the captured schema with, as Debezium writes it: the server's character set, a
-     * drop of every captured table, then per database its drop, creation and use, and each table's
-     * {@code SHOW CREATE TABLE}.
+     * The DDL a snapshot describes the schema with, as Debezium writes it: the server's character set, a drop of every
+     * table of every database but the server's own (captured or not, as Debezium keeps every table's DDL), then per
+     * database its drop, creation and use, and each table's {@code SHOW CREATE TABLE}.
      */
     private final class SnapshotDdl {
         private final Connection connection;
@@ -168,12 +166,14 @@ final class SnapshotReader {
                 put(sink, database, null, "CREATE DATABASE " + quoted + databaseCharset(database), List.<Object[]>of());
                 put(sink, database, null, "USE " + quoted, List.<Object[]>of());
                 for (TableId table : tables.stream().filter(id -> id.database().equals(database)).toList()) {
-                    Optional<TableSchemas> schemasOfTable = schemas.get(connection, table);
-                    if (schemasOfTable.isPresent()) {
-                        schemas.emitted().described(schemasOfTable.get().definition());
+                    Optional<TableDefinition> definition = schemas.includes(table)
+                            ? schemas.get(connection, table).map(TableSchemas::definition)
+                            : schemas.describe(connection, table);
+                    if (definition.isPresent()) {
+                        schemas.emitted().described(definition.get());
                         String ddl = DdlStatements.asParsed(showCreateTable(table), flavor);
                         put(sink, database, table.table(), ddl, List.<Object[]>of(SchemaChanges.change(
-                                SchemaChanges.ChangeType.CREATE, table, schemasOfTable.get().definition())));
+                                SchemaChanges.ChangeType.CREATE, table, definition.get())));
                     }
                 }
             }

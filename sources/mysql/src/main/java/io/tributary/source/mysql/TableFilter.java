@@ -78,8 +78,17 @@ public record TableFilter(
         return patterns;
     }
 
+    /**
+     * Whether a snapshot describes the database's tables, captured or not: every database but the server's own
+     * (unless {@code table.ignore.builtin=false}), as Debezium's snapshot does while it keeps the DDL of every table
+     * ({@code schema.history.internal.store.only.captured.tables.ddl} and {@code ...databases.ddl} false).
+     */
+    public boolean describesDatabase(String database) {
+        return !(ignoreBuiltin && SYSTEM_DATABASES.contains(database.toLowerCase(Locale.ROOT)));
+    }
+
     public boolean includesDatabase(String database) {
-        if (ignoreBuiltin && SYSTEM_DATABASES.contains(database.toLowerCase(Locale.ROOT))) {
+        if (!describesDatabase(database)) {
             return false;
         }
         if (!databaseIncludes.isEmpty()) {
