@@ -55,6 +55,12 @@ final class EngineConfig {
         properties.setProperty("bootstrap.servers", "127.0.0.1:9"); // required by WorkerConfig, never used
         properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
         properties.setProperty("schema.history.internal", "io.debezium.relational.history.MemorySchemaHistory");
+        if (System.getenv("BENCH_SSL_MODE") != null) {
+            // without TLS, MySQL's caching_sha2_password needs the driver to fetch the server's RSA key (Tributary's
+            // connections allow it)
+            properties.setProperty("driver.allowPublicKeyRetrieval", "true");
+            properties.setProperty("database.allowPublicKeyRetrieval", "true");
+        }
         return properties;
     }
 }
