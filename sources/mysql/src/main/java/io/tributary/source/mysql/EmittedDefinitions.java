@@ -53,7 +53,7 @@ final class EmittedDefinitions {
             Optional<String> charset) {
         Optional<TableDefinition> applied = applier.apply(sql, id, Optional.empty(), charset);
         boolean agree = current.isPresent() && applied.isPresent()
-                && DefinitionChoice.sameLayout(current.get(), applied.get());
+                && DefinitionChoice.sameStructure(current.get(), applied.get());
         if (DdlStatements.createsIfNotExists(sql) && current.isPresent() && !agree) {
             // the server's table may be one that existed before, or this one changed since: only the spelling of the
             // columns both share is taken, and the result is not trusted to decode rows with

@@ -42,12 +42,6 @@ public final class DefinitionChoice {
         return structure(one).equals(structure(other));
     }
 
-    /** As {@link #sameStructure}, and the columns' character sets agree too, as spelt. */
-    public static boolean sameLayout(TableDefinition one, TableDefinition other) {
-        return sameStructure(one, other) && one.columns().stream().map(ColumnDefinition::charset).toList()
-                .equals(other.columns().stream().map(ColumnDefinition::charset).toList());
-    }
-
     /** What makes two definitions the same moment of a table, leaving out what a server may spell its own way. */
     private record Structure(List<ColumnShape> columns, List<String> key) {
     }
