@@ -1,5 +1,6 @@
 package io.tributary.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,14 @@ import java.util.Optional;
  * be called from another to interrupt a blocked {@code poll}.
  */
 public interface ChangeSource extends AutoCloseable {
+    /**
+     * Gives the source a directory of its own, kept between runs beside the pipeline's offsets, for what it must find
+     * again on a restart (the MySQL source keeps its schema history there). Called before {@link #start} by a
+     * runtime that has such a place; a source that keeps nothing ignores it.
+     */
+    default void useStateDirectory(Path directory) {
+    }
+
     /**
      * Validates the configuration, connects and begins capturing from {@code storedOffset} (empty on a first
      * start). Fails with {@link io.tributary.api.config.ConfigException} listing every configuration problem

@@ -111,6 +111,7 @@ public final class Pipeline implements AutoCloseable {
             TransformChain transforms = TransformChain.of(config.source());
             running = sources.apply(config.source());
             source = running;
+            running.useStateDirectory(config.offsetDirectory().resolve(config.name() + ".source"));
             running.start(config.source(), stored);
             long intervalNanos = config.offsetFlushIntervalMs() * 1_000_000L;
             long committedAt = System.nanoTime();

@@ -620,6 +620,7 @@ final class BinlogReader {
             }
             emitSchemaChange(header, data, new Statement(sql, ddl), described);
         }
+        schemas.emitted().journal(afterCommit(header));
     }
 
     /**
@@ -694,6 +695,8 @@ final class BinlogReader {
                 file, header.getPosition(), lastRow, thread, null);
         boolean parsed = !changed.isEmpty() || aboutDatabase || DdlStatements.indexedTable(sql, database).isPresent();
         String ddl = parsed ? DdlStatements.asParsed(sql, flavor) : DdlStatements.withoutServerComment(sql);
+        // the history holds the statement before its event can be delivered and its offset stored
+        schemas.emitted().journal(afterCommit(header));
         if (schemaChanges != null) {
             sink.put(records.schemaChange(schemaChanges, database, ddl, tableChanges, source, afterCommit(header)));
         }
@@ -721,6 +724,7 @@ final class BinlogReader {
                 change.table().table()));
         String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
                 .toList());
+        schemas.emitted().journal(afterCommit(header));
         for (DdlStatements.TableChange change : dropped) {
             TableId id = change.table();
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
@@ -742,6 +746,7 @@ final class BinlogReader {
                 change.table().table()));
         String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
                 .toList());
+        List<ChangeRecord> events = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DdlStatements.TableChange change = renamed.get(i);
             TableId id = change.table();
@@ -752,9 +757,14 @@ final class BinlogReader {
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
                     header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
             if (schemaChanges != null) {
-                sink.put(records.schemaChange(schemaChanges, id.database(), pair.statement(), tableChanges, source,
+                events.add(records.schemaChange(schemaChanges, id.database(), pair.statement(), tableChanges, source,
                         afterCommit(header)));
             }
+        }
+        // every rename kept before any event goes out, as a stored offset passes the whole statement
+        schemas.emitted().journal(afterCommit(header));
+        for (ChangeRecord event : events) {
+            sink.put(event);
         }
     }
 

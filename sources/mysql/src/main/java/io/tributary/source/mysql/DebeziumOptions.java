@@ -23,8 +23,9 @@ public final class DebeziumOptions {
             + "(signal.data.collection)";
     private static final String DRIVER = "Debezium hands these to the MySQL JDBC driver; Tributary connects with "
             + "MariaDB Connector/J in sessions of its own making (time zone UTC) and passes no driver properties";
-    private static final String HISTORY = "Debezium's schema history store: Tributary reads table definitions from "
-            + "the server and keeps no history";
+    private static final String HISTORY = "Debezium's schema history store: Tributary keeps a history of its own "
+            + "(beside the standalone runtime's offsets, or at tributary.schema.history.file) and neither reads nor "
+            + "writes Debezium's";
     private static final String BINLOG_CLIENT_THREAD = "the binlog client's own reconnection thread: Tributary "
             + "reconnects a lost binlog connection itself (errors.max.retries), resuming after the last record handed over";
     private static final String FILTERED_HISTORY = "Tributary writes schema changes of every table and database, "

@@ -1,11 +1,16 @@
 package io.tributary.source.mysql;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import io.tributary.source.mysql.schema.ddl.DdlApplier;
@@ -15,8 +20,9 @@ import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
  * The definition each table was last described with, by the snapshot or by a schema-change event: the table as of
  * the binlog position being read, which {@code information_schema} shows only when capture is not behind. A DDL
  * statement is applied to it ({@link DdlApplier}) and the result preferred to the server's reading where the two
- * differ ({@link DefinitionChoice}). Kept in memory only: after a restart, tables are known again from their next
- * CREATE TABLE or a snapshot. Not thread-safe: used by the snapshot, then by the reader thread.
+ * differ ({@link DefinitionChoice}). What changes is handed to a {@link SchemaHistory} ({@link #changes}), so that a
+ * restart finds the tables as they were at the offset it resumes from ({@link #restore}). Not thread-safe: used by
+ * the snapshot, then by the reader thread.
  */
 final class EmittedDefinitions {
     private final DdlApplier applier;
@@ -32,15 +38,117 @@ final class EmittedDefinitions {
      * gone by the time its CREATE TABLE is read takes it, not the server's (which may be a later database's).
      */
     private final Map<String, String> databaseCharsets = new HashMap<>();
+    /** The tables and databases changed since {@link #changes} was last called. */
+    private final Set<TableId> changedTables = new LinkedHashSet<>();
+    private final Set<String> changedDatabases = new LinkedHashSet<>();
+
+    private final SchemaHistory history;
 
     EmittedDefinitions(boolean mariaDb) {
+        this(mariaDb, SchemaHistory.none(mariaDb ? ServerFlavor.MARIADB : ServerFlavor.MYSQL));
+    }
+
+    EmittedDefinitions(boolean mariaDb, SchemaHistory history) {
         this.applier = new DdlApplier(mariaDb);
+        this.history = history;
+    }
+
+    /** Knows the tables as the history left them at {@code stored}; nothing on a first start. */
+    void recover(Optional<MySqlOffset> stored) {
+        history.recover(stored, this);
+    }
+
+    /** Keeps in the history what the last statement changed, as holding after {@code offset}. */
+    void journal(MySqlOffset offset) {
+        history.record(offset, this);
+    }
+
+    /** Keeps in the history every table known now, as holding after {@code offset}: a snapshot's end. */
+    void journalAll(MySqlOffset offset) {
+        history.recordAll(offset, this);
+    }
+
+    void closeHistory() {
+        history.close();
+    }
+
+    /** Everything known now, as a history's base entry keeps it. */
+    SchemaHistory.State state() {
+        return new SchemaHistory.State(known.values().stream()
+                .map(table -> new SchemaHistory.Table(table, possiblyLater.contains(table.id()))).toList(),
+                Map.copyOf(databaseCharsets));
+    }
+
+    /** Knows what a history kept, and nothing else (a restart's first step). */
+    void restore(SchemaHistory.State state) {
+        known.clear();
+        possiblyLater.clear();
+        databaseCharsets.clear();
+        for (SchemaHistory.Table table : state.tables()) {
+            known.put(table.definition().id(), table.definition());
+            if (table.possiblyLater()) {
+                possiblyLater.add(table.definition().id());
+            }
+        }
+        databaseCharsets.putAll(state.databaseCharsets());
+        changedTables.clear();
+        changedDatabases.clear();
+    }
+
+    /**
+     * What changed since the last call: each table changed as it is now (or gone) and each database's character set;
+     * empty when nothing did.
+     */
+    Optional<SchemaHistory.Changes> changes() {
+        if (changedTables.isEmpty() && changedDatabases.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SchemaHistory.Table> tables = new ArrayList<>();
+        List<TableId> gone = new ArrayList<>();
+        for (TableId id : changedTables) {
+            TableDefinition table = known.get(id);
+            if (table == null) {
+                gone.add(id);
+            } else {
+                tables.add(new SchemaHistory.Table(table, possiblyLater.contains(id)));
+            }
+        }
+        Map<String, Optional<String>> charsets = new LinkedHashMap<>();
+        changedDatabases.forEach(database -> charsets.put(database,
+                Optional.ofNullable(databaseCharsets.get(database))));
+        changedTables.clear();
+        changedDatabases.clear();
+        return Optional.of(new SchemaHistory.Changes(tables, gone, charsets));
+    }
+
+    /** Applies a history's entry: the tables and databases it changed, as it left them. */
+    void apply(SchemaHistory.Changes changes) {
+        for (SchemaHistory.Table table : changes.tables()) {
+            known.put(table.definition().id(), table.definition());
+            if (table.possiblyLater()) {
+                possiblyLater.add(table.definition().id());
+            } else {
+                possiblyLater.remove(table.definition().id());
+            }
+        }
+        changes.dropped().forEach(id -> {
+            known.remove(id);
+            possiblyLater.remove(id);
+        });
+        changes.databaseCharsets().forEach((database, charset) -> {
+            if (charset.isPresent()) {
+                databaseCharsets.put(database, charset.get());
+            } else {
+                databaseCharsets.remove(database);
+            }
+        });
     }
 
     /** A table as a snapshot described it. */
     void described(TableDefinition table) {
         known.put(table.id(), table);
         possiblyLater.remove(table.id());
+        changedTables.add(table.id());
     }
 
     /**
@@ -96,6 +204,7 @@ final class EmittedDefinitions {
      */
     Optional<TableDefinition> renamed(TableId from, TableId to, Optional<TableDefinition> current) {
         boolean later = possiblyLater.remove(from);
+        changedTables.add(from);
         Optional<TableDefinition> applied = Optional.ofNullable(known.remove(from)).map(table -> table.withId(to));
         return remember(to, DefinitionChoice.of(current, applied), applied.isEmpty() || later);
     }
@@ -108,6 +217,7 @@ final class EmittedDefinitions {
     Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to,
             Optional<TableDefinition> current) {
         boolean later = possiblyLater.remove(from);
+        changedTables.add(from);
         Optional<TableDefinition> before = Optional.ofNullable(known.remove(from));
         Optional<TableDefinition> applied = applier.apply(sql, from, before, Optional.empty())
                 .map(table -> table.withId(to));
@@ -130,10 +240,12 @@ final class EmittedDefinitions {
     void dropped(TableId id) {
         known.remove(id);
         possiblyLater.remove(id);
+        changedTables.add(id);
     }
 
     /** A CREATE or ALTER DATABASE: its default character set from now on, where the statement says. */
     void databaseCharset(DdlStatements.DatabaseCharset statement) {
+        changedDatabases.add(statement.database());
         if (statement.charset().isPresent()) {
             databaseCharsets.put(statement.database(), statement.charset().get());
         } else if (statement.created()) {
@@ -149,6 +261,8 @@ final class EmittedDefinitions {
     /** A DROP DATABASE: its tables are gone. */
     void droppedDatabase(String database) {
         databaseCharsets.remove(database);
+        changedDatabases.add(database);
+        known.keySet().stream().filter(id -> id.database().equalsIgnoreCase(database)).forEach(changedTables::add);
         known.keySet().removeIf(id -> id.database().equalsIgnoreCase(database));
         possiblyLater.removeIf(id -> id.database().equalsIgnoreCase(database));
     }
@@ -158,6 +272,7 @@ final class EmittedDefinitions {
     }
 
     private Optional<TableDefinition> remember(TableId id, Optional<TableDefinition> table, boolean later) {
+        changedTables.add(id);
         if (table.isPresent()) {
             known.put(id, table.get());
         } else {

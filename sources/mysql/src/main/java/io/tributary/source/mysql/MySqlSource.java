@@ -1,5 +1,6 @@
 package io.tributary.source.mysql;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +39,19 @@ public final class MySqlSource implements ChangeSource {
     private long committedBefore;
     private volatile RuntimeException failure;
     private volatile boolean closed;
+    private Optional<Path> stateDirectory = Optional.empty();
+
+    @Override
+    public void useStateDirectory(Path directory) {
+        stateDirectory = Optional.of(directory);
+    }
+
+    /** Where the table definitions are kept between runs: the file configured, else the runtime's directory. */
+    private SchemaHistory history(ServerFlavor flavor) {
+        Optional<Path> file = config.schemaHistoryFile()
+                .or(() -> stateDirectory.map(directory -> directory.resolve("schema-history.jsonl")));
+        return file.map(path -> SchemaHistory.in(path, flavor)).orElseGet(() -> SchemaHistory.none(flavor));
+    }
 
     @Override
     public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
@@ -70,9 +84,11 @@ public final class MySqlSource implements ChangeSource {
 
     private void capture(ServerConnections connections, Connection connection, ServerFlavor flavor,
             Optional<MySqlOffset> stored) {
-        try (connection) {
+        try (connection; SchemaHistory history = history(flavor)) {
             SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
-            SchemaCache schemas = new SchemaCache(config, schemaReader, flavor);
+            SchemaCache schemas = new SchemaCache(config, schemaReader, flavor, history);
+            // the tables as they were at the stored offset, which the server shows no more if DDL ran since
+            schemas.emitted().recover(stored);
             RecordFactory records = new RecordFactory(VERSION, flavor, config);
             MySqlOffset start = startingPointWithRetries(connections, connection, flavor, stored, schemaReader,
                     schemas, records);

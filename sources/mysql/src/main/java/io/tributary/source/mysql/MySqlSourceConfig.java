@@ -3,6 +3,7 @@ package io.tributary.source.mysql;
 import static io.tributary.source.mysql.MySqlSourceOptions.*;
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public record MySqlSourceConfig(
         NameAdjustmentMode schemaNameAdjustmentMode,
         NameAdjustmentMode fieldNameAdjustmentMode,
         String ddlFilter,
-        boolean enableTimeAdjuster) {
+        boolean enableTimeAdjuster,
+        Optional<Path> schemaHistoryFile) {
 
     /**
      * How lost connections are retried: up to {@code maxRetries} times (-1: forever), waiting
@@ -169,7 +171,8 @@ public record MySqlSourceConfig(
                 parsed.get(SCHEMA_NAME_ADJUSTMENT_MODE),
                 parsed.get(FIELD_NAME_ADJUSTMENT_MODE),
                 parsed.get(DDL_FILTER),
-                parsed.get(ENABLE_TIME_ADJUSTER));
+                parsed.get(ENABLE_TIME_ADJUSTER),
+                parsed.find(SCHEMA_HISTORY_FILE).map(Path::of));
     }
 
     /** Every problem of a configuration, as {@link #parse} would report them; empty when it parses. */

@@ -182,6 +182,11 @@ public final class MySqlSourceOptions {
             .oneOf("field.name.adjustment.mode", NameAdjustmentMode.class).withDefault(NameAdjustmentMode.NONE)
             .withDoc("How field (column) names are made valid Avro names: none, avro (invalid characters become _) "
                     + "or avro_unicode (_ and invalid characters become _uXXXX).");
+    public static final ConfigOption<String> SCHEMA_HISTORY_FILE = ConfigOption.string("tributary.schema.history.file")
+            .withDoc("The file where Tributary keeps the table definitions it read, so that a restart decodes rows "
+                    + "written before a DDL statement that ran while it was stopped (Tributary's own format, not "
+                    + "Debezium's). The standalone runtime keeps it beside the pipeline's offsets unless this is set; "
+                    + "elsewhere (a Kafka Connect worker) there is none unless this is set.");
     public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
             .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
@@ -222,7 +227,8 @@ public final class MySqlSourceOptions {
             SSL_MODE, SSL_KEYSTORE, SSL_KEYSTORE_PASSWORD, SSL_TRUSTSTORE, SSL_TRUSTSTORE_PASSWORD,
             ERRORS_MAX_RETRIES,
             RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS,
-            SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER), Set.of())
+            SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER, SCHEMA_HISTORY_FILE),
+            Set.of())
             .withPatterns(List.of(COLUMN_TRUNCATE, COLUMN_MASK, COLUMN_MASK_HASH_V2, COLUMN_MASK_HASH))
             .withUndeclaredKeys(DebeziumKeys.INSTANCE);
 

@@ -36,9 +36,14 @@ final class SchemaCache {
     private final boolean withoutComments;
 
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
+        this(config, reader, flavor, SchemaHistory.none(flavor));
+    }
+
+    /** @param history where the definitions described are kept between runs */
+    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor, SchemaHistory history) {
         this.config = config;
         this.reader = reader;
-        this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB);
+        this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB, history);
         this.withoutComments = !config.includeSchemaChanges();
         EventNames names = new EventNames(config.topicPrefix(),
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),

@@ -81,6 +81,8 @@ final class SnapshotReader {
                         streamFrom, startedMs, held);
                 table.read(connection, sink);
             }
+            // every table as described, kept before the last record (whose offset is streaming's) goes out
+            schemas.emitted().journalAll(streamFrom.streamingOffset());
             held.finish(sink);
             connection.commit();
             progress.complete();
@@ -253,6 +255,8 @@ final class SnapshotReader {
             }
             TableSchemas table = found.get();
             schemas.emitted().described(table.definition());
+            // kept before the table's rows go out: a snapshot resumed after them does not describe it again
+            schemas.emitted().journal(streamFrom.streamingOffset());
             rowsRead = progress.start(name, estimatedRows(connection));
             long rowsOfTable = 0;
             ChunkKey key = ScanOrder.followsKey(connection, flavor, id, table.definition().key(), plainSelect(table))

@@ -24,7 +24,7 @@ class DebeziumOptionsTest {
     private static final String END = "<!-- debezium-options:end -->";
     /** Options of Tributary's own, not Debezium's. */
     private static final Set<String> TRIBUTARY_ONLY = Set.of("errors.retry.delay.initial.ms",
-            "errors.retry.delay.max.ms");
+            "errors.retry.delay.max.ms", "tributary.schema.history.file");
 
     @Test
     void everyPropertyIsListedOnce() {

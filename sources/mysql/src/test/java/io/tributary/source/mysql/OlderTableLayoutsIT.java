@@ -2,6 +2,7 @@ package io.tributary.source.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.tributary.api.SourceException;
 import io.tributary.testkit.BinlogSettings;
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rows read after their table changed again (a restart behind a DDL statement, or streaming from an old position):
@@ -75,6 +77,42 @@ abstract class OlderTableLayoutsIT {
                         .hasMessageContaining("table shop.items has 2 columns in the binlog but columns [id] now")
                         .hasMessageContaining("Set binlog_row_metadata=FULL")
                         .hasMessageContaining("take a new snapshot");
+            }
+        }
+    }
+
+    @Test
+    void aRestartBehindDdlThatRanWhileStoppedDecodesOlderRowsFromTheSchemaHistory(@TempDir Path state)
+            throws InterruptedException {
+        BinlogSettings minimal = BinlogSettings.cdcReady().withRowMetadata(BinlogSettings.RowMetadata.MINIMAL);
+        try (TestingBinlogServer server = startServer(minimal)) {
+            server.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, a VARCHAR(10) DEFAULT 'x')",
+                    "INSERT INTO shop.items VALUES (1, 'one')");
+            Map<String, String> config = SourceRunner.config(server, "tributary.schema.history.file",
+                    state.resolve("history.jsonl").toString());
+            Map<String, ?> stopped;
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                runner.awaitRecords(1, TIMEOUT);
+                server.execute("ALTER TABLE shop.items MODIFY a VARCHAR(20) DEFAULT 'y'",
+                        "INSERT INTO shop.items VALUES (2, 'two')");
+                runner.awaitRecords(2, TIMEOUT);
+                stopped = runner.lastOffset();
+            }
+            // while capture is stopped: a row under the old layout, then a statement that changes it
+            server.execute("INSERT INTO shop.items VALUES (3, 'old')",
+                    "ALTER TABLE shop.items DROP COLUMN a, ADD COLUMN b INT DEFAULT 7, ADD COLUMN c INT",
+                    "INSERT INTO shop.items VALUES (4, 9, 10)");
+
+            try (SourceRunner runner = SourceRunner.start(config, Optional.of(stopped))) {
+                List<ChangeRecord> records = runner.awaitRecords(2, TIMEOUT);
+
+                assertThat(records).extracting(OlderTableLayoutsIT::after).containsExactly(
+                        Map.of("id", 3, "a", "old"),
+                        Map.of("id", 4, "b", 9, "c", 10));
+                // the table as the statement read before the stop left it, default and all
+                assertThat(field(records.get(0), "a").defaultValue()).contains("y");
+                assertThat(field(records.get(1), "b").defaultValue()).contains(7);
             }
         }
     }
