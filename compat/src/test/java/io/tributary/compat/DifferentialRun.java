@@ -26,17 +26,40 @@ final class DifferentialRun implements AutoCloseable {
 
     private final EventLog debeziumLog;
     private final EventLog tributaryLog;
-    private final DebeziumCapture debezium;
-    private final TributaryCapture tributary;
+    private final TestingBinlogServer server;
+    private final boolean schemas;
+    private final Map<String, String> debeziumConfig;
+    private final Map<String, String> tributaryConfig;
+    private DebeziumCapture debezium;
+    private TributaryCapture tributary;
     /** How many events both captures had written at the last {@link #awaitBothQuiet}. */
     private int agreed;
 
     private DifferentialRun(TestingBinlogServer server, String name, boolean schemas,
             Map<String, String> debeziumConfig, Map<String, String> tributaryConfig) {
+        this.server = server;
+        this.schemas = schemas;
+        this.debeziumConfig = debeziumConfig;
+        this.tributaryConfig = tributaryConfig;
         debeziumLog = new EventLog(name + "-debezium");
         tributaryLog = new EventLog(name + "-tributary");
         debezium = DebeziumCapture.start(server, "diff", schemas, debeziumConfig, debeziumLog);
         tributary = TributaryCapture.start(server, "diff", schemas, tributaryConfig, tributaryLog);
+    }
+
+    /**
+     * Stops both captures, runs {@code whileStopped}, and starts both again where they stopped, into the same logs:
+     * Debezium from the offsets and schema history its configuration keeps in files, Tributary from the offset of
+     * the last record it handed over (as a runtime stores it) and the schema history its configuration names.
+     */
+    void restartAfter(Runnable whileStopped) throws IOException {
+        Map<String, ?> stored = tributary.lastOffset();
+        debezium.close();
+        tributary.close();
+        whileStopped.run();
+        debezium = DebeziumCapture.start(server, "diff", schemas, debeziumConfig, debeziumLog);
+        tributary = TributaryCapture.start(server, "diff", schemas, tributaryConfig, tributaryLog,
+                java.util.Optional.ofNullable(stored));
     }
 
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */

@@ -20,10 +20,13 @@ final class TributaryCapture extends Capture {
     private final Thread poller;
     private volatile Throwable failure;
     private volatile boolean running = true;
+    /** The offset of the last record polled; null before the first. */
+    private volatile Map<String, ?> lastOffset;
 
-    private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log) {
+    private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log,
+            Optional<Map<String, ?>> offset) {
         super(log);
-        source.start(properties, Optional.empty());
+        source.start(properties, offset);
         // the connector configuration's transforms, as the standalone runtime applies them
         TransformChain transforms = TransformChain.of(properties);
         ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
@@ -31,7 +34,11 @@ final class TributaryCapture extends Capture {
         poller = new Thread(() -> {
             try {
                 while (running) {
-                    for (ChangeRecord record : transforms.apply(source.poll())) {
+                    List<ChangeRecord> polled = source.poll();
+                    if (!polled.isEmpty()) {
+                        lastOffset = polled.get(polled.size() - 1).offset();
+                    }
+                    for (ChangeRecord record : transforms.apply(polled)) {
                         log.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
                                 text(values.encode(record.valueSchema(), record.value())), headers(record, values)));
                     }
@@ -45,6 +52,12 @@ final class TributaryCapture extends Capture {
 
     static TributaryCapture start(TestingBinlogServer server, String prefix, boolean schemas,
             Map<String, String> overrides, EventLog log) {
+        return start(server, prefix, schemas, overrides, log, Optional.empty());
+    }
+
+    /** Starts capturing from {@code offset} (as a runtime does with the offset it stored), or afresh when empty. */
+    static TributaryCapture start(TestingBinlogServer server, String prefix, boolean schemas,
+            Map<String, String> overrides, EventLog log, Optional<Map<String, ?>> offset) {
         Map<String, String> properties = new HashMap<>();
         properties.put("connector.class", "io.tributary.connect.mysql.MySqlSourceConnector");
         properties.put("database.hostname", server.host());
@@ -54,7 +67,7 @@ final class TributaryCapture extends Capture {
         properties.put("database.server.id", "5402");
         properties.put("topic.prefix", prefix);
         properties.putAll(overrides);
-        return new TributaryCapture(properties, schemas, log);
+        return new TributaryCapture(properties, schemas, log, offset);
     }
 
     /** Headers as Debezium's engine hands them over: each value in JsonConverter's form. */
@@ -70,8 +83,10 @@ final class TributaryCapture extends Capture {
         return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
-
-
+    /** The offset of the last record polled, which a runtime would have stored; null before the first. */
+    Map<String, ?> lastOffset() {
+        return lastOffset;
+    }
 
     @Override
     Throwable failure() {

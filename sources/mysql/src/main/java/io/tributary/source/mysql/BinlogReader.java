@@ -326,8 +326,13 @@ final class BinlogReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
-        } catch (RuntimeException | SQLException e) {
+        } catch (SourceException | SQLException e) {
             fail(e);
+        } catch (RuntimeException e) {
+            // not the connection's fault: reading the same event again would fail the same way
+            EventHeaderV4 header = event.getHeader();
+            fail(SourceException.fatal("cannot decode the binlog event at " + file + ":" + header.getPosition()
+                    + " (" + header.getEventType() + "): " + e, e));
         } catch (Error e) {
             // the binlog client would let it end its thread unreported
             fail(SourceException.fatal("reading the binlog stopped on " + e, e));

@@ -96,7 +96,8 @@ final class TableMapSchemas {
         // the server's is the same moment unless it has moved on
         Optional<TableDefinition> lastStatement = schemas.emitted().knownForRows(id)
                 .filter(definition -> fitsColumnByColumn(definition, tableMap));
-        if (current.isPresent() && fits(current.get().definition(), tableMap) && (lastStatement.isEmpty()
+        // column by column: without binlog_row_metadata=FULL, a later table with as many columns would otherwise fit
+        if (current.isPresent() && fitsColumnByColumn(current.get().definition(), tableMap) && (lastStatement.isEmpty()
                 || DefinitionChoice.sameStructure(lastStatement.get(), current.get().definition()))) {
             return current.get();
         }
@@ -111,7 +112,7 @@ final class TableMapSchemas {
         }
         schemas.invalidate(id.database());
         current = schemas.get(connection, id);
-        if (current.isPresent() && fits(current.get().definition(), tableMap)) {
+        if (current.isPresent() && fitsColumnByColumn(current.get().definition(), tableMap)) {
             return current.get();
         }
         if (!full) {
