@@ -11,7 +11,7 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 37;
+        return 42;
     }
 
     @Override

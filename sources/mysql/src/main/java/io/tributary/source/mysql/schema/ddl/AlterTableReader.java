@@ -1,19 +1,30 @@
 package io.tributary.source.mysql.schema.ddl;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.StringLiterals;
 
 /**
  * Applies the specifications of an {@code ALTER TABLE} (the tokens after the table's name), and the CREATE INDEX and
  * DROP INDEX statements that are ALTERs in disguise, to a {@link TableDraft}.
  */
 final class AlterTableReader {
+    /** Table options that change neither the columns, the key nor what Debezium describes: {@code NAME [=] value}. */
+    private static final Set<String> STORAGE_OPTIONS = Set.of("ENGINE", "ROW_FORMAT", "AUTO_INCREMENT",
+            "KEY_BLOCK_SIZE", "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM",
+            "PAGE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH", "TRANSACTIONAL",
+            "PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL", "INSERT_METHOD");
+
     private final ColumnSpecReader columns;
+    private final boolean mariaDb;
 
     AlterTableReader(boolean mariaDb) {
         this.columns = new ColumnSpecReader(mariaDb);
+        this.mariaDb = mariaDb;
     }
 
     /** Comma-separated specifications, to the end of the statement. */
@@ -89,11 +100,27 @@ final class AlterTableReader {
         } else if (tokens.accept("RENAME")) {
             rename(tokens, draft);
         } else if (tokens.accept("ALTER")) {
-            tokens.accept("COLUMN");
-            alterColumn(tokens, draft);
+            alter(tokens, draft);
         } else if (tokens.accept("ALGORITHM") || tokens.accept("LOCK")) {
             tokens.acceptSymbol("=");
             tokens.name();
+        } else if (tokens.accept("FORCE")) {
+            // rebuilds the table as it is
+        } else if (tokens.accept("COMMENT")) {
+            tokens.acceptSymbol("=");
+            String comment = tokens.string();
+            // as for CREATE TABLE: MariaDB's connector describes a table's comment, MySQL's does not
+            if (mariaDb) {
+                draft.comment(Optional.of(comment).filter(text -> !text.isEmpty()).map(StringLiterals::body));
+            }
+        } else if (tokens.peek().kind() == DdlTokens.Kind.WORD
+                && STORAGE_OPTIONS.contains(tokens.peek().text().toUpperCase(Locale.ROOT))) {
+            tokens.take();
+            tokens.acceptSymbol("=");
+            DdlTokens.Token value = tokens.take();
+            if (value.kind() == DdlTokens.Kind.SYMBOL) {
+                throw new DdlTokens.Unsupported("table option value " + value.text());
+            }
         } else {
             throw new DdlTokens.Unsupported("ALTER TABLE " + tokens.peek().text());
         }
@@ -101,14 +128,19 @@ final class AlterTableReader {
 
     private void add(DdlTokens tokens, TableDraft draft) {
         if (tokens.accept("CONSTRAINT")) {
-            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE")) {
+            tokens.accept("IF", "NOT", "EXISTS");
+            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE") && !tokens.peek().isWord("CHECK")) {
                 tokens.name();
             }
-            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE")) {
-                throw new DdlTokens.Unsupported("a constraint other than a key");
+            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE") && !tokens.peek().isWord("CHECK")) {
+                throw new DdlTokens.Unsupported("a constraint other than a key or a check");
             }
         }
-        if (tokens.accept("PRIMARY", "KEY")) {
+        if (tokens.accept("CHECK")) {
+            // a check constraint changes no column
+            tokens.group();
+            enforcement(tokens);
+        } else if (tokens.accept("PRIMARY", "KEY")) {
             KeyParts.indexType(tokens);
             List<String> parts = KeyParts.wholeColumns(tokens);
             parts.forEach(column -> draft.column(column));
@@ -163,7 +195,13 @@ final class AlterTableReader {
     }
 
     private static void drop(DdlTokens tokens, TableDraft draft) {
-        if (tokens.accept("PRIMARY", "KEY")) {
+        if (tokens.accept("CHECK")) {
+            tokens.name();
+        } else if (tokens.accept("CONSTRAINT")) {
+            // a check, or a unique key by its name (which is the key only if the draft's key is that index)
+            tokens.accept("IF", "EXISTS");
+            draft.dropIndex(tokens.name());
+        } else if (tokens.accept("PRIMARY", "KEY")) {
             draft.dropIndex("PRIMARY");
         } else if (tokens.accept("INDEX") || tokens.accept("KEY")) {
             tokens.accept("IF", "EXISTS");
@@ -199,6 +237,37 @@ final class AlterTableReader {
                 tokens.accept("AS");
             }
             tokens.qualifiedName();
+        }
+    }
+
+    /** {@code ALTER [COLUMN] name ...}, {@code ALTER CHECK|CONSTRAINT name [NOT] ENFORCED}, {@code ALTER INDEX}. */
+    private void alter(DdlTokens tokens, TableDraft draft) {
+        if (tokens.accept("CHECK") || tokens.accept("CONSTRAINT")) {
+            tokens.name();
+            enforcement(tokens);
+            return;
+        }
+        if (tokens.accept("INDEX") || tokens.accept("KEY")) {
+            String index = tokens.name();
+            // visibility or IGNORED changes which index the optimizer uses, not the key Debezium describes, except
+            // for the key's own index, which this package does not follow
+            if (index.equalsIgnoreCase(draft.definition().key().index())) {
+                throw new DdlTokens.Unsupported("ALTER INDEX of the key");
+            }
+            if (!(tokens.accept("VISIBLE") || tokens.accept("INVISIBLE") || tokens.accept("IGNORED")
+                    || tokens.accept("NOT", "IGNORED"))) {
+                throw new DdlTokens.Unsupported("ALTER INDEX " + tokens.peek().text());
+            }
+            return;
+        }
+        tokens.accept("COLUMN");
+        alterColumn(tokens, draft);
+    }
+
+    /** {@code [NOT] ENFORCED} after a check constraint, if written. */
+    private static void enforcement(DdlTokens tokens) {
+        if (!tokens.accept("ENFORCED")) {
+            tokens.accept("NOT", "ENFORCED");
         }
     }
 

@@ -21,7 +21,7 @@ final class TableDraft {
     private final List<ColumnDefinition> columns;
     private TableKey key;
     private final Optional<String> charset;
-    private final Optional<String> comment;
+    private Optional<String> comment;
     private final boolean hiddenSystemPeriod;
     private final Optional<String> declaredCharset;
 
@@ -53,6 +53,11 @@ final class TableDraft {
 
     Optional<String> charset() {
         return charset;
+    }
+
+    /** A new table comment (empty: none). */
+    void comment(Optional<String> newComment) {
+        comment = newComment;
     }
 
     /** The table's character set as the statement that made it named it ({@code utf8}), if that differs. */

@@ -62,7 +62,11 @@ abstract class DdlApplierFidelityIT {
             "ALTER TABLE f.u ADD COLUMN c INT DEFAULT -1, LOCK=NONE",
             "CREATE TABLE f.n (a INT, b INT, v VARCHAR(4) CHARSET utf8)",
             "ALTER TABLE f.n ADD UNIQUE KEY ua (a), ADD c BOOL",
-            "ALTER TABLE f.n DROP INDEX ua");
+            "ALTER TABLE f.n DROP INDEX ua",
+            "ALTER TABLE f.n ADD CONSTRAINT cpos CHECK (a > -100), ENGINE=InnoDB, AUTO_INCREMENT=50, COMMENT 'tc'",
+            "ALTER TABLE f.n ADD CHECK (b < 1000), STATS_PERSISTENT = 0",
+            "ALTER TABLE f.n DROP CONSTRAINT cpos, ROW_FORMAT=DYNAMIC, COMMENT ''",
+            "ALTER TABLE f.n FORCE");
 
     /** Starts the server. */
     abstract TestingBinlogServer start();

@@ -19,6 +19,9 @@ class MariaDbDdlApplierFidelityIT extends DdlApplierFidelityIT {
     @Override
     List<String> ownStatements() {
         return List.of("ALTER TABLE f.t DROP COLUMN IF EXISTS nothing, DROP COLUMN y",
-                "ALTER TABLE f.t ADD w INT(5) DEFAULT 3 COMMENT 'with\\nline'");
+                "ALTER TABLE f.t ADD w INT(5) DEFAULT 3 COMMENT 'with\\nline'",
+                "CREATE INDEX iw ON f.t (w)",
+                "ALTER TABLE f.t ALTER INDEX iw IGNORED, PAGE_CHECKSUM=1",
+                "ALTER TABLE f.t ALTER INDEX iw NOT IGNORED, COMMENT='a ''table'''");
     }
 }
