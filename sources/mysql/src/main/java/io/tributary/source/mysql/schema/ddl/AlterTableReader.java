@@ -251,7 +251,7 @@ final class AlterTableReader {
             String index = tokens.name();
             // visibility or IGNORED changes which index the optimizer uses, not the key Debezium describes, except
             // for the key's own index, which this package does not follow
-            if (index.equalsIgnoreCase(draft.definition().key().index())) {
+            if (index.equalsIgnoreCase(draft.key().index())) {
                 throw new DdlTokens.Unsupported("ALTER INDEX of the key");
             }
             if (!(tokens.accept("VISIBLE") || tokens.accept("INVISIBLE") || tokens.accept("IGNORED")

@@ -22,6 +22,8 @@ final class TableDraft {
     private TableKey key;
     private final Optional<String> charset;
     private Optional<String> comment;
+    /** Whether a statement dropped the key's index and has not (yet) added a primary key in its place. */
+    private boolean keyDropped;
     private final boolean hiddenSystemPeriod;
     private final Optional<String> declaredCharset;
 
@@ -65,7 +67,16 @@ final class TableDraft {
         return declaredCharset;
     }
 
+    /** The key as the statements read so far left it. */
+    TableKey key() {
+        return key;
+    }
+
     TableDefinition definition() {
+        if (keyDropped) {
+            // which UNIQUE index of NOT NULL columns stands in for it is the server's to say
+            throw new DdlTokens.Unsupported("the key dropped without a primary key in its place");
+        }
         List<ColumnDefinition> numbered = new ArrayList<>();
         for (ColumnDefinition column : columns) {
             boolean keyed = key.index().equals(TableIndex.PRIMARY) && key.columns().contains(column.name());
@@ -143,6 +154,7 @@ final class TableDraft {
         if (isPrimary()) {
             throw new DdlTokens.Unsupported("a second primary key");
         }
+        keyDropped = false;
         List<String> named = new ArrayList<>();
         for (String column : keyColumns) {
             named.add(columns.get(required(column)).name());
@@ -158,7 +170,7 @@ final class TableDraft {
         if (isPrimary()) {
             return;
         }
-        if (!key.columns().isEmpty()) {
+        if (!key.columns().isEmpty() || keyDropped) {
             throw new DdlTokens.Unsupported("a second unique key in a table without a primary key");
         }
         List<ColumnDefinition> parts = keyColumns.stream().map(this::column).toList();
@@ -169,10 +181,18 @@ final class TableDraft {
         }
     }
 
-    /** An index dropped; dropping the key itself is not understood (another index may take its place). */
+    /**
+     * An index dropped. The key's own index may be dropped only for a PRIMARY KEY the same statement adds
+     * ({@code DROP PRIMARY KEY, ADD PRIMARY KEY (a, b)}): otherwise another index may take its place.
+     */
     void dropIndex(String name) {
-        if (name.equalsIgnoreCase(key.index()) || name.equalsIgnoreCase(TableIndex.PRIMARY)) {
-            throw new DdlTokens.Unsupported("dropping the key " + name);
+        boolean primary = name.equalsIgnoreCase(TableIndex.PRIMARY);
+        if (primary && !isPrimary()) {
+            throw new DdlTokens.Unsupported("dropping a primary key the table does not have");
+        }
+        if (primary || name.equalsIgnoreCase(key.index())) {
+            key = TableKey.NONE;
+            keyDropped = true;
         }
     }
 

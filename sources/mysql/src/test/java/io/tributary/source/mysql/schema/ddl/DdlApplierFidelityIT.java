@@ -66,7 +66,9 @@ abstract class DdlApplierFidelityIT {
             "ALTER TABLE f.n ADD CONSTRAINT cpos CHECK (a > -100), ENGINE=InnoDB, AUTO_INCREMENT=50, COMMENT 'tc'",
             "ALTER TABLE f.n ADD CHECK (b < 1000), STATS_PERSISTENT = 0",
             "ALTER TABLE f.n DROP CONSTRAINT cpos, ROW_FORMAT=DYNAMIC, COMMENT ''",
-            "ALTER TABLE f.n FORCE");
+            "ALTER TABLE f.n FORCE",
+            "CREATE TABLE f.p (a INT NOT NULL, b INT NOT NULL, c VARCHAR(3), PRIMARY KEY (a))",
+            "ALTER TABLE f.p DROP PRIMARY KEY, ADD PRIMARY KEY (b, a)");
 
     /** Starts the server. */
     abstract TestingBinlogServer start();

@@ -258,6 +258,16 @@ class DdlApplierTest {
         assertThat(applied(MARIADB, base(MARIADB), sql)).contains(base(MARIADB));
     }
 
+    @Test
+    void aPrimaryKeyReplacedInOneStatementIsTheNewKey() {
+        TableDefinition swapped = applied(MARIADB, base(MARIADB),
+                "ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (name, id)").orElseThrow();
+
+        assertThat(swapped.primaryKey()).containsExactly("name", "id");
+        assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t DROP PRIMARY KEY, ADD UNIQUE KEY u (id)"))
+                .isEmpty();
+    }
+
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
     @Test
     void aCommentStatementGivesMariaDbTablesTheirNewComment() {
