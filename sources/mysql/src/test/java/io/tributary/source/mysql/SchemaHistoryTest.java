@@ -35,6 +35,19 @@ class SchemaHistoryTest {
         return new EmittedDefinitions(flavor == ServerFlavor.MARIADB, SchemaHistory.in(file(), flavor));
     }
 
+    /** A history whose snapshot described shop.items at bin.000001:100, then {@code statements}, each at its offset. */
+    private EmittedDefinitions snapshotThen(Object... statementsAndOffsets) {
+        EmittedDefinitions definitions = definitions(ServerFlavor.MARIADB);
+        definitions.described(created());
+        definitions.journalAll(at("bin.000001", 100));
+        for (int i = 0; i < statementsAndOffsets.length; i += 2) {
+            definitions.altered((String) statementsAndOffsets[i], ITEMS, Optional.empty());
+            definitions.journal((MySqlOffset) statementsAndOffsets[i + 1]);
+        }
+        definitions.closeHistory();
+        return definitions;
+    }
+
     private static TableDefinition created() {
         return new DdlApplier(true).apply(CREATE, ITEMS, Optional.empty(), Optional.of("latin1")).orElseThrow();
     }
@@ -49,14 +62,8 @@ class SchemaHistoryTest {
 
     @Test
     void aRestartKnowsTheTablesAsTheStatementsItsOffsetPassedLeftThem() {
-        EmittedDefinitions first = definitions(ServerFlavor.MARIADB);
-        first.described(created());
-        first.journalAll(at("bin.000001", 100));
-        first.altered("ALTER TABLE shop.items ADD COLUMN qty INT DEFAULT 5", ITEMS, Optional.empty());
-        first.journal(at("bin.000001", 300));
-        first.altered("ALTER TABLE shop.items DROP COLUMN note", ITEMS, Optional.empty());
-        first.journal(at("bin.000002", 50));
-        first.closeHistory();
+        snapshotThen("ALTER TABLE shop.items ADD COLUMN qty INT DEFAULT 5", at("bin.000001", 300),
+                "ALTER TABLE shop.items DROP COLUMN note", at("bin.000002", 50));
 
         EmittedDefinitions between = definitions(ServerFlavor.MARIADB);
         between.recover(Optional.of(at("bin.000001", 400)));
@@ -73,12 +80,7 @@ class SchemaHistoryTest {
 
     @Test
     void linesPastTheStoredOffsetAreDroppedFromTheFile() throws IOException {
-        EmittedDefinitions first = definitions(ServerFlavor.MARIADB);
-        first.described(created());
-        first.journalAll(at("bin.000001", 100));
-        first.altered("ALTER TABLE shop.items DROP COLUMN note", ITEMS, Optional.empty());
-        first.journal(at("bin.000003", 50));
-        first.closeHistory();
+        snapshotThen("ALTER TABLE shop.items DROP COLUMN note", at("bin.000003", 50));
 
         EmittedDefinitions restarted = definitions(ServerFlavor.MARIADB);
         restarted.recover(Optional.of(at("bin.000002", 900)));
@@ -119,10 +121,7 @@ class SchemaHistoryTest {
 
     @Test
     void aFirstStartClearsTheHistory() {
-        EmittedDefinitions first = definitions(ServerFlavor.MARIADB);
-        first.described(created());
-        first.journalAll(at("bin.000001", 100));
-        first.closeHistory();
+        snapshotThen();
 
         EmittedDefinitions fresh = definitions(ServerFlavor.MARIADB);
         fresh.recover(Optional.empty());
@@ -133,10 +132,7 @@ class SchemaHistoryTest {
 
     @Test
     void aLineCutShortByACrashIsReadAgainFromTheBinlogNotFailed() throws IOException {
-        EmittedDefinitions first = definitions(ServerFlavor.MARIADB);
-        first.described(created());
-        first.journalAll(at("bin.000001", 100));
-        first.closeHistory();
+        snapshotThen();
         Files.writeString(file(), "{\"format\":\"tributary-schema-history-1\",\"offset\":{\"fi",
                 StandardOpenOption.APPEND);
 
