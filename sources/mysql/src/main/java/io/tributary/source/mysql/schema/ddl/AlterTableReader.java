@@ -29,10 +29,55 @@ final class AlterTableReader {
 
     /** Comma-separated specifications, to the end of the statement. */
     void apply(DdlTokens tokens, TableDraft draft) {
+        boolean charsetChanged = false;
+        boolean columnsChanged = false;
         do {
-            specification(tokens, draft);
+            if (tableCharset(tokens, draft)) {
+                charsetChanged = true;
+            } else {
+                columnsChanged |= specification(tokens, draft);
+            }
         } while (tokens.acceptSymbol(","));
         tokens.expectEnd();
+        if (charsetChanged && columnsChanged) {
+            // which of the two the server applies first decides the new columns' character set
+            throw new DdlTokens.Unsupported("the table's character set changed together with columns");
+        }
+    }
+
+    /**
+     * {@code [DEFAULT] CHARACTER SET|CHARSET [=] name [[DEFAULT] COLLATE [=] name]} or {@code [DEFAULT] COLLATE [=]
+     * name}: the table's default character set, which columns added later take; false, reading nothing, when the
+     * specification is another.
+     */
+    private static boolean tableCharset(DdlTokens tokens, TableDraft draft) {
+        int ahead = tokens.peek().isWord("DEFAULT") ? 1 : 0;
+        DdlTokens.Token word = tokens.peek(ahead);
+        boolean charset = word.isWord("CHARSET") || word.isWord("CHARACTER") && tokens.peek(ahead + 1).isWord("SET");
+        if (!charset && !word.isWord("COLLATE")) {
+            return false;
+        }
+        tokens.accept("DEFAULT");
+        Optional<String> named = Optional.empty();
+        Optional<String> written = Optional.empty();
+        if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
+            tokens.acceptSymbol("=");
+            written = Optional.of(tokens.peek().text().toLowerCase(Locale.ROOT));
+            named = Optional.of(Charsets.named(tokens.name()));
+            tokens.accept("DEFAULT");
+        }
+        if (tokens.accept("COLLATE")) {
+            tokens.acceptSymbol("=");
+            String implied = Charsets.ofCollation(tokens.name());
+            if (named.isPresent() && !named.get().equals(implied)) {
+                throw new DdlTokens.Unsupported("a collation of another character set");
+            }
+            named = Optional.of(implied);
+        }
+        String resolved = named.orElseThrow();
+        // Debezium names the table's character set as written (utf8), where the server writes utf8mb3
+        draft.charset(resolved, written.filter(spelt -> !spelt.equals(resolved)));
+        return true;
     }
 
     /** {@code [UNIQUE] INDEX name [USING x] ON table (parts) ...}, the tokens after CREATE. */
@@ -79,9 +124,11 @@ final class AlterTableReader {
         }
     }
 
-    private void specification(DdlTokens tokens, TableDraft draft) {
+    /** One specification; whether it may add or change columns. */
+    private boolean specification(DdlTokens tokens, TableDraft draft) {
         if (tokens.accept("ADD")) {
             add(tokens, draft);
+            return true;
         } else if (tokens.accept("DROP")) {
             drop(tokens, draft);
         } else if (tokens.accept("MODIFY")) {
@@ -90,6 +137,7 @@ final class AlterTableReader {
             ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(spec.column().name(), spec, TableDraft.Placement.read(tokens));
             draft.inlineKeys(spec);
+            return true;
         } else if (tokens.accept("CHANGE")) {
             tokens.accept("COLUMN");
             refuseIfExists(tokens);
@@ -97,6 +145,7 @@ final class AlterTableReader {
             ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(old, spec, TableDraft.Placement.read(tokens));
             draft.inlineKeys(spec);
+            return true;
         } else if (tokens.accept("RENAME")) {
             rename(tokens, draft);
         } else if (tokens.accept("ALTER")) {
@@ -124,6 +173,7 @@ final class AlterTableReader {
         } else {
             throw new DdlTokens.Unsupported("ALTER TABLE " + tokens.peek().text());
         }
+        return false;
     }
 
     private void add(DdlTokens tokens, TableDraft draft) {

@@ -20,12 +20,12 @@ final class TableDraft {
     private final TableId id;
     private final List<ColumnDefinition> columns;
     private TableKey key;
-    private final Optional<String> charset;
+    private Optional<String> charset;
     private Optional<String> comment;
     /** Whether a statement dropped the key's index and has not (yet) added a primary key in its place. */
     private boolean keyDropped;
     private final boolean hiddenSystemPeriod;
-    private final Optional<String> declaredCharset;
+    private Optional<String> declaredCharset;
 
     private TableDraft(TableId id, List<ColumnDefinition> columns, TableKey key, Optional<String> charset,
             Optional<String> comment, boolean hiddenSystemPeriod, Optional<String> declaredCharset) {
@@ -55,6 +55,12 @@ final class TableDraft {
 
     Optional<String> charset() {
         return charset;
+    }
+
+    /** A new default character set, and its name as the statement spelt it where that differs. */
+    void charset(String newCharset, Optional<String> spelt) {
+        charset = Optional.of(newCharset);
+        declaredCharset = spelt;
     }
 
     /** A new table comment (empty: none). */

@@ -67,6 +67,10 @@ abstract class DdlApplierFidelityIT {
             "ALTER TABLE f.n ADD CHECK (b < 1000), STATS_PERSISTENT = 0",
             "ALTER TABLE f.n DROP CONSTRAINT cpos, ROW_FORMAT=DYNAMIC, COMMENT ''",
             "ALTER TABLE f.n FORCE",
+            "ALTER TABLE f.n DEFAULT CHARSET=latin1",
+            "ALTER TABLE f.n ADD d VARCHAR(3)",
+            "ALTER TABLE f.n CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+            "ALTER TABLE f.n ADD e TEXT",
             "CREATE TABLE f.p (a INT NOT NULL, b INT NOT NULL, c VARCHAR(3), PRIMARY KEY (a))",
             "ALTER TABLE f.p DROP PRIMARY KEY, ADD PRIMARY KEY (b, a)");
 

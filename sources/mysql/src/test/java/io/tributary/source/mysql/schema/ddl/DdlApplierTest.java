@@ -268,6 +268,19 @@ class DdlApplierTest {
                 .isEmpty();
     }
 
+    @Test
+    void aNewDefaultCharacterSetIsTheTablesAndTheNextColumnsAsWritten() {
+        TableDefinition utf8 = applied(MARIADB, base(MARIADB), "ALTER TABLE t DEFAULT CHARACTER SET = utf8 COLLATE "
+                + "utf8_bin").orElseThrow();
+        assertThat(utf8.defaultCharset()).contains("utf8mb3");
+        assertThat(utf8.declaredCharset()).contains("utf8");
+        assertThat(utf8.columns()).isEqualTo(base(MARIADB).columns());
+        TableDefinition added = applied(MARIADB, utf8, "ALTER TABLE t ADD COLUMN x VARCHAR(3)").orElseThrow();
+        assertThat(column(added, "x").charset()).contains("utf8mb3");
+        assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t COLLATE latin1_bin").orElseThrow().defaultCharset())
+                .contains("latin1");
+    }
+
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
     @Test
     void aCommentStatementGivesMariaDbTablesTheirNewComment() {
@@ -296,7 +309,8 @@ class DdlApplierTest {
         "ALTER TABLE t DROP COLUMN nothing",
         "ALTER TABLE t ADD COLUMN x POLYGON",
         "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4",
-        "ALTER TABLE t DEFAULT CHARSET=latin1",
+        "ALTER TABLE t DEFAULT CHARSET=utf8mb4, ADD COLUMN x VARCHAR(3)",
+        "ALTER TABLE t MODIFY name VARCHAR(20), COLLATE utf8mb4_bin",
         "ALTER TABLE t ALTER INDEX PRIMARY INVISIBLE",
         "ALTER TABLE t ADD UNIQUE KEY un (name(5))",
         "ALTER TABLE t MODIFY id INT NULL",
