@@ -123,11 +123,13 @@ public final class SchemaReader {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
             try (ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    charset = Optional.ofNullable(rows.getString(1));
-                    comment = comment(rows.getString(2));
-                    versioned = SYSTEM_VERSIONED.equals(rows.getString(3));
+                if (!rows.next()) {
+                    // renamed or dropped since its columns were read: half a table is none
+                    return Optional.empty();
                 }
+                charset = Optional.ofNullable(rows.getString(1));
+                comment = comment(rows.getString(2));
+                versioned = SYSTEM_VERSIONED.equals(rows.getString(3));
             }
         }
         // a period the table names is made of ordinary columns, in information_schema and in the binlog alike
