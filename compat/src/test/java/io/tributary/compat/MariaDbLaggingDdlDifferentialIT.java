@@ -11,7 +11,7 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 45;
+        return 49;
     }
 
     @Override

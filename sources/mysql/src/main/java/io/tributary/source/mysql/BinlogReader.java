@@ -674,8 +674,11 @@ final class BinlogReader {
                 Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
                         : emitted.databaseCharset(id.database()).isPresent() ? emitted.databaseCharset(id.database())
                         : schemas.databaseCharset(schemaConnection, id.database());
-                emitted.created(statement.sql(), id, current, charset)
-                        .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
+                Optional<TableId> likeSource = DdlStatements.likeSource(statement.sql(), data.getDatabase());
+                Optional<TableDefinition> created = likeSource.isPresent()
+                        ? emitted.createdLike(id, likeSource.get(), current)
+                        : emitted.created(statement.sql(), id, current, charset);
+                created.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
                 Optional<TableDefinition> current = schemas.describe(schemaConnection, id);
                 // a table renamed: the table as last described under its old name, when gone since

@@ -21,6 +21,10 @@ final class DdlStatements {
     private static final Pattern CREATE = Pattern.compile(
             "^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
+    /** {@code CREATE TABLE [IF NOT EXISTS] a LIKE b}, or with {@code (LIKE b)}: group 1 the source. */
+    private static final Pattern LIKE = Pattern.compile(
+            "^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + PART + ")(?:\\s*\\.\\s*(?:" + PART + "))?"
+                    + "\\s*\\(?\\s*LIKE\\s+" + NAME + "\\s*\\)?\\s*;?\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATE_IF_NOT_EXISTS = Pattern.compile(
             "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+IF\\s+NOT\\s+EXISTS\\s", Pattern.CASE_INSENSITIVE);
     /** An ALTER TABLE clause renaming the table: RENAME, RENAME TO, RENAME AS, not RENAME COLUMN, INDEX or KEY. */
@@ -239,6 +243,12 @@ final class DdlStatements {
     static List<RenamedTable> renamedOneByOne(String sql, String database) {
         List<RenamedTable> pairs = renamedPairs(sql, database);
         return pairs.size() > 1 ? pairs : List.of();
+    }
+
+    /** The table a {@code CREATE TABLE ... LIKE} copies; empty for any other statement. */
+    static Optional<TableId> likeSource(String sql, String database) {
+        Matcher like = LIKE.matcher(withoutLeadingComments(sql));
+        return like.matches() ? Optional.of(table(like.group(1), database)) : Optional.empty();
     }
 
     /**

@@ -172,6 +172,17 @@ final class EmittedDefinitions {
     }
 
     /**
+     * The table right after {@code CREATE TABLE id LIKE source}: the source as the statements read so far left it,
+     * under the new name and without its comment, or the server's definition when the source is not known as of that moment.
+     */
+    Optional<TableDefinition> createdLike(TableId id, TableId source, Optional<TableDefinition> current) {
+        // Debezium's parser copies the columns, the key and the character sets, not the table's comment
+        Optional<TableDefinition> copied = knownForRows(source).map(table -> table.withId(id)
+                .withComment(Optional.empty()));
+        return remember(id, DefinitionChoice.of(current, copied), copied.isEmpty());
+    }
+
+    /**
      * The table right after a statement that altered it: the server's definition, or the one the statement gives the
      * definition last described when they differ.
      */

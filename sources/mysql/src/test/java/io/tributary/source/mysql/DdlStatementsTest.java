@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class DdlStatementsTest {
     @Test
+    void theTableACreateTableLikeCopiesIsNamedInTheSessionsDatabaseUnlessQualified() {
+        assertThat(DdlStatements.likeSource("CREATE TABLE a LIKE b", "d")).contains(new TableId("d", "b"));
+        assertThat(DdlStatements.likeSource("create table if not exists x.a (LIKE `y`.`b``q`);", "d"))
+                .contains(new TableId("y", "b`q"));
+        assertThat(DdlStatements.likeSource("CREATE TABLE a (id INT, likes INT)", "d")).isEmpty();
+        assertThat(DdlStatements.likeSource("CREATE TABLE a AS SELECT * FROM b", "d")).isEmpty();
+    }
+
+    @Test
     void findsTheTablesOfCreateAlterIndexAndDrop() {
         assertThat(DdlStatements.tablesChanged("CREATE TABLE IF NOT EXISTS shop.items (id INT)", ""))
                 .containsExactly(new TableChange(ChangeType.CREATE, new TableId("shop", "items")));

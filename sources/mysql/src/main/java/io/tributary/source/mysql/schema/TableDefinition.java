@@ -53,6 +53,14 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
                 defaultCharset, comment, hiddenSystemPeriod, declaredCharset);
     }
 
+    /** The same table with another table comment. */
+    public TableDefinition withComment(Optional<String> newComment) {
+        if (newComment.equals(comment)) {
+            return this;
+        }
+        return new TableDefinition(id, columns, key, defaultCharset, newComment, hiddenSystemPeriod, declaredCharset);
+    }
+
     /** The same table under another name. */
     public TableDefinition withId(TableId newId) {
         return new TableDefinition(newId, columns, key, defaultCharset, comment, hiddenSystemPeriod, declaredCharset);

@@ -19,6 +19,10 @@ final class AlterTableReader {
             "PAGE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH", "TRANSACTIONAL",
             "PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL", "INSERT_METHOD");
 
+    /** The words of a foreign key's MATCH and ON DELETE / ON UPDATE clauses. */
+    private static final Set<String> REFERENCE_OPTIONS = Set.of("MATCH", "FULL", "PARTIAL", "SIMPLE", "ON", "DELETE",
+            "UPDATE", "RESTRICT", "CASCADE", "SET", "NULL", "NO", "ACTION", "DEFAULT");
+
     private final ColumnSpecReader columns;
     private final boolean mariaDb;
 
@@ -179,14 +183,17 @@ final class AlterTableReader {
     private void add(DdlTokens tokens, TableDraft draft) {
         if (tokens.accept("CONSTRAINT")) {
             tokens.accept("IF", "NOT", "EXISTS");
-            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE") && !tokens.peek().isWord("CHECK")) {
+            if (!constraintKind(tokens)) {
                 tokens.name();
             }
-            if (!tokens.peek().isWord("PRIMARY") && !tokens.peek().isWord("UNIQUE") && !tokens.peek().isWord("CHECK")) {
-                throw new DdlTokens.Unsupported("a constraint other than a key or a check");
+            if (!constraintKind(tokens)) {
+                throw new DdlTokens.Unsupported("a constraint other than a key, a foreign key or a check");
             }
         }
-        if (tokens.accept("CHECK")) {
+        if (tokens.accept("FOREIGN", "KEY")) {
+            // a foreign key changes no column and not the key (the index the server may add for it is no UNIQUE one)
+            foreignKey(tokens);
+        } else if (tokens.accept("CHECK")) {
             // a check constraint changes no column
             tokens.group();
             enforcement(tokens);
@@ -312,6 +319,27 @@ final class AlterTableReader {
         }
         tokens.accept("COLUMN");
         alterColumn(tokens, draft);
+    }
+
+    private static boolean constraintKind(DdlTokens tokens) {
+        DdlTokens.Token next = tokens.peek();
+        return next.isWord("PRIMARY") || next.isWord("UNIQUE") || next.isWord("CHECK") || next.isWord("FOREIGN");
+    }
+
+    /** The rest of {@code FOREIGN KEY [name] (columns) REFERENCES table (columns) [MATCH ...] [ON ... action]}. */
+    private static void foreignKey(DdlTokens tokens) {
+        tokens.accept("IF", "NOT", "EXISTS");
+        if (!tokens.peek().isSymbol("(")) {
+            tokens.name();
+        }
+        tokens.group();
+        tokens.expect("REFERENCES");
+        tokens.qualifiedName();
+        tokens.group();
+        while (REFERENCE_OPTIONS.contains(tokens.peek().text().toUpperCase(Locale.ROOT))
+                && tokens.peek().kind() == DdlTokens.Kind.WORD) {
+            tokens.take();
+        }
     }
 
     /** {@code [NOT] ENFORCED} after a check constraint, if written. */

@@ -28,8 +28,9 @@ public final class DefinitionChoice {
             return current;
         }
         if (current.isPresent() && sameStructure(current.get(), applied.get())) {
-            // the server's description, with the statement's spelling of the types
-            return current.map(table -> table.withDeclaredTypesOf(applied));
+            // the server's description, with the statement's spelling of the types, and the table comment as the
+            // statements give it (the server's but where Debezium's parser does not follow it: CREATE TABLE ... LIKE)
+            return current.map(table -> table.withDeclaredTypesOf(applied).withComment(applied.get().comment()));
         }
         return applied;
     }

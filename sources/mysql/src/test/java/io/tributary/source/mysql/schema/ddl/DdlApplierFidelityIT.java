@@ -72,7 +72,9 @@ abstract class DdlApplierFidelityIT {
             "ALTER TABLE f.n CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
             "ALTER TABLE f.n ADD e TEXT",
             "CREATE TABLE f.p (a INT NOT NULL, b INT NOT NULL, c VARCHAR(3), PRIMARY KEY (a))",
-            "ALTER TABLE f.p DROP PRIMARY KEY, ADD PRIMARY KEY (b, a)");
+            "ALTER TABLE f.p DROP PRIMARY KEY, ADD PRIMARY KEY (b, a)",
+            "ALTER TABLE f.p ADD c2 INT, ADD CONSTRAINT fp FOREIGN KEY (c2) REFERENCES f.k (a) ON DELETE CASCADE",
+            "ALTER TABLE f.p DROP FOREIGN KEY fp");
 
     /** Starts the server. */
     abstract TestingBinlogServer start();
