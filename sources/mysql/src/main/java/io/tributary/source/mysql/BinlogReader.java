@@ -745,7 +745,8 @@ final class BinlogReader {
 
     /**
      * A RENAME TABLE of several pairs as Debezium writes it: an event per pair ({@code RENAME TABLE a TO b}), each
-     * describing its new table, all naming every new table in {@code source.table} as the drops do.
+     * describing its new table as the whole statement left it (none for a name renamed again after), all naming
+     * every new table in {@code source.table} as the drops do.
      */
     private void emitRenamesOneByOne(EventHeaderV4 header, List<DdlStatements.RenamedTable> statements,
             List<DdlStatements.TableChange> renamed) throws InterruptedException, SQLException {
@@ -760,8 +761,16 @@ final class BinlogReader {
             TableId id = change.table();
             List<Object[]> tableChanges = new ArrayList<>();
             DdlStatements.RenamedTable pair = statements.get(i);
-            schemas.emitted().renamed(pair.from(), id, schemas.describe(schemaConnection, id))
-                    .ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
+            Optional<TableDefinition> renamedTable = schemas.emitted().renamed(pair.from(), id,
+                    schemas.describe(schemaConnection, id));
+            // Debezium describes each new name as the whole statement left it: none for one renamed again after
+            // (t TO tmp in a swap t TO tmp, u TO t, tmp TO u)
+            boolean renamedAgain = statements.subList(i + 1, statements.size()).stream()
+                    .anyMatch(later -> later.from().equals(id));
+            if (!renamedAgain) {
+                renamedTable.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id,
+                        definition)));
+            }
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
                     header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
             if (schemaChanges != null) {
