@@ -1,14 +1,19 @@
 package io.tributary.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.tributary.api.CaptureStatus;
 import io.tributary.api.ChangeRecord;
@@ -111,7 +116,7 @@ public final class Pipeline implements AutoCloseable {
             TransformChain transforms = TransformChain.of(config.source());
             running = sources.apply(config.source());
             source = running;
-            running.useStateDirectory(config.offsetDirectory().resolve(config.name() + ".source"));
+            running.useStateDirectory(sourceStateDirectory());
             running.start(config.source(), stored);
             long intervalNanos = config.offsetFlushIntervalMs() * 1_000_000L;
             long committedAt = System.nanoTime();
@@ -329,6 +334,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void alterOffset(Map<String, ?> partition, Map<String, ?> offset) {
         requireOffsetsChangeable();
         fileStore.save(partition, offset);
+        discardSourceState();
         stored = new StoredOffset(partition, offset);
         LOG.info("pipeline {}: stored offset replaced by {} through the REST API", config.name(), offset);
     }
@@ -341,9 +347,34 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void resetOffset() {
         requireOffsetsChangeable();
         fileStore.reset();
+        discardSourceState();
         stored = null;
         LOG.info("pipeline {}: stored offset deleted through the REST API; the next start is a first start",
                 config.name());
+    }
+
+    /** The directory the source keeps what it must find again on a restart (its schema history) in. */
+    private Path sourceStateDirectory() {
+        return config.offsetDirectory().resolve(config.name() + ".source");
+    }
+
+    /**
+     * Deletes what the source kept beside an offset that has just been replaced or deleted: it described the tables
+     * at the old offset, not at the new one (the source then reads them from the server, as on a first start).
+     */
+    private void discardSourceState() {
+        Path directory = sourceStateDirectory();
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the source's state in " + directory + " (" + e.getMessage()
+                    + "); delete it by hand before resuming the pipeline", e);
+        }
     }
 
     private void requireOffsetsChangeable() {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -107,7 +108,12 @@ class RestServerTest {
                 400, "at least \"file\" (a binlog file name) and \"pos\"");
         assertError(api.callWithBody("PATCH", path, "application/json", "{\"offsets\":[]}"), 400,
                 "Partitions / offsets need to be provided for an alter offsets request");
+        // what the source kept beside the old offset (its schema history) describes the tables there, not at the new one
+        Path sourceState = directory.resolve("offsets").resolve("shop.source");
+        Files.createDirectories(sourceState);
+        Files.writeString(sourceState.resolve("schema-history.jsonl"), "{}\n");
         HttpResponse<String> altered = api.callWithBody("PATCH", path, "application/json", offsets);
+        assertThat(sourceState).doesNotExist();
         assertThat(json(altered).get("message").asText()).isEqualTo("The Connect framework-managed offsets for this "
                 + "connector have been altered successfully. However, if this connector manages offsets externally, "
                 + "they will need to be manually altered in the system that the connector uses.");
@@ -121,9 +127,12 @@ class RestServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
 
         assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        Files.createDirectories(sourceState);
+        Files.writeString(sourceState.resolve("schema-history.jsonl"), "{}\n");
         assertThat(json(api.call("DELETE", path)).get("message").asText())
                 .startsWith("The Connect framework-managed offsets for this connector have been reset successfully.");
         assertThat(json(api.get(path))).isEqualTo(JSON.readTree("{\"offsets\":[]}"));
+        assertThat(sourceState).doesNotExist();
         assertThat(api.call("PUT", "/connectors/shop/resume").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 3);
         assertThat(api.startedFrom()).as("a first start").isEmpty();

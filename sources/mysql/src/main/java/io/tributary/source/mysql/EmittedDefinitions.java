@@ -58,6 +58,12 @@ final class EmittedDefinitions {
         history.recover(stored, this);
     }
 
+    /** Knows nothing, and neither does the history: a new snapshot is about to describe the tables afresh. */
+    void forget() {
+        restore(SchemaHistory.State.EMPTY);
+        history.clear();
+    }
+
     /** Keeps in the history what the last statement changed, as holding after {@code offset}. */
     void journal(MySqlOffset offset) {
         history.record(offset, this);

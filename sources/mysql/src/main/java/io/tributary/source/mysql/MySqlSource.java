@@ -76,19 +76,22 @@ public final class MySqlSource implements ChangeSource {
             }
         }
         Optional<MySqlOffset> start = offset;
-        reader = new Thread(() -> capture(connections, connection, flavor, start), "tributary-mysql-" + config.topicPrefix());
+        // a position made up for snapshot.mode=never is a first start: the history from before is not this capture's
+        boolean stored = storedOffset.isPresent();
+        reader = new Thread(() -> capture(connections, connection, flavor, start, stored),
+                "tributary-mysql-" + config.topicPrefix());
         reader.setDaemon(true);
         reader.start();
         LOG.info("Capturing {} ({}) from {}", config.topicPrefix(), flavor, offset.map(Object::toString).orElse("the start"));
     }
 
     private void capture(ServerConnections connections, Connection connection, ServerFlavor flavor,
-            Optional<MySqlOffset> stored) {
+            Optional<MySqlOffset> stored, boolean offsetWasStored) {
         try (connection; SchemaHistory history = history(flavor)) {
             SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
             SchemaCache schemas = new SchemaCache(config, schemaReader, flavor, history);
             // the tables as they were at the stored offset, which the server shows no more if DDL ran since
-            schemas.emitted().recover(stored);
+            schemas.emitted().recover(offsetWasStored ? stored : Optional.empty());
             RecordFactory records = new RecordFactory(VERSION, flavor, config);
             MySqlOffset start = startingPointWithRetries(connections, connection, flavor, stored, schemaReader,
                     schemas, records);
@@ -151,6 +154,8 @@ public final class MySqlSource implements ChangeSource {
                 Map<String, ?> handedOver = handoff.lastHandedOver();
                 MySqlOffset queued = handedOver == null ? null : MySqlOffset.fromMap(handedOver);
                 from = queued != null && !queued.snapshot() ? queued : from;
+                // the statements read past that point are read again: the tables as the history knew them there
+                schemas.emitted().recover(Optional.of(from));
             }
         }
     }
@@ -226,6 +231,10 @@ public final class MySqlSource implements ChangeSource {
         }
         boolean needSnapshot = mode.snapshotsData() && (stored.isEmpty() || resumeSnapshot || purged);
         boolean schemaOnly = !mode.snapshotsData() && mode.snapshotsSchema() && (stored.isEmpty() || resumeSnapshot);
+        if ((needSnapshot || schemaOnly) && !resumeSnapshot) {
+            // the snapshot describes the tables as they are now; what the history knew is of another moment
+            schemas.emitted().forget();
+        }
         if (needSnapshot || schemaOnly) {
             SnapshotReader snapshot = new SnapshotReader(config, connections, schemaReader, schemas, records, flavor,
                     progress, schemaChanges(flavor));

@@ -45,7 +45,9 @@ final class SchemaHistory implements AutoCloseable {
             .addModule(new Jdk8Module())
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+            // absent properties left out, but a map's empty values kept: a database's character set removed
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
+                    JsonInclude.Include.ALWAYS))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -105,9 +107,9 @@ final class SchemaHistory implements AutoCloseable {
             return;
         }
         Path path = file.get();
+        definitions.restore(State.EMPTY);
         if (stored.isEmpty()) {
-            close();
-            delete(path);
+            clear();
             return;
         }
         List<String> lines = read(path);
@@ -126,6 +128,12 @@ final class SchemaHistory implements AutoCloseable {
             rewrite(path, new Line(FORMAT, stored.get().toMap(), definitions.state(), null));
         }
         definitions.changes(); // what was restored is in the file already
+    }
+
+    /** Forgets every line: a first start, or a new snapshot that replaces what the history knew. */
+    void clear() {
+        close();
+        file.ifPresent(SchemaHistory::delete);
     }
 
     /** Appends what changed since the last line, if anything, as holding after {@code offset}; forced to disk. */
@@ -197,9 +205,10 @@ final class SchemaHistory implements AutoCloseable {
                 + "backup, or delete it together with the pipeline's offset to take a new snapshot");
     }
 
+    /** The file's lines; a last line cut inside a character by a full disk reads as a line that does not parse. */
     private static List<String> read(Path path) {
         try {
-            return Files.readAllLines(path, StandardCharsets.UTF_8);
+            return List.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8).split("\n"));
         } catch (NoSuchFileException none) {
             return List.of();
         } catch (IOException e) {
@@ -207,7 +216,7 @@ final class SchemaHistory implements AutoCloseable {
         }
     }
 
-    private void delete(Path path) {
+    private static void delete(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

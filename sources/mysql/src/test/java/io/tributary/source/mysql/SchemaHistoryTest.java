@@ -120,6 +120,45 @@ class SchemaHistoryTest {
     }
 
     @Test
+    void aDatabaseCharacterSetForgottenByADropIsForgottenAfterARestart() {
+        EmittedDefinitions first = snapshotThen();
+        first.databaseCharset(new DdlStatements.DatabaseCharset("app", Optional.of("latin1"), true));
+        first.journal(at("bin.000001", 200));
+        first.droppedDatabase("app");
+        first.databaseCharset(new DdlStatements.DatabaseCharset("app", Optional.empty(), true));
+        first.journal(at("bin.000001", 300));
+        first.closeHistory();
+
+        EmittedDefinitions restarted = definitions(ServerFlavor.MARIADB);
+        restarted.recover(Optional.of(at("bin.000001", 400)));
+
+        assertThat(restarted.databaseCharset("app")).isEmpty();
+        assertThat(restarted.knows(ITEMS)).isTrue();
+    }
+
+    @Test
+    void recoveringAgainInTheSameProcessForgetsWhatWasLearntPastTheOffset() {
+        EmittedDefinitions reader = snapshotThen("ALTER TABLE shop.items DROP COLUMN note", at("bin.000001", 300));
+
+        // a reconnection resumes before the ALTER, which is read again
+        reader.recover(Optional.of(at("bin.000001", 250)));
+
+        assertThat(names(reader)).containsExactly("id", "flag", "note", "kind");
+    }
+
+    @Test
+    void aLineCutInsideACharacterByAFullDiskIsReadAgainFromTheBinlog() throws IOException {
+        snapshotThen();
+        byte[] cut = "{\"format\":\"tributary-schema-history-1\",\"x\":\"\u00e9".getBytes(StandardCharsets.UTF_8);
+        Files.write(file(), java.util.Arrays.copyOf(cut, cut.length - 1), StandardOpenOption.APPEND);
+
+        EmittedDefinitions restarted = definitions(ServerFlavor.MARIADB);
+        restarted.recover(Optional.of(at("bin.000001", 200)));
+
+        assertThat(restarted.knows(ITEMS)).isTrue();
+    }
+
+    @Test
     void aFirstStartClearsTheHistory() {
         snapshotThen();
 
