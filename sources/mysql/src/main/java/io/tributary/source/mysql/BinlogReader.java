@@ -365,7 +365,12 @@ final class BinlogReader {
                 }
             }
             case ROTATE -> {
-                file = ((RotateEventData) event.getData()).getBinlogFilename();
+                RotateEventData rotate = event.getData();
+                file = rotate.getBinlogFilename();
+                if (!inTransaction) {
+                    // offsets between transactions (a heartbeat's) name a position in the new file, not the old one's
+                    transactionStart = rotate.getBinlogPosition();
+                }
                 lastRow = 0; // as Debezium, whose row number only a new binlog file resets
             }
             case MARIADB_GTID -> {

@@ -48,6 +48,46 @@ class MySqlBinlogEventsIT {
         }
     }
 
+    /**
+     * Without GTIDs a restart goes by file and position: a heartbeat's offset after the server moved to a new binlog
+     * file must be a position in that file (it was the old file's last transaction's, which the new file may not have).
+     */
+    @Test
+    void aHeartbeatAfterABinlogRotationResumesInTheNewFile() throws InterruptedException {
+        try (TestingMySql server = TestingMySql.builder().gtids(false).start()) {
+            server.execute("CREATE DATABASE rot", "CREATE TABLE rot.t (id INT PRIMARY KEY)");
+            Map<String, String> config = SourceRunner.config(server, "database.include.list", "rot",
+                    "snapshot.mode", "no_data", "heartbeat.interval.ms", "100");
+            Map<String, ?> heartbeat;
+            try (SourceRunner runner = SourceRunner.start(config, Optional.empty())) {
+                server.execute("INSERT INTO rot.t VALUES (1)");
+                runner.awaitRecords(1, TIMEOUT);
+                server.execute("FLUSH BINARY LOGS");
+                String rotated = String.valueOf(server.binlogStatus().get("File"));
+                heartbeat = awaitHeartbeatIn(runner, rotated);
+            }
+            server.execute("INSERT INTO rot.t VALUES (2)");
+            try (SourceRunner runner = SourceRunner.start(config, Optional.of(heartbeat))) {
+                List<ChangeRecord> records = runner.awaitRecords(1, TIMEOUT);
+                assertThat(records.stream().filter(record -> record.topic().equals("test.rot.t")).toList())
+                        .extracting(record -> ((Object[]) record.key())[0]).containsExactly(2);
+            }
+        }
+    }
+
+    /** The offset of the first heartbeat record whose offset names {@code file}. */
+    private static Map<String, ?> awaitHeartbeatIn(SourceRunner runner, String file) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ChangeRecord record : runner.pollFor(Duration.ofMillis(200))) {
+                if (record.topic().startsWith("__debezium-heartbeat") && file.equals(record.offset().get("file"))) {
+                    return record.offset();
+                }
+            }
+        }
+        throw new AssertionError("no heartbeat in " + file + " within " + TIMEOUT);
+    }
+
     @Test
     void compressedTransactionsCarryTheSameChangesAsPlainOnes() throws InterruptedException {
         mySql.execute("CREATE TABLE events.compressed " + COLUMNS, "CREATE TABLE events.plain " + COLUMNS);
