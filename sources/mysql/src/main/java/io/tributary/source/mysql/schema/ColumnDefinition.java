@@ -67,6 +67,12 @@ public record ColumnDefinition(
                 enumValues, autoIncrement, generated, comment, newDeclared);
     }
 
+    /** This column in another character set, with the spelling a statement gave that set. */
+    public ColumnDefinition withCharset(String newCharset, Optional<DeclaredType> newDeclared) {
+        return new ColumnDefinition(name, position, dataType, columnType, nullable, defaultValue,
+                Optional.of(newCharset), length, scale, enumValues, autoIncrement, generated, comment, newDeclared);
+    }
+
     /** This column with another default. */
     public ColumnDefinition withDefaultValue(Optional<String> newDefault) {
         return new ColumnDefinition(name, position, dataType, columnType, nullable, newDefault, charset, length, scale,

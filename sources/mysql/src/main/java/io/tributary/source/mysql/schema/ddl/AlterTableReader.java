@@ -36,7 +36,10 @@ final class AlterTableReader {
         boolean charsetChanged = false;
         boolean columnsChanged = false;
         do {
-            if (tableCharset(tokens, draft)) {
+            if (tokens.accept("CONVERT", "TO")) {
+                convert(tokens, draft);
+                charsetChanged = true;
+            } else if (tableCharset(tokens, draft)) {
                 charsetChanged = true;
             } else {
                 columnsChanged |= specification(tokens, draft);
@@ -82,6 +85,22 @@ final class AlterTableReader {
         // Debezium names the table's character set as written (utf8), where the server writes utf8mb3
         draft.charset(resolved, written.filter(spelt -> !spelt.equals(resolved)));
         return true;
+    }
+
+    /** The rest of {@code CONVERT TO CHARACTER SET|CHARSET name [COLLATE name]}. */
+    private static void convert(DdlTokens tokens, TableDraft draft) {
+        if (!tokens.accept("CHARACTER", "SET")) {
+            tokens.expect("CHARSET");
+        }
+        if (tokens.peek().isWord("DEFAULT")) {
+            throw new DdlTokens.Unsupported("CONVERT TO CHARACTER SET DEFAULT");
+        }
+        String written = tokens.peek().text().toLowerCase(Locale.ROOT);
+        String named = Charsets.named(tokens.name());
+        if (tokens.accept("COLLATE") && !Charsets.ofCollation(tokens.name()).equals(named)) {
+            throw new DdlTokens.Unsupported("a collation of another character set");
+        }
+        draft.convert(named, Optional.of(written).filter(spelt -> !spelt.equals(named)));
     }
 
     /** {@code [UNIQUE] INDEX name [USING x] ON table (parts) ...}, the tokens after CREATE. */

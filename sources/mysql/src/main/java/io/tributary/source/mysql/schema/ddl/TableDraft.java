@@ -63,6 +63,27 @@ final class TableDraft {
         declaredCharset = spelt;
     }
 
+    /**
+     * {@code CONVERT TO CHARACTER SET}: the table's default and every column with a character set take the new one,
+     * as Debezium's parser applies it. The server may also widen a column to keep its values' byte length (TEXT to
+     * MEDIUMTEXT); Debezium does not follow that, and neither does this.
+     *
+     * @param spelt the set's name as the statement spelt it, where that differs ({@code utf8})
+     */
+    void convert(String newCharset, Optional<String> spelt) {
+        charset(newCharset, spelt);
+        columns.replaceAll(column -> {
+            if (column.charset().isEmpty()) {
+                return column;
+            }
+            if (column.declared().isEmpty() && spelt.isPresent()) {
+                // Debezium names the set as spelt; a column read from the server has no spelling to carry it
+                throw new DdlTokens.Unsupported("a column the server described converted to " + spelt.get());
+            }
+            return column.withCharset(newCharset, column.declared().map(declared -> declared.withCharset(spelt)));
+        });
+    }
+
     /** A new table comment (empty: none). */
     void comment(Optional<String> newComment) {
         comment = newComment;

@@ -283,6 +283,39 @@ class DdlApplierTest {
                 .contains("latin1");
     }
 
+    @Test
+    void aConversionGivesTheTableAndEveryTextColumnTheNewCharacterSetAsDebeziumDoes() {
+        TableDefinition mixed = applied(MYSQL, base(MYSQL), "ALTER TABLE t ADD COLUMN body TEXT, "
+                + "ADD COLUMN kind ENUM('a') CHARACTER SET ascii, ADD COLUMN raw VARBINARY(4)").orElseThrow();
+
+        TableDefinition converted = applied(MYSQL, mixed, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 "
+                + "COLLATE utf8mb4_bin").orElseThrow();
+
+        assertThat(converted.defaultCharset()).contains("utf8mb4");
+        assertThat(converted.columns()).extracting(ColumnDefinition::charset).containsExactly(Optional.empty(),
+                UTF8MB4, UTF8MB4, UTF8MB4, Optional.empty());
+        // the server makes the TEXT a MEDIUMTEXT to hold as many bytes; Debezium's parser keeps TEXT
+        assertThat(column(converted, "body").columnType()).isEqualTo("text");
+    }
+
+    @Test
+    void aConversionToUtf8IsNamedAsWrittenWhereTheStatementsSpeltTheColumns() {
+        TableDefinition spelt = applied(MARIADB, base(MARIADB), "ALTER TABLE t MODIFY name VARCHAR(20) NOT NULL "
+                + "DEFAULT 'x'").orElseThrow();
+
+        TableDefinition converted = applied(MARIADB, spelt, "ALTER TABLE t CONVERT TO CHARSET utf8").orElseThrow();
+
+        assertThat(converted.declaredCharset()).contains("utf8");
+        assertThat(column(converted, "name").charset()).contains("utf8mb3");
+        assertThat(column(converted, "name").declared().orElseThrow().charset()).contains("utf8");
+        // a column read from the server has no declared spelling to carry "utf8": the server's reading is taken
+        TableDefinition described = base(MARIADB).withDeclaredTypesOf(Optional.empty());
+        TableDefinition fromServer = new TableDefinition(described.id(), described.columns().stream()
+                .map(column -> column.withDeclared(Optional.empty())).toList(), described.key(),
+                described.defaultCharset(), described.comment(), false);
+        assertThat(applied(MARIADB, fromServer, "ALTER TABLE t CONVERT TO CHARSET utf8")).isEmpty();
+    }
+
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
     @Test
     void aCommentStatementGivesMariaDbTablesTheirNewComment() {
@@ -310,7 +343,9 @@ class DdlApplierTest {
         "ALTER TABLE t DROP COLUMN id",
         "ALTER TABLE t DROP COLUMN nothing",
         "ALTER TABLE t ADD COLUMN x POLYGON",
-        "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4",
+        "ALTER TABLE t CONVERT TO CHARACTER SET DEFAULT",
+        "ALTER TABLE t CONVERT TO CHARACTER SET utf8 COLLATE latin1_bin",
+        "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4, ADD COLUMN x VARCHAR(3)",
         "ALTER TABLE t DEFAULT CHARSET=utf8mb4, ADD COLUMN x VARCHAR(3)",
         "ALTER TABLE t MODIFY name VARCHAR(20), COLLATE utf8mb4_bin",
         "ALTER TABLE t ALTER INDEX PRIMARY INVISIBLE",
