@@ -92,3 +92,7 @@ ALTER TABLE burst.converted CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_uni
 INSERT INTO burst.converted (id, s, note) VALUES (2, 'ü😀', '😀 text');
 ALTER TABLE burst.converted RENAME COLUMN note TO remark;
 INSERT INTO burst.converted (id, s, remark) VALUES (3, 'z', 'r');
+CREATE TABLE burst.exprs (id INT PRIMARY KEY, a INT DEFAULT (1 + 1), s VARCHAR(5) DEFAULT ('abc'), u VARCHAR(36) DEFAULT (uuid()));
+INSERT INTO burst.exprs (id) VALUES (1);
+ALTER TABLE burst.exprs ALTER COLUMN a SET DEFAULT (3), ADD COLUMN n INT NOT NULL DEFAULT (4);
+INSERT INTO burst.exprs (id) VALUES (2);

@@ -157,18 +157,21 @@ final class ColumnSpecReader {
 
     /**
      * A default as {@link SchemaReader} states it: empty for NULL; the epoch for the current time; a literal in the
-     * form the server stores it in. A literal the server would rewrite (a date given to a DATETIME, a number with fewer
-     * decimals than its column) is not understood.
+     * form the server stores it in; empty for an expression ({@code DEFAULT (expr)}), as Debezium's parser reads it,
+     * whatever the server makes of it (MariaDB folds a constant one into a literal, which a snapshot then shows). A
+     * literal the server would rewrite (a date given to a DATETIME, a number with fewer decimals than its column) is
+     * not understood.
      */
     Optional<String> defaultOf(DdlTokens tokens, ColumnType type) {
-        if (tokens.peek().isSymbol("(")) {
-            throw new DdlTokens.Unsupported("an expression default");
-        }
         return defaultValue(tokens, type);
     }
 
     private Optional<String> defaultValue(DdlTokens tokens, ColumnType type) {
         if (tokens.accept("NULL")) {
+            return Optional.empty();
+        }
+        if (tokens.peek().isSymbol("(")) {
+            tokens.skipGroup();
             return Optional.empty();
         }
         if ((tokens.peek().isWord("TRUE") || tokens.peek().isWord("FALSE"))
