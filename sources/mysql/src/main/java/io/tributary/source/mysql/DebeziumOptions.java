@@ -112,7 +112,8 @@ public final class DebeziumOptions {
             honoured(COLUMN_MASK, "values of character columns, null included, become that many '*'"),
             honoured(COLUMN_MASK_HASH, "the hex digest of salt and Java-serialised value, cut to the column length"),
             honoured(COLUMN_MASK_HASH_V2, "the hex digest of salt and UTF-8 text, cut to the column length"),
-            honoured(COLUMN_TRUNCATE, "strings and bytes longer than <length> are cut"),
+            honoured(COLUMN_TRUNCATE, "strings and bytes longer than <length> are cut (a BIT column's bytes are not, "
+                    + "as in Debezium)"),
             honoured(COLUMN_PROPAGATE_SOURCE_TYPE, "__debezium.source.column.* schema parameters"),
             honoured(DATATYPE_PROPAGATE_SOURCE_TYPE, "__debezium.source.column.* schema parameters"),
             honoured(CONVERTERS, "TinyIntOneToBooleanConverter (<name>.type, <name>.selector, "

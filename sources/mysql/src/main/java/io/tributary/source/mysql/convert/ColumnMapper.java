@@ -56,8 +56,10 @@ public sealed interface ColumnMapper {
             if (length != null && length <= maxLength) {
                 return ValueMapping.NONE;
             }
-            return new ValueMapping(Map.of("truncateLength", Integer.toString(maxLength)),
-                    value -> truncated(value, maxLength));
+            // Debezium cuts strings and byte buffers; a BIT(n)'s value is a byte array there, which it leaves whole
+            UnaryOperator<Object> convert = column.dataType().equals("bit") ? UnaryOperator.identity()
+                    : value -> truncated(value, maxLength);
+            return new ValueMapping(Map.of("truncateLength", Integer.toString(maxLength)), convert);
         }
 
         static Object truncated(Object value, int maxLength) {

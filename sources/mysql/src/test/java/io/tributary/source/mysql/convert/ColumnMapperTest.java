@@ -58,6 +58,14 @@ class ColumnMapperTest {
     }
 
     @Test
+    void truncationMarksButKeepsTheBytesOfABitColumnAsDebeziumDoes() {
+        ColumnMapper.ValueMapping bits = new ColumnMapper.Truncate(3).forColumn(column("flags", "bit", "bit(64)", 64));
+
+        assertThat(bits.parameters()).containsExactly(Map.entry("truncateLength", "3"));
+        assertThat((byte[]) bits.convert().apply(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})).hasSize(8);
+    }
+
+    @Test
     void hashingV1DigestsSaltAndTheJavaSerialisedStringCutToTheColumnLength() throws Exception {
         ColumnMapper.ValueMapping mapping = new ColumnMapper.Hash("SHA-256", "pepper", false).forColumn(EMAIL);
         // Java serialisation of a short string: stream magic, version, TC_STRING, 2-byte length, modified UTF-8
