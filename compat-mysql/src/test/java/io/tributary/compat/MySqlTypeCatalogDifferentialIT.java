@@ -1,5 +1,7 @@
 package io.tributary.compat;
 
+import java.util.List;
+
 /**
  * {@link TypeCatalogDifferentialIT} on MySQL 9.7 with Debezium 3.6.1, under the permissive sql_mode many applications
  * still run with: the shared catalogue and MySQL's own types ({@code types-mysql.sql}) — binary JSON changed by
@@ -17,5 +19,11 @@ class MySqlTypeCatalogDifferentialIT extends TypeCatalogDifferentialIT {
     @Override
     int ownCatalogueEvents() {
         return 3 + 4 + 2 + 2 + 3;
+    }
+
+    /** MySQL logs a row change's statement (a ROWS_QUERY event) only with binlog_rows_query_log_events on. */
+    @Override
+    List<String> rowStatementsLogged() {
+        return List.of("SET GLOBAL binlog_rows_query_log_events = ON");
     }
 }
