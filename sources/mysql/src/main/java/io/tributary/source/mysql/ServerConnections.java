@@ -124,6 +124,10 @@ final class ServerConnections {
                 + "); check database.hostname and database.port and that the server is running", e);
     }
 
+    /** Where managed MySQL servers take server settings from. */
+    static final String PARAMETER_GROUP = " (on Amazon RDS for MySQL: the DB parameter group; on Aurora MySQL: the DB "
+            + "cluster parameter group)";
+
     /** What the server is, after checking that its binlog can feed a CDC connector. */
     ServerFlavor checkServer(Connection connection) {
         try {
@@ -131,17 +135,19 @@ final class ServerConnections {
             String where = config.hostname() + ":" + config.port();
             if (!"ON".equalsIgnoreCase(variable(connection, "log_bin")) && !"1".equals(variable(connection, "log_bin"))) {
                 throw SourceException.fatal("binary logging is off on " + where + "; start the server with log_bin "
-                        + "(--log-bin), binlog_format=ROW and binlog_row_image=FULL");
+                        + "(--log-bin), binlog_format=ROW and binlog_row_image=FULL (on Amazon RDS for MySQL the binlog "
+                        + "is on while automated backups are, a backup retention period above 0; on Aurora MySQL set "
+                        + "binlog_format=ROW in the DB cluster parameter group and reboot the writer)");
             }
             String format = variable(connection, "binlog_format");
             if (!"ROW".equalsIgnoreCase(format)) {
                 throw SourceException.fatal("binlog_format is " + format + " on " + where + ", expected ROW; set "
-                        + "binlog_format=ROW in the server configuration (on RDS/Aurora: the DB parameter group)");
+                        + "binlog_format=ROW in the server configuration" + PARAMETER_GROUP);
             }
             String rowImage = variable(connection, "binlog_row_image");
             if (rowImage != null && !"FULL".equalsIgnoreCase(rowImage)) {
                 throw SourceException.fatal("binlog_row_image is " + rowImage + " on " + where + ", expected FULL; "
-                        + "set binlog_row_image=FULL so that updates and deletes carry whole rows");
+                        + "set binlog_row_image=FULL so that updates and deletes carry whole rows" + PARAMETER_GROUP);
             }
             checkReplicationClient(connection, flavor);
             return flavor;

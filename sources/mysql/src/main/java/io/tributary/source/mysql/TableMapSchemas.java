@@ -117,8 +117,8 @@ final class TableMapSchemas {
         }
         if (!full) {
             throw SourceException.fatal(mismatch(id, tableMap, current) + ", and no schema history knew the table "
-                    + "as it was then. Set binlog_row_metadata=FULL on the server so that the binlog carries each "
-                    + "table's layout, or keep a schema history (the standalone runtime keeps one beside its offsets; "
+                    + "as it was then. Set binlog_row_metadata=FULL on the server" + ServerConnections.PARAMETER_GROUP
+                    + " so that the binlog carries each table's layout, or keep a schema history (the standalone runtime keeps one beside its offsets; "
                     + "elsewhere set tributary.schema.history.file), then take a new snapshot of the table (or leave "
                     + "it out with table.exclude.list).");
         }

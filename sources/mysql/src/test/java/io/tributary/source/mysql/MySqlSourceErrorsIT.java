@@ -79,7 +79,8 @@ class MySqlSourceErrorsIT {
         try (TestingMariaDb mariaDb = TestingMariaDb.create(binlog)) {
             assertThatThrownBy(() -> SourceRunner.start(SourceRunner.config(mariaDb), Optional.empty()))
                     .isInstanceOf(SourceException.class)
-                    .hasMessageContaining(expectedMessage);
+                    .hasMessageContaining(expectedMessage)
+                    .hasMessageContaining("parameter group");
         }
     }
 
