@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.tributary.testkit.TestingBinlogServer;
 import io.tributary.testkit.TestingDynamoDb;
-import io.tributary.testkit.TestingMariaDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -17,27 +17,27 @@ final class SalesOrders {
     private SalesOrders() {
     }
 
-    static void create(TestingMariaDb mariaDb) {
-        mariaDb.execute("CREATE DATABASE salesdb",
+    static void create(TestingBinlogServer database) {
+        database.execute("CREATE DATABASE salesdb",
                 "CREATE TABLE salesdb.SALES_ORDER (ORDER_ID INT PRIMARY KEY, SITE_ID INT NOT NULL, "
                         + "ORDER_DATE DATETIME NOT NULL, SHIP_MODE VARCHAR(20))",
-                "INSERT INTO salesdb.SALES_ORDER SELECT seq, 1000 + seq % 2000, "
-                        + "'2022-06-15 07:52:16' - INTERVAL seq MINUTE, ELT(1 + seq % 3, 'STANDARD', 'ONE-DAY', "
-                        + "'TWO-DAY') FROM salesdb.seq_1_to_29000");
+                "INSERT INTO salesdb.SALES_ORDER SELECT n, 1000 + n % 2000, "
+                        + "'2022-06-15 07:52:16' - INTERVAL n MINUTE, ELT(1 + n % 3, 'STANDARD', 'ONE-DAY', "
+                        + "'TWO-DAY') FROM " + TestingBinlogServer.integers(29_000));
     }
 
     /** Inserts 100 orders, updates every 290th, deletes every 580th. */
-    static void change(TestingMariaDb mariaDb) {
-        mariaDb.execute("INSERT INTO salesdb.SALES_ORDER SELECT seq, 3000 + seq, '2022-06-16 08:00:00', "
-                        + "'EXPRESS' FROM salesdb.seq_29001_to_29100",
+    static void change(TestingBinlogServer database) {
+        database.execute("INSERT INTO salesdb.SALES_ORDER SELECT 29000 + n, 3000 + 29000 + n, '2022-06-16 08:00:00', "
+                        + "'EXPRESS' FROM " + TestingBinlogServer.integers(100),
                 "UPDATE salesdb.SALES_ORDER SET SHIP_MODE = 'UPGRADED' WHERE ORDER_ID % 290 = 0",
                 "DELETE FROM salesdb.SALES_ORDER WHERE ORDER_ID % 580 = 1");
     }
 
     /** Every order: SITE_ID, ORDER_DATE as Debezium's epoch milliseconds, SHIP_MODE. */
-    static Map<Integer, List<String>> rows(TestingMariaDb mariaDb) {
+    static Map<Integer, List<String>> rows(TestingBinlogServer database) {
         Map<Integer, List<String>> rows = new TreeMap<>();
-        for (Map<String, Object> row : mariaDb.query("SELECT ORDER_ID, SITE_ID, "
+        for (Map<String, Object> row : database.query("SELECT ORDER_ID, SITE_ID, "
                 + "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ORDER_DATE) * 1000 AS MILLIS, SHIP_MODE "
                 + "FROM salesdb.SALES_ORDER")) {
             rows.put(((Number) row.get("ORDER_ID")).intValue(), List.of(row.get("SITE_ID").toString(),

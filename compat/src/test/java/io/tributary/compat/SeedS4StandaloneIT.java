@@ -13,8 +13,8 @@ import java.util.Properties;
 import io.tributary.server.ServerMain;
 import io.tributary.server.TributaryServer;
 import io.tributary.testkit.ChildJvm;
+import io.tributary.testkit.TestingBinlogServer;
 import io.tributary.testkit.TestingDynamoDb;
-import io.tributary.testkit.TestingMariaDb;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,23 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
  * Scenario S4 with no Kafka at all: seed 003's source configuration (unwrap included) and its DynamoDB sink
  * configuration, endpoints swapped, in one standalone pipeline. 29,000 existing orders, then live inserts, updates
  * and deletes: the DynamoDB table ends equal to the MySQL table — also when the pipeline's process is killed
- * during the load and started again.
+ * during the load and started again. {@code MariaDbSeedS4StandaloneIT} runs it on MariaDB; {@code
+ * MySqlSeedS4StandaloneIT} in compat-mysql on MySQL, the server the seed runs on (Aurora MySQL).
  */
-class SeedS4StandaloneIT {
+abstract class SeedS4StandaloneIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    abstract TestServer server();
 
     @Test
     void salesOrdersReachDynamoDbAndStayEqual(@TempDir Path directory) {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create(); TestingDynamoDb dynamo = TestingDynamoDb.create()) {
-            SalesOrders.create(mariaDb);
-            Map<String, String> pipeline = pipeline(mariaDb, dynamo, directory);
+        try (TestingBinlogServer database = server().start(); TestingDynamoDb dynamo = TestingDynamoDb.create()) {
+            SalesOrders.create(database);
+            Map<String, String> pipeline = pipeline(database, dynamo, directory);
 
             try (TributaryServer server = TributaryServer.start("salesdb.properties", pipeline)) {
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
                         .until(() -> SalesOrders.items(dynamo).size() == 29_000);
-                SalesOrders.change(mariaDb);
-                mariaDb.execute("UPDATE salesdb.SALES_ORDER SET SHIP_MODE = NULL WHERE ORDER_ID = 29050");
-                Map<Integer, List<String>> expected = SalesOrders.rows(mariaDb);
+                SalesOrders.change(database);
+                database.execute("UPDATE salesdb.SALES_ORDER SET SHIP_MODE = NULL WHERE ORDER_ID = 29050");
+                Map<Integer, List<String>> expected = SalesOrders.rows(database);
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
                         .until(() -> SalesOrders.items(dynamo).equals(expected));
             }
@@ -48,9 +51,9 @@ class SeedS4StandaloneIT {
 
     @Test
     void killedMidLoadAndRestartedTheTableStillConverges(@TempDir Path directory) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create(); TestingDynamoDb dynamo = TestingDynamoDb.create()) {
-            SalesOrders.create(mariaDb);
-            Map<String, String> pipeline = pipeline(mariaDb, dynamo, directory);
+        try (TestingBinlogServer database = server().start(); TestingDynamoDb dynamo = TestingDynamoDb.create()) {
+            SalesOrders.create(database);
+            Map<String, String> pipeline = pipeline(database, dynamo, directory);
             pipeline.put("snapshot.fetch.size", "500");
             pipeline.put("max.batch.size", "200");
             Path file = directory.resolve("salesdb.properties");
@@ -68,11 +71,11 @@ class SeedS4StandaloneIT {
                         .until(() -> Files.exists(offsets) && SalesOrders.items(dynamo).size() > 5_000);
                 first.destroyForcibly().waitFor();
                 assertThat(SalesOrders.items(dynamo).size()).as("killed during the load").isLessThan(29_000);
-                mariaDb.execute("UPDATE salesdb.SALES_ORDER SET SHIP_MODE = 'LATE' WHERE ORDER_ID % 97 = 0",
+                database.execute("UPDATE salesdb.SALES_ORDER SET SHIP_MODE = 'LATE' WHERE ORDER_ID % 97 = 0",
                         "DELETE FROM salesdb.SALES_ORDER WHERE ORDER_ID % 1001 = 0");
 
                 Process second = ChildJvm.start(ServerMain.class, directory.resolve("server.log"), file.toString());
-                Map<Integer, List<String>> expected = SalesOrders.rows(mariaDb);
+                Map<Integer, List<String>> expected = SalesOrders.rows(database);
                 Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
                         .until(() -> SalesOrders.items(dynamo).equals(expected));
                 second.destroy();
@@ -84,13 +87,13 @@ class SeedS4StandaloneIT {
     }
 
     /** Seed 003's source and sink configurations, endpoints swapped, as one standalone pipeline. */
-    private static Map<String, String> pipeline(TestingMariaDb mariaDb, TestingDynamoDb dynamo, Path directory) {
+    private static Map<String, String> pipeline(TestingBinlogServer database, TestingDynamoDb dynamo, Path directory) {
         Map<String, String> pipeline = new HashMap<>(SeedConfigs.load("003-rds-salesdb-dynamodb.properties"));
         pipeline.put("connector.class", "io.tributary.connect.MySqlSourceConnector");
-        pipeline.put("database.hostname", mariaDb.host());
-        pipeline.put("database.port", String.valueOf(mariaDb.port()));
-        pipeline.put("database.user", TestingMariaDb.CDC_USER);
-        pipeline.put("database.password", TestingMariaDb.CDC_PASSWORD);
+        pipeline.put("database.hostname", database.host());
+        pipeline.put("database.port", String.valueOf(database.port()));
+        pipeline.put("database.user", TestingBinlogServer.CDC_USER);
+        pipeline.put("database.password", TestingBinlogServer.CDC_PASSWORD);
         pipeline.put("sinks", "dynamodb");
         pipeline.put("sink.dynamodb.type", "dynamodb");
         SeedConfigs.load("003-dynamodb-sink.properties").forEach((key, value) ->
