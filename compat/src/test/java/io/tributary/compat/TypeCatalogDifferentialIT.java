@@ -182,6 +182,13 @@ abstract class TypeCatalogDifferentialIT {
     private static final String MASK = "column.mask.with.5.chars=catalog\\.types\\.(c_char|c_varchar|c_text|c_enum|c_int),"
             + "catalog\\.defaults\\.label,catalog\\.composite\\.region";
 
+    /** snapshot.mode=no_data: the schema described, no rows read, then streaming. */
+    @Test
+    void noDataSnapshotEqualsDebeziums() throws Exception {
+        compareUntilQuiet("snapshot-mode-no-data", true, Map.of("database.include.list", "catalog",
+                "include.schema.changes", "true", "snapshot.mode", "no_data"));
+    }
+
     /**
      * The statements that make the server log each row change's statement, which {@code include.query} needs
      * (MariaDB's {@code binlog_annotate_row_events} is on by default).
