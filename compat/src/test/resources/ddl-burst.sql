@@ -96,3 +96,12 @@ CREATE TABLE burst.exprs (id INT PRIMARY KEY, a INT DEFAULT (1 + 1), s VARCHAR(5
 INSERT INTO burst.exprs (id) VALUES (1);
 ALTER TABLE burst.exprs ALTER COLUMN a SET DEFAULT (3), ADD COLUMN n INT NOT NULL DEFAULT (4);
 INSERT INTO burst.exprs (id) VALUES (2);
+create /* gh-ost */ table burst.gh_a (id INT PRIMARY KEY, v INT DEFAULT 1, admin TINYINT(1) DEFAULT FALSE) default charset utf8mb4 collate 'utf8mb4_unicode_ci';
+INSERT INTO burst.gh_a (id) VALUES (1);
+alter /* gh-ost */ table burst.gh_a add column w INT DEFAULT 2, MODIFY admin TINYINT(1) NOT NULL DEFAULT TRUE;
+INSERT INTO burst.gh_a (id) VALUES (2);
+create /* gh-ost */ table burst.gh_b (id INT PRIMARY KEY, note VARCHAR(5) CHARACTER SET 'latin1' DEFAULT 'n');
+rename /* gh-ost */ table burst.gh_a to burst.gh_old, burst.gh_b to burst.gh_a;
+INSERT INTO burst.gh_a (id) VALUES (3);
+USE burst;
+DROP TABLE IF EXISTS gh_old;

@@ -11,7 +11,7 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 59;
+        return 65;
     }
 
     @Override

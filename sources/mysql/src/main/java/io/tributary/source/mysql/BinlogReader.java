@@ -642,7 +642,9 @@ final class BinlogReader {
             List<DdlStatements.TableChange> changed) throws InterruptedException, SQLException {
         String sql = statement.ddl();
         EmittedDefinitions emitted = schemas.emitted();
-        if (changed.size() > 1 && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
+        // a DROP TABLE, even of one table, names each table qualified, as Debezium writes it: the server logs the name
+        // as the statement gave it, unqualified under a session database
+        if (!changed.isEmpty() && changed.stream().allMatch(change -> change.type() == SchemaChanges.ChangeType.DROP)) {
             changed.forEach(change -> emitted.dropped(change.table()));
             emitDropsOneByOne(header, sql, changed);
             return;
@@ -722,7 +724,7 @@ final class BinlogReader {
     }
 
     /**
-     * A DROP TABLE of several tables as Debezium's MySQL and MariaDB connectors write it: an event per table, in the
+     * A DROP TABLE of one or several tables as Debezium's MySQL and MariaDB connectors write it: an event per table, in the
      * statement's order, each with the statement's head and that one table, and all naming every table in
      * {@code source.table} in the order of Debezium's hash set of their ids.
      */

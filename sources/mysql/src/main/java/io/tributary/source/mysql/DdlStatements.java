@@ -98,7 +98,7 @@ final class DdlStatements {
      * TABLE that renames the table changes the table of the new name, as Debezium reports it.
      */
     static List<TableChange> tablesChanged(String sql, String database) {
-        String statement = withoutLeadingComments(sql);
+        String statement = matchable(sql);
         Matcher matcher = CREATE.matcher(statement);
         if (matcher.find()) {
             return List.of(new TableChange(ChangeType.CREATE, table(matcher.group(1), database)));
@@ -146,18 +146,18 @@ final class DdlStatements {
      * event; TRUNCATE, grants and the like do not.
      */
     static boolean changesSchema(String sql) {
-        return SCHEMA_STATEMENT.matcher(withoutLeadingComments(sql)).find();
+        return SCHEMA_STATEMENT.matcher(matchable(sql)).find();
     }
 
     /** The table a CREATE INDEX or DROP INDEX statement indexes, if it is one. */
     static java.util.Optional<TableId> indexedTable(String sql, String database) {
-        Matcher matcher = INDEX_ON.matcher(withoutLeadingComments(sql));
+        Matcher matcher = INDEX_ON.matcher(matchable(sql));
         return matcher.find() ? java.util.Optional.of(table(matcher.group(1), database)) : java.util.Optional.empty();
     }
 
     /** The UNIQUE index a {@code CREATE UNIQUE INDEX} statement creates, if it is one. */
     static java.util.Optional<UniqueIndex> uniqueIndexCreated(String sql, String database) {
-        Matcher matcher = UNIQUE_INDEX.matcher(withoutLeadingComments(sql));
+        Matcher matcher = UNIQUE_INDEX.matcher(matchable(sql));
         return matcher.find()
                 ? java.util.Optional.of(new UniqueIndex(unquote(matcher.group(1)), table(matcher.group(2), database)))
                 : java.util.Optional.empty();
@@ -165,29 +165,29 @@ final class DdlStatements {
 
     /** The table a TRUNCATE statement empties, if it is one. */
     static java.util.Optional<TableId> truncatedTable(String sql, String database) {
-        Matcher matcher = TRUNCATE.matcher(withoutLeadingComments(sql));
+        Matcher matcher = TRUNCATE.matcher(matchable(sql));
         return matcher.find() ? java.util.Optional.of(table(matcher.group(1), database)) : java.util.Optional.empty();
     }
 
     /** Whether the statement creates or drops an index (Debezium reports no table for those, as ""). */
     static boolean isIndexStatement(String sql) {
-        return INDEX.matcher(withoutLeadingComments(sql)).find();
+        return INDEX.matcher(matchable(sql)).find();
     }
 
     /** The database a DROP DATABASE (or SCHEMA) drops; empty for any other statement. */
     static Optional<String> droppedDatabase(String sql) {
-        return DROP_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt() ? databaseStatement(sql)
+        return DROP_DATABASE.matcher(matchable(sql)).lookingAt() ? databaseStatement(sql)
                 : Optional.empty();
     }
 
     /** Whether the statement is a CREATE TABLE IF NOT EXISTS, which changes nothing when the table exists. */
     static boolean createsIfNotExists(String sql) {
-        return CREATE_IF_NOT_EXISTS.matcher(withoutLeadingComments(sql)).lookingAt();
+        return CREATE_IF_NOT_EXISTS.matcher(matchable(sql)).lookingAt();
     }
 
     /** Whether the statement is an ALTER DATABASE (or SCHEMA), for which Debezium's parser reports no event. */
     static boolean altersDatabase(String sql) {
-        return ALTER_DATABASE.matcher(withoutLeadingComments(sql)).lookingAt();
+        return ALTER_DATABASE.matcher(matchable(sql)).lookingAt();
     }
 
     /** A character set or collation a CREATE or ALTER DATABASE names. */
@@ -204,7 +204,7 @@ final class DdlStatements {
     }
 
     static Optional<DatabaseCharset> databaseCharset(String sql) {
-        String statement = withoutLeadingComments(sql);
+        String statement = matchable(sql);
         boolean created = statement.regionMatches(true, 0, "CREATE", 0, 6);
         if (!created && !altersDatabase(statement) || droppedDatabase(statement).isPresent()) {
             return Optional.empty();
@@ -227,7 +227,7 @@ final class DdlStatements {
 
     /** The database a CREATE/ALTER/DROP DATABASE statement names, if it is one. */
     static Optional<String> databaseStatement(String sql) {
-        Matcher matcher = DATABASE.matcher(withoutLeadingComments(sql));
+        Matcher matcher = DATABASE.matcher(matchable(sql));
         return matcher.find() ? Optional.of(unquote(matcher.group(1))) : Optional.empty();
     }
 
@@ -247,7 +247,7 @@ final class DdlStatements {
 
     /** The table a {@code CREATE TABLE ... LIKE} copies; empty for any other statement. */
     static Optional<TableId> likeSource(String sql, String database) {
-        Matcher like = LIKE.matcher(withoutLeadingComments(sql));
+        Matcher like = LIKE.matcher(matchable(sql));
         return like.matches() ? Optional.of(table(like.group(1), database)) : Optional.empty();
     }
 
@@ -256,7 +256,7 @@ final class DdlStatements {
      * for any other statement.
      */
     static Optional<RenamedTable> alterRenamed(String sql, String database) {
-        String statement = withoutLeadingComments(sql);
+        String statement = matchable(sql);
         Matcher alter = ALTER.matcher(statement);
         if (!alter.find()) {
             return Optional.empty();
@@ -273,15 +273,18 @@ final class DdlStatements {
     /** The pairs of a RENAME TABLE, however many; empty for any other statement. */
     static List<RenamedTable> renamedPairs(String sql, String database) {
         String statement = withoutLeadingComments(sql);
-        Matcher head = RENAME_HEAD.matcher(statement);
+        String matched = blankComments(statement);
+        Matcher head = RENAME_HEAD.matcher(matched);
         if (!head.lookingAt()) {
             return List.of();
         }
         List<RenamedTable> pairs = new ArrayList<>();
-        Matcher pair = RENAME_PAIR.matcher(statement);
+        Matcher pair = RENAME_PAIR.matcher(matched);
         int at = head.end();
         while (pair.find(at) && pair.start() == at) {
-            pairs.add(new RenamedTable(statement.substring(0, head.end()) + pair.group(1),
+            // the statement's own text, comments included, as Debezium writes it
+            pairs.add(new RenamedTable(statement.substring(0, head.end()) + statement.substring(pair.start(1),
+                    pair.end(1)),
                     table(pair.group(2), database), table(pair.group(3), database)));
             at = pair.end();
         }
@@ -291,7 +294,7 @@ final class DdlStatements {
     /** The head of a DROP TABLE statement, up to its first table name ({@code DROP TABLE IF EXISTS }). */
     static String dropHead(String sql) {
         String statement = withoutLeadingComments(sql);
-        Matcher matcher = DROP.matcher(statement);
+        Matcher matcher = DROP.matcher(blankComments(statement));
         return matcher.find() ? statement.substring(0, matcher.start(1)) : "DROP TABLE ";
     }
 
@@ -356,6 +359,63 @@ final class DdlStatements {
      * The statement after the comments before it: {@code /* ... *}{@code /}, and {@code # ...} or {@code -- ...} to the
      * end of the line (as migration tools send them, and the binlog keeps them).
      */
+    /**
+     * The statement as its head patterns read it: without the comments before it, and with every other comment that
+     * is no executable one ({@code /*!...}) blanked out, character for character, so that offsets into it are offsets
+     * into the statement. Tools write comments between a statement's words: gh-ost's {@code alter /* gh-ost *}{@code /
+     * table}.
+     */
+    private static String matchable(String sql) {
+        return blankComments(withoutLeadingComments(sql));
+    }
+
+    /** {@code statement} with its plain block comments (outside quotes) turned into as many spaces. */
+    private static String blankComments(String statement) {
+        if (!statement.contains("/*")) {
+            return statement;
+        }
+        StringBuilder text = new StringBuilder(statement);
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closingQuote(text, i, c) + 1;
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*'
+                    && !(i + 2 < text.length() && (text.charAt(i + 2) == '!' || text.charAt(i + 2) == 'M'
+                            && i + 3 < text.length() && text.charAt(i + 3) == '!'))) {
+                int end = text.indexOf("*/", i + 2);
+                int stop = end < 0 ? text.length() : end + 2;
+                for (int j = i; j < stop; j++) {
+                    text.setCharAt(j, ' ');
+                }
+                i = stop;
+            } else {
+                i++;
+            }
+        }
+        return text.toString();
+    }
+
+    /** The index of the quote closing the one at {@code open} (doubled quotes and backslash escapes read over). */
+    private static int closingQuote(CharSequence text, int open, char quote) {
+        int i = open + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && quote != '`') {
+                i += 2;
+            } else if (c == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return text.length();
+    }
+
     static String withoutLeadingComments(String sql) {
         String statement = sql.strip();
         while (true) {

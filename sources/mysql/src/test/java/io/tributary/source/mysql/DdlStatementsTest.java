@@ -61,6 +61,24 @@ class DdlStatementsTest {
     }
 
     @Test
+    void commentsBetweenTheStatementsWordsAreReadOverAsGhOstWritesThem() {
+        assertThat(DdlStatements.tablesChanged("create /* gh-ost */ table `gh`.`_t_ghc` (id INT)", null))
+                .containsExactly(new TableChange(ChangeType.CREATE, new TableId("gh", "_t_ghc")));
+        assertThat(DdlStatements.tablesChanged("alter /* gh-ost */ table `gh`.`_t_gho` add column x int", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("gh", "_t_gho")));
+        assertThat(DdlStatements.renamedOneByOne("rename /* gh-ost */ table `gh`.`t` to `gh`.`_t_del`, "
+                + "`gh`.`_t_gho` to `gh`.`t`", null)).extracting(DdlStatements.RenamedTable::statement)
+                .containsExactly("rename /* gh-ost */ table `gh`.`t` to `gh`.`_t_del`",
+                        "rename /* gh-ost */ table `gh`.`_t_gho` to `gh`.`t`");
+        assertThat(DdlStatements.dropHead("drop /* gh-ost */ table if exists `gh`.`_t_del`"))
+                .isEqualTo("drop /* gh-ost */ table if exists ");
+        assertThat(DdlStatements.changesSchema("create /* x */ unique /* y */ index u on t (a)")).isTrue();
+        // a comment's text inside quotes is no comment
+        assertThat(DdlStatements.tablesChanged("ALTER TABLE `a/*` ADD x INT COMMENT '*/'", "s"))
+                .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "a/*")));
+    }
+
+    @Test
     void anAlterThatRenamesTheTableChangesTheTableOfTheNewName() {
         assertThat(DdlStatements.tablesChanged("ALTER TABLE a RENAME TO b", "s"))
                 .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "b")));

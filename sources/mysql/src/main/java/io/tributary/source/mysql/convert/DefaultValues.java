@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.tributary.api.EventSchema.Type;
@@ -41,6 +42,9 @@ final class DefaultValues {
 
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final TimePrecisionMode timeMode;
+    private static final Pattern BOOLEAN_WORD = Pattern.compile("(?i)true|false");
+    private static final Set<String> NUMBERS = Set.of("tinyint", "smallint", "mediumint", "int",
+            "integer", "bigint", "decimal", "numeric", "fixed", "float", "double", "real", "double precision");
     private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
 
@@ -66,11 +70,14 @@ final class DefaultValues {
         }
     }
 
-    private Object convert(ColumnDefinition column, ColumnMapping mapping, String text) {
+    private Object convert(ColumnDefinition column, ColumnMapping mapping, String given) {
         Type type = mapping.schema().type();
         if (column.declared().filter(DeclaredType::isBoolean).isPresent()) {
-            return DeclaredType.booleanOf(text);
+            return DeclaredType.booleanOf(given);
         }
+        // TRUE and FALSE are 1 and 0 to a number, as Debezium reads them
+        String text = BOOLEAN_WORD.matcher(given.strip()).matches() && NUMBERS.contains(column.dataType())
+                ? (given.strip().equalsIgnoreCase("true") ? "1" : "0") : given;
         return switch (column.dataType()) {
             case "date" -> date(column, text.strip());
             case "datetime" -> datetime(column, text.strip());

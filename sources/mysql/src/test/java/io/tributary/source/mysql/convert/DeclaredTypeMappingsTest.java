@@ -39,6 +39,18 @@ class DeclaredTypeMappingsTest {
     }
 
     @Test
+    void trueAndFalseAreOneAndZeroToNumbersAsDebeziumReadsThem() {
+        ColumnMapping tinyint = MAPPINGS.map(TABLE, column("tinyint", "tinyint(1)", "FALSE", "TINYINT", Types.TINYINT));
+        ColumnMapping decimal = MAPPINGS.map(TABLE, column("decimal", "decimal(5,2)", "true", "DECIMAL",
+                Types.DECIMAL));
+
+        assertThat(tinyint.schema().defaultValue()).contains((short) 0);
+        assertThat(MAPPINGS.map(TABLE, column("bigint", "bigint", "TRUE", "BIGINT", Types.BIGINT)).schema()
+                .defaultValue()).contains(1L);
+        assertThat(decimal.schema().defaultValue()).contains(java.math.BigDecimal.ONE); // at the scale the column has: 0 here
+    }
+
+    @Test
     void aRealIsAFloatAndTheSameColumnSpeltDoubleADouble() {
         ColumnMapping real = MAPPINGS.map(TABLE, column("double", "double", "1.5", "REAL", Types.REAL));
         ColumnMapping doublePrecision = MAPPINGS.map(TABLE, column("double", "double", "1.5", "DOUBLE PRECISION",

@@ -70,12 +70,12 @@ final class AlterTableReader {
         if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
             written = Optional.of(tokens.peek().text().toLowerCase(Locale.ROOT));
-            named = Optional.of(Charsets.named(tokens.name()));
+            named = Optional.of(Charsets.named(tokens.charsetName()));
             tokens.accept("DEFAULT");
         }
         if (tokens.accept("COLLATE")) {
             tokens.acceptSymbol("=");
-            String implied = Charsets.ofCollation(tokens.name());
+            String implied = Charsets.ofCollation(tokens.charsetName());
             if (named.isPresent() && !named.get().equals(implied)) {
                 throw new DdlTokens.Unsupported("a collation of another character set");
             }
@@ -96,8 +96,8 @@ final class AlterTableReader {
             throw new DdlTokens.Unsupported("CONVERT TO CHARACTER SET DEFAULT");
         }
         String written = tokens.peek().text().toLowerCase(Locale.ROOT);
-        String named = Charsets.named(tokens.name());
-        if (tokens.accept("COLLATE") && !Charsets.ofCollation(tokens.name()).equals(named)) {
+        String named = Charsets.named(tokens.charsetName());
+        if (tokens.accept("COLLATE") && !Charsets.ofCollation(tokens.charsetName()).equals(named)) {
             throw new DdlTokens.Unsupported("a collation of another character set");
         }
         draft.convert(named, Optional.of(written).filter(spelt -> !spelt.equals(named)));
@@ -375,6 +375,9 @@ final class AlterTableReader {
         } else if (tokens.accept("SET", "DEFAULT")) {
             ColumnDefinition column = draft.column(name);
             draft.setDefault(name, columns.defaultOf(tokens, ColumnType.of(column)));
+        } else if (tokens.accept("SET", "VISIBLE") || tokens.accept("SET", "INVISIBLE")) {
+            // an invisible column is in the binlog's rows and in Debezium's description like any other
+            draft.column(name);
         } else {
             throw new DdlTokens.Unsupported("ALTER COLUMN " + tokens.peek().text());
         }

@@ -2,6 +2,7 @@ package io.tributary.source.mysql.schema.ddl;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
@@ -20,6 +21,10 @@ final class ColumnSpecReader {
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
     private static final Pattern NOW = Pattern.compile("(?i)current_timestamp|now|localtimestamp");
+
+    /** The types whose default may be written TRUE or FALSE. */
+    private static final Set<String> NUMERIC = Set.of("tinyint", "smallint", "mediumint", "int",
+            "integer", "bigint", "decimal", "numeric", "fixed", "float", "double", "real");
 
     private final boolean mariaDb;
 
@@ -136,10 +141,10 @@ final class ColumnSpecReader {
         } else if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
             attributes.writtenCharset = tokens.peek().text().toLowerCase(Locale.ROOT);
-            attributes.charset = Charsets.named(tokens.name());
+            attributes.charset = Charsets.named(tokens.charsetName());
         } else if (tokens.accept("COLLATE")) {
             tokens.acceptSymbol("=");
-            String charset = Charsets.ofCollation(tokens.name());
+            String charset = Charsets.ofCollation(tokens.charsetName());
             if (attributes.charset != null && !attributes.charset.equals(charset)) {
                 throw new DdlTokens.Unsupported("a collation of another character set");
             }
@@ -175,8 +180,9 @@ final class ColumnSpecReader {
             return Optional.empty();
         }
         if ((tokens.peek().isWord("TRUE") || tokens.peek().isWord("FALSE"))
-                && type.declared().filter(DeclaredType::isBoolean).isPresent()) {
-            return Optional.of(tokens.take().text()); // as written, as Debezium states it
+                && (type.declared().filter(DeclaredType::isBoolean).isPresent() || NUMERIC.contains(type.dataType()))) {
+            // as written, as Debezium states it (Rails writes TINYINT(1) DEFAULT FALSE); a number is 1 or 0 of it
+            return Optional.of(tokens.take().text());
         }
         if (NOW.matcher(tokens.peek().text()).matches() && tokens.peek().kind() == DdlTokens.Kind.WORD) {
             now(tokens, type);

@@ -155,6 +155,14 @@ final class DdlTokens {
         throw new Unsupported("expected a name at " + token.text());
     }
 
+    /** A character set's or a collation's name, which may also be written as a string ({@code 'utf8mb4_bin'}). */
+    String charsetName() {
+        if (peek().kind() == Kind.STRING) {
+            return take().text();
+        }
+        return name();
+    }
+
     /** A name, optionally qualified ({@code db.t}): its last part. */
     String qualifiedName() {
         String name = name();

@@ -35,10 +35,10 @@ record TableOptions(Optional<String> charset, Optional<String> comment, Optional
             if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
                 tokens.acceptSymbol("=");
                 writtenCharset = Optional.of(tokens.peek().text().toLowerCase(Locale.ROOT));
-                charset = Optional.of(Charsets.named(tokens.name()));
+                charset = Optional.of(Charsets.named(tokens.charsetName()));
             } else if (tokens.accept("COLLATE")) {
                 tokens.acceptSymbol("=");
-                String implied = Charsets.ofCollation(tokens.name());
+                String implied = Charsets.ofCollation(tokens.charsetName());
                 if (charset.isPresent() && !charset.get().equals(implied)) {
                     throw new DdlTokens.Unsupported("a collation of another character set");
                 }

@@ -326,6 +326,17 @@ class DdlApplierTest {
         assertThat(column(table, "u").nullable()).isFalse();
     }
 
+    @Test
+    void railsBooleansLaravelsQuotedCollationsAndVisibilityAreApplied() {
+        TableDefinition table = created(MYSQL, "create table t (id int primary key, admin tinyint(1) DEFAULT FALSE, "
+                + "n varchar(10) character set 'utf8mb4' collate 'utf8mb4_bin') default character set utf8mb4 "
+                + "collate 'utf8mb4_unicode_ci'");
+
+        assertThat(column(table, "admin").defaultValue()).contains("FALSE");
+        assertThat(column(table, "n").charset()).isEqualTo(UTF8MB4);
+        assertThat(applied(MYSQL, table, "ALTER TABLE t ALTER COLUMN n SET INVISIBLE")).contains(table);
+    }
+
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
     @Test
     void aCommentStatementGivesMariaDbTablesTheirNewComment() {
