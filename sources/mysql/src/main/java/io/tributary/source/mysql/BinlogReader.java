@@ -611,11 +611,12 @@ final class BinlogReader {
         DdlStatements.droppedDatabase(sql).ifPresent(schemas.emitted()::droppedDatabase);
         DdlStatements.databaseCharset(sql).ifPresent(schemas.emitted()::databaseCharset);
         if (schemaChanges == null) {
-            // no event, but the captured tables' new definitions are kept: the types' spelling decides some fields
-            DdlStatements.indexedTable(sql, data.getDatabase()).filter(schemas::includes)
+            // no event, but the new definitions are kept: the types' spelling decides some fields. Of every table, as
+            // Debezium's history keeps them: a table left out may become a captured one by a rename (gh-ost's
+            // cut-over renames its _t_gho to t), which then is as the statements left it
+            DdlStatements.indexedTable(sql, data.getDatabase())
                     .ifPresent(table -> schemas.emitted().changedSilently(sql, table));
-            emitSchemaChange(header, data, new Statement(sql, sql),
-                    changed.stream().filter(change -> schemas.includes(change.table())).toList());
+            emitSchemaChange(header, data, new Statement(sql, sql), changed);
         } else {
             // Debezium reports a CREATE UNIQUE INDEX that gave a table its key as an ALTER of that table
             Optional<TableId> keyed = schemas.keyGivenBy(schemaConnection, sql, data.getDatabase());

@@ -1,0 +1,11 @@
+CREATE DATABASE swap;
+CREATE TABLE swap.t (id INT PRIMARY KEY, qty INT DEFAULT 5, name VARCHAR(10) NOT NULL DEFAULT '');
+INSERT INTO swap.t (id) VALUES (1);
+CREATE TABLE swap._t_gho LIKE swap.t;
+ALTER TABLE swap._t_gho ADD COLUMN note VARCHAR(10) DEFAULT 'n';
+INSERT INTO swap._t_gho (id, qty, name) SELECT id, qty, name FROM swap.t;
+RENAME TABLE swap.t TO swap._t_del, swap._t_gho TO swap.t;
+INSERT INTO swap.t (id) VALUES (2);
+ALTER TABLE swap.t ALTER COLUMN qty SET DEFAULT 9, ALTER COLUMN name SET DEFAULT 'z';
+INSERT INTO swap.t (id) VALUES (3);
+DROP TABLE swap._t_del;
