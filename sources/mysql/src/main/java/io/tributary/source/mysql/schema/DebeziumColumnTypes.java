@@ -56,8 +56,9 @@ public final class DebeziumColumnTypes {
 
     /** The length as the column's DDL states it: display width, precision, characters, bits or fraction digits. */
     public static Integer length(ColumnDefinition column) {
-        if (column.declared().isPresent() && INTEGERS.contains(column.dataType())) {
-            // the width the statement wrote, none for a BOOL
+        if (column.declared().isPresent() && (INTEGERS.contains(column.dataType())
+                || column.declared().get().jdbcType() == Types.FLOAT && !column.columnType().contains(","))) {
+            // the width the statement wrote, none for a BOOL; a FLOAT(p)'s precision
             return column.declared().get().width().orElse(null);
         }
         return switch (column.dataType()) {

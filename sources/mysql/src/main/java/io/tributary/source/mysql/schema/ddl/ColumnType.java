@@ -109,14 +109,17 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
                 type = canonical(name, tokens, mariaDb);
                 jdbcType = switch (name) {
                     case "real" -> Types.REAL;
+                    // FLOAT(p) is a FLOAT to Debezium's parser, whatever DOUBLE the server makes of it
+                    case "float", "float4" -> Types.FLOAT;
                     case "numeric" -> Types.NUMERIC;
                     case "json" -> Types.OTHER;
                     default -> DebeziumColumnTypes.jdbcType(type.dataType());
                 };
             }
         }
-        Optional<Integer> width = INTEGERS.contains(type.dataType()) ? tokens.firstParameterSince(start)
-                : Optional.empty();
+        boolean floatPrecision = jdbcType == Types.FLOAT && !type.columnType().contains(",");
+        Optional<Integer> width = INTEGERS.contains(type.dataType()) || floatPrecision
+                ? tokens.firstParameterSince(start) : Optional.empty();
         String spelling = name.equals("serial") ? "BIGINT UNSIGNED" : spelling(tokens.wordsSince(start));
         return type.withDeclared(new DeclaredType(spelling, jdbcType, Optional.empty(), width));
     }
@@ -210,16 +213,28 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         return new ColumnType("decimal", columnType, precision, scale, List.of());
     }
 
-    private static ColumnType floating(String name, DdlTokens tokens) {
+    private static ColumnType floating(String written, DdlTokens tokens) {
+        String name = written;
         String columnType = name;
         int precision = name.equals("float") ? 12 : 22;
         int scale = 0;
         if (tokens.acceptSymbol("(")) {
-            precision = tokens.number();
-            tokens.expectSymbol(",");
-            scale = tokens.number();
-            tokens.expectSymbol(")");
-            columnType = name + "(" + precision + "," + scale + ")";
+            int first = tokens.number();
+            if (name.equals("float") && tokens.acceptSymbol(")")) {
+                // FLOAT(p), as Hibernate writes a double: a FLOAT up to 24 bits of precision, a DOUBLE up to 53
+                if (first > 53) {
+                    throw new DdlTokens.Unsupported("FLOAT(" + first + ")");
+                }
+                name = first <= 24 ? "float" : "double";
+                columnType = name;
+                precision = name.equals("float") ? 12 : 22;
+            } else {
+                precision = first;
+                tokens.expectSymbol(",");
+                scale = tokens.number();
+                tokens.expectSymbol(")");
+                columnType = name + "(" + precision + "," + scale + ")";
+            }
         }
         if (Signs.read(tokens).unsigned()) {
             throw new DdlTokens.Unsupported("unsigned " + name);

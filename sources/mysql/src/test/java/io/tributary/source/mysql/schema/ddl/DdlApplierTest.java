@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DebeziumColumnTypes;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import org.junit.jupiter.api.Test;
@@ -335,6 +336,19 @@ class DdlApplierTest {
         assertThat(column(table, "admin").defaultValue()).contains("FALSE");
         assertThat(column(table, "n").charset()).isEqualTo(UTF8MB4);
         assertThat(applied(MYSQL, table, "ALTER TABLE t ALTER COLUMN n SET INVISIBLE")).contains(table);
+    }
+
+    @Test
+    void aFloatWithAPrecisionIsTheServersFloatOrDoubleAndDebeziumsFloatOfThatLength() {
+        TableDefinition table = created(MYSQL, "create table t (id int primary key, a float(53), b float(24), "
+                + "c float(7,3), d float)");
+
+        assertThat(table.columns()).extracting(ColumnDefinition::columnType)
+                .containsExactly("int", "double", "float", "float(7,3)", "float");
+        assertThat(DebeziumColumnTypes.typeName(column(table, "a"))).isEqualTo("FLOAT");
+        assertThat(DebeziumColumnTypes.jdbcType(column(table, "a"))).isEqualTo(Types.FLOAT);
+        assertThat(table.columns()).extracting(DebeziumColumnTypes::length).containsExactly(null, 53, 24, 7, null);
+        assertThat(applied(MYSQL, table, "ALTER TABLE t ADD x FLOAT(54)")).isEmpty();
     }
 
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
