@@ -100,7 +100,8 @@ create /* gh-ost */ table burst.gh_a (id INT PRIMARY KEY, v INT DEFAULT 1, admin
 INSERT INTO burst.gh_a (id) VALUES (1);
 alter /* gh-ost */ table burst.gh_a add column w INT DEFAULT 2, MODIFY admin TINYINT(1) NOT NULL DEFAULT TRUE;
 INSERT INTO burst.gh_a (id) VALUES (2);
-create /* gh-ost */ table burst.gh_b (id INT PRIMARY KEY, note VARCHAR(5) CHARACTER SET 'latin1' DEFAULT 'n', f FLOAT(53) DEFAULT 1.5, g FLOAT(10));
+create /* gh-ost */ table burst.gh_b (id INT PRIMARY KEY, note VARCHAR(5) CHARACTER SET 'latin1' DEFAULT 'n', f FLOAT(53) DEFAULT 1.5, g FLOAT(10), u VARCHAR(3) CHARACTER SET UTF8MB4 DEFAULT 'u') DEFAULT CHARSET=LATIN1;
+ALTER TABLE burst.gh_b ALTER COLUMN u SET DEFAULT NULL, ADD COLUMN k INT DEFAULT 4;
 rename /* gh-ost */ table burst.gh_a to burst.gh_old, burst.gh_b to burst.gh_a;
 INSERT INTO burst.gh_a (id, g) VALUES (3, 0.25);
 USE burst;

@@ -11,7 +11,7 @@ class MariaDbLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 65;
+        return 66;
     }
 
     @Override

@@ -69,7 +69,7 @@ final class AlterTableReader {
         Optional<String> written = Optional.empty();
         if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
-            written = Optional.of(tokens.peek().text().toLowerCase(Locale.ROOT));
+            written = Optional.of(tokens.peek().text());
             named = Optional.of(Charsets.named(tokens.charsetName()));
             tokens.accept("DEFAULT");
         }
@@ -95,7 +95,7 @@ final class AlterTableReader {
         if (tokens.peek().isWord("DEFAULT")) {
             throw new DdlTokens.Unsupported("CONVERT TO CHARACTER SET DEFAULT");
         }
-        String written = tokens.peek().text().toLowerCase(Locale.ROOT);
+        String written = tokens.peek().text();
         String named = Charsets.named(tokens.charsetName());
         if (tokens.accept("COLLATE") && !Charsets.ofCollation(tokens.charsetName()).equals(named)) {
             throw new DdlTokens.Unsupported("a collation of another character set");
@@ -374,6 +374,14 @@ final class AlterTableReader {
             draft.setDefault(name, Optional.empty());
         } else if (tokens.accept("SET", "DEFAULT")) {
             ColumnDefinition column = draft.column(name);
+            if (tokens.accept("NULL")) {
+                // Debezium 3.5's MariaDB parser sets no default for a NULL literal: the column keeps the one it had;
+                // 3.6's MySQL parser reads it as the text "null" (in the schema too)
+                if (!mariaDb) {
+                    draft.setDefault(name, Optional.of("null"));
+                }
+                return;
+            }
             draft.setDefault(name, columns.defaultOf(tokens, ColumnType.of(column)));
         } else if (tokens.accept("SET", "VISIBLE") || tokens.accept("SET", "INVISIBLE")) {
             // an invisible column is in the binlog's rows and in Debezium's description like any other

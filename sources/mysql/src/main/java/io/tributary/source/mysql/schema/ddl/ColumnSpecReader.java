@@ -107,7 +107,7 @@ final class ColumnSpecReader {
         boolean primaryKey;
         boolean unique;
         String charset;
-        /** The character set's name as written, lower case: {@code utf8} for {@code utf8mb3}. */
+        /** The character set's name as written (Debezium keeps it so): {@code utf8} for {@code utf8mb3}. */
         String writtenCharset;
         String comment;
     }
@@ -140,7 +140,7 @@ final class ColumnSpecReader {
             tokens.take(); // FIXED, DYNAMIC, DEFAULT; DISK, MEMORY: nothing an event shows
         } else if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
             tokens.acceptSymbol("=");
-            attributes.writtenCharset = tokens.peek().text().toLowerCase(Locale.ROOT);
+            attributes.writtenCharset = tokens.peek().text();
             attributes.charset = Charsets.named(tokens.charsetName());
         } else if (tokens.accept("COLLATE")) {
             tokens.acceptSymbol("=");

@@ -34,7 +34,7 @@ record TableOptions(Optional<String> charset, Optional<String> comment, Optional
             tokens.accept("DEFAULT");
             if (tokens.accept("CHARACTER", "SET") || tokens.accept("CHARSET")) {
                 tokens.acceptSymbol("=");
-                writtenCharset = Optional.of(tokens.peek().text().toLowerCase(Locale.ROOT));
+                writtenCharset = Optional.of(tokens.peek().text());
                 charset = Optional.of(Charsets.named(tokens.charsetName()));
             } else if (tokens.accept("COLLATE")) {
                 tokens.acceptSymbol("=");

@@ -351,6 +351,23 @@ class DdlApplierTest {
         assertThat(applied(MYSQL, table, "ALTER TABLE t ADD x FLOAT(54)")).isEmpty();
     }
 
+    @Test
+    void aDefaultSetToNullIsKeptOnMariaDbAndTheTextNullOnMySqlAsEachDebeziumParserReadsIt() {
+        String sql = "ALTER TABLE t ALTER COLUMN name SET DEFAULT NULL";
+
+        assertThat(column(applied(MARIADB, base(MARIADB), sql).orElseThrow(), "name").defaultValue()).contains("x");
+        assertThat(column(applied(MYSQL, base(MYSQL), sql).orElseThrow(), "name").defaultValue()).contains("null");
+    }
+
+    @Test
+    void characterSetNamesKeepTheCaseTheStatementWroteThemIn() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(3)) CHARSET=UTF8MB4");
+
+        assertThat(table.defaultCharset()).isEqualTo(UTF8MB4);
+        assertThat(table.declaredCharset()).contains("UTF8MB4");
+        assertThat(column(table, "v").declared().orElseThrow().charset()).contains("UTF8MB4");
+    }
+
     /** As SHOW CREATE TABLE writes it, which Debezium shows: quotes doubled. */
     @Test
     void aCommentStatementGivesMariaDbTablesTheirNewComment() {
