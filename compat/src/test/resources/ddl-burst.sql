@@ -106,3 +106,4 @@ rename /* gh-ost */ table burst.gh_a to burst.gh_old, burst.gh_b to burst.gh_a;
 INSERT INTO burst.gh_a (id, g) VALUES (3, 0.25);
 USE burst;
 DROP TABLE IF EXISTS gh_old;
+CREATE DATABASE /*!32312 IF NOT EXISTS*/ `burst` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;

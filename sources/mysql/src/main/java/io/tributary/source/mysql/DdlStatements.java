@@ -369,7 +369,10 @@ final class DdlStatements {
         return blankComments(withoutLeadingComments(sql));
     }
 
-    /** {@code statement} with its plain block comments (outside quotes) turned into as many spaces. */
+    /**
+     * {@code statement} with its plain block comments (outside quotes) turned into as many spaces, and the markers of
+     * its executable comments ({@code /*!NNNNN} and the closing one) too; MariaDB's own ({@code /*M!}) are kept.
+     */
     private static String blankComments(String statement) {
         if (!statement.contains("/*")) {
             return statement;
@@ -380,9 +383,25 @@ final class DdlStatements {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 i = closingQuote(text, i, c) + 1;
+            } else if (c == '/' && i + 2 < text.length() && text.charAt(i + 1) == '*' && text.charAt(i + 2) == '!') {
+                // an executable comment every server runs (mysqldump's /*!32312 IF NOT EXISTS*/): its text is read,
+                // its markers blanked
+                int end = text.indexOf("*/", i + 3);
+                if (end < 0) {
+                    return text.toString();
+                }
+                int body = i + 3;
+                while (body < end && Character.isDigit(text.charAt(body))) {
+                    body++;
+                }
+                for (int j = i; j < body; j++) {
+                    text.setCharAt(j, ' ');
+                }
+                text.setCharAt(end, ' ');
+                text.setCharAt(end + 1, ' ');
+                i = body;
             } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*'
-                    && !(i + 2 < text.length() && (text.charAt(i + 2) == '!' || text.charAt(i + 2) == 'M'
-                            && i + 3 < text.length() && text.charAt(i + 3) == '!'))) {
+                    && !(i + 3 < text.length() && text.charAt(i + 2) == 'M' && text.charAt(i + 3) == '!')) {
                 int end = text.indexOf("*/", i + 2);
                 int stop = end < 0 ? text.length() : end + 2;
                 for (int j = i; j < stop; j++) {

@@ -73,6 +73,10 @@ class DdlStatementsTest {
         assertThat(DdlStatements.dropHead("drop /* gh-ost */ table if exists `gh`.`_t_del`"))
                 .isEqualTo("drop /* gh-ost */ table if exists ");
         assertThat(DdlStatements.changesSchema("create /* x */ unique /* y */ index u on t (a)")).isTrue();
+        // mysqldump's header: the executable comment's text is read
+        assertThat(DdlStatements.databaseStatement("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `dump1` /*!40100 DEFAULT "
+                + "CHARACTER SET latin1 */")).contains("dump1");
+        assertThat(DdlStatements.tablesChanged("/*!40101 SET x = 1 */", "s")).isEmpty();
         // a comment's text inside quotes is no comment
         assertThat(DdlStatements.tablesChanged("ALTER TABLE `a/*` ADD x INT COMMENT '*/'", "s"))
                 .containsExactly(new TableChange(ChangeType.ALTER, new TableId("s", "a/*")));
