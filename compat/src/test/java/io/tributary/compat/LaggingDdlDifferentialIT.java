@@ -41,28 +41,17 @@ abstract class LaggingDdlDifferentialIT {
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void schemaChangesReadLongAfterTheBurstEqualDebeziums(boolean schemas) throws Exception {
-        try (TestingBinlogServer database = server().startPermissive()) {
-            server().runScripts(database, "ddl-burst");
-            Map<String, String> config = Map.of("database.include.list", "burst", "include.schema.changes", "true");
-            Map<String, String> debezium = new HashMap<>(config);
-            debezium.putAll(debeziumFromTheBinlogsStart());
-            Map<String, String> tributary = new HashMap<>(config);
-            tributary.put("snapshot.mode", "never");
-            DifferentialRun run = DifferentialRun.start(database, "lagging-ddl-schemas-" + schemas, schemas, debezium,
-                    tributary);
-            try (run) {
-                run.awaitAlike(TIMEOUT);
-            }
-            // the eight rows of items; shapes and keyless have none
-            run.assertEventsPerTopic(Map.ofEntries(Map.entry("diff.burst.items", 8), Map.entry("diff.burst.accents", 1),
-                    Map.entry("diff.burst.defaults", 2), Map.entry("diff.burst.options", 4),
-                    Map.entry("diff.burst.rekeyed", 3), Map.entry("diff.burst.template", 3),
-                    Map.entry("diff.burst.copied", 3), Map.entry("diff.burst.sw1", 2), Map.entry("diff.burst.sw2", 1),
-                    Map.entry("diff.burst.converted", 3), Map.entry("diff.burst.exprs", 2),
-                    Map.entry("diff.burst.gh_a", 3),
-                    Map.entry("diff", schemaChangeEvents())));
-            run.compare();
-        }
+        DifferentialRun run = readLongAfter("ddl-burst", "lagging-ddl-schemas-" + schemas, schemas,
+                Map.of("database.include.list", "burst", "include.schema.changes", "true"));
+        // the eight rows of items; shapes and keyless have none
+        run.assertEventsPerTopic(Map.ofEntries(Map.entry("diff.burst.items", 8), Map.entry("diff.burst.accents", 1),
+                Map.entry("diff.burst.defaults", 2), Map.entry("diff.burst.options", 4),
+                Map.entry("diff.burst.rekeyed", 3), Map.entry("diff.burst.template", 3),
+                Map.entry("diff.burst.copied", 3), Map.entry("diff.burst.sw1", 2), Map.entry("diff.burst.sw2", 1),
+                Map.entry("diff.burst.converted", 3), Map.entry("diff.burst.exprs", 2),
+                Map.entry("diff.burst.gh_a", 3),
+                Map.entry("diff", schemaChangeEvents())));
+        run.compare();
     }
 
     /**
@@ -73,20 +62,29 @@ abstract class LaggingDdlDifferentialIT {
     @ParameterizedTest(name = "schemas.enable={0}")
     @ValueSource(booleans = {true, false})
     void aTableSwappedInUnderAnIncludeListIsAsTheStatementsLeftIt(boolean schemas) throws Exception {
+        DifferentialRun run = readLongAfter("ddl-swap", "lagging-swap-schemas-" + schemas, schemas,
+                Map.of("table.include.list", "swap\\.t", "include.schema.changes", "false"));
+        run.assertEventsPerTopic(Map.of("diff.swap.t", 3));
+        run.compare();
+    }
+
+    /**
+     * Runs {@code script}, then captures with both engines from the start of the binlog under {@code config}, until
+     * they agree and go quiet. Returns the closed run, not yet compared.
+     */
+    private DifferentialRun readLongAfter(String script, String name, boolean schemas, Map<String, String> config)
+            throws Exception {
         try (TestingBinlogServer database = server().startPermissive()) {
-            server().runScripts(database, "ddl-swap");
-            Map<String, String> config = Map.of("table.include.list", "swap\\.t", "include.schema.changes", "false");
+            server().runScripts(database, script);
             Map<String, String> debezium = new HashMap<>(config);
             debezium.putAll(debeziumFromTheBinlogsStart());
             Map<String, String> tributary = new HashMap<>(config);
             tributary.put("snapshot.mode", "never");
-            DifferentialRun run = DifferentialRun.start(database, "lagging-swap-schemas-" + schemas, schemas, debezium,
-                    tributary);
+            DifferentialRun run = DifferentialRun.start(database, name, schemas, debezium, tributary);
             try (run) {
                 run.awaitAlike(TIMEOUT);
             }
-            run.assertEventsPerTopic(Map.of("diff.swap.t", 3));
-            run.compare();
+            return run;
         }
     }
 }
