@@ -25,6 +25,8 @@ public final class MySqlSourceTask extends SourceTask {
     private MySqlSource source;
     /** Set while the source could not start for a reason that may pass (the server down): poll() tries again. */
     private PendingStart pending;
+    /** Where the schema history is kept, unless tributary.schema.history.file names a file. */
+    private Optional<MySqlSourceConfig.HistoryTopic> historyTopic = Optional.empty();
 
     /** A start to try again, as errors.max.retries and its waits allow: Connect itself never retries start(). */
     private record PendingStart(Map<String, String> properties, Optional<Map<String, ?>> offset,
@@ -44,6 +46,7 @@ public final class MySqlSourceTask extends SourceTask {
         } catch (ConfigException e) {
             throw new org.apache.kafka.common.config.ConfigException(e.getMessage());
         }
+        historyTopic = config.schemaHistoryFile().isPresent() ? Optional.empty() : config.schemaHistoryTopic();
         Map<String, Object> stored = context.offsetStorageReader().offset(Map.of("server", config.topicPrefix()));
         tryStart(new PendingStart(properties, Optional.ofNullable(stored), config.retry(), 0, 0));
     }
@@ -51,6 +54,7 @@ public final class MySqlSourceTask extends SourceTask {
     /** Starts the source, or, when what failed may pass, leaves the start pending for poll(). */
     private void tryStart(PendingStart start) {
         MySqlSource starting = new MySqlSource();
+        historyTopic.ifPresent(topic -> starting.useSchemaHistoryStore(new KafkaSchemaHistoryStore(topic)));
         try {
             starting.start(start.properties(), start.offset());
             source = starting;

@@ -24,8 +24,13 @@ public final class DebeziumOptions {
     private static final String DRIVER = "Debezium hands these to the MySQL JDBC driver; Tributary connects with "
             + "MariaDB Connector/J in sessions of its own making (time zone UTC) and passes no driver properties";
     private static final String HISTORY = "Debezium's schema history store: Tributary keeps a history of its own "
-            + "(beside the standalone runtime's offsets, or at tributary.schema.history.file) and neither reads nor "
-            + "writes Debezium's";
+            + "(beside the standalone runtime's offsets, at tributary.schema.history.file, or on Kafka Connect in "
+            + "schema.history.internal.kafka.topic) and neither reads nor writes Debezium's";
+    private static final String HISTORY_CLIENT = "on Kafka Connect, settings of the client that writes or reads "
+            + "schema.history.internal.kafka.topic (security, say); the standalone runtime keeps its history beside "
+            + "its offsets";
+    private static final String HISTORY_KAFKA = "Debezium's wait for its history topic; Tributary's history "
+            + "clients wait as Kafka's clients do";
     private static final String BINLOG_CLIENT_THREAD = "the binlog client's own reconnection thread: Tributary "
             + "reconnects a lost binlog connection itself (errors.max.retries), resuming after the last record handed over";
     private static final String FILTERED_HISTORY = "Tributary writes schema changes of every table and database, "
@@ -233,14 +238,14 @@ public final class DebeziumOptions {
             honoured(DDL_FILTER, "statements of the binlog left out"),
             honouredOlder("database.history.ddl.filter", DDL_FILTER),
             accepted("schema.history.internal", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.topic", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.bootstrap.servers", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.recovery.poll.interval.ms", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.recovery.attempts", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.query.timeout.ms", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.kafka.create.timeout.ms", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.producer.*", Origin.BOTH, HISTORY),
-            accepted("schema.history.internal.consumer.*", Origin.BOTH, HISTORY),
+            honoured(SCHEMA_HISTORY_KAFKA_TOPIC, ""),
+            honoured(SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS, ""),
+            accepted("schema.history.internal.kafka.recovery.poll.interval.ms", Origin.BOTH, HISTORY_KAFKA),
+            accepted("schema.history.internal.kafka.recovery.attempts", Origin.BOTH, HISTORY_KAFKA),
+            accepted("schema.history.internal.kafka.query.timeout.ms", Origin.BOTH, HISTORY_KAFKA),
+            accepted("schema.history.internal.kafka.create.timeout.ms", Origin.BOTH, HISTORY_KAFKA),
+            accepted("schema.history.internal.producer.*", Origin.BOTH, HISTORY_CLIENT),
+            accepted("schema.history.internal.consumer.*", Origin.BOTH, HISTORY_CLIENT),
             accepted("schema.history.internal.*", Origin.BOTH, HISTORY),
             accepted("schema.history.internal.skip.unparseable.ddl", Origin.BOTH, "Tributary parses no DDL text, so "
                     + "none is skipped"),
@@ -249,12 +254,12 @@ public final class DebeziumOptions {
             refusedUnless("schema.history.internal.store.only.captured.databases.ddl", Origin.BOTH, FILTERED_HISTORY,
                     "false"),
             accepted("database.history", Origin.OLDER, HISTORY),
-            accepted("database.history.kafka.topic", Origin.OLDER, HISTORY),
-            accepted("database.history.kafka.bootstrap.servers", Origin.OLDER, HISTORY),
-            accepted("database.history.kafka.recovery.poll.interval.ms", Origin.OLDER, HISTORY),
-            accepted("database.history.kafka.recovery.attempts", Origin.OLDER, HISTORY),
-            accepted("database.history.producer.*", Origin.OLDER, HISTORY),
-            accepted("database.history.consumer.*", Origin.OLDER, HISTORY),
+            honouredOlder("database.history.kafka.topic", SCHEMA_HISTORY_KAFKA_TOPIC),
+            honouredOlder("database.history.kafka.bootstrap.servers", SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS),
+            accepted("database.history.kafka.recovery.poll.interval.ms", Origin.OLDER, HISTORY_KAFKA),
+            accepted("database.history.kafka.recovery.attempts", Origin.OLDER, HISTORY_KAFKA),
+            accepted("database.history.producer.*", Origin.OLDER, HISTORY_CLIENT),
+            accepted("database.history.consumer.*", Origin.OLDER, HISTORY_CLIENT),
             accepted("database.history.*", Origin.OLDER, HISTORY),
             refusedUnless("database.history.store.only.monitored.tables.ddl", Origin.OLDER, FILTERED_HISTORY,
                     "false"),

@@ -40,17 +40,32 @@ public final class MySqlSource implements ChangeSource {
     private volatile RuntimeException failure;
     private volatile boolean closed;
     private Optional<Path> stateDirectory = Optional.empty();
+    private Optional<SchemaHistoryStore> historyStore = Optional.empty();
 
     @Override
     public void useStateDirectory(Path directory) {
         stateDirectory = Optional.of(directory);
     }
 
-    /** Where the table definitions are kept between runs: the file configured, else the runtime's directory. */
+    /**
+     * Keeps the schema history in {@code store} when neither {@code tributary.schema.history.file} nor a runtime's
+     * state directory says where: a Kafka Connect task's topic, say. Call before {@link #start}.
+     */
+    public void useSchemaHistoryStore(SchemaHistoryStore store) {
+        historyStore = Optional.of(store);
+    }
+
+    /**
+     * Where the table definitions are kept between runs: the file configured, else the runtime's directory, else the
+     * store given.
+     */
     private SchemaHistory history(ServerFlavor flavor) {
         Optional<Path> file = config.schemaHistoryFile()
                 .or(() -> stateDirectory.map(directory -> directory.resolve("schema-history.jsonl")));
-        return file.map(path -> SchemaHistory.in(path, flavor)).orElseGet(() -> SchemaHistory.none(flavor));
+        if (file.isPresent()) {
+            return SchemaHistory.in(file.get(), flavor);
+        }
+        return historyStore.map(store -> SchemaHistory.in(store, flavor)).orElseGet(() -> SchemaHistory.none(flavor));
     }
 
     @Override

@@ -59,7 +59,61 @@ public record MySqlSourceConfig(
         NameAdjustmentMode fieldNameAdjustmentMode,
         String ddlFilter,
         boolean enableTimeAdjuster,
-        Optional<Path> schemaHistoryFile) {
+        Optional<Path> schemaHistoryFile,
+        Optional<HistoryTopic> schemaHistoryTopic) {
+
+    /**
+     * Where a Kafka Connect task keeps its schema history: a topic, its cluster, and the settings of the producer
+     * and the consumer that write and read it ({@code schema.history.internal.producer.*} and {@code .consumer.*},
+     * or their 1.x spellings under {@code database.history.}), without those prefixes. The topic is the one
+     * {@code schema.history.internal.kafka.topic} names with {@link #SUFFIX} added: a Debezium connector's
+     * configuration names its own history's topic, which Tributary neither reads nor writes, so a connector switched
+     * from Debezium to Tributary and back finds each history as its engine left it.
+     */
+    public record HistoryTopic(String topic, String bootstrapServers, Map<String, String> producer,
+            Map<String, String> consumer) {
+        public static final String SUFFIX = ".tributary";
+
+        public HistoryTopic {
+            producer = Map.copyOf(producer);
+            consumer = Map.copyOf(consumer);
+        }
+
+        @Override
+        public String toString() {
+            return "HistoryTopic[" + topic + " on " + bootstrapServers + "]"; // client settings may hold secrets
+        }
+
+        static Optional<HistoryTopic> parse(ParsedConfig parsed, Map<String, String> properties,
+                List<ConfigProblem> problems) {
+            Optional<String> topic = parsed.find(SCHEMA_HISTORY_KAFKA_TOPIC).filter(value -> !value.isBlank());
+            Optional<String> servers = parsed.find(SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS)
+                    .filter(value -> !value.isBlank());
+            if (topic.isPresent() != servers.isPresent()) {
+                ConfigOption<String> missing = topic.isPresent() ? SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS
+                        : SCHEMA_HISTORY_KAFKA_TOPIC;
+                problems.add(new ConfigProblem(missing.key(), "is required with " + (topic.isPresent()
+                        ? SCHEMA_HISTORY_KAFKA_TOPIC.key() : SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS.key())
+                        + ", which says where the schema history is kept on Kafka Connect: set both, or neither"));
+                return Optional.empty();
+            }
+            return topic.map(name -> new HistoryTopic(name.trim() + SUFFIX, servers.get().trim(),
+                    clientSettings(properties, "producer."), clientSettings(properties, "consumer.")));
+        }
+
+        /** The keys under {@code schema.history.internal.<client>}, else under the 1.x {@code database.history.}. */
+        private static Map<String, String> clientSettings(Map<String, String> properties, String client) {
+            Map<String, String> settings = new java.util.HashMap<>();
+            for (String prefix : List.of("database.history." + client, "schema.history.internal." + client)) {
+                properties.forEach((key, value) -> {
+                    if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                        settings.put(key.substring(prefix.length()), value);
+                    }
+                });
+            }
+            return settings;
+        }
+    }
 
     /**
      * How lost connections are retried: up to {@code maxRetries} times (-1: forever), waiting
@@ -133,6 +187,7 @@ public record MySqlSourceConfig(
                 parsed.find(TABLE_IGNORE_BUILTIN).orElse(true), problems);
         ColumnRules columnRules = columnRules(parsed, problems);
         List<TinyIntOneToBoolean> converters = CustomConverters.parse(list(parsed, CONVERTERS), properties, problems);
+        Optional<HistoryTopic> historyTopic = HistoryTopic.parse(parsed, properties, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -172,7 +227,8 @@ public record MySqlSourceConfig(
                 parsed.get(FIELD_NAME_ADJUSTMENT_MODE),
                 parsed.get(DDL_FILTER),
                 parsed.get(ENABLE_TIME_ADJUSTER),
-                parsed.find(SCHEMA_HISTORY_FILE).map(Path::of));
+                parsed.find(SCHEMA_HISTORY_FILE).map(Path::of),
+                historyTopic);
     }
 
     /** Every problem of a configuration, as {@link #parse} would report them; empty when it parses. */

@@ -187,6 +187,18 @@ public final class MySqlSourceOptions {
                     + "written before a DDL statement that ran while it was stopped (Tributary's own format, not "
                     + "Debezium's). The standalone runtime keeps it beside the pipeline's offsets unless this is set; "
                     + "elsewhere (a Kafka Connect worker) there is none unless this is set.");
+    public static final ConfigOption<String> SCHEMA_HISTORY_KAFKA_TOPIC = ConfigOption
+            .string("schema.history.internal.kafka.topic").withLegacyKey("database.history.kafka.topic")
+            .withDoc("On Kafka Connect, names where the schema history is kept: Tributary keeps its own (not "
+                    + "Debezium's) in the topic of this name with .tributary added (one partition, kept forever; "
+                    + "created when missing), so that a task started on any worker decodes rows written before a DDL "
+                    + "statement it has not read yet, and Debezium's history in the topic itself stays as Debezium "
+                    + "left it. The standalone runtime keeps its history beside the pipeline's offsets instead.");
+    public static final ConfigOption<String> SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS = ConfigOption
+            .string("schema.history.internal.kafka.bootstrap.servers")
+            .withLegacyKey("database.history.kafka.bootstrap.servers")
+            .withDoc("The Kafka cluster of schema.history.internal.kafka.topic; its clients take the settings under "
+                    + "schema.history.internal.producer.* and schema.history.internal.consumer.* (security, say).");
     public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
             .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
@@ -227,7 +239,8 @@ public final class MySqlSourceOptions {
             SSL_MODE, SSL_KEYSTORE, SSL_KEYSTORE_PASSWORD, SSL_TRUSTSTORE, SSL_TRUSTSTORE_PASSWORD,
             ERRORS_MAX_RETRIES,
             RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, MAX_QUEUE_SIZE, MAX_BATCH_SIZE, MESSAGE_KEY_COLUMNS,
-            SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER, SCHEMA_HISTORY_FILE),
+            SCHEMA_NAME_ADJUSTMENT_MODE, FIELD_NAME_ADJUSTMENT_MODE, DDL_FILTER, ENABLE_TIME_ADJUSTER, SCHEMA_HISTORY_FILE,
+            SCHEMA_HISTORY_KAFKA_TOPIC, SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS),
             Set.of())
             .withPatterns(List.of(COLUMN_TRUNCATE, COLUMN_MASK, COLUMN_MASK_HASH_V2, COLUMN_MASK_HASH))
             .withUndeclaredKeys(DebeziumKeys.INSTANCE);

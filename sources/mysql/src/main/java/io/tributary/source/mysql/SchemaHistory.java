@@ -1,14 +1,6 @@
 package io.tributary.source.mysql;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +20,17 @@ import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 
 /**
- * The definitions capture gave each table ({@link EmittedDefinitions}), kept in a file between runs as Debezium keeps
- * its schema history: a line per change, with the offset after which it holds. A restart takes every line its stored
- * offset has passed ({@link #recover}), so that rows written before a DDL statement that ran while capture was stopped
- * are decoded with the table as it was then (without {@code binlog_row_metadata=FULL} they cannot be otherwise), and
- * each statement read after it is applied to the table as it was, not as the server shows it now.
+ * The definitions capture gave each table ({@link EmittedDefinitions}), kept between runs as Debezium keeps its
+ * schema history: a line per change, with the offset after which it holds, in a {@link SchemaHistoryStore} (a file,
+ * or a Kafka topic on Kafka Connect). A restart takes every line its stored offset has passed ({@link #recover}), so
+ * that rows written before a DDL statement that ran while capture was stopped are decoded with the table as it was
+ * then (without {@code binlog_row_metadata=FULL} they cannot be otherwise), and each statement read after it is
+ * applied to the table as it was, not as the server shows it now.
  *
  * <p>Each line is JSON: {@code format}, {@code offset} (the source offset's keys) and either {@code base} (all tables
  * known, as a snapshot or a restart left them) or {@code changes} (the tables one statement changed, or dropped, and
- * the databases whose character set it set). A line is forced to disk before the records after it are handed on, so
- * an offset stored by a sink never passes a change the file lacks. Not thread-safe: used by the reader thread.
+ * the databases whose character set it set). A line is durable before the records after it are handed on, so an
+ * offset stored by a sink never passes a change the history lacks. Not thread-safe: used by the reader thread.
  */
 final class SchemaHistory implements AutoCloseable {
     static final String FORMAT = "tributary-schema-history-1";
@@ -78,18 +71,22 @@ final class SchemaHistory implements AutoCloseable {
     private record Line(String format, Map<String, Object> offset, State base, Changes changes) {
     }
 
-    private final Optional<Path> file;
+    private final Optional<SchemaHistoryStore> store;
     private final ServerFlavor flavor;
-    private FileChannel channel;
 
-    private SchemaHistory(Optional<Path> file, ServerFlavor flavor) {
-        this.file = file;
+    private SchemaHistory(Optional<SchemaHistoryStore> store, ServerFlavor flavor) {
+        this.store = store;
         this.flavor = flavor;
     }
 
     /** A history kept in {@code file}, created when first written. */
     static SchemaHistory in(Path file, ServerFlavor flavor) {
-        return new SchemaHistory(Optional.of(file), flavor);
+        return in(new FileSchemaHistoryStore(file), flavor);
+    }
+
+    /** A history kept in {@code store}. */
+    static SchemaHistory in(SchemaHistoryStore store, ServerFlavor flavor) {
+        return new SchemaHistory(Optional.of(store), flavor);
     }
 
     /** No history: after a restart, tables are known again from the server and the statements read since. */
@@ -99,22 +96,21 @@ final class SchemaHistory implements AutoCloseable {
 
     /**
      * Gives {@code definitions} what the history knew at {@code stored} (nothing on a first start, whose history is
-     * cleared), then rewrites the file as that one base line: lines written past the stored offset are dropped, as
-     * capture reads their statements again.
+     * cleared), then replaces the stored lines by that one base line: lines written past the stored offset are
+     * dropped, as capture reads their statements again.
      */
     void recover(Optional<MySqlOffset> stored, EmittedDefinitions definitions) {
-        if (file.isEmpty()) {
+        if (store.isEmpty()) {
             return;
         }
-        Path path = file.get();
         definitions.restore(State.EMPTY);
         if (stored.isEmpty()) {
             clear();
             return;
         }
-        List<String> lines = read(path);
+        List<String> lines = store.get().read();
         for (int i = 0; i < lines.size(); i++) {
-            Optional<Line> line = parse(path, lines.get(i), i, i == lines.size() - 1);
+            Optional<Line> line = parse(lines.get(i), i, i == lines.size() - 1);
             if (line.isEmpty() || !reached(MySqlOffset.fromMap(line.get().offset()), stored.get())) {
                 continue;
             }
@@ -125,30 +121,29 @@ final class SchemaHistory implements AutoCloseable {
             }
         }
         if (!lines.isEmpty()) {
-            rewrite(path, new Line(FORMAT, stored.get().toMap(), definitions.state(), null));
+            store.get().replace(text(new Line(FORMAT, stored.get().toMap(), definitions.state(), null)));
         }
-        definitions.changes(); // what was restored is in the file already
+        definitions.changes(); // what was restored is stored already
     }
 
     /** Forgets every line: a first start, or a new snapshot that replaces what the history knew. */
     void clear() {
-        close();
-        file.ifPresent(SchemaHistory::delete);
+        store.ifPresent(SchemaHistoryStore::clear);
     }
 
-    /** Appends what changed since the last line, if anything, as holding after {@code offset}; forced to disk. */
+    /** Appends what changed since the last line, if anything, as holding after {@code offset}; made durable. */
     void record(MySqlOffset offset, EmittedDefinitions definitions) {
         Optional<Changes> changes = definitions.changes();
-        if (file.isPresent() && changes.isPresent()) {
-            append(new Line(FORMAT, offset.toMap(), null, changes.get()));
+        if (store.isPresent() && changes.isPresent()) {
+            store.get().append(text(new Line(FORMAT, offset.toMap(), null, changes.get())));
         }
     }
 
-    /** Appends everything known, as holding after {@code offset} (a snapshot's end); forced to disk. */
+    /** Appends everything known, as holding after {@code offset} (a snapshot's end); made durable. */
     void recordAll(MySqlOffset offset, EmittedDefinitions definitions) {
         definitions.changes();
-        if (file.isPresent()) {
-            append(new Line(FORMAT, offset.toMap(), definitions.state(), null));
+        if (store.isPresent()) {
+            store.get().append(text(new Line(FORMAT, offset.toMap(), definitions.state(), null)));
         }
     }
 
@@ -179,7 +174,7 @@ final class SchemaHistory implements AutoCloseable {
         }
     }
 
-    private Optional<Line> parse(Path path, String text, int index, boolean last) {
+    private Optional<Line> parse(String text, int index, boolean last) {
         if (text.isBlank()) {
             return Optional.empty();
         }
@@ -191,101 +186,30 @@ final class SchemaHistory implements AutoCloseable {
                 // a line cut short by a crash while it was written: its statement is read again
                 return Optional.empty();
             }
-            throw unreadable(path, "line " + (index + 1) + " cannot be read (" + e.getOriginalMessage() + ")");
+            throw unreadable("line " + (index + 1) + " cannot be read (" + e.getOriginalMessage() + ")");
         }
         if (!FORMAT.equals(line.format()) || line.offset() == null) {
-            throw unreadable(path, "line " + (index + 1) + " is not a line of Tributary's schema history (format "
+            throw unreadable("line " + (index + 1) + " is not a line of Tributary's schema history (format "
                     + FORMAT + " expected, found " + line.format() + ")");
         }
         return Optional.of(line);
     }
 
-    private static SourceException unreadable(Path path, String problem) {
-        return SourceException.fatal("the schema history " + path + ": " + problem + ". Restore the file from a "
-                + "backup, or delete it together with the pipeline's offset to take a new snapshot");
+    private SourceException unreadable(String problem) {
+        return SourceException.fatal(store.orElseThrow().describe() + ": " + problem + ". "
+                + store.get().remedyForUnreadable());
     }
 
-    /** The file's lines; a last line cut inside a character by a full disk reads as a line that does not parse. */
-    private static List<String> read(Path path) {
+    private static String text(Line line) {
         try {
-            return List.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8).split("\n"));
-        } catch (NoSuchFileException none) {
-            return List.of();
-        } catch (IOException e) {
-            throw SourceException.fatal("cannot read the schema history " + path + ": " + e.getMessage(), e);
+            return JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schema history line cannot be written as JSON", e);
         }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw SourceException.fatal("cannot clear the schema history " + path + " for a new start: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** Replaces the file by one line, atomically: a crash leaves the old file or the new one. */
-    private void rewrite(Path path, Line line) {
-        close();
-        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            write(out, line);
-            out.force(true);
-        } catch (IOException e) {
-            throw unwritable(temporary, e);
-        }
-        try {
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel directory = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-        } catch (IOException e) {
-            throw unwritable(path, e);
-        }
-    }
-
-    private void append(Line line) {
-        Path path = file.orElseThrow();
-        try {
-            if (channel == null) {
-                Path directory = path.toAbsolutePath().getParent();
-                if (directory != null) {
-                    Files.createDirectories(directory);
-                }
-                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
-            }
-            write(channel, line);
-            channel.force(false);
-        } catch (IOException e) {
-            throw unwritable(path, e);
-        }
-    }
-
-    private static void write(FileChannel out, Line line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
-    private static SourceException unwritable(Path path, IOException e) {
-        return SourceException.fatal("cannot write the schema history " + path + " (" + e.getMessage() + "): free "
-                + "space on its disk or make it writable, then start the pipeline again; nothing after the last "
-                + "stored offset was lost", e);
     }
 
     @Override
     public void close() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to keep: every line written was forced
-            }
-            channel = null;
-        }
+        store.ifPresent(SchemaHistoryStore::close);
     }
 }
