@@ -13,13 +13,13 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.tributary.api.EventSchema.Type;
 import io.tributary.source.mysql.BigintUnsignedHandlingMode;
 import io.tributary.source.mysql.TimePrecisionMode;
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DebeziumColumnTypes;
 import io.tributary.source.mysql.schema.DeclaredType;
 
 /**
@@ -43,8 +43,6 @@ final class DefaultValues {
     private final BigintUnsignedHandlingMode bigintUnsignedMode;
     private final TimePrecisionMode timeMode;
     private static final Pattern BOOLEAN_WORD = Pattern.compile("(?i)true|false");
-    private static final Set<String> NUMBERS = Set.of("tinyint", "smallint", "mediumint", "int",
-            "integer", "bigint", "decimal", "numeric", "fixed", "float", "double", "real", "double precision");
     private final boolean exactNanos;
     private final boolean adjustTwoDigitYears;
 
@@ -76,7 +74,7 @@ final class DefaultValues {
             return DeclaredType.booleanOf(given);
         }
         // TRUE and FALSE are 1 and 0 to a number, as Debezium reads them
-        String text = BOOLEAN_WORD.matcher(given.strip()).matches() && NUMBERS.contains(column.dataType())
+        String text = BOOLEAN_WORD.matcher(given.strip()).matches() && DebeziumColumnTypes.isNumber(column.dataType())
                 ? (given.strip().equalsIgnoreCase("true") ? "1" : "0") : given;
         return switch (column.dataType()) {
             case "date" -> date(column, text.strip());

@@ -11,7 +11,15 @@ import java.util.Set;
 public final class DebeziumColumnTypes {
     private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int",
             "bigint");
+    private static final Set<String> NUMBERS = Set.of("tinyint", "smallint", "mediumint", "int",
+            "integer", "bigint", "decimal", "numeric", "fixed", "float", "double", "real", "double precision");
+
     private DebeziumColumnTypes() {
+    }
+
+    /** Whether a data type holds numbers (integers, fixed or floating point): a default TRUE or FALSE is 1 or 0. */
+    public static boolean isNumber(String dataType) {
+        return NUMBERS.contains(dataType);
     }
 
     /** The JDBC type: the one Debezium gives the type's spelling in the statement that made it, when known. */

@@ -2,10 +2,10 @@ package io.tributary.source.mysql.schema.ddl;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
+import io.tributary.source.mysql.schema.DebeziumColumnTypes;
 import io.tributary.source.mysql.schema.DeclaredType;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.StringLiterals;
@@ -21,10 +21,6 @@ final class ColumnSpecReader {
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
     private static final Pattern NOW = Pattern.compile("(?i)current_timestamp|now|localtimestamp");
-
-    /** The types whose default may be written TRUE or FALSE. */
-    private static final Set<String> NUMERIC = Set.of("tinyint", "smallint", "mediumint", "int",
-            "integer", "bigint", "decimal", "numeric", "fixed", "float", "double", "real");
 
     private final boolean mariaDb;
 
@@ -180,7 +176,7 @@ final class ColumnSpecReader {
             return Optional.empty();
         }
         if ((tokens.peek().isWord("TRUE") || tokens.peek().isWord("FALSE"))
-                && (type.declared().filter(DeclaredType::isBoolean).isPresent() || NUMERIC.contains(type.dataType()))) {
+                && (type.declared().filter(DeclaredType::isBoolean).isPresent() || DebeziumColumnTypes.isNumber(type.dataType()))) {
             // as written, as Debezium states it (Rails writes TINYINT(1) DEFAULT FALSE); a number is 1 or 0 of it
             return Optional.of(tokens.take().text());
         }
