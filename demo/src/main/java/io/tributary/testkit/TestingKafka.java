@@ -79,25 +79,34 @@ public final class TestingKafka implements Closeable {
      * {@link #saslBootstrapServers()}; the plain listener stays for the test's own clients.
      */
     public static TestingKafka withSaslPlain(String user, String password) {
-        return create(Map.of(), user, password);
+        return create(Map.of(), "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                + user + "=\"" + password + "\";");
     }
 
-    private static TestingKafka create(Map<String, String> brokerOverrides, String saslUser, String saslPassword) {
+    /**
+     * A broker that also listens with SASL (security.protocol SASL_PLAINTEXT) for {@code mechanism}, on
+     * {@link #saslBootstrapServers()}, its server side logged in with {@code jaasConfig}. A mechanism Kafka does not
+     * build in is served by the {@code SaslServerFactory} a security provider of this JVM registers for it.
+     */
+    public static TestingKafka withSasl(String mechanism, String jaasConfig) {
+        return create(Map.of(), mechanism, jaasConfig);
+    }
+
+    private static TestingKafka create(Map<String, String> brokerOverrides, String saslMechanism, String jaasConfig) {
         TemporaryDirectory directory = TemporaryDirectory.create("kafka");
         int brokerPort = FreePorts.next();
         int controllerPort = FreePorts.next();
-        int saslPort = saslUser == null ? -1 : FreePorts.next();
+        int saslPort = saslMechanism == null ? -1 : FreePorts.next();
         Map<String, String> properties = brokerProperties(directory, brokerPort, controllerPort);
-        if (saslUser != null) {
+        if (saslMechanism != null) {
             properties.put("listeners", properties.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
             properties.put("advertised.listeners", properties.get("advertised.listeners")
                     + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
             properties.put("listener.security.protocol.map", properties.get("listener.security.protocol.map")
                     + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
-            properties.put("sasl.enabled.mechanisms", "PLAIN");
-            properties.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + saslUser + "=\""
-                            + saslPassword + "\";");
+            properties.put("sasl.enabled.mechanisms", saslMechanism);
+            properties.put("listener.name.sasl_plaintext." + saslMechanism.toLowerCase(java.util.Locale.ROOT)
+                    + ".sasl.jaas.config", jaasConfig);
         }
         properties.putAll(brokerOverrides);
         KafkaConfig config;
