@@ -675,8 +675,8 @@ final class BinlogReader {
                 tableChanges.add(SchemaChanges.change(change.type(), id, null));
             } else if (change.type() == SchemaChanges.ChangeType.CREATE) {
                 // without events, nothing waits for a table to show (a table gone since keeps its statement's)
-                Optional<TableDefinition> current = schemaChanges == null ? schemas.describe(schemaConnection, id)
-                        : ddlVisibility.created(id, created -> schemas.describe(schemaConnection, created));
+                Optional<TableDefinition> current = schemaChanges == null ? schemas.describeAfterStatement(schemaConnection, id)
+                        : ddlVisibility.created(id, created -> schemas.describeAfterStatement(schemaConnection, created));
                 // a table gone since takes, for a CREATE naming no character set, its database's as the statements
                 // read so far left it (the server's database may be a later one of the same name)
                 Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
@@ -688,7 +688,7 @@ final class BinlogReader {
                         : emitted.created(statement.sql(), id, current, charset);
                 created.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id, definition)));
             } else {
-                Optional<TableDefinition> current = schemas.describe(schemaConnection, id);
+                Optional<TableDefinition> current = schemas.describeAfterStatement(schemaConnection, id);
                 // a table renamed: the table as last described under its old name, when gone since
                 Optional<DdlStatements.RenamedTable> renamed = DdlStatements.renamedPairs(sql, data.getDatabase())
                         .stream().filter(pair -> pair.to().equals(id)).findFirst();
@@ -770,7 +770,7 @@ final class BinlogReader {
             List<Object[]> tableChanges = new ArrayList<>();
             DdlStatements.RenamedTable pair = statements.get(i);
             Optional<TableDefinition> renamedTable = schemas.emitted().renamed(pair.from(), id,
-                    schemas.describe(schemaConnection, id));
+                    schemas.describeAfterStatement(schemaConnection, id));
             // Debezium describes each new name as the whole statement left it: none for one renamed again after
             // (t TO tmp in a swap t TO tmp, u TO t, tmp TO u)
             boolean renamedAgain = statements.subList(i + 1, statements.size()).stream()

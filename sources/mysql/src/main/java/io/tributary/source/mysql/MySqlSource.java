@@ -147,6 +147,7 @@ public final class MySqlSource implements ChangeSource {
                 if (connection == null) {
                     connection = connections.open();
                 }
+                schemas.readStatements();
                 reader = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
                 replaceBinlog(reader);
                 reader.run(handoff.sink());

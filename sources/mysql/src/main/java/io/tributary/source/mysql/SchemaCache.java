@@ -34,6 +34,11 @@ final class SchemaCache {
      * DDL parser is told to by that option, where the MySQL connector's is by {@code include.schema.comments}).
      */
     private final boolean withoutComments;
+    /**
+     * Whether tables are read as the statements read from the binlog made them ({@link
+     * SchemaReader#readAsStatementsWrite}) rather than as the snapshot reads them: once streaming has begun.
+     */
+    private boolean readingStatements;
 
     SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
         this(config, reader, flavor, SchemaHistory.none(flavor));
@@ -64,9 +69,15 @@ final class SchemaCache {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<TableSchemas> read = reader.read(connection, id).map(this::schemasOf);
+        Optional<TableSchemas> read = (readingStatements ? reader.readAsStatementsWrite(connection, id)
+                : reader.read(connection, id)).map(this::schemasOf);
         read.ifPresent(schemas -> tables.put(id, schemas));
         return read;
+    }
+
+    /** From now on, tables read afresh are read as the statements read from the binlog made them. */
+    void readStatements() {
+        readingStatements = true;
     }
 
     /** The definitions tables were last described with, snapshot and schema-change events alike. */
@@ -96,6 +107,14 @@ final class SchemaCache {
     /** The table's current definition, captured or not, read afresh. */
     Optional<TableDefinition> describe(Connection connection, TableId id) throws SQLException {
         return reader.read(connection, id);
+    }
+
+    /**
+     * As {@link #describe}, for a table a statement read from the binlog just made or changed
+     * ({@link SchemaReader#readAsStatementsWrite}).
+     */
+    Optional<TableDefinition> describeAfterStatement(Connection connection, TableId id) throws SQLException {
+        return reader.readAsStatementsWrite(connection, id);
     }
 
     /**

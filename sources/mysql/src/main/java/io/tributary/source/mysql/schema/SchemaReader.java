@@ -74,10 +74,26 @@ public final class SchemaReader {
         }
     }
 
-    /** The table's current definition, or empty when it does not exist. */
+    /**
+     * The table's current definition, or empty when it does not exist; MariaDB's TIMESTAMP defaults in the session's
+     * time zone, as Debezium's snapshot reads them.
+     */
     public Optional<TableDefinition> read(Connection connection, TableId id) throws SQLException {
+        return read(connection, id, false);
+    }
+
+    /**
+     * As {@link #read(Connection, TableId)}, for a table a statement just made or changed: MariaDB's TIMESTAMP
+     * defaults in the server's time zone, where they read as a statement run in it wrote them, as Debezium's DDL
+     * parser takes them.
+     */
+    public Optional<TableDefinition> readAsStatementsWrite(Connection connection, TableId id) throws SQLException {
+        return read(connection, id, true);
+    }
+
+    private Optional<TableDefinition> read(Connection connection, TableId id, boolean serverZone) throws SQLException {
         try {
-            return readExisting(connection, id);
+            return readExisting(connection, id, serverZone);
         } catch (SQLException e) {
             if (e.getErrorCode() == NO_SUCH_TABLE) {
                 // dropped between the column query and SHOW INDEX: a table that no longer exists
@@ -87,9 +103,13 @@ public final class SchemaReader {
         }
     }
 
-    private Optional<TableDefinition> readExisting(Connection connection, TableId id) throws SQLException {
+    private Optional<TableDefinition> readExisting(Connection connection, TableId id, boolean serverZone)
+            throws SQLException {
         List<ColumnDefinition> columns = new ArrayList<>();
         List<String> periodColumns = new ArrayList<>();
+        // MariaDB writes a TIMESTAMP column's literal default in the session's time zone (this one may be in UTC for
+        // reading rows); MySQL as the statement wrote it
+        String sessionZone = mariaDb && serverZone ? switchToServerTimeZone(connection) : null;
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
@@ -100,6 +120,13 @@ public final class SchemaReader {
                     if ("ROW START".equalsIgnoreCase(generation) || "ROW END".equalsIgnoreCase(generation)) {
                         periodColumns.add(columns.get(columns.size() - 1).name());
                     }
+                }
+            }
+        } finally {
+            if (sessionZone != null) {
+                try (PreparedStatement restore = connection.prepareStatement("SET time_zone = ?")) {
+                    restore.setString(1, sessionZone);
+                    restore.execute();
                 }
             }
         }
@@ -135,6 +162,19 @@ public final class SchemaReader {
         // a period the table names is made of ordinary columns, in information_schema and in the binlog alike
         return Optional.of(new TableDefinition(id, columns, key, charset, comment,
                 mariaDb && versioned && periodColumns.isEmpty()));
+    }
+
+    /** Sets the session's time zone to the server's and returns the one it had. */
+    private static String switchToServerTimeZone(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String zone;
+            try (ResultSet rows = statement.executeQuery("SELECT @@session.time_zone")) {
+                rows.next();
+                zone = rows.getString(1);
+            }
+            statement.execute("SET time_zone = @@global.time_zone");
+            return zone;
+        }
     }
 
     /** The columns with their defaults as {@code SHOW CREATE TABLE} writes them where it wrote a hex literal. */
