@@ -47,8 +47,8 @@ final class ConnectPipeline implements AutoCloseable {
      * know its status yet and answers 404: asked again).
      */
     void deploy(String name, Map<String, String> config, int tasks) {
-        connect.putConnector(name, config);
-        Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning(name, tasks));
+        connect.rest().putConnector(name, config);
+        Awaitility.await().atMost(TIMEOUT).until(() -> connect.rest().isRunning(name, tasks));
     }
 
     /** Waits until {@code topic} holds at least {@code count} records. */

@@ -45,8 +45,8 @@ abstract class SeedConfigConnectIT {
             EventLog debeziumLog = new EventLog("seed-001-debezium");
             try (DebeziumCapture debezium = DebeziumCapture.start(database, "ecommerce-server", true, debeziumConfig,
                     debeziumLog)) {
-                connect.putConnector("aurora-ecommerce", tributaryConfig);
-                Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning("aurora-ecommerce", 1));
+                connect.rest().putConnector("aurora-ecommerce", tributaryConfig);
+                Awaitility.await().atMost(TIMEOUT).until(() -> connect.rest().isRunning("aurora-ecommerce", 1));
                 Awaitility.await().atMost(TIMEOUT).until(() -> kafka.readAll(TOPIC).size() == 2);
 
                 database.execute("INSERT INTO ecommerce.orders VALUES (3, 'Cy', NULL, '2026-11-22 09:15:00', 'new')",

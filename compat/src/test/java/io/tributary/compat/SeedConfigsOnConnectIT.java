@@ -122,7 +122,7 @@ abstract class SeedConfigsOnConnectIT {
             DifferentialReport.compare(debezium.read(schemaTopic, name + "-schema-debezium"),
                     tributary.read(schemaTopic, name + "-schema-tributary"));
             if (keepCredentials) {
-                assertThat(tributary.connect().request("GET", "connectors/tributary/config", null).toString())
+                assertThat(tributary.connect().rest().request("GET", "connectors/tributary/config", null).toString())
                         .as("secrets stay unresolved in the stored configuration")
                         .doesNotContain(TestingBinlogServer.CDC_PASSWORD);
             }

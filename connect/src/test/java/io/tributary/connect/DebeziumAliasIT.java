@@ -50,7 +50,7 @@ class DebeziumAliasIT {
             config.put("transforms", "unwrap");
             config.put("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState");
             config.put("transforms.unwrap.delete.tombstone.handling.mode", "rewrite");
-            connect.putConnector("salesdb-source", config);
+            connect.rest().putConnector("salesdb-source", config);
 
             String topic = "salesdb.salesdb.SALES_ORDER";
             Awaitility.await().atMost(TIMEOUT).ignoreExceptions().until(() -> kafka.readAll(topic).size() >= 2);

@@ -37,15 +37,15 @@ class MySqlSourceTaskIT {
             config.put("connect.timeout.ms", "1000");
             config.put("errors.max.retries", "-1");
             config.put("errors.retry.delay.max.ms", "500");
-            connect.putConnector("shop-source", config);
+            connect.rest().putConnector("shop-source", config);
             // the task runs (waiting for the server) rather than failing
-            Awaitility.await().atMost(TIMEOUT).until(() -> connect.isRunning("shop-source", 1));
+            Awaitility.await().atMost(TIMEOUT).until(() -> connect.rest().isRunning("shop-source", 1));
 
             mariaDb.startServer();
             mariaDb.execute("INSERT INTO shop.items VALUES (2)");
             Awaitility.await().atMost(TIMEOUT).ignoreExceptions()
                     .until(() -> kafka.readAll("shop.shop.items").size() >= 2);
-            assertThat(connect.isRunning("shop-source", 1)).isTrue();
+            assertThat(connect.rest().isRunning("shop-source", 1)).isTrue();
         }
     }
 }

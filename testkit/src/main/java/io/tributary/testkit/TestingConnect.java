@@ -3,20 +3,11 @@ package io.tributary.testkit;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
@@ -28,25 +19,20 @@ import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
  *
  * <p>Connectors and converters are found on the class path through {@code ServiceLoader} manifests
  * ({@code plugin.discovery=service_load}), which is fast and is how a packaged plugin is found too.
- *
- * <p>The REST helpers are thread-safe.
  */
 public final class TestingConnect implements Closeable {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestingKafka kafka;
     private final Map<String, String> workerProperties;
     private final Connect<DistributedHerder> connect;
-    private final URI restUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final ConnectRest rest;
 
     private TestingConnect(TestingKafka kafka, Map<String, String> workerProperties, Connect<DistributedHerder> connect) {
         this.kafka = kafka;
         this.workerProperties = Map.copyOf(workerProperties);
         this.connect = connect;
-        this.restUrl = connect.rest().advertisedUrl();
+        this.rest = new ConnectRest(connect.rest().advertisedUrl());
     }
 
     /** The first worker of a new Connect cluster, with JSON converters that include schemas. */
@@ -93,7 +79,7 @@ public final class TestingConnect implements Closeable {
         TestingConnect worker = new TestingConnect(kafka, properties, connect);
         ExitCleanup.register(worker);
         try {
-            worker.awaitReady();
+            worker.rest.awaitReady(READY_TIMEOUT, () -> false);
             return worker;
         } catch (RuntimeException e) {
             worker.close();
@@ -101,107 +87,13 @@ public final class TestingConnect implements Closeable {
         }
     }
 
-    /** The worker's REST API, ending in a slash. */
-    public URI restUrl() {
-        return restUrl;
+    /** The worker's REST API. */
+    public ConnectRest rest() {
+        return rest;
     }
 
     public String groupId() {
         return workerProperties.get("group.id");
-    }
-
-    /** Creates or updates a connector ({@code PUT /connectors/{name}/config}) and returns the response body. */
-    public JsonNode putConnector(String name, Map<String, String> config) {
-        return request("PUT", "connectors/" + name + "/config", toJson(config));
-    }
-
-    public void deleteConnector(String name) {
-        request("DELETE", "connectors/" + name, null);
-    }
-
-    public List<String> connectors() {
-        JsonNode names = request("GET", "connectors", null);
-        return JSON.convertValue(names, JSON.getTypeFactory().constructCollectionType(List.class, String.class));
-    }
-
-    public ConnectorStatus connectorStatus(String name) {
-        return ConnectorStatus.fromJson(request("GET", "connectors/" + name + "/status", null));
-    }
-
-    /**
-     * Whether the connector and {@code tasks} tasks are RUNNING; false while the cluster has no status for it yet
-     * (just after it was put, the status topic may not have it), so that a wait on this never races that.
-     */
-    public boolean isRunning(String name, int tasks) {
-        try {
-            return connectorStatus(name).isRunning(tasks);
-        } catch (ConnectRestException e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** {@code PUT /connector-plugins/{plugin}/config/validate}: every config problem a connector class finds. */
-    public JsonNode validate(String pluginClass, Map<String, String> config) {
-        String plugin = pluginClass.substring(pluginClass.lastIndexOf('.') + 1);
-        return request("PUT", "connector-plugins/" + plugin + "/config/validate", toJson(config));
-    }
-
-    /** Sends a request to the REST API and returns the parsed JSON body; fails on any status but 2xx. */
-    public JsonNode request(String method, String path, String jsonBody) {
-        HttpRequest.BodyPublisher body = jsonBody == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody);
-        HttpRequest request = HttpRequest.newBuilder(restUrl.resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, body)
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new ConnectRestException(method, path, response.statusCode(), response.body());
-            }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new TestkitException(method + " " + restUrl.resolve(path) + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TestkitException("interrupted during " + method + " " + path, e);
-        }
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        RuntimeException lastFailure = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                connectors();
-                return;
-            } catch (ConnectRestException | TestkitException e) {
-                // the herder answers 503 or refuses connections until it has joined the group and read its topics
-                lastFailure = e;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TestkitException("interrupted while waiting for the Connect worker", e);
-            }
-        }
-        throw new TestkitException("the Connect worker at " + restUrl + " was not ready within "
-                + READY_TIMEOUT.toSeconds() + " s: " + lastFailure, lastFailure);
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
-        }
     }
 
     @Override
@@ -213,6 +105,6 @@ public final class TestingConnect implements Closeable {
 
     @Override
     public String toString() {
-        return "TestingConnect[" + restUrl + ", group=" + groupId() + "]";
+        return "TestingConnect[" + rest.url() + ", group=" + groupId() + "]";
     }
 }

@@ -23,7 +23,7 @@ class TestingConnectIT {
                 TestingConnect first = TestingConnect.create(kafka);
                 TestingConnect second = TestingConnect.joining(first)) {
 
-            first.putConnector("lines", Map.of(
+            first.rest().putConnector("lines", Map.of(
                     "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                     "tasks.max", "1",
                     "file", input.toString(),
@@ -31,8 +31,8 @@ class TestingConnectIT {
 
             // the second worker answers for a connector it was never told about: one cluster, shared config topic
             Awaitility.await().atMost(Duration.ofSeconds(60))
-                    .until(() -> second.isRunning("lines", 1));
-            assertThat(second.connectors()).containsExactly("lines");
+                    .until(() -> second.rest().isRunning("lines", 1));
+            assertThat(second.rest().connectors()).containsExactly("lines");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("lines").size() == 2);
             List<ConsumerRecord<String, String>> records = kafka.readAll("lines");
             assertThat(records).extracting(ConsumerRecord::value).containsExactly(
@@ -44,7 +44,7 @@ class TestingConnectIT {
     @Test
     void validateEndpointReportsMissingSettings() {
         try (TestingKafka kafka = TestingKafka.create(); TestingConnect worker = TestingConnect.create(kafka)) {
-            var result = worker.validate("org.apache.kafka.connect.file.FileStreamSourceConnector",
+            var result = worker.rest().validate("org.apache.kafka.connect.file.FileStreamSourceConnector",
                     Map.of("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                             "name", "broken"));
 
