@@ -19,8 +19,9 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The REST API of one Kafka Connect worker ({@link TestingConnect}): connectors put, deleted, listed, validated and
- * their status read.
+ * The REST API of one Kafka Connect worker ({@link TestingConnect} in this JVM, {@link TestingConnectWorker} in a
+ * JVM of its own): connectors put, deleted, listed, validated and their status read. A worker restarted on the same
+ * port is reached by the same instance.
  *
  * <p>Thread-safe.
  */
