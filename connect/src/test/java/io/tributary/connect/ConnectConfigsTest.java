@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
 
 class ConnectConfigsTest {
@@ -44,5 +46,17 @@ class ConnectConfigsTest {
                 "database.server.name", "legacy"));
 
         assertThat(result.configValues()).allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
+    }
+
+    @Test
+    void exactlyOnceIsSupportedWithTransactionsPerPoll() {
+        Map<String, String> config = Map.of("database.hostname", "db", "database.user", "cdc", "topic.prefix", "shop",
+                "exactly.once.support", "required", "transaction.boundary", "poll");
+
+        assertThat(connector.exactlyOnceSupport(config)).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.canDefineTransactionBoundaries(config))
+                .isEqualTo(ConnectorTransactionBoundaries.UNSUPPORTED);
+        assertThat(connector.validate(config).configValues())
+                .allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
     }
 }
