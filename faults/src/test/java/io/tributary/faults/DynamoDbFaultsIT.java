@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The runtime writes into DynamoDB (Local) through a {@link FaultyDynamoDbProxy} while a workload changes the source
@@ -139,15 +137,7 @@ class DynamoDbFaultsIT {
         FaultReport.recordFinalTable(fault, injected, committed.size(), 0, recovery);
     }
 
-    /** Each item's version, by id. */
     private static Map<Integer, Integer> items(DynamoDbClient client) {
-        Map<Integer, Integer> versions = new HashMap<>();
-        if (!client.listTables().tableNames().contains(TABLE)) {
-            return versions;
-        }
-        for (Map<String, AttributeValue> item : client.scanPaginator(scan -> scan.tableName(TABLE)).items()) {
-            versions.put(Integer.valueOf(item.get("id").n()), Integer.valueOf(item.get("version").n()));
-        }
-        return versions;
+        return VersionedRows.items(client, TABLE);
     }
 }

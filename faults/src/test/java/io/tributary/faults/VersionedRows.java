@@ -23,6 +23,8 @@ import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The fault suite's workload and its check. A table {@code items (id, version)} whose rows are inserted at version 0
@@ -226,10 +228,15 @@ final class VersionedRows implements AutoCloseable {
 
     /** The event values of a Kafka topic as a {@code read_committed} consumer sees them; empty before it exists. */
     static List<JsonNode> topicValues(TestingKafka kafka, String topic) {
+        return topicValues(kafka, topic, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** As above, at this isolation level: read_uncommitted shows what transactions left behind, aborted or open. */
+    static List<JsonNode> topicValues(TestingKafka kafka, String topic, IsolationLevel isolationLevel) {
         List<JsonNode> values = new ArrayList<>();
         try {
             for (var record : kafka.readAll(topic, new StringDeserializer(), new StringDeserializer(),
-                    IsolationLevel.READ_COMMITTED)) {
+                    isolationLevel)) {
                 values.add(record.value() == null ? null : JSON.readTree(record.value()));
             }
         } catch (IOException e) {
@@ -238,6 +245,18 @@ final class VersionedRows implements AutoCloseable {
             return List.of(); // the topic does not exist yet
         }
         return values;
+    }
+
+    /** Each row's version in a DynamoDB table a sink keeps the rows in, by id; empty before the table exists. */
+    static Map<Integer, Integer> items(DynamoDbClient client, String table) {
+        Map<Integer, Integer> versions = new HashMap<>();
+        if (!client.listTables().tableNames().contains(table)) {
+            return versions;
+        }
+        for (Map<String, AttributeValue> item : client.scanPaginator(scan -> scan.tableName(table)).items()) {
+            versions.put(Integer.valueOf(item.get("id").n()), Integer.valueOf(item.get("version").n()));
+        }
+        return versions;
     }
 
     @Override
