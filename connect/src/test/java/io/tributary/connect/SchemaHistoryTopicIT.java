@@ -41,7 +41,7 @@ class SchemaHistoryTopicIT {
                     "INSERT INTO shop.items VALUES (1, 'pen', 10)");
             Map<String, String> cluster = cluster();
             try (TestingConnect first = TestingConnect.create(kafka, cluster)) {
-                first.putConnector("shop-source", connector(mariaDb, kafka));
+                first.rest().putConnector("shop-source", connector(mariaDb, kafka));
                 mariaDb.execute("INSERT INTO shop.items VALUES (2, 'ink', 20)");
                 Awaitility.await("the snapshot and a streamed row").atMost(TIMEOUT).ignoreExceptions()
                         .until(() -> ids(kafka).containsAll(List.of(1, 2)));
@@ -55,7 +55,7 @@ class SchemaHistoryTopicIT {
             try (TestingConnect second = TestingConnect.create(kafka, cluster)) {
                 Awaitility.await("the rows written while no worker ran").atMost(TIMEOUT).ignoreExceptions()
                         .until(() -> ids(kafka).containsAll(List.of(3, 4)));
-                assertThat(second.isRunning("shop-source", 1)).isTrue();
+                assertThat(second.rest().isRunning("shop-source", 1)).isTrue();
             }
             assertThat(after(kafka, 3)).isEqualTo(JSON.readTree("{\"id\":3,\"name\":\"cap\",\"qty\":30}"));
             assertThat(after(kafka, 4)).isEqualTo(JSON.readTree("{\"id\":4,\"name\":\"pad\"}"));
