@@ -3,32 +3,25 @@ package io.tributary.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every column type of the catalogue ({@code types.sql}, then the server's own types in {@code types-<server>.sql}),
  * snapshotted and then changed by inserts, updates and deletes ({@code types-changes.sql} and
  * {@code types-changes-<server>.sql}), captured by Debezium and by Tributary from one server: the events must be the
- * same, in the same order; so must they under each option that changes how events look. {@link
- * MariaDbTypeCatalogDifferentialIT} runs it on MariaDB with Debezium 3.5, {@code MySqlTypeCatalogDifferentialIT} in
- * compat-mysql on MySQL with Debezium 3.6.
+ * same, in the same order; so must they under the options of time precision, transaction metadata, schema changes,
+ * include.query, built-in tables and heartbeats ({@link TypeCatalogOptionsDifferentialIT} has the options that change
+ * how values look). {@link MariaDbTypeCatalogDifferentialIT} runs it on MariaDB with Debezium 3.5,
+ * {@code MySqlTypeCatalogDifferentialIT} in compat-mysql on MySQL with Debezium 3.6.
  */
-abstract class TypeCatalogDifferentialIT {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    abstract TestServer server();
-
+abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
     /** Events of the server's own catalogue tables, snapshot and changes, beyond those of the shared tables. */
     abstract int ownCatalogueEvents();
 
@@ -115,73 +108,6 @@ abstract class TypeCatalogDifferentialIT {
         }
     }
 
-    /**
-     * Options that change how events look: each variant (one or more {@code key=value}, separated by {@code ;}) is
-     * captured by both and compared, with or without schemas.
-     */
-    @ParameterizedTest(name = "{0} (schemas.enable={1})")
-    @MethodSource("optionVariants")
-    void optionVariantsEqualDebeziums(String variant, boolean schemas) throws Exception {
-        Map<String, String> config = new java.util.HashMap<>(Map.of("database.include.list", "catalog",
-                "include.schema.changes", "false"));
-        for (String option : variant.split(";")) {
-            String[] keyValue = option.split("=", 2);
-            config.put(keyValue[0].trim(), keyValue[1].trim());
-        }
-        compareUntilQuiet("option-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas, schemas, config,
-                "TRUNCATE TABLE catalog.keyless");
-    }
-
-    static Stream<Arguments> optionVariants() {
-        return Stream.of(
-                Arguments.of("decimal.handling.mode=string", true),
-                Arguments.of("decimal.handling.mode=double", true),
-                Arguments.of("bigint.unsigned.handling.mode=precise", true),
-                // BINARY(n) (padded), VARBINARY, the BLOBs, binary keys and defaults as text
-                Arguments.of("binary.handling.mode=base64", true),
-                Arguments.of("binary.handling.mode=base64-url-safe", false),
-                Arguments.of("binary.handling.mode=hex", true),
-                // Kafka Connect's temporal types with the two-digit-year adjuster off (the modes themselves: see
-                // timePrecisionModesEqualDebeziums)
-                Arguments.of("time.precision.mode=connect;enable.time.adjuster=false", true),
-                Arguments.of("tombstones.on.delete=false", true),
-                Arguments.of("column.exclude.list=catalog\\.types\\.c_(text|json|blob),catalog\\.defaults\\.note", true),
-                Arguments.of("table.include.list=catalog\\.(types|composite)", true),
-                Arguments.of("skipped.operations=none", true),
-                Arguments.of("skipped.operations=u,d", true),
-                // character columns (an ENUM and a primary-key column too) masked, null included; an INT only marked
-                Arguments.of(MASK, true),
-                Arguments.of(MASK, false),
-                // the hex digest cut to CHAR(5), VARCHAR(32), VARCHAR(10), SET and CHAR(2) lengths; whole for TEXT
-                Arguments.of("column.mask.hash.SHA-256.with.salt.pepper=catalog\\.types\\.c_(char|varchar|text|latin1|set),"
-                        + "catalog\\.composite\\.region", true),
-                Arguments.of("column.mask.hash.v2.MD5.with.salt.s.a.l.t=catalog\\.types\\.c_(varchar|enum|json|int)", false),
-                // every type: which columns may hold longer values (truncateLength), and which values are cut
-                Arguments.of("column.truncate.to.3.chars=catalog\\..*", true),
-                // one mapper per column, Debezium's precedence: truncation before masking before hashing
-                Arguments.of("column.truncate.to.2.chars=catalog\\.types\\.c_varchar;"
-                        + "column.mask.with.4.chars=catalog\\.types\\.c_(varchar|text|char);"
-                        + "column.mask.hash.SHA-512.with.salt.x=catalog\\.types\\.c_(char|latin1)", true),
-                // the columns kept (key columns kept too: see keyColumnsLeftOutOfTheValueStayInTheKey)
-                Arguments.of("column.include.list=catalog\\.types\\.(id|c_int|c_text),catalog\\.composite\\.(region|seq),"
-                        + "catalog\\.keyless\\.name,catalog\\.defaults\\..*", true),
-                Arguments.of("column.propagate.source.type=catalog\\.(types|defaults)\\..*", true),
-                Arguments.of("datatype.propagate.source.type=.+\\.(VARCHAR|DECIMAL|INT UNSIGNED|ENUM|DATETIME)", true),
-                // TINYINT(1) (BOOLEAN) as boolean; then every TINYINT named, signed and unsigned, with a default
-                Arguments.of("converters=boolean;boolean.type=" + TINY_INT_TO_BOOLEAN, true),
-                Arguments.of("converters=boolean;boolean.type=" + TINY_INT_TO_BOOLEAN + ";boolean.length.checker=false;"
-                        + "boolean.selector=catalog\\.types\\.c_tinyint.*,catalog\\.defaults\\.small", true),
-                // the failure modes Tributary supports, given explicitly
-                Arguments.of("event.processing.failure.handling.mode=fail;inconsistent.schema.handling.mode=fail;"
-                        + "event.deserialization.failure.handling.mode=fail", true));
-    }
-
-    private static final String TINY_INT_TO_BOOLEAN =
-            "io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter";
-
-    private static final String MASK = "column.mask.with.5.chars=catalog\\.types\\.(c_char|c_varchar|c_text|c_enum|c_int),"
-            + "catalog\\.defaults\\.label,catalog\\.composite\\.region";
-
     /** snapshot.mode=no_data: the schema described, no rows read, then streaming. */
     @Test
     void noDataSnapshotEqualsDebeziums() throws Exception {
@@ -246,34 +172,6 @@ abstract class TypeCatalogDifferentialIT {
             EventLog debeziumHeartbeats = run.debeziumLog().onlyTopic(topic).firstOnly();
             EventLog tributaryHeartbeats = run.tributaryLog().onlyTopic(topic).firstOnly();
             DifferentialReport.compare(debeziumHeartbeats, tributaryHeartbeats);
-        }
-    }
-
-    /** Snapshot, then the changes script; compares everything each connector wrote once Debezium went quiet. */
-    int compareUntilQuiet(String name, boolean schemas, Map<String, String> config,
-            String... moreStatements) throws Exception {
-        DifferentialRun run = captureUntilQuiet(name, schemas, config, List.of(), moreStatements);
-        run.compare();
-        return run.debeziumLog().size();
-    }
-
-    /**
-     * The catalogue, then {@code setup}, snapshotted; then the changes script and {@code moreStatements}, captured
-     * until Debezium went quiet and Tributary wrote as many events. Returns the closed run, not yet compared.
-     */
-    DifferentialRun captureUntilQuiet(String name, boolean schemas, Map<String, String> config,
-            List<String> setup, String... moreStatements) throws Exception {
-        try (TestingBinlogServer database = server().startPermissive()) {
-            server().runScripts(database, "types");
-            database.execute(setup.toArray(String[]::new));
-            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
-            try (run) {
-                run.awaitAlike(TIMEOUT);
-                server().runScripts(database, "types-changes");
-                database.execute(moreStatements);
-                run.awaitAlike(TIMEOUT);
-            }
-            return run;
         }
     }
 }
