@@ -16,3 +16,7 @@ CREATE TABLE edges.shapes2 (
   total INT AS (LENGTH(note)) VIRTUAL, note VARCHAR(20) COMMENT 'c', d DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3)
 );
 INSERT INTO edges.shapes2 (note) VALUES ('x');
+-- created while streaming: temporal defaults with fewer decimals than their column's, or none, kept as written
+CREATE TABLE edges.fractions (id INT PRIMARY KEY, t6 TIMESTAMP(6) NULL DEFAULT '2020-06-01 12:00:00.5',
+  d3 DATETIME(3) DEFAULT '2020-01-01 00:00:00', tm2 TIME(2) DEFAULT '10:00:00.1');
+INSERT INTO edges.fractions (id) VALUES (1);

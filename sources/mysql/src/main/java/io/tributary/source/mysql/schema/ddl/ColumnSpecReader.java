@@ -269,9 +269,13 @@ final class ColumnSpecReader {
         return number(value, type);
     }
 
-    /** Whether a temporal literal is written as the server writes it back: all fields, the column's decimals. */
+    /**
+     * Whether a temporal literal is one the server keeps as written: all fields, and no more decimals than the
+     * column's (the server writes the missing ones back as zeros; Debezium keeps the statement's text, and so does
+     * this reader). More decimals are rounded by the server: left to its description.
+     */
     private static boolean canonicalTemporal(String value, ColumnType type) {
-        String fraction = type.scale() == 0 ? "" : "\\.\\d{" + type.scale() + "}";
+        String fraction = type.scale() == 0 ? "" : "(\\.\\d{1," + type.scale() + "})?";
         return switch (type.dataType().toLowerCase(Locale.ROOT)) {
             case "date" -> DATE.matcher(value).matches();
             case "time" -> value.matches(TIME.pattern() + fraction);
