@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,24 @@ final class DifferentialRun implements AutoCloseable {
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */
     static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
         return new DifferentialRun(server, name, schemas, config, config);
+    }
+
+    /**
+     * Starts both captures with topic prefix {@code diff}, each keeping what a {@link #restartAfter} resumes from
+     * in {@code state}: Debezium its offsets and file schema history, Tributary its schema history (its offset is the
+     * last record's, as a runtime stores it).
+     */
+    static DifferentialRun startRestartable(TestingBinlogServer server, String name, boolean schemas,
+            Map<String, String> config, Path state) {
+        Map<String, String> debezium = new HashMap<>(config);
+        debezium.put("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        debezium.put("offset.storage.file.filename", state.resolve("debezium-offsets.dat").toString());
+        debezium.put("offset.flush.interval.ms", "0");
+        debezium.put("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+        debezium.put("schema.history.internal.file.filename", state.resolve("debezium-history.dat").toString());
+        Map<String, String> tributary = new HashMap<>(config);
+        tributary.put("tributary.schema.history.file", state.resolve("tributary-history.jsonl").toString());
+        return new DifferentialRun(server, name, schemas, debezium, tributary);
     }
 
     /**

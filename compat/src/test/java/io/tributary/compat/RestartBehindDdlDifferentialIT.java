@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.tributary.testkit.TestingBinlogServer;
@@ -37,17 +36,8 @@ abstract class RestartBehindDdlDifferentialIT {
                     "INSERT INTO rs.items VALUES (1, 'one', 1), (2, 'two', 2)",
                     "INSERT INTO rs.other VALUES (1, 'first')");
             Map<String, String> config = Map.of("database.include.list", "rs", "include.schema.changes", "true");
-            Map<String, String> debezium = new HashMap<>(config);
-            debezium.put("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-            debezium.put("offset.storage.file.filename", state.resolve("debezium-offsets.dat").toString());
-            debezium.put("offset.flush.interval.ms", "0");
-            debezium.put("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-            debezium.put("schema.history.internal.file.filename", state.resolve("debezium-history.dat").toString());
-            Map<String, String> tributary = new HashMap<>(config);
-            tributary.put("tributary.schema.history.file", state.resolve("tributary-history.jsonl").toString());
-
-            DifferentialRun run = DifferentialRun.start(database, "restart-behind-ddl-schemas-" + schemas, schemas,
-                    debezium, tributary);
+            DifferentialRun run = DifferentialRun.startRestartable(database, "restart-behind-ddl-schemas-" + schemas,
+                    schemas, config, state);
             try (run) {
                 run.awaitAlike(TIMEOUT);
                 database.execute("ALTER TABLE rs.items ADD COLUMN price DECIMAL(8,2) DEFAULT 1.50",

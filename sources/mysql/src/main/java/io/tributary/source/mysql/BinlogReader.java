@@ -667,7 +667,16 @@ final class BinlogReader {
         String database = aboutDatabase ? DdlStatements.databaseStatement(sql).get() : data.getDatabase();
         String table = aboutDatabase ? null : "";
         for (DdlStatements.TableChange change : changed) {
-            TableId id = change.table();
+            TableId named = change.table();
+            Optional<DdlStatements.RenamedTable> renamed = DdlStatements.renamedPairs(sql, data.getDatabase())
+                    .stream().filter(pair -> pair.to().equals(named)).findFirst();
+            Optional<DdlStatements.RenamedTable> alteredAndRenamed = DdlStatements.alterRenamed(sql,
+                    data.getDatabase()).filter(pair -> pair.to().equals(named));
+            // a table keeps the name its CREATE or RENAME spelt, whatever a later statement's spelling (where the
+            // server ignores case)
+            boolean altered = change.type() == SchemaChanges.ChangeType.ALTER && renamed.isEmpty()
+                    && alteredAndRenamed.isEmpty();
+            TableId id = altered ? emitted.spelt(named) : named;
             database = id.database();
             table = id.table();
             if (change.type() == SchemaChanges.ChangeType.DROP) {
@@ -690,10 +699,6 @@ final class BinlogReader {
             } else {
                 Optional<TableDefinition> current = schemas.describeAfterStatement(schemaConnection, id);
                 // a table renamed: the table as last described under its old name, when gone since
-                Optional<DdlStatements.RenamedTable> renamed = DdlStatements.renamedPairs(sql, data.getDatabase())
-                        .stream().filter(pair -> pair.to().equals(id)).findFirst();
-                Optional<DdlStatements.RenamedTable> alteredAndRenamed = DdlStatements.alterRenamed(sql,
-                        data.getDatabase()).filter(pair -> pair.to().equals(id));
                 Optional<TableDefinition> described;
                 if (renamed.isPresent()) {
                     described = emitted.renamed(renamed.get().from(), id, current);
@@ -774,7 +779,7 @@ final class BinlogReader {
             // Debezium describes each new name as the whole statement left it: none for one renamed again after
             // (t TO tmp in a swap t TO tmp, u TO t, tmp TO u)
             boolean renamedAgain = statements.subList(i + 1, statements.size()).stream()
-                    .anyMatch(later -> later.from().equals(id));
+                    .anyMatch(later -> schemas.emitted().sameTable(later.from(), id));
             if (!renamedAgain) {
                 renamedTable.ifPresent(definition -> tableChanges.add(SchemaChanges.change(change.type(), id,
                         definition)));

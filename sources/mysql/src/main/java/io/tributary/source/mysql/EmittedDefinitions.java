@@ -43,13 +43,20 @@ final class EmittedDefinitions {
     private final Set<String> changedDatabases = new LinkedHashSet<>();
 
     private final SchemaHistory history;
+    /** How tables are found in the maps above: by {@link TableNameCase#key}; definitions keep their spelling. */
+    private final TableNameCase names;
 
     EmittedDefinitions(boolean mariaDb) {
         this(mariaDb, SchemaHistory.none(mariaDb ? ServerFlavor.MARIADB : ServerFlavor.MYSQL));
     }
 
     EmittedDefinitions(boolean mariaDb, SchemaHistory history) {
+        this(mariaDb, TableNameCase.SENSITIVE, history);
+    }
+
+    EmittedDefinitions(boolean mariaDb, TableNameCase names, SchemaHistory history) {
         this.applier = new DdlApplier(mariaDb);
+        this.names = names;
         this.history = history;
     }
 
@@ -81,7 +88,7 @@ final class EmittedDefinitions {
     /** Everything known now, as a history's base entry keeps it. */
     SchemaHistory.State state() {
         return new SchemaHistory.State(known.values().stream()
-                .map(table -> new SchemaHistory.Table(table, possiblyLater.contains(table.id()))).toList(),
+                .map(table -> new SchemaHistory.Table(table, possiblyLater.contains(names.key(table.id())))).toList(),
                 Map.copyOf(databaseCharsets));
     }
 
@@ -91,9 +98,10 @@ final class EmittedDefinitions {
         possiblyLater.clear();
         databaseCharsets.clear();
         for (SchemaHistory.Table table : state.tables()) {
-            known.put(table.definition().id(), table.definition());
+            TableId key = names.key(table.definition().id());
+            known.put(key, table.definition());
             if (table.possiblyLater()) {
-                possiblyLater.add(table.definition().id());
+                possiblyLater.add(key);
             }
         }
         databaseCharsets.putAll(state.databaseCharsets());
@@ -130,16 +138,17 @@ final class EmittedDefinitions {
     /** Applies a history's entry: the tables and databases it changed, as it left them. */
     void apply(SchemaHistory.Changes changes) {
         for (SchemaHistory.Table table : changes.tables()) {
-            known.put(table.definition().id(), table.definition());
+            TableId key = names.key(table.definition().id());
+            known.put(key, table.definition());
             if (table.possiblyLater()) {
-                possiblyLater.add(table.definition().id());
+                possiblyLater.add(key);
             } else {
-                possiblyLater.remove(table.definition().id());
+                possiblyLater.remove(key);
             }
         }
         changes.dropped().forEach(id -> {
-            known.remove(id);
-            possiblyLater.remove(id);
+            known.remove(names.key(id));
+            possiblyLater.remove(names.key(id));
         });
         changes.databaseCharsets().forEach((database, charset) -> {
             if (charset.isPresent()) {
@@ -152,9 +161,10 @@ final class EmittedDefinitions {
 
     /** A table as a snapshot described it. */
     void described(TableDefinition table) {
-        known.put(table.id(), table);
-        possiblyLater.remove(table.id());
-        changedTables.add(table.id());
+        TableId key = names.key(table.id());
+        known.put(key, table);
+        possiblyLater.remove(key);
+        changedTables.add(key);
     }
 
     /**
@@ -196,15 +206,27 @@ final class EmittedDefinitions {
         Optional<TableDefinition> applied = applied(sql, id);
         if (applied.isEmpty()) {
             // not understood: the server's description, keeping the spelling of the columns it cannot have changed
-            return remember(id, current.map(table -> table.withDeclaredTypesOf(Optional.ofNullable(known.get(id)))),
-                    true);
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(known(id))), true);
         }
-        return remember(id, DefinitionChoice.of(current, applied), possiblyLater.contains(id));
+        return remember(id, DefinitionChoice.of(current, applied), possiblyLater.contains(names.key(id)));
     }
 
     /** The definition last described, with the types as the statements read spelt them; empty if none. */
     Optional<TableDefinition> known(TableId id) {
-        return Optional.ofNullable(known.get(id));
+        return Optional.ofNullable(known.get(names.key(id)));
+    }
+
+    /**
+     * The table as the definition last described spells it, or as {@code id} does when none: where case is ignored,
+     * the spelling of the statement that created or renamed it (Debezium's), whatever later statements' is.
+     */
+    TableId spelt(TableId id) {
+        return known(id).map(TableDefinition::id).orElse(id);
+    }
+
+    /** Whether two names are the same table's. */
+    boolean sameTable(TableId one, TableId other) {
+        return names.key(one).equals(names.key(other));
     }
 
     /**
@@ -212,7 +234,7 @@ final class EmittedDefinitions {
      * after that statement with; empty if none, or if it may show a later moment.
      */
     Optional<TableDefinition> knownForRows(TableId id) {
-        return possiblyLater.contains(id) ? Optional.empty() : known(id);
+        return possiblyLater.contains(names.key(id)) ? Optional.empty() : known(id);
     }
 
     /**
@@ -220,9 +242,10 @@ final class EmittedDefinitions {
      * described under its old name when they differ (it changed again since).
      */
     Optional<TableDefinition> renamed(TableId from, TableId to, Optional<TableDefinition> current) {
-        boolean later = possiblyLater.remove(from);
-        changedTables.add(from);
-        Optional<TableDefinition> applied = Optional.ofNullable(known.remove(from)).map(table -> table.withId(to));
+        TableId key = names.key(from);
+        boolean later = possiblyLater.remove(key);
+        changedTables.add(key);
+        Optional<TableDefinition> applied = Optional.ofNullable(known.remove(key)).map(table -> table.withId(to));
         return remember(to, DefinitionChoice.of(current, applied), applied.isEmpty() || later);
     }
 
@@ -233,9 +256,10 @@ final class EmittedDefinitions {
      */
     Optional<TableDefinition> alteredAndRenamed(String sql, TableId from, TableId to,
             Optional<TableDefinition> current) {
-        boolean later = possiblyLater.remove(from);
-        changedTables.add(from);
-        Optional<TableDefinition> before = Optional.ofNullable(known.remove(from));
+        TableId key = names.key(from);
+        boolean later = possiblyLater.remove(key);
+        changedTables.add(key);
+        Optional<TableDefinition> before = Optional.ofNullable(known.remove(key));
         Optional<TableDefinition> applied = applier.apply(sql, from, before, Optional.empty())
                 .map(table -> table.withId(to));
         if (applied.isEmpty()) {
@@ -246,18 +270,19 @@ final class EmittedDefinitions {
 
     /** A statement that changed a table without an event describing it (CREATE INDEX, DROP INDEX). */
     void changedSilently(String sql, TableId id) {
-        remember(id, applied(sql, id), possiblyLater.contains(id));
+        remember(id, applied(sql, id), possiblyLater.contains(names.key(id)));
     }
 
     /** Whether the table was described and not dropped since. */
     boolean knows(TableId id) {
-        return known.containsKey(id);
+        return known.containsKey(names.key(id));
     }
 
     void dropped(TableId id) {
-        known.remove(id);
-        possiblyLater.remove(id);
-        changedTables.add(id);
+        TableId key = names.key(id);
+        known.remove(key);
+        possiblyLater.remove(key);
+        changedTables.add(key);
     }
 
     /** A CREATE or ALTER DATABASE: its default character set from now on, where the statement says. */
@@ -285,20 +310,21 @@ final class EmittedDefinitions {
     }
 
     private Optional<TableDefinition> applied(String sql, TableId id) {
-        return applier.apply(sql, id, Optional.ofNullable(known.get(id)), Optional.empty());
+        return applier.apply(sql, id, known(id), Optional.empty());
     }
 
     private Optional<TableDefinition> remember(TableId id, Optional<TableDefinition> table, boolean later) {
-        changedTables.add(id);
+        TableId key = names.key(id);
+        changedTables.add(key);
         if (table.isPresent()) {
-            known.put(id, table.get());
+            known.put(key, table.get());
         } else {
-            known.remove(id);
+            known.remove(key);
         }
         if (later && table.isPresent()) {
-            possiblyLater.add(id);
+            possiblyLater.add(key);
         } else {
-            possiblyLater.remove(id);
+            possiblyLater.remove(key);
         }
         return table;
     }

@@ -104,7 +104,7 @@ public final class MySqlSource implements ChangeSource {
             Optional<MySqlOffset> stored, boolean offsetWasStored) {
         try (connection; SchemaHistory history = history(flavor)) {
             SchemaReader schemaReader = new SchemaReader(flavor == ServerFlavor.MARIADB);
-            SchemaCache schemas = new SchemaCache(config, schemaReader, flavor, history);
+            SchemaCache schemas = new SchemaCache(config, schemaReader, flavor, TableNameCase.of(connection), history);
             // the tables as they were at the stored offset, which the server shows no more if DDL ran since
             schemas.emitted().recover(offsetWasStored ? stored : Optional.empty());
             RecordFactory records = new RecordFactory(VERSION, flavor, config);

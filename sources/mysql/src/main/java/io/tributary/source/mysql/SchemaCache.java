@@ -39,21 +39,23 @@ final class SchemaCache {
      * SchemaReader#readAsStatementsWrite}) rather than as the snapshot reads them: once streaming has begun.
      */
     private boolean readingStatements;
+    private final TableNameCase names;
 
-    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
-        this(config, reader, flavor, SchemaHistory.none(flavor));
-    }
-
-    /** @param history where the definitions described are kept between runs */
-    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor, SchemaHistory history) {
+    /**
+     * @param names whether the server tells table names apart by case
+     * @param history where the definitions described are kept between runs
+     */
+    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor, TableNameCase names,
+            SchemaHistory history) {
         this.config = config;
         this.reader = reader;
-        this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB, history);
+        this.names = names;
+        this.emitted = new EmittedDefinitions(flavor == ServerFlavor.MARIADB, names, history);
         this.withoutComments = !config.includeSchemaChanges();
-        EventNames names = new EventNames(config.topicPrefix(),
+        EventNames eventNames = new EventNames(config.topicPrefix(),
                 NameAdjuster.forSchemaNames(config.schemaNameAdjustmentMode()),
                 NameAdjuster.forFieldNames(config.fieldNameAdjustmentMode()));
-        this.settings = new TableSchemas.Settings(names, config.messageKeyColumns(), config.filter(),
+        this.settings = new TableSchemas.Settings(eventNames, config.messageKeyColumns(), config.filter(),
                 new ColumnMappings(config.decimalHandlingMode(), config.bigintUnsignedHandlingMode(),
                         config.binaryHandlingMode(), config.timePrecisionMode(), config.enableTimeAdjuster(),
                         config.converters(), flavor), config.columnRules(),
@@ -65,13 +67,13 @@ final class SchemaCache {
         if (!includes(id)) {
             return Optional.empty();
         }
-        TableSchemas cached = tables.get(id);
+        TableSchemas cached = tables.get(names.key(id));
         if (cached != null) {
             return Optional.of(cached);
         }
         Optional<TableSchemas> read = (readingStatements ? reader.readAsStatementsWrite(connection, id)
                 : reader.read(connection, id)).map(this::schemasOf);
-        read.ifPresent(schemas -> tables.put(id, schemas));
+        read.ifPresent(schemas -> tables.put(names.key(id), schemas));
         return read;
     }
 
@@ -91,11 +93,12 @@ final class SchemaCache {
     }
 
     /**
-     * The schemas of one version of a table, not cached; its columns' types as the statements read while streaming
-     * spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them.
+     * The schemas of one version of a table, not cached; its name and its columns' types as the statements read while
+     * streaming spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them.
      */
     TableSchemas schemasOf(TableDefinition definition) {
-        TableDefinition spelt = definition.withDeclaredTypesOf(emitted.known(definition.id()));
+        TableDefinition spelt = definition.withId(emitted.spelt(definition.id()))
+                .withDeclaredTypesOf(emitted.known(definition.id()));
         return new TableSchemas(withoutComments ? spelt.withoutColumnComments() : spelt, settings);
     }
 
