@@ -30,9 +30,11 @@ import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeserializer;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
 import io.tributary.source.mysql.binlog.RepeatedTableMaps;
+import io.tributary.source.mysql.binlog.MariaDbCompressedEvents;
 import io.tributary.source.mysql.binlog.RawTypeHeaders;
 import io.tributary.source.mysql.binlog.RowsEventDecoder;
 import io.tributary.source.mysql.binlog.TransactionPayloadDecoder;
@@ -226,11 +228,17 @@ final class BinlogReader {
 
     private static EventDeserializer plainEventDeserializer(Map<Long, TableMapEventData> tableMaps,
             RepeatedTableMaps repeated) {
-        EventDeserializer deserializer = new EventDeserializer(new RawTypeHeaders(), new NullEventDataDeserializer());
+        RawTypeHeaders headers = new RawTypeHeaders();
+        EventDeserializer deserializer = new EventDeserializer(headers, new NullEventDataDeserializer());
         deserializer.setEventDataDeserializer(EventType.TABLE_MAP, repeated.forEventDeserializer());
+        // MariaDB's compressed events (log_bin_compress) are read as the events they were before compression
+        deserializer.setEventDataDeserializer(EventType.QUERY,
+                MariaDbCompressedEvents.queries(new QueryEventDataDeserializer(), headers));
         for (RowsEventDecoder.Kind kind : RowsEventDecoder.Kind.values()) {
-            deserializer.setEventDataDeserializer(version1(kind), new RowsEventDecoder(kind, false, tableMaps));
-            deserializer.setEventDataDeserializer(version2(kind), new RowsEventDecoder(kind, true, tableMaps));
+            deserializer.setEventDataDeserializer(version1(kind), MariaDbCompressedEvents.rows(
+                    new RowsEventDecoder(kind, false, tableMaps), version1(kind), headers));
+            deserializer.setEventDataDeserializer(version2(kind), MariaDbCompressedEvents.rows(
+                    new RowsEventDecoder(kind, true, tableMaps), version2(kind), headers));
         }
         deserializer.setEventDataDeserializer(EventType.PARTIAL_UPDATE_ROWS_EVENT,
                 RowsEventDecoder.partialUpdates(tableMaps));

@@ -49,6 +49,20 @@ final class SourceRunner implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Polls until at least {@code count} of the records that arrived match {@code which}; returns those. */
+    List<ChangeRecord> awaitRecords(java.util.function.Predicate<ChangeRecord> which, int count, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (records.stream().filter(which).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + records.stream().filter(which).count() + " of " + count
+                        + " records within " + timeout);
+            }
+            records.addAll(source.poll());
+        }
+        return records.stream().filter(which).toList();
+    }
+
     /** Polls until {@code poll()} throws, and returns what it threw. */
     RuntimeException awaitFailure(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -9,9 +9,12 @@ import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 
 /**
  * Reads event headers as the binlog client does, keeping the type number of an event the client does not know
- * (which it reports only as {@link EventType#UNKNOWN}), so that capture can say which event it could not read.
+ * (which it reports only as {@link EventType#UNKNOWN}), so that capture can say which event it could not read. A
+ * MariaDB compressed event gets the type of the event it was before compression, and is remembered as compressed
+ * until the next header, for {@link MariaDbCompressedEvents} to inflate its body. One instance per event stream.
  */
 public final class RawTypeHeaders implements EventHeaderDeserializer<EventHeaderV4> {
+    private boolean lastWasCompressed;
 
     /** A header whose type the client does not know, with the number the server wrote. */
     public static final class UnknownTypeHeader extends EventHeaderV4 {
@@ -30,7 +33,9 @@ public final class RawTypeHeaders implements EventHeaderDeserializer<EventHeader
     public EventHeaderV4 deserialize(ByteArrayInputStream input) throws IOException {
         long timestamp = input.readLong(4) * 1000L;
         int typeNumber = input.readInteger(1);
-        EventType type = EventType.byEventNumber(typeNumber);
+        EventType uncompressed = MariaDbCompressedEvents.uncompressedType(typeNumber);
+        lastWasCompressed = uncompressed != null;
+        EventType type = lastWasCompressed ? uncompressed : EventType.byEventNumber(typeNumber);
         EventHeaderV4 header = type == null ? new UnknownTypeHeader(typeNumber) : new EventHeaderV4();
         header.setTimestamp(timestamp);
         header.setEventType(type == null ? EventType.UNKNOWN : type);
@@ -39,5 +44,10 @@ public final class RawTypeHeaders implements EventHeaderDeserializer<EventHeader
         header.setNextPosition(input.readLong(4));
         header.setFlags(input.readInteger(2));
         return header;
+    }
+
+    /** Whether the last header read was a MariaDB compressed event's. */
+    boolean lastWasCompressed() {
+        return lastWasCompressed;
     }
 }
