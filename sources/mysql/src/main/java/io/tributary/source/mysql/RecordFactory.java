@@ -94,9 +94,12 @@ final class RecordFactory {
         Object[] next();
     }
 
-    /** A truncate event ({@code op=t}): no key, no row images. */
+    /**
+     * A truncate event ({@code op=t}): no key and no key schema (Debezium's record has neither, so JsonConverter
+     * writes a null key even with schemas), no row images.
+     */
     ChangeRecord truncate(TableSchemas table, SourceInfo source, Object[] transaction, MySqlOffset offset) {
-        return new ChangeRecord(table.topic(), table.keySchema(), null, table.envelopeSchema(),
+        return new ChangeRecord(table.topic(), null, null, table.envelopeSchema(),
                 envelope(table, null, null, struct(source), "t", transaction), partition, offset.toMap());
     }
 
