@@ -60,9 +60,17 @@ final class EmittedDefinitions {
         this.history = history;
     }
 
-    /** Knows the tables as the history left them at {@code stored}; nothing on a first start. */
+    /** Knows the tables as the history left them at {@code stored}, a stored offset; nothing on a first start. */
     void recover(Optional<MySqlOffset> stored) {
-        history.recover(stored, this);
+        history.recover(stored, true, this);
+    }
+
+    /**
+     * Knows the tables as the history left them at {@code position}, where capture resumes after a reconnect: a
+     * position no sink may have stored yet, so the history keeps every line.
+     */
+    void rewind(MySqlOffset position) {
+        history.recover(Optional.of(position), false, this);
     }
 
     /** Knows nothing, and neither does the history: a new snapshot is about to describe the tables afresh. */

@@ -171,7 +171,7 @@ public final class MySqlSource implements ChangeSource {
                 MySqlOffset queued = handedOver == null ? null : MySqlOffset.fromMap(handedOver);
                 from = queued != null && !queued.snapshot() ? queued : from;
                 // the statements read past that point are read again: the tables as the history knew them there
-                schemas.emitted().recover(Optional.of(from));
+                schemas.emitted().rewind(from);
             }
         }
     }

@@ -96,10 +96,14 @@ final class SchemaHistory implements AutoCloseable {
 
     /**
      * Gives {@code definitions} what the history knew at {@code stored} (nothing on a first start, whose history is
-     * cleared), then replaces the stored lines by that one base line: lines written past the stored offset are
-     * dropped, as capture reads their statements again.
+     * cleared), then, when {@code stored} is an offset a sink stored ({@code committed}), replaces the stored lines by
+     * that one base line: lines written past it are dropped, as capture reads their statements again. A position
+     * capture merely reached (a reconnect resumes after the last record handed over, which no sink may have stored
+     * yet) leaves the lines as they are: a crash before that record's offset is stored resumes from an earlier offset,
+     * whose lines must still be there; the statements read again append lines equal to those already kept, which a
+     * later recovery applies twice to the same effect.
      */
-    void recover(Optional<MySqlOffset> stored, EmittedDefinitions definitions) {
+    void recover(Optional<MySqlOffset> stored, boolean committed, EmittedDefinitions definitions) {
         if (store.isEmpty()) {
             return;
         }
@@ -109,18 +113,21 @@ final class SchemaHistory implements AutoCloseable {
             return;
         }
         List<String> lines = store.get().read();
+        boolean reachedAny = false;
         for (int i = 0; i < lines.size(); i++) {
             Optional<Line> line = parse(lines.get(i), i, i == lines.size() - 1);
             if (line.isEmpty() || !reached(MySqlOffset.fromMap(line.get().offset()), stored.get())) {
                 continue;
             }
+            reachedAny = true;
             if (line.get().base() != null) {
                 definitions.restore(line.get().base());
             } else if (line.get().changes() != null) {
                 definitions.apply(line.get().changes());
             }
         }
-        if (!lines.isEmpty()) {
+        // a stored offset no line has reached (the history begins later) keeps the lines: nothing to compact into
+        if (committed && reachedAny) {
             store.get().replace(text(new Line(FORMAT, stored.get().toMap(), definitions.state(), null)));
         }
         definitions.changes(); // what was restored is stored already

@@ -97,6 +97,22 @@ class SchemaHistoryTest {
     }
 
     @Test
+    void aReconnectKeepsTheLinesAnEarlierStoredOffsetNeeds() {
+        snapshotThen("ALTER TABLE shop.items ADD COLUMN qty INT DEFAULT 5", at("bin.000001", 300));
+
+        // a reconnect resumes past the ALTER, from a record handed over but never stored, then capture crashes
+        EmittedDefinitions reconnected = definitions(ServerFlavor.MARIADB);
+        reconnected.rewind(at("bin.000001", 400));
+        assertThat(names(reconnected)).containsExactly("id", "flag", "note", "kind", "qty");
+        reconnected.closeHistory();
+
+        // the restart resumes from the offset the sink stored, before the ALTER: the snapshot's table is still known
+        EmittedDefinitions restarted = definitions(ServerFlavor.MARIADB);
+        restarted.recover(Optional.of(at("bin.000001", 200)));
+        assertThat(names(restarted)).containsExactly("id", "flag", "note", "kind");
+    }
+
+    @Test
     void gtidsDecideWhereBothOffsetsHaveThem() {
         String uuid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
         EmittedDefinitions mysql = definitions(ServerFlavor.MYSQL);
