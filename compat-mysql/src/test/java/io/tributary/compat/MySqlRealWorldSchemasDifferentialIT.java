@@ -16,6 +16,6 @@ class MySqlRealWorldSchemasDifferentialIT extends RealWorldSchemasDifferentialIT
      */
     @Test
     void legacyTimestampDefaultsEqualDebeziums() throws Exception {
-        compareApplications("apps-legacy-timestamps", true, "--explicit-defaults-for-timestamp=OFF");
+        compareApplications("apps-legacy-timestamps", "--explicit-defaults-for-timestamp=OFF");
     }
 }

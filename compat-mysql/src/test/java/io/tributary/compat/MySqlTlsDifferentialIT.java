@@ -28,7 +28,7 @@ class MySqlTlsDifferentialIT {
             workload.load(500);
             Map<String, String> config = Map.of("database.include.list", "shop", "include.schema.changes", "false",
                     "database.user", "tls_cdc", "database.password", "tls-secret", "database.ssl.mode", mode);
-            DifferentialRun run = DifferentialRun.start(mySql, "tls-" + mode, true, config);
+            DifferentialRun run = DifferentialRun.start(mySql, "tls-" + mode, config);
             try (run) {
                 run.awaitBoth(500, TIMEOUT);
                 workload.run(50);

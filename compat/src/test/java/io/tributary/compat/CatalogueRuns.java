@@ -17,9 +17,9 @@ abstract class CatalogueRuns {
     abstract TestServer server();
 
     /** Snapshot, then the changes script; compares everything each connector wrote once Debezium went quiet. */
-    int compareUntilQuiet(String name, boolean schemas, Map<String, String> config,
+    int compareUntilQuiet(String name, Map<String, String> config,
             String... moreStatements) throws Exception {
-        DifferentialRun run = captureUntilQuiet(name, schemas, config, List.of(), moreStatements);
+        DifferentialRun run = captureUntilQuiet(name, config, List.of(), moreStatements);
         run.compare();
         return run.debeziumLog().size();
     }
@@ -28,12 +28,12 @@ abstract class CatalogueRuns {
      * The catalogue, then {@code setup}, snapshotted; then the changes script and {@code moreStatements}, captured
      * until Debezium went quiet and Tributary wrote as many events. Returns the closed run, not yet compared.
      */
-    DifferentialRun captureUntilQuiet(String name, boolean schemas, Map<String, String> config,
+    DifferentialRun captureUntilQuiet(String name, Map<String, String> config,
             List<String> setup, String... moreStatements) throws Exception {
         try (TestingBinlogServer database = server().startPermissive()) {
             server().runScripts(database, "types");
             database.execute(setup.toArray(String[]::new));
-            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
+            DifferentialRun run = DifferentialRun.start(database, name, config);
             try (run) {
                 run.awaitAlike(TIMEOUT);
                 server().runScripts(database, "types-changes");

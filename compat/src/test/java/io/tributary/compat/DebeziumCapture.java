@@ -1,43 +1,40 @@
 package io.tributary.compat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.Header;
-import io.debezium.engine.format.Json;
 import io.tributary.testkit.TestingBinlogServer;
 import io.tributary.testkit.TestingMySql;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Debezium's connector for the server in an embedded engine, collecting its JSON records: the oracle — 3.5's
  * MariaDB connector in this module, 3.6's MySQL connector in {@code compat-mysql}, whichever is on the class path.
  */
 final class DebeziumCapture extends Capture {
-    private final DebeziumEngine<ChangeEvent<String, String>> engine;
+    private final DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private volatile Throwable failure;
 
-    private DebeziumCapture(Properties properties, EventLog log) {
-        super(log);
-        engine = DebeziumEngine.create(Json.class, Json.class, Json.class)
+    private DebeziumCapture(Properties properties, JsonForms forms) {
+        super(forms.first());
+        // Connect's records, converted as the engine's JSON format would, once per form
+        Map<Boolean, JsonForms.Converters> converters = forms.converters();
+        engine = DebeziumEngine.create(Connect.class)
                 .using(properties)
                 .using((success, message, error) -> {
                     if (!success) {
                         failure = error != null ? error : new IllegalStateException(message);
                     }
                 })
-                .notifying(record -> log.add(new CapturedEvent(record.destination(), record.key(), record.value(),
-                        headers(record))))
+                .notifying(event -> forms.add(event.value(), converters))
                 .build();
         executor.execute(engine);
     }
@@ -48,15 +45,17 @@ final class DebeziumCapture extends Capture {
      */
     static DebeziumCapture start(TestingBinlogServer server, String prefix, boolean schemas,
             Map<String, String> overrides, EventLog log) {
-        Properties properties = engineProperties(server, "debezium-oracle", prefix);
-        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
-        properties.setProperty("converter.schemas.enable", String.valueOf(schemas));
-        properties.putAll(overrides);
-        return new DebeziumCapture(properties, log);
+        return start(server, prefix, overrides, JsonForms.of(schemas, log));
     }
 
-
-
+    /** As {@link #start(TestingBinlogServer, String, boolean, Map, EventLog)}, into a log per JSON form. */
+    static DebeziumCapture start(TestingBinlogServer server, String prefix, Map<String, String> overrides,
+            JsonForms forms) {
+        Properties properties = engineProperties(server, "debezium-oracle", prefix);
+        properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+        properties.putAll(overrides);
+        return new DebeziumCapture(properties, forms);
+    }
 
     /**
      * An embedded engine named {@code name} running Debezium's connector for {@code server} as its {@code cdc} user,
@@ -78,16 +77,6 @@ final class DebeziumCapture extends Capture {
         properties.setProperty("database.server.id", "5401");
         properties.setProperty("topic.prefix", prefix);
         return properties;
-    }
-
-    private static List<String> headers(ChangeEvent<String, String> record) {
-        List<String> headers = new ArrayList<>();
-        for (Header<Object> header : record.<Object>headers()) {
-            Object value = header.getValue();
-            headers.add(header.getKey() + "=" + (value instanceof byte[] bytes
-                    ? new String(bytes, StandardCharsets.UTF_8) : value));
-        }
-        return headers;
     }
 
     @Override

@@ -19,16 +19,18 @@ import io.tributary.testkit.TestingBinlogServer;
 import org.awaitility.Awaitility;
 
 /**
- * Debezium and Tributary capturing one database with the same configuration, each into its own {@link EventLog};
- * after {@link #close()}, {@link #compare()} checks that they wrote the same events.
+ * Debezium and Tributary capturing one database with the same configuration, each into an {@link EventLog} per JSON
+ * form (Kafka Connect's JsonConverter with and without schemas, {@link JsonForms}); after {@link #close()},
+ * {@link #compare()} checks that they wrote the same events in both forms. Waits and counts use the form with schemas.
  */
 final class DifferentialRun implements AutoCloseable {
     private static final Duration QUIET = Duration.ofSeconds(3);
 
+    private final JsonForms debeziumLogs;
+    private final JsonForms tributaryLogs;
     private final EventLog debeziumLog;
     private final EventLog tributaryLog;
     private final TestingBinlogServer server;
-    private final boolean schemas;
     private final Map<String, String> debeziumConfig;
     private final Map<String, String> tributaryConfig;
     private DebeziumCapture debezium;
@@ -36,16 +38,17 @@ final class DifferentialRun implements AutoCloseable {
     /** How many events both captures had written at the last {@link #awaitBothQuiet}. */
     private int agreed;
 
-    private DifferentialRun(TestingBinlogServer server, String name, boolean schemas,
-            Map<String, String> debeziumConfig, Map<String, String> tributaryConfig) {
+    private DifferentialRun(TestingBinlogServer server, String name, Map<String, String> debeziumConfig,
+            Map<String, String> tributaryConfig) {
         this.server = server;
-        this.schemas = schemas;
         this.debeziumConfig = debeziumConfig;
         this.tributaryConfig = tributaryConfig;
-        debeziumLog = new EventLog(name + "-debezium");
-        tributaryLog = new EventLog(name + "-tributary");
-        debezium = DebeziumCapture.start(server, "diff", schemas, debeziumConfig, debeziumLog);
-        tributary = TributaryCapture.start(server, "diff", schemas, tributaryConfig, tributaryLog);
+        debeziumLogs = JsonForms.both(name + "-debezium");
+        tributaryLogs = JsonForms.both(name + "-tributary");
+        debeziumLog = debeziumLogs.first();
+        tributaryLog = tributaryLogs.first();
+        debezium = DebeziumCapture.start(server, "diff", debeziumConfig, debeziumLogs);
+        tributary = TributaryCapture.start(server, "diff", tributaryConfig, tributaryLogs, java.util.Optional.empty());
     }
 
     /**
@@ -58,14 +61,14 @@ final class DifferentialRun implements AutoCloseable {
         debezium.close();
         tributary.close();
         whileStopped.run();
-        debezium = DebeziumCapture.start(server, "diff", schemas, debeziumConfig, debeziumLog);
-        tributary = TributaryCapture.start(server, "diff", schemas, tributaryConfig, tributaryLog,
+        debezium = DebeziumCapture.start(server, "diff", debeziumConfig, debeziumLogs);
+        tributary = TributaryCapture.start(server, "diff", tributaryConfig, tributaryLogs,
                 java.util.Optional.ofNullable(stored));
     }
 
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */
-    static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas, Map<String, String> config) {
-        return new DifferentialRun(server, name, schemas, config, config);
+    static DifferentialRun start(TestingBinlogServer server, String name, Map<String, String> config) {
+        return new DifferentialRun(server, name, config, config);
     }
 
     /**
@@ -73,8 +76,8 @@ final class DifferentialRun implements AutoCloseable {
      * in {@code state}: Debezium its offsets and file schema history, Tributary its schema history (its offset is the
      * last record's, as a runtime stores it).
      */
-    static DifferentialRun startRestartable(TestingBinlogServer server, String name, boolean schemas,
-            Map<String, String> config, Path state) {
+    static DifferentialRun startRestartable(TestingBinlogServer server, String name, Map<String, String> config,
+            Path state) {
         Map<String, String> debezium = new HashMap<>(config);
         debezium.put("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         debezium.put("offset.storage.file.filename", state.resolve("debezium-offsets.dat").toString());
@@ -83,16 +86,16 @@ final class DifferentialRun implements AutoCloseable {
         debezium.put("schema.history.internal.file.filename", state.resolve("debezium-history.dat").toString());
         Map<String, String> tributary = new HashMap<>(config);
         tributary.put("tributary.schema.history.file", state.resolve("tributary-history.jsonl").toString());
-        return new DifferentialRun(server, name, schemas, debezium, tributary);
+        return new DifferentialRun(server, name, debezium, tributary);
     }
 
     /**
      * Starts both captures with topic prefix {@code diff}, each with its own configuration: for a behaviour the two
      * spell differently.
      */
-    static DifferentialRun start(TestingBinlogServer server, String name, boolean schemas,
-            Map<String, String> debeziumConfig, Map<String, String> tributaryConfig) {
-        return new DifferentialRun(server, name, schemas, debeziumConfig, tributaryConfig);
+    static DifferentialRun start(TestingBinlogServer server, String name, Map<String, String> debeziumConfig,
+            Map<String, String> tributaryConfig) {
+        return new DifferentialRun(server, name, debeziumConfig, tributaryConfig);
     }
 
     DebeziumCapture debezium() {
@@ -103,12 +106,24 @@ final class DifferentialRun implements AutoCloseable {
         return tributary;
     }
 
+    /** Debezium's events in the form with schemas. */
     EventLog debeziumLog() {
         return debeziumLog;
     }
 
+    /** Tributary's events in the form with schemas. */
     EventLog tributaryLog() {
         return tributaryLog;
+    }
+
+    /** Debezium's events in one form. */
+    EventLog debeziumLog(boolean schemas) {
+        return debeziumLogs.log(schemas);
+    }
+
+    /** Tributary's events in one form. */
+    EventLog tributaryLog(boolean schemas) {
+        return tributaryLogs.log(schemas);
     }
 
     /**
@@ -155,19 +170,25 @@ final class DifferentialRun implements AutoCloseable {
         tributary.awaitEvents(events, timeout);
     }
 
-    /** Checks that both wrote exactly these numbers of events to these topics. */
+    /** Checks that both wrote exactly these numbers of events to these topics, in both forms. */
     void assertEventsPerTopic(Map<String, Integer> expected) {
-        for (Map.Entry<String, Integer> topic : expected.entrySet()) {
-            assertThat(debeziumLog.size(topic.getKey())).as("Debezium's events on %s", topic.getKey())
-                    .isEqualTo(topic.getValue());
-            assertThat(tributaryLog.size(topic.getKey())).as("Tributary's events on %s", topic.getKey())
-                    .isEqualTo(topic.getValue());
+        for (boolean schemas : new boolean[] {true, false}) {
+            for (Map.Entry<String, Integer> topic : expected.entrySet()) {
+                assertThat(debeziumLog(schemas).size(topic.getKey()))
+                        .as("Debezium's events on %s (schemas.enable=%s)", topic.getKey(), schemas)
+                        .isEqualTo(topic.getValue());
+                assertThat(tributaryLog(schemas).size(topic.getKey()))
+                        .as("Tributary's events on %s (schemas.enable=%s)", topic.getKey(), schemas)
+                        .isEqualTo(topic.getValue());
+            }
         }
     }
 
-    /** Compares the two logs; call after {@link #close()}. */
+    /** Compares the two captures' logs, in both forms; call after {@link #close()}. */
     void compare() throws IOException {
-        DifferentialReport.compare(debeziumLog, tributaryLog);
+        for (boolean schemas : new boolean[] {true, false}) {
+            DifferentialReport.compare(debeziumLog(schemas), tributaryLog(schemas));
+        }
     }
 
     /**
@@ -176,6 +197,13 @@ final class DifferentialRun implements AutoCloseable {
      * {@link #close()}.
      */
     void compareByTopic() throws IOException {
+        for (boolean schemas : new boolean[] {true, false}) {
+            compareByTopic(debeziumLog(schemas), tributaryLog(schemas));
+        }
+        compare();
+    }
+
+    private static void compareByTopic(EventLog debeziumLog, EventLog tributaryLog) throws IOException {
         List<String> debezium = Files.readAllLines(debeziumLog.file(), StandardCharsets.UTF_8);
         List<String> tributary = Files.readAllLines(tributaryLog.file(), StandardCharsets.UTF_8);
         Set<String> topics = new LinkedHashSet<>();
@@ -201,7 +229,6 @@ final class DifferentialRun implements AutoCloseable {
             Files.writeString(report, String.join("\n", differences) + "\n", StandardCharsets.UTF_8);
             assertThat(differences).as("topics whose events differ (%s)", report).isEmpty();
         }
-        compare();
     }
 
     @Override
@@ -211,8 +238,8 @@ final class DifferentialRun implements AutoCloseable {
         } finally {
             tributary.close();
             // written out even when a wait failed, so that what each side captured can be read
-            debeziumLog.close();
-            tributaryLog.close();
+            debeziumLogs.logs().values().forEach(EventLog::close);
+            tributaryLogs.logs().values().forEach(EventLog::close);
         }
     }
 }

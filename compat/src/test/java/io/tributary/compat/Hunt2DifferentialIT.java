@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,30 +39,30 @@ abstract class Hunt2DifferentialIT {
 
     abstract TestServer server();
 
-    static Stream<Arguments> variants() {
+    static Stream<String> variants() {
         return Stream.of(
-                Arguments.of("snapshot.mode=when_needed & include.query=true", true),
-                Arguments.of("include.schema.changes=true & provide.transaction.metadata=true", true),
-                Arguments.of("include.schema.changes=true", false),
-                Arguments.of("decimal.handling.mode=string & bigint.unsigned.handling.mode=precise"
+                "snapshot.mode=when_needed & include.query=true",
+                "include.schema.changes=true & provide.transaction.metadata=true",
+                "include.schema.changes=true",
+                "decimal.handling.mode=string & bigint.unsigned.handling.mode=precise"
                         + " & column.propagate.source.type=hunt2\\.(bytes|wide|decs|bools|mdb)\\..*"
                         + " & converters=boolean"
-                        + " & boolean.type=io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter", true),
-                Arguments.of("decimal.handling.mode=double & tombstones.on.delete=false & include.query=true"
+                        + " & boolean.type=io.debezium.connector.binlog.converters.TinyIntOneToBooleanConverter",
+                "decimal.handling.mode=double & tombstones.on.delete=false & include.query=true"
                         + " & database.include.list=hunt2.* & table.exclude.list=hunt2\\.(wide|by.es)"
-                        + " & column.exclude.list=hunt2\\.part\\.note$,hunt2\\.pk\\.[v]", true));
+                        + " & column.exclude.list=hunt2\\.part\\.note$,hunt2\\.pk\\.[v]");
     }
 
-    @ParameterizedTest(name = "{0} (schemas.enable={1})")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
-    void hunt2(String variant, boolean schemas) throws Exception {
+    void hunt2(String variant) throws Exception {
         OptionVariant options = OptionVariant.parse(variant, server(), Map.of("database.include.list", "hunt2",
                 "include.schema.changes", "false"));
         Map<String, String> config = options.config();
         try (TestingBinlogServer database = options.startPermissive(server())) {
             server().runScripts(database, "hunt2");
-            String name = "hunt2-" + Integer.toHexString(variant.hashCode()) + "-schemas-" + schemas;
-            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
+            String name = "hunt2-" + Integer.toHexString(variant.hashCode());
+            DifferentialRun run = DifferentialRun.start(database, name, config);
             try (run) {
                 run.awaitBothQuiet(TIMEOUT);
                 database.runScript(SqlScripts.read("hunt2-changes.sql"));

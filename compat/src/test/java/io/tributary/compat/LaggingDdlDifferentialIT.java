@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.tributary.testkit.TestingBinlogServer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Schema-change events when capture is behind: a burst of DDL ({@code ddl-burst.sql}: a table created, then altered
@@ -38,10 +37,9 @@ abstract class LaggingDdlDifferentialIT {
      */
     abstract Map<String, String> debeziumFromTheBinlogsStart();
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void schemaChangesReadLongAfterTheBurstEqualDebeziums(boolean schemas) throws Exception {
-        DifferentialRun run = readLongAfter("ddl-burst", "lagging-ddl-schemas-" + schemas, schemas,
+    @Test
+    void schemaChangesReadLongAfterTheBurstEqualDebeziums() throws Exception {
+        DifferentialRun run = readLongAfter("ddl-burst", "lagging-ddl",
                 Map.of("database.include.list", "burst", "include.schema.changes", "true"));
         // the eight rows of items; shapes and keyless have none
         run.assertEventsPerTopic(Map.ofEntries(Map.entry("diff.burst.items", 8), Map.entry("diff.burst.accents", 1),
@@ -59,10 +57,9 @@ abstract class LaggingDdlDifferentialIT {
      * table swapped in was never captured, yet its rows after the swap carry the definition the statements gave it
      * (defaults included), not the one the server shows at the end.
      */
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void aTableSwappedInUnderAnIncludeListIsAsTheStatementsLeftIt(boolean schemas) throws Exception {
-        DifferentialRun run = readLongAfter("ddl-swap", "lagging-swap-schemas-" + schemas, schemas,
+    @Test
+    void aTableSwappedInUnderAnIncludeListIsAsTheStatementsLeftIt() throws Exception {
+        DifferentialRun run = readLongAfter("ddl-swap", "lagging-swap",
                 Map.of("table.include.list", "swap\\.t", "include.schema.changes", "false"));
         run.assertEventsPerTopic(Map.of("diff.swap.t", 3));
         run.compare();
@@ -72,7 +69,7 @@ abstract class LaggingDdlDifferentialIT {
      * Runs {@code script}, then captures with both engines from the start of the binlog under {@code config}, until
      * they agree and go quiet. Returns the closed run, not yet compared.
      */
-    private DifferentialRun readLongAfter(String script, String name, boolean schemas, Map<String, String> config)
+    private DifferentialRun readLongAfter(String script, String name, Map<String, String> config)
             throws Exception {
         try (TestingBinlogServer database = server().startPermissive()) {
             server().runScripts(database, script);
@@ -80,7 +77,7 @@ abstract class LaggingDdlDifferentialIT {
             debezium.putAll(debeziumFromTheBinlogsStart());
             Map<String, String> tributary = new HashMap<>(config);
             tributary.put("snapshot.mode", "never");
-            DifferentialRun run = DifferentialRun.start(database, name, schemas, debezium, tributary);
+            DifferentialRun run = DifferentialRun.start(database, name, debezium, tributary);
             try (run) {
                 run.awaitAlike(TIMEOUT);
             }

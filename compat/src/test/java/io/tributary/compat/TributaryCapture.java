@@ -23,14 +23,13 @@ final class TributaryCapture extends Capture {
     /** The offset of the last record polled; null before the first. */
     private volatile Map<String, ?> lastOffset;
 
-    private TributaryCapture(Map<String, String> properties, boolean schemas, EventLog log,
-            Optional<Map<String, ?>> offset) {
-        super(log);
+    private TributaryCapture(Map<String, String> properties, JsonForms forms, Optional<Map<String, ?>> offset) {
+        super(forms.first());
         source.start(properties, offset);
         // the connector configuration's transforms, as the standalone runtime applies them
         TransformChain transforms = TransformChain.of(properties);
-        ConnectJsonEncoder keys = new ConnectJsonEncoder(schemas);
-        ConnectJsonEncoder values = new ConnectJsonEncoder(schemas);
+        Map<Boolean, ConnectJsonEncoder> encoders = new java.util.LinkedHashMap<>();
+        forms.logs().keySet().forEach(schemas -> encoders.put(schemas, new ConnectJsonEncoder(schemas)));
         poller = new Thread(() -> {
             try {
                 while (running) {
@@ -39,8 +38,7 @@ final class TributaryCapture extends Capture {
                         lastOffset = polled.get(polled.size() - 1).offset();
                     }
                     for (ChangeRecord record : transforms.apply(polled)) {
-                        log.add(new CapturedEvent(record.topic(), text(keys.encode(record.keySchema(), record.key())),
-                                text(values.encode(record.valueSchema(), record.value())), headers(record, values)));
+                        forms.logs().forEach((schemas, log) -> log.add(event(record, encoders.get(schemas))));
                     }
                 }
             } catch (Throwable e) {
@@ -52,12 +50,15 @@ final class TributaryCapture extends Capture {
 
     static TributaryCapture start(TestingBinlogServer server, String prefix, boolean schemas,
             Map<String, String> overrides, EventLog log) {
-        return start(server, prefix, schemas, overrides, log, Optional.empty());
+        return start(server, prefix, overrides, JsonForms.of(schemas, log), Optional.empty());
     }
 
-    /** Starts capturing from {@code offset} (as a runtime does with the offset it stored), or afresh when empty. */
-    static TributaryCapture start(TestingBinlogServer server, String prefix, boolean schemas,
-            Map<String, String> overrides, EventLog log, Optional<Map<String, ?>> offset) {
+    /**
+     * Starts capturing into a log per JSON form, from {@code offset} (as a runtime does with the offset it stored), or
+     * afresh when empty.
+     */
+    static TributaryCapture start(TestingBinlogServer server, String prefix, Map<String, String> overrides,
+            JsonForms forms, Optional<Map<String, ?>> offset) {
         Map<String, String> properties = new HashMap<>();
         properties.put("connector.class", "io.tributary.connect.mysql.MySqlSourceConnector");
         properties.put("database.hostname", server.host());
@@ -67,7 +68,13 @@ final class TributaryCapture extends Capture {
         properties.put("database.server.id", "5402");
         properties.put("topic.prefix", prefix);
         properties.putAll(overrides);
-        return new TributaryCapture(properties, schemas, log, offset);
+        return new TributaryCapture(properties, forms, offset);
+    }
+
+    /** A record as JsonConverter writes it with {@code json}'s setting. */
+    private static CapturedEvent event(ChangeRecord record, ConnectJsonEncoder json) {
+        return new CapturedEvent(record.topic(), text(json.encode(record.keySchema(), record.key())),
+                text(json.encode(record.valueSchema(), record.value())), headers(record, json));
     }
 
     /** Headers as Debezium's engine hands them over: each value in JsonConverter's form. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.tributary.testkit.TestingBinlogServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -25,10 +24,9 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
     /** Events of the server's own catalogue tables, snapshot and changes, beyond those of the shared tables. */
     abstract int ownCatalogueEvents();
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void typeCatalogueEventsEqualDebeziums(boolean schemas) throws Exception {
-        int events = compareUntilQuiet("type-catalogue-schemas-" + schemas, schemas,
+    @Test
+    void typeCatalogueEventsEqualDebeziums() throws Exception {
+        int events = compareUntilQuiet("type-catalogue",
                 Map.of("database.include.list", "catalog", "include.schema.changes", "false"));
 
         assertThat(events).isEqualTo(catalogueEvents());
@@ -40,10 +38,10 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
      * 838:59:59 and 24:00:00 (null in connect and isostring beyond a day or below zero), fractions of every length —
      * snapshotted and streamed, written in each mode Debezium's binlog connectors accept; every event arrives.
      */
-    @ParameterizedTest(name = "time.precision.mode={0} (schemas.enable={1})")
-    @CsvSource({"connect, true", "connect, false", "isostring, true", "microseconds, false", "nanoseconds, true"})
-    void timePrecisionModesEqualDebeziums(String mode, boolean schemas) throws Exception {
-        int events = compareUntilQuiet("time-precision-" + mode + "-schemas-" + schemas, schemas,
+    @ParameterizedTest(name = "time.precision.mode={0}")
+    @ValueSource(strings = {"connect", "isostring", "microseconds", "nanoseconds"})
+    void timePrecisionModesEqualDebeziums(String mode) throws Exception {
+        int events = compareUntilQuiet("time-precision-" + mode,
                 Map.of("database.include.list", "catalog", "include.schema.changes", "false",
                         "time.precision.mode", mode));
 
@@ -60,27 +58,24 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
         return 11 + 7 + 4 + 5 + 7 + 3 + ownCatalogueEvents();
     }
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void transactionMetadataEqualsDebeziums(boolean schemas) throws Exception {
-        compareUntilQuiet("transactions-schemas-" + schemas, schemas, Map.of("database.include.list", "catalog",
+    @Test
+    void transactionMetadataEqualsDebeziums() throws Exception {
+        compareUntilQuiet("transactions", Map.of("database.include.list", "catalog",
                 "include.schema.changes", "false", "provide.transaction.metadata", "true"));
     }
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void schemaChangesEqualDebeziums(boolean schemas) throws Exception {
-        compareUntilQuiet("schema-changes-schemas-" + schemas, schemas, Map.of("database.include.list", "catalog",
+    @Test
+    void schemaChangesEqualDebeziums() throws Exception {
+        compareUntilQuiet("schema-changes", Map.of("database.include.list", "catalog",
                 "include.schema.changes", "true"));
     }
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void ddlWhileStreamingEqualsDebeziums(boolean schemas) throws Exception {
+    @Test
+    void ddlWhileStreamingEqualsDebeziums() throws Exception {
         try (TestingBinlogServer database = server().startPermissive()) {
             server().runScripts(database, "types");
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "true");
-            DifferentialRun run = DifferentialRun.start(database, "ddl-schemas-" + schemas, schemas, config);
+            DifferentialRun run = DifferentialRun.start(database, "ddl", config);
             try (run) {
                 DebeziumCapture debezium = run.debezium();
                 TributaryCapture tributary = run.tributary();
@@ -111,7 +106,7 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
     /** snapshot.mode=no_data: the schema described, no rows read, then streaming. */
     @Test
     void noDataSnapshotEqualsDebeziums() throws Exception {
-        compareUntilQuiet("snapshot-mode-no-data", true, Map.of("database.include.list", "catalog",
+        compareUntilQuiet("snapshot-mode-no-data", Map.of("database.include.list", "catalog",
                 "include.schema.changes", "true", "snapshot.mode", "no_data"));
     }
 
@@ -128,7 +123,7 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
     void rowEventsCarryTheirStatementWithIncludeQuery() throws Exception {
         Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
                 "include.query", "true");
-        DifferentialRun run = captureUntilQuiet("include-query", true, config, rowStatementsLogged());
+        DifferentialRun run = captureUntilQuiet("include-query", config, rowStatementsLogged());
         List<String> tributary = java.nio.file.Files.readAllLines(run.tributaryLog().file(), StandardCharsets.UTF_8);
 
         assertThat(tributary).anyMatch(line -> line.contains("\"query\":\"UPDATE catalog.types SET c_int = 5"))
@@ -146,7 +141,7 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
         Map<String, String> config = Map.of("database.include.list", "catalog,mysql", "include.schema.changes", "false",
                 "table.include.list", "catalog\\.composite,mysql\\.tributary_probe",
                 "table.ignore.builtin", String.valueOf(ignoreBuiltin));
-        DifferentialRun run = captureUntilQuiet("builtin-" + ignoreBuiltin, true, config,
+        DifferentialRun run = captureUntilQuiet("builtin-" + ignoreBuiltin, config,
                 List.of("CREATE TABLE mysql.tributary_probe (id INT PRIMARY KEY, note VARCHAR(20))",
                         "INSERT INTO mysql.tributary_probe VALUES (1, 'snapshot')"),
                 "INSERT INTO mysql.tributary_probe VALUES (2, 'streaming')", "DELETE FROM mysql.tributary_probe");
@@ -164,7 +159,7 @@ abstract class TypeCatalogDifferentialIT extends CatalogueRuns {
             Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
                     "heartbeat.interval.ms", "200");
             String topic = "__debezium-heartbeat.diff";
-            DifferentialRun run = DifferentialRun.start(database, "heartbeats", true, config);
+            DifferentialRun run = DifferentialRun.start(database, "heartbeats", config);
             try (run) {
                 run.debezium().awaitEvents(topic, 1, TIMEOUT);
                 run.tributary().awaitEvents(topic, 1, TIMEOUT);

@@ -5,8 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.tributary.testkit.TestingBinlogServer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tables without a primary key but with UNIQUE keys — single and composite keys, a nullable key skipped for a later
@@ -27,17 +26,15 @@ abstract class UniqueKeysDifferentialIT {
 
     private static final String MESSAGE_KEY_COLUMNS = "ukeys.keyless:y,x;ukeys.with_pk:code;ukeys\\.uk_comp.*:v";
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void uniqueKeysAreMessageKeysAsInDebezium(boolean schemas) throws Exception {
-        compare("unique-keys-schemas-" + schemas, schemas, Map.of(), expectedEvents(Map.of()));
+    @Test
+    void uniqueKeysAreMessageKeysAsInDebezium() throws Exception {
+        compare("unique-keys", Map.of(), expectedEvents(Map.of()));
     }
 
-    @ParameterizedTest(name = "schemas.enable={0}")
-    @ValueSource(booleans = {true, false})
-    void messageKeyColumnsReplaceTheKeyAsInDebezium(boolean schemas) throws Exception {
+    @Test
+    void messageKeyColumnsReplaceTheKeyAsInDebezium() throws Exception {
         // the configured key changes when y (keyless), code (with_pk) or v (uk_composite) changes
-        compare("message-key-columns-schemas-" + schemas, schemas,
+        compare("message-key-columns",
                 Map.of("message.key.columns", MESSAGE_KEY_COLUMNS),
                 expectedEvents(Map.of("diff.ukeys.keyless", 9, "diff.ukeys.with_pk", 6, "diff.ukeys.uk_composite", 7)));
     }
@@ -64,13 +61,13 @@ abstract class UniqueKeysDifferentialIT {
         return events;
     }
 
-    private void compare(String name, boolean schemas, Map<String, String> options,
+    private void compare(String name, Map<String, String> options,
             Map<String, Integer> expectedEvents) throws Exception {
         try (TestingBinlogServer database = server().start()) {
             server().runScripts(database, "unique-keys");
             Map<String, String> config = new HashMap<>(options);
             config.putAll(Map.of("database.include.list", "ukeys", "include.schema.changes", "true"));
-            DifferentialRun run = DifferentialRun.start(database, name, schemas, config);
+            DifferentialRun run = DifferentialRun.start(database, name, config);
             try (run) {
                 run.awaitBothQuiet(TIMEOUT);
                 server().runScripts(database, "unique-keys-changes");

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 abstract class UnwrapDifferentialIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @ParameterizedTest(name = "{0}, schemas.enable={1}, route.by.field={3}")
-    @CsvSource({"tombstone,true,8,", "drop,true,6,", "rewrite,true,8,", "rewrite,false,8,",
-        "rewrite-with-tombstone,true,10,", "delete-to-tombstone,true,8,", "rewrite,true,8,name"})
-    void unwrappedEventsEqualDebeziums(String mode, boolean schemas, int expected, String route) throws Exception {
+    @ParameterizedTest(name = "{0}, route.by.field={2}")
+    @CsvSource({"tombstone,8,", "drop,6,", "rewrite,8,", "rewrite-with-tombstone,10,", "delete-to-tombstone,8,",
+        "rewrite,8,name"})
+    void unwrappedEventsEqualDebeziums(String mode, int expected, String route) throws Exception {
         try (TestingBinlogServer database = server().start()) {
             database.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), qty INT DEFAULT 7, "
@@ -34,8 +34,8 @@ abstract class UnwrapDifferentialIT {
             if (route != null) {
                 config.put("transforms.unwrap.route.by.field", route);
             }
-            DifferentialRun run = DifferentialRun.start(database, "unwrap-" + mode + "-schemas-" + schemas
-                    + (route == null ? "" : "-route-" + route), schemas, config);
+            DifferentialRun run = DifferentialRun.start(database, "unwrap-" + mode
+                    + (route == null ? "" : "-route-" + route), config);
             try (run) {
                 run.debezium().awaitEvents(3, TIMEOUT);
                 run.tributary().awaitEvents(3, TIMEOUT);
