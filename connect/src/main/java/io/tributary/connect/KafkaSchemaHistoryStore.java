@@ -14,6 +14,8 @@ import io.tributary.source.mysql.MySqlSourceConfig.HistoryTopic;
 import io.tributary.source.mysql.SchemaHistoryStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -25,11 +27,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tributary's schema history in a Kafka topic, for a source task on Kafka Connect, whose next start may be on any
@@ -42,6 +48,9 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
     /** Room for a base line that describes many tables; lines are compressed on the way. */
     private static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How long reading the topic may go without a record before it fails rather than hang. */
+    private static final Duration READ_STALL = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaHistoryStore.class);
 
     private final HistoryTopic settings;
     private final TopicPartition partition;
@@ -78,11 +87,19 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
                 consumer.assign(List.of(partition));
                 consumer.seekToBeginning(List.of(partition));
                 long end = consumer.endOffsets(List.of(partition)).get(partition);
+                long lastProgress = System.nanoTime();
                 while (consumer.position(partition) < end) {
+                    long before = consumer.position(partition);
                     for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                         if (record.offset() < end && record.value() != null) {
                             lines.add(record.value());
                         }
+                    }
+                    if (consumer.position(partition) > before) {
+                        lastProgress = System.nanoTime();
+                    } else if (System.nanoTime() - lastProgress > READ_STALL.toNanos()) {
+                        throw failure("cannot read", new KafkaException("no record arrived for " + READ_STALL
+                                + " at offset " + before + " of " + end));
                     }
                 }
             }
@@ -126,6 +143,13 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
             }
             return producer.send(new ProducerRecord<>(settings.topic(), 0, null, line)).get().offset();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                throw SourceException.fatal("Tributary cannot write a schema history line of "
+                        + line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes to " + describe()
+                        + ": " + e.getCause().getMessage() + ". Raise the topic's max.message.bytes and "
+                        + "schema.history.internal.producer.max.request.size above it, then restart the task",
+                        e.getCause());
+            }
             throw failure("cannot write", e.getCause());
         } catch (KafkaException e) {
             throw failure("cannot write", e);
@@ -158,6 +182,9 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
                         + " partitions: a schema history keeps its order in one. Give the connector a topic of one "
                         + "partition in schema.history.internal.kafka.topic (Tributary creates it when missing)");
             }
+            if (!topicReady) {
+                checkSettings();
+            }
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -168,6 +195,34 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
             Thread.currentThread().interrupt();
             throw failure("was interrupted looking up", e);
         }
+    }
+
+    /**
+     * Fails on a topic that cannot keep a history (compacted: its records have no key) and warns of one that drops
+     * old lines (time or size retention), which a restart may need.
+     */
+    private void checkSettings() throws ExecutionException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, settings.topic());
+        Config config = admin().describeConfigs(Set.of(resource)).all().get().get(resource);
+        String cleanup = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        if (cleanup.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+            throw SourceException.fatal(describe() + " has cleanup.policy=" + cleanup + ", expected delete: a "
+                    + "schema history's lines have no key and must all be kept. Set cleanup.policy=delete and "
+                    + "retention.ms=-1 on the topic, or let Tributary create it (remove it while the connector is "
+                    + "stopped, together with its offsets)");
+        }
+        String retentionMs = value(config, TopicConfig.RETENTION_MS_CONFIG, "-1");
+        String retentionBytes = value(config, TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        if (!retentionMs.equals("-1") || !retentionBytes.equals("-1")) {
+            LOG.warn("{} keeps records for retention.ms={} and retention.bytes={}: lines older than that are deleted, "
+                    + "and a restart that needs them would find the history incomplete. Set both to -1 on the topic",
+                    describe(), retentionMs, retentionBytes);
+        }
+    }
+
+    private static String value(Config config, String name, String otherwise) {
+        ConfigEntry entry = config.get(name);
+        return entry == null || entry.value() == null ? otherwise : entry.value();
     }
 
     private void ensureTopic() {
@@ -223,6 +278,8 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
         consumerSettings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(MAX_LINE_BYTES));
         consumerSettings.putAll(settings.consumer());
         consumerSettings.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned, never subscribed: no group
+        // lines deleted while they are read (another task's compaction) fail the read, never skip to the end
+        consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         consumerSettings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         consumerSettings.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-schema-history-reader-" + settings.topic());
         return consumerSettings;
@@ -240,16 +297,39 @@ final class KafkaSchemaHistoryStore implements SchemaHistoryStore {
                 + "and .consumer.*, then restart the task; nothing after the last stored offset was lost", cause);
     }
 
+    /**
+     * Closes the clients, each whatever the other does; a stop interrupts the reader thread, and Kafka's clients
+     * refuse to close on an interrupted thread, so the interrupt waits until they are closed.
+     */
     @Override
     public void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (producer != null) {
+                closeQuietly(producer, "producer");
+            }
+            if (admin != null) {
+                closeQuietly(admin, "admin client");
+            }
+        } finally {
             producer = null;
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
             admin = null;
+            topicReady = false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        topicReady = false;
+    }
+
+    private void closeQuietly(AutoCloseable client, String what) {
+        try {
+            if (client instanceof KafkaProducer<?, ?> kafkaProducer) {
+                kafkaProducer.close(Duration.ofSeconds(5));
+            } else if (client instanceof Admin kafkaAdmin) {
+                kafkaAdmin.close(Duration.ofSeconds(5));
+            }
+        } catch (Exception e) {
+            LOG.warn("The {} of {} did not close: {}", what, describe(), e.toString());
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.tributary.testkit.TestingConnect;
 import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,27 @@ class SchemaHistoryTopicIT {
             try (Admin admin = kafka.admin()) {
                 assertThat(admin.listTopics().names().get()).as("Debezium's history topic, untouched")
                         .doesNotContain("shop-history");
+            }
+        }
+    }
+
+    @Test
+    void aCompactedHistoryTopicIsRefusedSayingWhatToSet() throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create();
+                TestingKafka kafka = TestingKafka.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))");
+            try (Admin admin = kafka.admin()) {
+                admin.createTopics(List.of(new NewTopic("shop-history.tributary", 1, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact")))).all().get();
+            }
+            try (TestingConnect connect = TestingConnect.create(kafka, cluster())) {
+                connect.rest().putConnector("shop-source", connector(mariaDb, kafka));
+                String trace = Awaitility.await("the task to fail").atMost(TIMEOUT).ignoreExceptions()
+                        .until(() -> connect.rest().connectorStatus("shop-source").tasks().get(0).trace(),
+                                java.util.Optional::isPresent)
+                        .orElseThrow();
+                assertThat(trace).contains("shop-history.tributary", "cleanup.policy=compact",
+                        "Set cleanup.policy=delete");
             }
         }
     }
