@@ -18,6 +18,7 @@ import io.tributary.testkit.TestingConnectWorker;
 import io.tributary.testkit.TestingDynamoDb;
 import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
+import io.tributary.testkit.TestkitException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.common.IsolationLevel;
@@ -215,7 +216,7 @@ class ConnectClusterFaultsIT {
      */
     private static void awaitRunningOnLiveWorkers(ConnectCluster cluster, String notOn) {
         await("both connectors running on live workers" + (notOn.isEmpty() ? "" : ", none on " + notOn))
-                .ignoreExceptionsInstanceOf(ConnectRestException.class)
+                .ignoreExceptionsMatching(e -> e instanceof ConnectRestException || e instanceof TestkitException)
                 .until(() -> runsOnLiveWorkers(cluster, SOURCE, notOn) && runsOnLiveWorkers(cluster, SINK, notOn));
     }
 
