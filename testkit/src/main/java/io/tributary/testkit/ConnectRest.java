@@ -31,6 +31,8 @@ public final class ConnectRest {
 
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    /** Why the worker last did not answer as ready, for the message of a wait that ran out. */
+    private volatile String lastUnready = "none";
 
     /** @param url the worker's REST API, ending in a slash */
     ConnectRest(URI url) {
@@ -113,6 +115,7 @@ public final class ConnectRest {
             return true;
         } catch (ConnectRestException | TestkitException e) {
             // the herder answers 503 or refuses connections until it has joined the group and read its topics
+            lastUnready = e.getMessage();
             return false;
         }
     }
@@ -128,7 +131,7 @@ public final class ConnectRest {
                     .until(this::isReady);
         } catch (ConditionTimeoutException e) {
             throw new TestkitException("the Connect worker at " + url + " was not ready within "
-                    + timeout.toSeconds() + " s", e);
+                    + timeout.toSeconds() + " s; its last answer: " + lastUnready, e);
         }
     }
 
