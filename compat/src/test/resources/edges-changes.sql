@@ -18,5 +18,8 @@ CREATE TABLE edges.shapes2 (
 INSERT INTO edges.shapes2 (note) VALUES ('x');
 -- created while streaming: temporal defaults with fewer decimals than their column's, or none, kept as written
 CREATE TABLE edges.fractions (id INT PRIMARY KEY, t6 TIMESTAMP(6) NULL DEFAULT '2020-06-01 12:00:00.5',
-  d3 DATETIME(3) DEFAULT '2020-01-01 00:00:00', tm2 TIME(2) DEFAULT '10:00:00.1');
+  d3 DATETIME(3) DEFAULT '2020-01-01 00:00:00', tm2 TIME(2) DEFAULT '10:00:00.1',
+  -- more decimals than the column's: the server rounds them, Debezium cuts them
+  r3 DATETIME(3) DEFAULT '2020-01-01 00:00:00.1235', r0 DATETIME DEFAULT '2020-01-01 00:00:00.6',
+  rt TIME(1) DEFAULT '10:00:00.96');
 INSERT INTO edges.fractions (id) VALUES (1);

@@ -270,12 +270,12 @@ final class ColumnSpecReader {
     }
 
     /**
-     * Whether a temporal literal is one the server keeps as written: all fields, and no more decimals than the
-     * column's (the server writes the missing ones back as zeros; Debezium keeps the statement's text, and so does
-     * this reader). More decimals are rounded by the server: left to its description.
+     * Whether a temporal literal is kept as the statement wrote it: all fields, and up to six decimals whatever the
+     * column's (the server pads fewer with zeros and rounds more, where Debezium keeps the statement's text and cuts
+     * the decimals its schema has no room for; so does this reader).
      */
     private static boolean canonicalTemporal(String value, ColumnType type) {
-        String fraction = type.scale() == 0 ? "" : "(\\.\\d{1," + type.scale() + "})?";
+        String fraction = "(\\.\\d{1,6})?";
         return switch (type.dataType().toLowerCase(Locale.ROOT)) {
             case "date" -> DATE.matcher(value).matches();
             case "time" -> value.matches(TIME.pattern() + fraction);
