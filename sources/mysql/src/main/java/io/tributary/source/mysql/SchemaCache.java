@@ -41,6 +41,11 @@ final class SchemaCache {
     private boolean readingStatements;
     private final TableNameCase names;
 
+    /** Without a schema history, on a server that tells table names apart by case. */
+    SchemaCache(MySqlSourceConfig config, SchemaReader reader, ServerFlavor flavor) {
+        this(config, reader, flavor, TableNameCase.SENSITIVE, SchemaHistory.none(flavor));
+    }
+
     /**
      * @param names whether the server tells table names apart by case
      * @param history where the definitions described are kept between runs
