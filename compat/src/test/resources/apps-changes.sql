@@ -42,3 +42,15 @@ ALTER TABLE apps.staff RENAME COLUMN email TO email_address;
 UPDATE apps.staff SET email_address = 'jon@example.com' WHERE staff_id = 2;
 INSERT INTO apps.access_log (id, note) VALUES (2, 'second');
 UPDATE apps.access_log SET note = 'touched' WHERE id = 1;
+-- tables as ORMs write them, created and altered while streaming: a BOOLEAN beside a numeric default written
+-- otherwise than the server writes it back (0 for 0.00, 1.0 for 1) keeps its type
+CREATE TABLE apps.rails_items (`id` bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, `active` boolean DEFAULT TRUE,
+  `price` decimal(10,2) DEFAULT 0.0, `qty` decimal(8,3) DEFAULT 0, `created_at` datetime(6) NOT NULL);
+INSERT INTO apps.rails_items (price, created_at) VALUES (1.5, '2024-01-01 00:00:00');
+CREATE TABLE apps.flags (id INT PRIMARY KEY, f BOOLEAN NOT NULL DEFAULT FALSE, amount FLOAT DEFAULT 1.0,
+  ratio DOUBLE DEFAULT 2.50);
+INSERT INTO apps.flags (id) VALUES (1);
+ALTER TABLE apps.flags ADD COLUMN score DECIMAL(5,2) NOT NULL DEFAULT 0;
+INSERT INTO apps.flags (id) VALUES (2);
+ALTER TABLE apps.flags ADD COLUMN g BOOLEAN DEFAULT TRUE;
+INSERT INTO apps.flags (id) VALUES (3);

@@ -89,6 +89,19 @@ public record TableDefinition(TableId id, List<ColumnDefinition> columns, TableK
         return new TableDefinition(id, merged, key, defaultCharset, comment, hiddenSystemPeriod, charsetSpelt);
     }
 
+    /**
+     * This table with each column's default as {@code spelt} writes it, for a column of the same name that has one:
+     * for a definition known to mean the same defaults ({@code DefinitionChoice}), written another way.
+     */
+    public TableDefinition withDefaultsSpeltAs(TableDefinition spelt) {
+        List<ColumnDefinition> merged = columns.stream().map(column -> spelt.columns.stream()
+                .filter(other -> other.name().equalsIgnoreCase(column.name()) && other.defaultValue().isPresent()
+                        && column.defaultValue().isPresent())
+                .findFirst().map(other -> column.withDefaultValue(other.defaultValue())).orElse(column)).toList();
+        return merged.equals(columns) ? this
+                : new TableDefinition(id, merged, key, defaultCharset, comment, hiddenSystemPeriod, declaredCharset);
+    }
+
     /** A column with the type the statement spelt, and a BOOL's default as spelt (TRUE) while it means the same. */
     private static ColumnDefinition spelt(ColumnDefinition column, ColumnDefinition known) {
         ColumnDefinition declared = column.withDeclared(known.declared());

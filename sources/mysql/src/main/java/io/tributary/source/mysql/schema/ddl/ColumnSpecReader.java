@@ -16,7 +16,7 @@ import io.tributary.source.mysql.schema.StringLiterals;
  */
 final class ColumnSpecReader {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
-    private static final Pattern FLOATING = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d*[1-9])?");
+    private static final Pattern FLOATING = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
@@ -228,10 +228,12 @@ final class ColumnSpecReader {
         }
         boolean canonical = switch (type.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "bigint" -> INTEGER.matcher(number).matches();
-            case "decimal" -> canonicalDecimal(number, type.scale());
-            // written as the server writes it back: no trailing zero, digits a float or double keeps exactly
+            // no more decimals than the column's (the server pads fewer, as DefaultValues does; it rounds more)
+            case "decimal" -> exactDecimal(number, type.scale());
+            // digits a float or double keeps exactly (trailing zeros are the server's to drop, the same value)
             case "float", "double" -> FLOATING.matcher(number).matches()
-                    && number.replaceAll("\\D", "").length() <= (type.dataType().equals("float") ? 6 : 15);
+                    && number.replaceAll("\\D", "").replaceFirst("^0+", "").replaceFirst("0+$", "").length()
+                    <= (type.dataType().equals("float") ? 6 : 15);
             default -> false;
         };
         if (!canonical) {
@@ -240,11 +242,11 @@ final class ColumnSpecReader {
         return number;
     }
 
-    private static boolean canonicalDecimal(String number, int scale) {
+    private static boolean exactDecimal(String number, int scale) {
         int point = number.indexOf('.');
         String whole = point < 0 ? number : number.substring(0, point);
         String decimals = point < 0 ? "" : number.substring(point + 1);
-        return INTEGER.matcher(whole).matches() && decimals.length() == scale
+        return INTEGER.matcher(whole).matches() && decimals.length() <= scale
                 && decimals.chars().allMatch(Character::isDigit);
     }
 

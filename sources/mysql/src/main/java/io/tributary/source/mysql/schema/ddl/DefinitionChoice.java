@@ -1,5 +1,6 @@
 package io.tributary.source.mysql.schema.ddl;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,9 +29,11 @@ public final class DefinitionChoice {
             return current;
         }
         if (current.isPresent() && sameStructure(current.get(), applied.get())) {
-            // the server's description, with the statement's spelling of the types, and the table comment as the
-            // statements give it (the server's but where Debezium's parser does not follow it: CREATE TABLE ... LIKE)
-            return current.map(table -> table.withDeclaredTypesOf(applied).withComment(applied.get().comment()));
+            // the server's description, with the statement's spelling of the types and of numeric defaults (0 where
+            // the server writes 0.00: Debezium keeps the statement's), and the table comment as the statements give
+            // it (the server's but where Debezium's parser does not follow it: CREATE TABLE ... LIKE)
+            return current.map(table -> table.withDeclaredTypesOf(applied).withDefaultsSpeltAs(applied.get())
+                    .withComment(applied.get().comment()));
         }
         return applied;
     }
@@ -47,6 +50,9 @@ public final class DefinitionChoice {
     private record Structure(List<ColumnShape> columns, List<String> key) {
     }
 
+    private static final java.util.Set<String> NUMERIC = java.util.Set.of("tinyint", "smallint", "mediumint", "int",
+            "bigint", "decimal", "float", "double");
+
     private record ColumnShape(String name, String dataType, String columnType, boolean nullable,
             Optional<String> defaultValue, Optional<String> charset) {
     }
@@ -62,6 +68,19 @@ public final class DefinitionChoice {
                 .replaceFirst("^(tinyint|smallint|mediumint|int|bigint|year)\\(\\d+\\)", "$1");
         // defaults and character sets as the applier states them are the server's (DdlApplierFidelityIT)
         return new ColumnShape(column.name().toLowerCase(Locale.ROOT), column.dataType(), columnType,
-                column.nullable(), column.defaultValue(), column.charset());
+                column.nullable(), column.defaultValue().map(value -> numeric(column, value)), column.charset());
+    }
+
+    /** A number's default as its value, however written: 0, 0.0 and 0.00 are one default of a DECIMAL(5,2). */
+    private static String numeric(ColumnDefinition column, String value) {
+        if (!NUMERIC.contains(column.dataType())) {
+            return value;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.strip());
+            return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
     }
 }

@@ -376,13 +376,23 @@ class DdlApplierTest {
         assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t COMMENT ''").orElseThrow().comment()).isEmpty();
     }
 
+    @Test
+    void numericDefaultsAreKeptAsWrittenWhereTheyMeanWhatTheServerKeeps() {
+        // fewer decimals than the column's, trailing zeros of a float: the value the server keeps, spelt as Debezium
+        // keeps it; more decimals than the column's are rounded by the server, and not applied (above)
+        TableDefinition added = applied(MARIADB, base(MARIADB),
+                "ALTER TABLE t ADD COLUMN d DECIMAL(5,2) DEFAULT 0, ADD COLUMN f FLOAT DEFAULT 1.0").orElseThrow();
+        assertThat(added.columns()).filteredOn(column -> column.name().length() == 1)
+                .extracting(column -> column.defaultValue().orElseThrow()).containsExactly("0", "1.0");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "ALTER TABLE t DROP PRIMARY KEY",
         "ALTER TABLE t ADD COLUMN x INT CHECK (x > 0)",
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
         "ALTER TABLE t ADD COLUMN x DATETIME DEFAULT '2020-01-01'",
-        "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.5",
+        "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.555",
         "ALTER TABLE t ADD COLUMN x TIMESTAMP",
         "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
