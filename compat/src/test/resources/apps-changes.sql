@@ -54,3 +54,16 @@ ALTER TABLE apps.flags ADD COLUMN score DECIMAL(5,2) NOT NULL DEFAULT 0;
 INSERT INTO apps.flags (id) VALUES (2);
 ALTER TABLE apps.flags ADD COLUMN g BOOLEAN DEFAULT TRUE;
 INSERT INTO apps.flags (id) VALUES (3);
+-- statements the DDL reader understands only in part: the columns it could read keep their spelling (a BOOLEAN
+-- beside a double-quoted default), a bare TIMESTAMP is nullable as Debezium reads it, ALTER ... ORDER BY is read over
+CREATE TABLE apps.hand_made (id INT NOT NULL PRIMARY KEY, on_sale BOOLEAN NOT NULL DEFAULT FALSE,
+  label VARCHAR(12) DEFAULT "none", price DECIMAL(8,2) DEFAULT 0, seen TIMESTAMP);
+INSERT INTO apps.hand_made (id, on_sale, seen) VALUES (1, TRUE, '2026-01-02 03:04:05');
+CREATE TABLE apps.stamped (id INT NOT NULL PRIMARY KEY, done BOOL DEFAULT 0, at TIMESTAMP,
+  touched TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
+INSERT INTO apps.stamped (id, done, at) VALUES (1, 1, '2026-02-03 04:05:06');
+ALTER TABLE apps.stamped ADD COLUMN featured BOOL DEFAULT 1, ORDER BY id;
+INSERT INTO apps.stamped (id) VALUES (2);
+ALTER TABLE apps.hand_made ADD COLUMN note VARCHAR(20) DEFAULT "n/a" -- a note on the statement's last line
+;
+INSERT INTO apps.hand_made (id) VALUES (2);

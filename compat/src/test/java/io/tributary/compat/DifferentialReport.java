@@ -34,8 +34,10 @@ final class DifferentialReport {
                 index++;
             }
         }
-        // equal: the files are only worth keeping when they differ
-        Files.delete(debezium.file());
-        Files.delete(tributary.file());
+        // equal: the files are only worth keeping when they differ, or when asked for (KEEP_LOGS=1 in the environment)
+        if (System.getenv("KEEP_LOGS") == null) {
+            Files.delete(debezium.file());
+            Files.delete(tributary.file());
+        }
     }
 }

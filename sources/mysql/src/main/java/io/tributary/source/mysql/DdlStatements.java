@@ -323,7 +323,8 @@ final class DdlStatements {
 
     /**
      * A statement as Debezium's schema-change events write one its DDL parser understood (about a table, an index or
-     * a database): from its first word to its last, without the comments before or after it or a closing semicolon.
+     * a database): from its first word to its last, without the comments before or after it (a line comment on its
+     * last line too) or a closing semicolon; on MySQL, with its double-quoted text single-quoted.
      * A statement it did not understand it writes whole. A versioned comment ({@code /*!50100 PARTITION BY ...}) is
      * text of the statement to Debezium's MySQL parser, which leaves out only its closing {@code *}{@code /}, and a
      * comment like any other to its MariaDB parser.
@@ -331,11 +332,12 @@ final class DdlStatements {
     static String asParsed(String sql, ServerFlavor flavor) {
         String statement = withoutLeadingComments(sql);
         while (true) {
+            String withoutLineComment = DdlText.withoutTrailingLineComment(statement);
             String trimmed = flavor == ServerFlavor.MARIADB
-                    ? TRAILING_ANY_COMMENT.matcher(statement).replaceFirst("").strip()
-                    : TRAILING_COMMENT.matcher(withoutVersionedCommentEnd(statement)).replaceFirst("").strip();
+                    ? TRAILING_ANY_COMMENT.matcher(withoutLineComment).replaceFirst("").strip()
+                    : TRAILING_COMMENT.matcher(withoutVersionedCommentEnd(withoutLineComment)).replaceFirst("").strip();
             if (trimmed.equals(statement)) {
-                return statement;
+                return flavor == ServerFlavor.MYSQL ? DdlText.doubleQuotesAsSingle(statement) : statement;
             }
             statement = trimmed;
         }

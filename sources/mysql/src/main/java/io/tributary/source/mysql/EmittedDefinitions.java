@@ -13,6 +13,7 @@ import java.util.Set;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
+import io.tributary.source.mysql.schema.ddl.ColumnsRead;
 import io.tributary.source.mysql.schema.ddl.DdlApplier;
 import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
 
@@ -184,8 +185,20 @@ final class EmittedDefinitions {
     Optional<TableDefinition> created(String sql, TableId id, Optional<TableDefinition> current,
             Optional<String> charset) {
         Optional<TableDefinition> applied = applier.apply(sql, id, Optional.empty(), charset);
-        boolean agree = current.isPresent() && applied.isPresent()
-                && DefinitionChoice.sameStructure(current.get(), applied.get());
+        if (applied.isEmpty()) {
+            // not understood as a whole: its columns, as read where understood and as the server has them otherwise
+            // (the rows' table maps still decide whether rows were written with it); without a column the server no
+            // longer has, the server's description, with the spelling of the columns read
+            Optional<ColumnsRead> columnsRead = applier.columnsRead(sql, id, charset);
+            Optional<TableDefinition> created = current.flatMap(table -> columnsRead
+                    .flatMap(read -> DefinitionChoice.withColumnsRead(table, read)));
+            if (created.isPresent()) {
+                return remember(id, created, false);
+            }
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(columnsRead.map(ColumnsRead::read))),
+                    true);
+        }
+        boolean agree = current.isPresent() && DefinitionChoice.sameStructure(current.get(), applied.get());
         if (DdlStatements.createsIfNotExists(sql) && current.isPresent() && !agree) {
             // the server's table may be one that existed before, or this one changed since: only the spelling of the
             // columns both share is taken, and the result is not trusted to decode rows with
@@ -213,8 +226,11 @@ final class EmittedDefinitions {
     Optional<TableDefinition> altered(String sql, TableId id, Optional<TableDefinition> current) {
         Optional<TableDefinition> applied = applied(sql, id);
         if (applied.isEmpty()) {
-            // not understood: the server's description, keeping the spelling of the columns it cannot have changed
-            return remember(id, current.map(table -> table.withDeclaredTypesOf(known(id))), true);
+            // not understood: the server's description, with the columns it does not name as they were before it
+            // (trusted to decode rows with as far as the rows' table maps agree, as a CREATE read in part is)
+            Optional<TableDefinition> before = known(id);
+            return remember(id, current.map(table -> before.map(known -> DefinitionChoice.withUnnamedColumnsOf(
+                    table, known, sql)).orElse(table)), before.isEmpty() || current.isEmpty());
         }
         return remember(id, DefinitionChoice.of(current, applied), possiblyLater.contains(names.key(id)));
     }

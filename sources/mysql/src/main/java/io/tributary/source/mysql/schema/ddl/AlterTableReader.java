@@ -156,14 +156,14 @@ final class AlterTableReader {
             drop(tokens, draft);
         } else if (tokens.accept("MODIFY")) {
             tokens.accept("COLUMN");
-            refuseIfExists(tokens);
+            ifExists(tokens, draft);
             ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(spec.column().name(), spec, TableDraft.Placement.read(tokens));
             draft.inlineKeys(spec);
             return true;
         } else if (tokens.accept("CHANGE")) {
             tokens.accept("COLUMN");
-            refuseIfExists(tokens);
+            ifExists(tokens, draft);
             String old = tokens.name();
             ColumnSpec spec = columns.read(tokens, draft);
             draft.replace(old, spec, TableDraft.Placement.read(tokens));
@@ -178,6 +178,9 @@ final class AlterTableReader {
             tokens.name();
         } else if (tokens.accept("FORCE")) {
             // rebuilds the table as it is
+        } else if (tokens.accept("ORDER", "BY")) {
+            // orders the rows the table holds now, changing neither its columns nor its key
+            orderBy(tokens);
         } else if (tokens.accept("COMMENT")) {
             tokens.acceptSymbol("=");
             String comment = tokens.string();
@@ -238,7 +241,7 @@ final class AlterTableReader {
             addIndex(tokens, draft, false, name);
         } else {
             tokens.accept("COLUMN");
-            refuseIfExists(tokens);
+            ifNotExists(tokens, draft);
             if (tokens.peek().isSymbol("(")) {
                 DdlTokens group = tokens.group();
                 do {
@@ -391,9 +394,39 @@ final class AlterTableReader {
         }
     }
 
-    private static void refuseIfExists(DdlTokens tokens) {
-        if (tokens.accept("IF", "NOT", "EXISTS") || tokens.accept("IF", "EXISTS")) {
-            throw new DdlTokens.Unsupported("IF [NOT] EXISTS on a column");
+    /**
+     * MariaDB's {@code MODIFY|CHANGE [COLUMN] IF EXISTS name}, followed when the column exists (the server then
+     * changes it as without the words); when it does not, the server only warns, and what Debezium makes of the
+     * statement is not followed: not understood.
+     */
+    private static void ifExists(DdlTokens tokens, TableDraft draft) {
+        if (tokens.accept("IF", "EXISTS") && !draft.has(tokens.peek().text())) {
+            throw new DdlTokens.Unsupported("IF EXISTS on a column that does not exist");
         }
+        if (tokens.peek().isWord("IF")) {
+            throw new DdlTokens.Unsupported("IF NOT EXISTS on a column changed");
+        }
+    }
+
+    /** MariaDB's {@code ADD [COLUMN] IF NOT EXISTS name ...}, followed when no column has that name (as above). */
+    private static void ifNotExists(DdlTokens tokens, TableDraft draft) {
+        if (tokens.accept("IF", "NOT", "EXISTS")) {
+            if (tokens.peek().isSymbol("(") || draft.has(tokens.peek().text())) {
+                throw new DdlTokens.Unsupported("IF NOT EXISTS on a column that exists, or on several");
+            }
+        } else if (tokens.peek().isWord("IF") && tokens.peek(1).isWord("EXISTS")) {
+            throw new DdlTokens.Unsupported("IF EXISTS on a column added");
+        }
+    }
+
+    /** {@code ORDER BY name [ASC|DESC] [, name [ASC|DESC]]...}, which ends the statement. */
+    private static void orderBy(DdlTokens tokens) {
+        do {
+            tokens.name();
+            if (!tokens.accept("ASC")) {
+                tokens.accept("DESC");
+            }
+        } while (tokens.acceptSymbol(","));
+        tokens.expectEnd();
     }
 }

@@ -44,11 +44,13 @@ final class ColumnSpecReader {
                 && !tokens.peek().isWord("FIRST") && !tokens.peek().isWord("AFTER")) {
             attribute(tokens, type, attributes);
         }
-        if (type.dataType().equals("timestamp") && !attributes.explicitNull
-                && !(attributes.notNull && attributes.defaultValue != null)) {
+        if (type.dataType().equals("timestamp") && attributes.notNull && attributes.defaultValue == null) {
             // what such a column becomes depends on explicit_defaults_for_timestamp
-            throw new DdlTokens.Unsupported("TIMESTAMP without NULL, or NOT NULL and a default");
+            throw new DdlTokens.Unsupported("TIMESTAMP NOT NULL without a default");
         }
+        // a TIMESTAMP saying neither NULL nor NOT NULL is nullable, as Debezium's parser reads every column and as the
+        // server makes it under explicit_defaults_for_timestamp (the default of MySQL 8 and MariaDB 10.10 on); where
+        // the server made it NOT NULL instead, the statement's reading is the one Debezium describes
         Optional<String> charset = Optional.empty();
         Optional<String> writtenCharset = Optional.empty();
         if (type.national()) {

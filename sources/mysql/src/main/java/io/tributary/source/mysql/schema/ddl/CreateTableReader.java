@@ -1,5 +1,6 @@
 package io.tributary.source.mysql.schema.ddl;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,58 @@ final class CreateTableReader {
         keys.unique.forEach(draft::addUnique);
         return draft.definition();
     }
+
+    /**
+     * The columns of a CREATE TABLE read one by one, for a statement not understood as a whole ({@link #read} failed):
+     * a column, key or table option not understood is left out instead of failing the statement.
+     */
+    ColumnsRead readColumns(DdlTokens tokens, TableId id, Optional<String> fallbackCharset) {
+        tokens.accept("IF", "NOT", "EXISTS");
+        tokens.qualifiedName();
+        if (!tokens.peek().isSymbol("(")) {
+            throw new DdlTokens.Unsupported("CREATE TABLE without columns (LIKE, SELECT)");
+        }
+        DdlTokens elements = tokens.group();
+        Optional<TableOptions> options;
+        try {
+            options = Optional.of(TableOptions.read(tokens));
+        } catch (DdlTokens.Unsupported notUnderstood) {
+            options = Optional.empty();
+        }
+        TableDraft draft = TableDraft.created(id, options.flatMap(TableOptions::charset).or(() -> fallbackCharset),
+                Optional.empty(), options.flatMap(TableOptions::writtenCharset));
+        Keys keys = new Keys();
+        List<String> names = new ArrayList<>();
+        do {
+            Optional<String> column = isColumn(elements) ? Optional.of(elements.peek().text()) : Optional.empty();
+            try {
+                element(elements, draft, keys);
+            } catch (DdlTokens.Unsupported notUnderstood) {
+                skipElement(elements);
+            }
+            column.ifPresent(names::add);
+        } while (elements.acceptSymbol(","));
+        try {
+            keys.primary.ifPresent(draft::addPrimaryKey);
+            keys.unique.forEach(draft::addUnique);
+        } catch (DdlTokens.Unsupported keyOfAColumnNotRead) {
+            // the key is the server's to say
+        }
+        return new ColumnsRead(draft.definition(), names, options.isPresent());
+    }
+
+    /** Whether a table element is a column's definition: not a key, an index or a constraint. */
+    private static boolean isColumn(DdlTokens tokens) {
+        DdlTokens.Token first = tokens.peek();
+        if (first.kind() == DdlTokens.Kind.QUOTED_NAME) {
+            return true;
+        }
+        return first.kind() == DdlTokens.Kind.WORD && NOT_COLUMNS.stream().noneMatch(first::isWord)
+                && !(first.isWord("PERIOD") && tokens.peek(1).isWord("FOR"));
+    }
+
+    private static final List<String> NOT_COLUMNS = List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "KEY", "INDEX",
+            "FULLTEXT", "SPATIAL", "FOREIGN", "CHECK");
 
     /** The keys a statement declares, applied once every column is known. */
     private static final class Keys {

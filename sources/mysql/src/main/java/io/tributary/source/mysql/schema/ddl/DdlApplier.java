@@ -79,4 +79,24 @@ public final class DdlApplier {
             return Optional.empty();
         }
     }
+
+    /**
+     * The columns a CREATE TABLE that {@link #apply} did not understand as a whole defines, each read on its own: as
+     * Debezium's parser reads them where understood (a {@code BOOLEAN}, an {@code INTEGER(5)}, a default as written),
+     * which the server's description of the table does not say.
+     *
+     * @return empty when the statement is no CREATE TABLE with columns, or nothing could be read
+     */
+    public Optional<ColumnsRead> columnsRead(String sql, TableId id, Optional<String> fallbackCharset) {
+        try {
+            DdlTokens tokens = DdlTokens.of(sql, mariaDb);
+            if (!tokens.accept("CREATE", "TABLE")) {
+                return Optional.empty();
+            }
+            return Optional.of(creates.readColumns(tokens, id, fallbackCharset));
+        } catch (RuntimeException e) {
+            LOG.debug("No column of {} could be read from its CREATE TABLE: {}", id, e.toString());
+            return Optional.empty();
+        }
+    }
 }

@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 final class DdlTokens {
     /** What a token is. */
-    enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
+    /**
+     * What a token is; {@code DOUBLE_QUOTED} text is a string or a name depending on the session's sql_mode
+     * (ANSI_QUOTES), so nothing that reads a string or a name takes it.
+     */
+    enum Kind { WORD, QUOTED_NAME, STRING, DOUBLE_QUOTED, NUMBER, SYMBOL }
 
     /**
      * One token.
@@ -250,7 +254,7 @@ final class DdlTokens {
                 } else if (c == '\'') {
                     tokens.add(new Token(Kind.STRING, StringLiteralValue.unescape(quoted('\''))));
                 } else if (c == '"') {
-                    throw new Unsupported("double-quoted text");
+                    tokens.add(new Token(Kind.DOUBLE_QUOTED, quoted('"')));
                 } else if (Character.isDigit(c) || c == '.' && at + 1 < sql.length()
                         && Character.isDigit(sql.charAt(at + 1))) {
                     tokens.add(new Token(Kind.NUMBER, number()));

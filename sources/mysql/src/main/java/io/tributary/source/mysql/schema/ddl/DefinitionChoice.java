@@ -1,12 +1,15 @@
 package io.tributary.source.mysql.schema.ddl;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
+import io.tributary.source.mysql.schema.TableKey;
 
 /**
  * Which definition a schema-change event describes a table with: the one {@code information_schema} shows now, or
@@ -36,6 +39,70 @@ public final class DefinitionChoice {
                     .withComment(applied.get().comment()));
         }
         return applied;
+    }
+
+    /**
+     * A table a statement not understood as a whole created (its elements read one by one:
+     * {@link DdlApplier#columnsRead}): its columns in the statement's order, each as the statement defines it where
+     * understood, as Debezium's parser reads it (its type's spelling, its default as written, its nullability: a bare
+     * TIMESTAMP the server made NOT NULL under {@code explicit_defaults_for_timestamp=OFF}), and otherwise as the
+     * server describes it. A text column is taken as read only when the table's options were understood (they may
+     * set its character set) or the server's has the same character set.
+     *
+     * @return empty when a column not understood is not on the server any more
+     */
+    public static Optional<TableDefinition> withColumnsRead(TableDefinition current, ColumnsRead columnsRead) {
+        TableDefinition read = columnsRead.read();
+        List<ColumnDefinition> columns = new ArrayList<>();
+        for (String name : columnsRead.names()) {
+            Optional<ColumnDefinition> server = column(current, name);
+            Optional<ColumnDefinition> taken = column(read, name).filter(column -> columnsRead.optionsRead()
+                    || column.charset().equals(server.flatMap(ColumnDefinition::charset)))
+                    .or(() -> server);
+            if (taken.isEmpty()) {
+                return Optional.empty();
+            }
+            columns.add(taken.get().withPosition(columns.size() + 1));
+        }
+        TableKey key = read.hasPrimaryKey() ? read.key() : current.key();
+        if (!key.columns().stream().allMatch(name -> columns.stream().anyMatch(
+                column -> column.name().equalsIgnoreCase(name)))) {
+            key = current.key();
+        }
+        List<String> keyColumns = key.columns();
+        List<ColumnDefinition> keyed = columns.stream().map(column -> keyColumns.stream()
+                .anyMatch(name -> name.equalsIgnoreCase(column.name())) ? column.notNull() : column).toList();
+        boolean optionsRead = columnsRead.optionsRead();
+        return Optional.of(new TableDefinition(current.id(), keyed, key,
+                optionsRead ? read.defaultCharset() : current.defaultCharset(), current.comment(),
+                current.hiddenSystemPeriod(), optionsRead ? read.declaredCharset() : current.declaredCharset()));
+    }
+
+    /**
+     * A table after a statement not understood that altered it: the server's description, where each column the
+     * statement does not name is as the definition before it had it (as Debezium's history has it), when it has the
+     * same data type and character set there (a CONVERT TO CHARACTER SET changes columns without naming them; a
+     * column of another type was changed since).
+     */
+    public static TableDefinition withUnnamedColumnsOf(TableDefinition current, TableDefinition before, String sql) {
+        List<ColumnDefinition> columns = current.columns().stream().map(server -> column(before, server.name())
+                .filter(known -> !names(sql, known.name()) && known.dataType().equals(server.dataType())
+                        && known.charset().equals(server.charset()))
+                .map(known -> current.primaryKey().stream().anyMatch(name -> name.equalsIgnoreCase(known.name()))
+                        ? known.notNull() : known)
+                .map(known -> known.withPosition(server.position())).orElse(server)).toList();
+        return new TableDefinition(current.id(), columns, current.key(), current.defaultCharset(), current.comment(),
+                current.hiddenSystemPeriod(), current.declaredCharset()).withDeclaredTypesOf(Optional.of(before));
+    }
+
+    private static Optional<ColumnDefinition> column(TableDefinition table, String name) {
+        return table.columns().stream().filter(column -> column.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Whether a statement's text holds a name as a word of its own, quoted or not. */
+    private static boolean names(String sql, String name) {
+        return Pattern.compile("(?<![\\w$\\x{80}-\\x{FFFF}])" + Pattern.quote(name) + "(?![\\w$\\x{80}-\\x{FFFF}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(sql).find();
     }
 
     /**
@@ -71,10 +138,16 @@ public final class DefinitionChoice {
                 column.nullable(), column.defaultValue().map(value -> numeric(column, value)), column.charset());
     }
 
-    /** A number's default as its value, however written: 0, 0.0 and 0.00 are one default of a DECIMAL(5,2). */
+    /**
+     * A number's default as its value, however written: 0, 0.0 and 0.00 are one default of a DECIMAL(5,2), TRUE and 1
+     * one of a TINYINT(1).
+     */
     private static String numeric(ColumnDefinition column, String value) {
         if (!NUMERIC.contains(column.dataType())) {
             return value;
+        }
+        if (value.equalsIgnoreCase("TRUE") || value.equalsIgnoreCase("FALSE")) {
+            return value.equalsIgnoreCase("TRUE") ? "1" : "0";
         }
         try {
             BigDecimal number = new BigDecimal(value.strip());

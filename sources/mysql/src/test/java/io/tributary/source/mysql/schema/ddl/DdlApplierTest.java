@@ -386,6 +386,44 @@ class DdlApplierTest {
                 .extracting(column -> column.defaultValue().orElseThrow()).containsExactly("0", "1.0");
     }
 
+    @Test
+    void aTimestampSayingNeitherNullNorNotNullIsNullableAsDebeziumsParserReadsIt() {
+        TableDefinition table = created(MARIADB, "CREATE TABLE t (a TIMESTAMP, b TIMESTAMP DEFAULT CURRENT_TIMESTAMP)");
+
+        assertThat(table.columns()).allMatch(ColumnDefinition::nullable);
+        assertThat(column(table, "a").defaultValue()).isEmpty();
+        assertThat(column(table, "b").defaultValue()).isPresent();
+    }
+
+    @Test
+    void orderByAndMariaDbsIfExistsOnColumnsAreFollowed() {
+        assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t ADD COLUMN x INT, ORDER BY name DESC, id"))
+                .map(DdlApplierTest::names).contains(List.of("id", "name", "x"));
+        assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t ADD COLUMN IF NOT EXISTS x BOOLEAN AFTER id"))
+                .map(DdlApplierTest::names).contains(List.of("id", "x", "name"));
+        assertThat(applied(MARIADB, base(MARIADB), "ALTER TABLE t MODIFY IF EXISTS name VARCHAR(30)"))
+                .map(table -> column(table, "name").columnType()).contains("varchar(30)");
+    }
+
+    @Test
+    void theColumnsOfACreateNotUnderstoodAsAWholeAreReadOneByOne() {
+        String sql = "CREATE TABLE t (id INTEGER(5) PRIMARY KEY, flag BOOLEAN DEFAULT TRUE, label VARCHAR(9) "
+                + "DEFAULT \"none\", photo BLOB(70000), code CHAR(3) BINARY, price DECIMAL(6,2) DEFAULT 0, "
+                + "KEY k (label(3))) PARTITION BY HASH (id) PARTITIONS 2";
+        assertThat(MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4)).isEmpty();
+
+        ColumnsRead columns = MARIADB.columnsRead(sql, ID, UTF8MB4).orElseThrow();
+        TableDefinition read = columns.read();
+
+        assertThat(columns.names()).containsExactly("id", "flag", "label", "photo", "code", "price");
+        assertThat(columns.optionsRead()).isTrue();
+        assertThat(names(read)).containsExactly("id", "flag", "price");
+        assertThat(read.primaryKey()).containsExactly("id");
+        assertThat(column(read, "flag").declared().orElseThrow().isBoolean()).isTrue();
+        assertThat(column(read, "id").declared().orElseThrow().width()).contains(5);
+        assertThat(MARIADB.columnsRead("CREATE TABLE t LIKE u", ID, UTF8MB4)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "ALTER TABLE t DROP PRIMARY KEY",
@@ -393,13 +431,15 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
         "ALTER TABLE t ADD COLUMN x DATETIME DEFAULT '2020-01-01'",
         "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.555",
-        "ALTER TABLE t ADD COLUMN x TIMESTAMP",
+        "ALTER TABLE t ADD COLUMN x TIMESTAMP NOT NULL",
         "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
         "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 0x41",
         "ALTER TABLE t ADD COLUMN x LINESTRING",
         "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1e3",
-        "ALTER TABLE t ADD COLUMN IF NOT EXISTS x INT",
+        "ALTER TABLE t ADD COLUMN IF NOT EXISTS id INT",
+        "ALTER TABLE t MODIFY COLUMN IF EXISTS nothing INT",
+        "ALTER TABLE t ORDER BY id, ADD COLUMN x INT",
         "ALTER TABLE t ADD COLUMN id INT",
         "ALTER TABLE t DROP COLUMN id",
         "ALTER TABLE t DROP COLUMN nothing",

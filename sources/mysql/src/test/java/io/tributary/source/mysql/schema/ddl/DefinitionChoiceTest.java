@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 
+import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,44 @@ class DefinitionChoiceTest {
         assertThat(kept.columns().get(0).declared().orElseThrow().name()).isEqualTo("BOOL");
         // a default changed since is the server's, not the statement's TRUE
         assertThat(kept.columns().get(0).defaultValue()).contains("0");
+    }
+
+    @Test
+    void aCreateNotUnderstoodAsAWholeHasItsColumnsAsReadWhereUnderstoodAndAsTheServerHasThemOtherwise() {
+        ColumnsRead read = MARIADB.columnsRead("CREATE TABLE t (id INT, flag BOOLEAN DEFAULT TRUE, label VARCHAR(5) "
+                + "DEFAULT \"x\", price DECIMAL(6,2) DEFAULT 0, at TIMESTAMP, other BOOL, PRIMARY KEY (id)) "
+                + "PARTITION BY HASH (id)", ID, Optional.of("utf8mb4")).orElseThrow();
+        // the server's shows a later moment: a column added, one of another type
+        TableDefinition server = asTheServerHasIt(table("id INT NOT NULL, flag TINYINT(1) DEFAULT 1, label VARCHAR(5) "
+                + "DEFAULT 'x', price DECIMAL(6,2) DEFAULT 0.00, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+                + "other SMALLINT, later INT, PRIMARY KEY (id)"));
+
+        TableDefinition created = DefinitionChoice.withColumnsRead(server, read).orElseThrow();
+
+        assertThat(created.columns()).extracting(column -> column.name() + column.position())
+                .containsExactly("id1", "flag2", "label3", "price4", "at5", "other6");
+        assertThat(created.primaryKey()).containsExactly("id");
+        assertThat(created.columns()).extracting(column -> column.declared().map(type -> type.name()).orElse("-"))
+                .containsExactly("INT", "BOOLEAN", "-", "DECIMAL", "TIMESTAMP", "BOOL");
+        assertThat(created.columns()).extracting(column -> column.defaultValue().orElse("-"))
+                .containsExactly("-", "TRUE", "x", "0", "-", "-");
+        assertThat(created.columns()).extracting(ColumnDefinition::nullable)
+                .containsExactly(false, true, true, true, true, true);
+    }
+
+    @Test
+    void anAlterNotUnderstoodKeepsTheColumnsItDoesNotNameAsTheyWere() {
+        TableDefinition before = table("id INT NOT NULL, at TIMESTAMP, price DECIMAL(6,2) DEFAULT 0, PRIMARY KEY (id)");
+        TableDefinition server = asTheServerHasIt(table("id INT NOT NULL, at TIMESTAMP NOT NULL DEFAULT "
+                + "CURRENT_TIMESTAMP, price DECIMAL(6,2) DEFAULT 0.10, note VARCHAR(9), PRIMARY KEY (id)"));
+
+        TableDefinition altered = DefinitionChoice.withUnnamedColumnsOf(server, before,
+                "ALTER TABLE t ADD note VARCHAR(9) DEFAULT \"x\", MODIFY `price` DECIMAL(6,2) DEFAULT 0.10");
+
+        assertThat(altered.columns()).extracting(ColumnDefinition::name).containsExactly("id", "at", "price", "note");
+        assertThat(altered.columns()).extracting(ColumnDefinition::nullable).containsExactly(false, true, true, true);
+        assertThat(altered.columns()).extracting(column -> column.defaultValue().orElse("-"))
+                .containsExactly("-", "-", "0.10", "-");
     }
 
     @Test

@@ -1,0 +1,4 @@
+-- MariaDB's IF [NOT] EXISTS on columns
+ALTER TABLE apps.stamped ADD COLUMN IF NOT EXISTS archived BOOLEAN DEFAULT FALSE AFTER done;
+ALTER TABLE apps.stamped MODIFY COLUMN IF EXISTS featured BOOLEAN DEFAULT 0;
+INSERT INTO apps.stamped (id) VALUES (3);
