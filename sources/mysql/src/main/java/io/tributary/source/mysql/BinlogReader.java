@@ -699,6 +699,10 @@ final class BinlogReader {
                 Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
                         : emitted.databaseCharset(id.database()).isPresent() ? emitted.databaseCharset(id.database())
                         : schemas.databaseCharset(schemaConnection, id.database());
+                if (charset.isEmpty()) {
+                    // the database is gone too, and was created naming no character set: the server's
+                    charset = schemas.serverCharset(schemaConnection);
+                }
                 Optional<TableId> likeSource = DdlStatements.likeSource(statement.sql(), data.getDatabase());
                 Optional<TableDefinition> created = likeSource.isPresent()
                         ? emitted.createdLike(id, likeSource.get(), current)
@@ -739,8 +743,9 @@ final class BinlogReader {
 
     /**
      * A DROP TABLE of one or several tables as Debezium's MySQL and MariaDB connectors write it: an event per table, in the
-     * statement's order, each with the statement's head and that one table, and all naming every table in
-     * {@code source.table} in the order of Debezium's hash set of their ids.
+     * statement's order, each with the statement's head and that one table, naming in {@code source.table} every
+     * table of the run of the statement's tables in its database (all of them when there is one database), in the
+     * order of Debezium's hash set of their ids.
      */
     private void emitDropsOneByOne(EventHeaderV4 header, String sql, List<DdlStatements.TableChange> dropped)
             throws InterruptedException {
@@ -748,20 +753,40 @@ final class BinlogReader {
             return;
         }
         String head = DdlStatements.dropHead(sql);
-        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
-        dropped.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
-                change.table().table()));
-        String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
-                .toList());
         schemas.emitted().journal(afterCommit(header));
-        for (DdlStatements.TableChange change : dropped) {
-            TableId id = change.table();
+        for (int i = 0; i < dropped.size(); i++) {
+            TableId id = dropped.get(i).table();
+            DdlStatements.TableChange change = dropped.get(i);
+            // Debezium's source names the tables of the run of the statement's tables in this one's database
+            String tables = tablesNamed(sameDatabaseRun(dropped, i));
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), tables,
                     header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
             String ddl = head + "`" + id.database().replace("`", "``") + "`.`" + id.table().replace("`", "``") + "`";
             sink.put(records.schemaChange(schemaChanges, id.database(), ddl,
                     List.<Object[]>of(SchemaChanges.change(change.type(), id, null)), source, afterCommit(header)));
         }
+    }
+
+    /** The changes next to {@code at}, itself among them, of tables in its database. */
+    private static List<DdlStatements.TableChange> sameDatabaseRun(List<DdlStatements.TableChange> changes, int at) {
+        String database = changes.get(at).table().database();
+        int from = at;
+        while (from > 0 && changes.get(from - 1).table().database().equals(database)) {
+            from--;
+        }
+        int to = at + 1;
+        while (to < changes.size() && changes.get(to).table().database().equals(database)) {
+            to++;
+        }
+        return changes.subList(from, to);
+    }
+
+    /** Tables as Debezium's {@code source.table} names several: each once, in the order of a hash set of their ids. */
+    private static String tablesNamed(List<DdlStatements.TableChange> changes) {
+        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
+        changes.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
+                change.table().table()));
+        return String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get).toList());
     }
 
     /**
@@ -771,11 +796,7 @@ final class BinlogReader {
      */
     private void emitRenamesOneByOne(EventHeaderV4 header, List<DdlStatements.RenamedTable> statements,
             List<DdlStatements.TableChange> renamed) throws InterruptedException, SQLException {
-        Map<String, String> tableOfId = new java.util.LinkedHashMap<>();
-        renamed.forEach(change -> tableOfId.put(change.table().database() + "." + change.table().table(),
-                change.table().table()));
-        String tables = String.join(",", new java.util.HashSet<>(tableOfId.keySet()).stream().map(tableOfId::get)
-                .toList());
+        String tables = tablesNamed(renamed);
         List<ChangeRecord> events = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DdlStatements.TableChange change = renamed.get(i);

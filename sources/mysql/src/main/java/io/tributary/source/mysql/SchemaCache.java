@@ -112,6 +112,11 @@ final class SchemaCache {
         return reader.databaseCharset(connection, database);
     }
 
+    /** The character set a database created without one takes. */
+    Optional<String> serverCharset(Connection connection) throws SQLException {
+        return reader.serverCharset(connection);
+    }
+
     /** The table's current definition, captured or not, read afresh. */
     Optional<TableDefinition> describe(Connection connection, TableId id) throws SQLException {
         return reader.read(connection, id);

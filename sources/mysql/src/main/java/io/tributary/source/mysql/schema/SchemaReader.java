@@ -65,6 +65,14 @@ public final class SchemaReader {
     }
 
     /** The default character set of a database, or empty when it does not exist. */
+    /** The character set a database created without one takes: the server's {@code character_set_server}. */
+    public Optional<String> serverCharset(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT @@global.character_set_server");
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+        }
+    }
+
     public Optional<String> databaseCharset(Connection connection, String database) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(DATABASE_CHARSET)) {
             statement.setString(1, database);
