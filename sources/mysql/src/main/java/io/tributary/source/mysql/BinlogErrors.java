@@ -10,8 +10,9 @@ import io.tributary.api.SourceException;
 /**
  * What a failed binlog connection means, decided by the error the server answered with: its code first (access
  * denied, missing privilege, a fatal error reading the binlog), and within the code for "fatal error reading the
- * binlog" (1236), which of its causes the server names. Anything that is not the server's answer — a connection
- * refused, cut or timed out — is retriable.
+ * binlog" (1236), which of its causes the server names. A TLS failure is the settings' (a certificate, a protocol)
+ * unless the connection ended under the handshake. Anything that is not the server's answer — a connection refused,
+ * cut or timed out — is retriable.
  */
 final class BinlogErrors {
     /** ER_ACCESS_DENIED_ERROR: wrong user or password. */
@@ -34,6 +35,11 @@ final class BinlogErrors {
         }
         String message = String.valueOf(e.getMessage());
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls && cutShort(tls)) {
+                // the server went away mid-handshake (a restart): the connection's fault, not the settings'
+                return SourceException.retriable("TLS on the binlog connection to " + at.host() + ":" + at.port()
+                        + " was cut short (" + tls.getMessage() + ")", e);
+            }
             if (cause instanceof SSLException tls) {
                 return SourceException.fatal("TLS on the binlog connection to " + at.host() + ":" + at.port()
                         + " failed (" + tls.getMessage() + "); check database.ssl.mode and database.ssl.truststore",
@@ -51,6 +57,16 @@ final class BinlogErrors {
             default -> SourceException.retriable("the server at " + at.host() + ":" + at.port()
                     + " ended the binlog connection with error " + server.getErrorCode() + ": " + message, e);
         };
+    }
+
+    /** Whether a TLS failure comes of the connection ending under it (EOF, a reset), not of a refusal. */
+    private static boolean cutShort(SSLException tls) {
+        for (Throwable cause = tls; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SourceException cannotRead(String message, Exception e, Position at) {
