@@ -61,6 +61,10 @@ final class CreateTableReader {
             throw new DdlTokens.Unsupported("CREATE TABLE without columns (LIKE, SELECT)");
         }
         DdlTokens elements = tokens.group();
+        if (TableOptions.moreThanADefinition(tokens)) {
+            // the columns of a SELECT, another table's, a MERGE table's: not only those defined here
+            throw new DdlTokens.Unsupported("a CREATE TABLE that is more than a table definition");
+        }
         Optional<TableOptions> options;
         try {
             options = Optional.of(TableOptions.read(tokens));

@@ -88,6 +88,9 @@ public final class DdlApplier {
      * @return empty when the statement is no CREATE TABLE with columns, or nothing could be read
      */
     public Optional<ColumnsRead> columnsRead(String sql, TableId id, Optional<String> fallbackCharset) {
+        if (SYSTEM_VERSIONING.matcher(sql).find()) {
+            return Optional.empty();
+        }
         try {
             DdlTokens tokens = DdlTokens.of(sql, mariaDb);
             if (!tokens.accept("CREATE", "TABLE")) {

@@ -26,6 +26,24 @@ record TableOptions(Optional<String> charset, Optional<String> comment, Optional
         }
     }
 
+    /**
+     * Whether the tokens after a CREATE TABLE's columns make it more than a table definition (a SELECT, a LIKE, ...),
+     * up to a PARTITION BY clause; reads nothing.
+     */
+    static boolean moreThanADefinition(DdlTokens tokens) {
+        for (int ahead = 0; !tokens.peek(ahead).isSymbol("<end>"); ahead++) {
+            DdlTokens.Token token = tokens.peek(ahead);
+            if (token.isWord("PARTITION") && tokens.peek(ahead + 1).isWord("BY")) {
+                return false;
+            }
+            if (token.kind() == DdlTokens.Kind.WORD && STATEMENT_WORDS.contains(token.text().toUpperCase(Locale.ROOT))
+                    || token.isSymbol("(")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static TableOptions read(DdlTokens tokens) {
         Optional<String> charset = Optional.empty();
         Optional<String> writtenCharset = Optional.empty();

@@ -421,7 +421,14 @@ class DdlApplierTest {
         assertThat(read.primaryKey()).containsExactly("id");
         assertThat(column(read, "flag").declared().orElseThrow().isBoolean()).isTrue();
         assertThat(column(read, "id").declared().orElseThrow().width()).contains(5);
+        // a table more than its columns defined here: none read
         assertThat(MARIADB.columnsRead("CREATE TABLE t LIKE u", ID, UTF8MB4)).isEmpty();
+        assertThat(MARIADB.columnsRead("CREATE TABLE t (a BOOL, b VARCHAR(3) DEFAULT \"x\") SELECT 1 AS c", ID,
+                UTF8MB4)).isEmpty();
+        assertThat(MARIADB.columnsRead("CREATE TABLE t (a BOOL, b VARCHAR(3) DEFAULT \"x\") ENGINE=MERGE "
+                + "UNION=(u, v)", ID, UTF8MB4)).isEmpty();
+        assertThat(MARIADB.columnsRead("CREATE TABLE t (a BOOL, b VARCHAR(3) DEFAULT \"x\") WITH SYSTEM VERSIONING",
+                ID, UTF8MB4)).isEmpty();
     }
 
     @ParameterizedTest
