@@ -106,4 +106,8 @@ rename /* gh-ost */ table burst.gh_a to burst.gh_old, burst.gh_b to burst.gh_a;
 INSERT INTO burst.gh_a (id, g) VALUES (3, 0.25);
 USE burst;
 DROP TABLE IF EXISTS gh_old;
+CREATE TABLE burst.later_converted (id INT PRIMARY KEY, name VARCHAR(20));
+INSERT INTO burst.later_converted VALUES (1, 'Zoë');
+ALTER TABLE burst.later_converted CONVERT TO CHARACTER SET latin1;
+INSERT INTO burst.later_converted VALUES (2, 'Ærø');
 CREATE DATABASE /*!32312 IF NOT EXISTS*/ `burst` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;

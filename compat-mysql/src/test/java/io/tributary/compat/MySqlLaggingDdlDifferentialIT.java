@@ -11,7 +11,7 @@ class MySqlLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 67;
+        return 72;
     }
 
     /** Debezium 3.6's MySQL connector has no snapshot.mode=never: the same, spelt as a configuration. */

@@ -617,7 +617,14 @@ final class BinlogReader {
         tableMaps.clear();
         repeatedTableMaps.forget();
         DdlStatements.droppedDatabase(sql).ifPresent(schemas.emitted()::droppedDatabase);
-        DdlStatements.databaseCharset(sql).ifPresent(schemas.emitted()::databaseCharset);
+        Optional<DdlStatements.DatabaseCharset> databaseCharset = DdlStatements.databaseCharset(sql,
+                data.getDatabase());
+        if (databaseCharset.isPresent() && databaseCharset.get().created() && databaseCharset.get().charset().isEmpty()) {
+            // created naming none: the server's
+            databaseCharset = Optional.of(new DdlStatements.DatabaseCharset(databaseCharset.get().database(),
+                    schemas.serverCharset(schemaConnection), true));
+        }
+        databaseCharset.ifPresent(schemas.emitted()::databaseCharset);
         if (schemaChanges == null) {
             // no event, but the new definitions are kept: the types' spelling decides some fields. Of every table, as
             // Debezium's history keeps them: a table left out may become a captured one by a rename (gh-ost's
@@ -696,11 +703,15 @@ final class BinlogReader {
                         : ddlVisibility.created(id, created -> schemas.describeAfterStatement(schemaConnection, created));
                 // a table gone since takes, for a CREATE naming no character set, its database's as the statements
                 // read so far left it (the server's database may be a later one of the same name)
-                Optional<String> charset = current.isPresent() ? current.get().defaultCharset()
-                        : emitted.databaseCharset(id.database()).isPresent() ? emitted.databaseCharset(id.database())
-                        : schemas.databaseCharset(schemaConnection, id.database());
+                // for a CREATE naming no character set: its database's, as the statements read (or the snapshot)
+                // left it, which is Debezium's; else the table's now (a table converted since takes the later one),
+                // the database's now, or (the database gone too, created naming none) the server's
+                Optional<String> charset = emitted.databaseCharset(id.database())
+                        .or(() -> current.flatMap(TableDefinition::defaultCharset));
                 if (charset.isEmpty()) {
-                    // the database is gone too, and was created naming no character set: the server's
+                    charset = schemas.databaseCharset(schemaConnection, id.database());
+                }
+                if (charset.isEmpty()) {
                     charset = schemas.serverCharset(schemaConnection);
                 }
                 Optional<TableId> likeSource = DdlStatements.likeSource(statement.sql(), data.getDatabase());

@@ -195,21 +195,24 @@ final class DdlStatements {
             "\\b(?:CHARACTER\\s+SET|CHARSET|(COLLATE))\\s*=?\\s*[`'\"]?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     /**
-     * What a CREATE or ALTER DATABASE says of the database's default character set: the database, and the character
-     * set it names (or its collation's), empty when it names none. Empty for any other statement.
+     * What a CREATE or ALTER DATABASE says of the database's default character set: the database (an ALTER naming
+     * none: the session's), and the character set it names (or its collation's), empty when it names none. Empty for
+     * any other statement.
      *
      * @param created whether the statement creates the database (one naming no character set gets the server's)
      */
     record DatabaseCharset(String database, Optional<String> charset, boolean created) {
     }
 
-    static Optional<DatabaseCharset> databaseCharset(String sql) {
+    static Optional<DatabaseCharset> databaseCharset(String sql, String sessionDatabase) {
         String statement = matchable(sql);
         boolean created = statement.regionMatches(true, 0, "CREATE", 0, 6);
         if (!created && !altersDatabase(statement) || droppedDatabase(statement).isPresent()) {
             return Optional.empty();
         }
-        Optional<String> database = databaseStatement(statement);
+        // an ALTER DATABASE naming none alters the session's
+        Optional<String> database = databaseStatement(statement).or(() -> created ? Optional.empty()
+                : Optional.ofNullable(sessionDatabase).filter(name -> !name.isEmpty()));
         if (database.isEmpty()) {
             return Optional.empty();
         }
@@ -228,8 +231,18 @@ final class DdlStatements {
     /** The database a CREATE/ALTER/DROP DATABASE statement names, if it is one. */
     static Optional<String> databaseStatement(String sql) {
         Matcher matcher = DATABASE.matcher(matchable(sql));
-        return matcher.find() ? Optional.of(unquote(matcher.group(1))) : Optional.empty();
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String name = matcher.group(1);
+        // ALTER DATABASE CHARACTER SET x names no database: the word is an option's
+        return !name.startsWith("`") && DATABASE_OPTIONS.contains(name.toUpperCase(java.util.Locale.ROOT))
+                ? Optional.empty() : Optional.of(unquote(name));
     }
+
+    /** The words that open an ALTER DATABASE's options, where a database's name would otherwise be. */
+    private static final java.util.Set<String> DATABASE_OPTIONS = java.util.Set.of("DEFAULT", "CHARACTER", "CHARSET",
+            "COLLATE", "READ", "ENCRYPTION", "COMMENT");
 
     /** One pair of a RENAME TABLE: the statement Debezium writes for it, and the table's old and new names. */
     record RenamedTable(String statement, TableId from, TableId to) {

@@ -192,12 +192,21 @@ final class SnapshotReader {
             });
         }
 
+        /**
+         * The options of the database's CREATE DATABASE; its character set is known from here on, as Debezium's
+         * history knows it from that statement (a table created naming none takes it).
+         */
         private String databaseCharset(String database) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, "
                     + "DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
                 statement.setString(1, database);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? " CHARSET " + rows.getString(1) + " COLLATE " + rows.getString(2) : "";
+                    if (!rows.next()) {
+                        return "";
+                    }
+                    schemas.emitted().databaseCharset(new DdlStatements.DatabaseCharset(database,
+                            Optional.ofNullable(rows.getString(1)), true));
+                    return " CHARSET " + rows.getString(1) + " COLLATE " + rows.getString(2);
                 }
             }
         }

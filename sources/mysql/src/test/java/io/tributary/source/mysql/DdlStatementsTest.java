@@ -170,19 +170,26 @@ class DdlStatementsTest {
 
     @Test
     void theCharacterSetACreateOrAlterDatabaseGivesIsKnown() {
-        assertThat(DdlStatements.databaseCharset("CREATE DATABASE `hunt` CHARACTER SET latin1"))
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE `hunt` CHARACTER SET latin1", "s"))
                 .contains(new DdlStatements.DatabaseCharset("hunt", Optional.of("latin1"), true));
-        assertThat(DdlStatements.databaseCharset("CREATE SCHEMA IF NOT EXISTS h DEFAULT CHARSET=utf8"))
+        assertThat(DdlStatements.databaseCharset("CREATE SCHEMA IF NOT EXISTS h DEFAULT CHARSET=utf8", "s"))
                 .contains(new DdlStatements.DatabaseCharset("h", Optional.of("utf8mb3"), true));
-        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h COLLATE latin1_german2_ci"))
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h COLLATE latin1_german2_ci", "s"))
                 .contains(new DdlStatements.DatabaseCharset("h", Optional.of("latin1"), true));
-        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h"))
+        assertThat(DdlStatements.databaseCharset("CREATE DATABASE h", "s"))
                 .contains(new DdlStatements.DatabaseCharset("h", Optional.empty(), true));
-        assertThat(DdlStatements.databaseCharset("/* x */ ALTER DATABASE h CHARACTER SET = 'utf8mb4'"))
+        assertThat(DdlStatements.databaseCharset("/* x */ ALTER DATABASE h CHARACTER SET = 'utf8mb4'", "s"))
                 .contains(new DdlStatements.DatabaseCharset("h", Optional.of("utf8mb4"), false));
-        assertThat(DdlStatements.databaseCharset("ALTER DATABASE h COMMENT 'about charset'"))
+        assertThat(DdlStatements.databaseCharset("ALTER DATABASE h COMMENT 'about charset'", "s"))
                 .contains(new DdlStatements.DatabaseCharset("h", Optional.empty(), false));
-        assertThat(DdlStatements.databaseCharset("DROP DATABASE h")).isEmpty();
-        assertThat(DdlStatements.databaseCharset("CREATE TABLE h.t (a INT) CHARSET latin1")).isEmpty();
+        // naming no database, an ALTER alters the session's
+        assertThat(DdlStatements.databaseCharset("ALTER DATABASE CHARACTER SET latin1", "s"))
+                .contains(new DdlStatements.DatabaseCharset("s", Optional.of("latin1"), false));
+        assertThat(DdlStatements.databaseCharset("ALTER SCHEMA DEFAULT COLLATE utf8mb4_bin", "s"))
+                .contains(new DdlStatements.DatabaseCharset("s", Optional.of("utf8mb4"), false));
+        assertThat(DdlStatements.databaseCharset("ALTER DATABASE `charset` CHARSET latin1", "s"))
+                .contains(new DdlStatements.DatabaseCharset("charset", Optional.of("latin1"), false));
+        assertThat(DdlStatements.databaseCharset("DROP DATABASE h", "s")).isEmpty();
+        assertThat(DdlStatements.databaseCharset("CREATE TABLE h.t (a INT) CHARSET latin1", "s")).isEmpty();
     }
 }

@@ -1,0 +1,4 @@
+ALTER DATABASE burst CHARACTER SET latin1;
+CREATE TABLE burst.under_latin1 (id INT PRIMARY KEY, s VARCHAR(5));
+INSERT INTO burst.under_latin1 VALUES (1, 'Æ');
+ALTER DATABASE burst CHARACTER SET utf8mb4;
