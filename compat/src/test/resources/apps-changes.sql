@@ -67,3 +67,10 @@ INSERT INTO apps.stamped (id) VALUES (2);
 ALTER TABLE apps.hand_made ADD COLUMN note VARCHAR(20) DEFAULT "n/a" -- a note on the statement's last line
 ;
 INSERT INTO apps.hand_made (id) VALUES (2);
+-- checks written with their columns, a BOOL defaulting to a bit literal, a BINARY's default shorter than the column
+CREATE TABLE apps.checked (id INT NOT NULL PRIMARY KEY, enabled BOOL NOT NULL DEFAULT b'1' CHECK (enabled IN (0, 1)),
+  stock INTEGER UNSIGNED CHECK (stock < 100000), tag BINARY(4) DEFAULT 'ab',
+  code VARBINARY(8) DEFAULT 'xyz');
+INSERT INTO apps.checked (id, stock) VALUES (1, 5);
+ALTER TABLE apps.checked ADD COLUMN archived BOOLEAN DEFAULT b'0' CHECK (archived <> 2);
+INSERT INTO apps.checked (id, stock, archived) VALUES (2, 6, TRUE);

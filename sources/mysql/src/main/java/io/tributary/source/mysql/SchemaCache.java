@@ -15,6 +15,7 @@ import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.schema.SchemaReader;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
+import io.tributary.source.mysql.schema.ddl.DefinitionChoice;
 
 /**
  * The current {@link TableSchemas} of each captured table, read from {@code information_schema} on first use and
@@ -99,11 +100,16 @@ final class SchemaCache {
 
     /**
      * The schemas of one version of a table, not cached; its name and its columns' types as the statements read while
-     * streaming spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them.
+     * streaming spelt them, where those are known ({@link EmittedDefinitions}), as Debezium's schema has them; and
+     * their defaults as spelt there too while the table is as those statements left it (a BINARY's default without the
+     * zero bytes the server pads it with).
      */
     TableSchemas schemasOf(TableDefinition definition) {
-        TableDefinition spelt = definition.withId(emitted.spelt(definition.id()))
-                .withDeclaredTypesOf(emitted.known(definition.id()));
+        Optional<TableDefinition> known = emitted.known(definition.id());
+        TableDefinition spelt = definition.withId(emitted.spelt(definition.id())).withDeclaredTypesOf(known);
+        if (known.isPresent() && DefinitionChoice.sameStructure(known.get(), definition)) {
+            spelt = spelt.withDefaultsSpeltAs(known.get());
+        }
         return new TableSchemas(withoutComments ? spelt.withoutColumnComments() : spelt, settings);
     }
 

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  */
 final class MySqlDefaults {
     private static final Pattern HEX_DEFAULT = Pattern.compile(" DEFAULT 0x([0-9A-Fa-f]+)");
-    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
-            "(?i)(current_timestamp|now|localtimestamp)(\\(\\d?\\))?");
+    /**
+     * How {@code information_schema} writes {@code DEFAULT CURRENT_TIMESTAMP}, {@code NOW()} and their precisions; an
+     * expression default is written as its expression, {@code now()} for {@code DEFAULT (now())}.
+     */
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("CURRENT_TIMESTAMP(\\(\\d\\))?");
 
     private MySqlDefaults() {
     }
@@ -32,7 +35,8 @@ final class MySqlDefaults {
      */
     static Optional<String> of(String raw, String extra, String dataType, long length) {
         if (extra.contains("default_generated")) {
-            // Debezium's DDL parser reads CURRENT_TIMESTAMP, at any precision, as the epoch, other expressions as none
+            // Debezium's DDL parser reads CURRENT_TIMESTAMP, at any precision, as the epoch, expressions as none (the
+            // server writes DEFAULT (now()) and DEFAULT (CURRENT_TIMESTAMP) as expressions)
             return CURRENT_TIMESTAMP.matcher(raw).matches() ? Optional.of(SchemaReader.EPOCH_DEFAULT) : Optional.empty();
         }
         return switch (dataType) {

@@ -23,4 +23,15 @@ class MySqlDefaultsTest {
         assertThat(MySqlDefaults.hexDefault(CREATE_TABLE, "q")).isEmpty();
         assertThat(MySqlDefaults.hexDefault(CREATE_TABLE, "none")).isEmpty();
     }
+
+    @Test
+    void theCurrentTimeIsTheEpochAndAnExpressionNoDefaultAsDebeziumsParserReadsShowCreateTable() {
+        // as information_schema writes DEFAULT CURRENT_TIMESTAMP(3), DEFAULT NOW() and DEFAULT (now())
+        assertThat(MySqlDefaults.of("CURRENT_TIMESTAMP(3)", "default_generated", "datetime", 0))
+                .contains(SchemaReader.EPOCH_DEFAULT);
+        assertThat(MySqlDefaults.of("CURRENT_TIMESTAMP", "default_generated on update current_timestamp", "timestamp",
+                0)).contains(SchemaReader.EPOCH_DEFAULT);
+        assertThat(MySqlDefaults.of("now()", "default_generated", "datetime", 0)).isEmpty();
+        assertThat(MySqlDefaults.of("curdate()", "default_generated", "date", 0)).isEmpty();
+    }
 }

@@ -356,6 +356,11 @@ final class AlterTableReader {
         }
         tokens.group();
         tokens.expect("REFERENCES");
+        references(tokens);
+    }
+
+    /** The rest of {@code REFERENCES table (columns) [MATCH ...] [ON ... action]}. */
+    static void references(DdlTokens tokens) {
         tokens.qualifiedName();
         tokens.group();
         while (REFERENCE_OPTIONS.contains(tokens.peek().text().toUpperCase(Locale.ROOT))
@@ -365,7 +370,7 @@ final class AlterTableReader {
     }
 
     /** {@code [NOT] ENFORCED} after a check constraint, if written. */
-    private static void enforcement(DdlTokens tokens) {
+    static void enforcement(DdlTokens tokens) {
         if (!tokens.accept("ENFORCED")) {
             tokens.accept("NOT", "ENFORCED");
         }

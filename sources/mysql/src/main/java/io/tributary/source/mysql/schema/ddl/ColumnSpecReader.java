@@ -20,6 +20,7 @@ final class ColumnSpecReader {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
+    private static final Pattern ZERO_OR_ONE = Pattern.compile("0*[01]");
     private static final Pattern NOW = Pattern.compile("(?i)current_timestamp|now|localtimestamp");
 
     private final boolean mariaDb;
@@ -147,6 +148,17 @@ final class ColumnSpecReader {
                 throw new DdlTokens.Unsupported("a collation of another character set");
             }
             attributes.charset = charset;
+        } else if (tokens.peek().isWord("CHECK") || tokens.peek().isWord("CONSTRAINT")) {
+            // a check constraint written with its column changes the column no more than one written apart
+            if (tokens.accept("CONSTRAINT") && !tokens.peek().isWord("CHECK")) {
+                tokens.name();
+            }
+            tokens.expect("CHECK");
+            tokens.skipGroup();
+            AlterTableReader.enforcement(tokens);
+        } else if (tokens.accept("REFERENCES")) {
+            // a column's own foreign key: parsed and ignored by the server
+            AlterTableReader.references(tokens);
         } else if (tokens.accept("GENERATED", "ALWAYS", "AS") || tokens.accept("AS")) {
             tokens.skipGroup();
             if (!tokens.accept("VIRTUAL") && !tokens.accept("STORED")) {
@@ -189,10 +201,15 @@ final class ColumnSpecReader {
         if (tokens.peek().isWord("b") && tokens.peek(1).kind() == DdlTokens.Kind.STRING) {
             tokens.take();
             String bits = tokens.string();
-            if (!type.dataType().equals("bit") || !BITS.matcher(bits).matches()) {
-                throw new DdlTokens.Unsupported("bit literal " + bits);
+            if (type.dataType().equals("bit") && BITS.matcher(bits).matches()) {
+                return Optional.of("b'" + bits + "'");
             }
-            return Optional.of("b'" + bits + "'");
+            if (ZERO_OR_ONE.matcher(bits).matches() && DebeziumColumnTypes.isNumber(type.dataType())) {
+                // Debezium's parser keeps a bit literal's digits, which are the number's only for 0 and 1 (a BOOL's
+                // DEFAULT b'1' is true)
+                return Optional.of(bits);
+            }
+            throw new DdlTokens.Unsupported("bit literal " + bits + " on a " + type.dataType());
         }
         String sign = tokens.acceptSymbol("-") ? "-" : "";
         DdlTokens.Token literal = tokens.take();
@@ -269,6 +286,10 @@ final class ColumnSpecReader {
         }
         if (type.isTemporal() && canonicalTemporal(value, type)) {
             return value;
+        }
+        if (type.dataType().equals("binary") || type.dataType().equals("varbinary")) {
+            // as written: Debezium's parser keeps the text, where the server pads a BINARY's with zero bytes
+            return StringLiterals.body(value);
         }
         return number(value, type);
     }

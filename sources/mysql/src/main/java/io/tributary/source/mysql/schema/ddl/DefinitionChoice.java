@@ -140,9 +140,13 @@ public final class DefinitionChoice {
 
     /**
      * A number's default as its value, however written: 0, 0.0 and 0.00 are one default of a DECIMAL(5,2), TRUE and 1
-     * one of a TINYINT(1).
+     * one of a TINYINT(1); a BINARY's without the zero bytes that pad it.
      */
     private static String numeric(ColumnDefinition column, String value) {
+        if (column.dataType().equals("binary")) {
+            // the server pads a BINARY's default with zero bytes, which the statement need not write
+            return value.replaceFirst("(\\\\0)+$", "");
+        }
         if (!NUMERIC.contains(column.dataType())) {
             return value;
         }

@@ -66,6 +66,33 @@ class DdlApplierTest {
     }
 
     @Test
+    void checksAndReferencesWrittenWithAColumnLeaveItAsItIs() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE t (a BOOL CHECK (a IN (0, 1)) NOT NULL, "
+                + "b INTEGER UNSIGNED CONSTRAINT b_positive CHECK (b > 0) NOT ENFORCED, c INT CONSTRAINT CHECK (c < 9), "
+                + "d INT REFERENCES u (id) ON DELETE SET NULL, e INT CHECK (e <> 0) ENFORCED DEFAULT 1)");
+
+        assertThat(names(table)).containsExactly("a", "b", "c", "d", "e");
+        assertThat(column(table, "a").declared().orElseThrow().isBoolean()).isTrue();
+        assertThat(column(table, "a").nullable()).isFalse();
+        assertThat(column(table, "b").declared().orElseThrow().name()).isEqualTo("INTEGER UNSIGNED");
+        assertThat(column(table, "e").defaultValue()).contains("1");
+    }
+
+    @Test
+    void aBitLiteralDefaultOfANumberIsItsDigitsWhereTheyAreTheNumbers() {
+        TableDefinition table = created(MYSQL, "CREATE TABLE t (a BOOL DEFAULT b'1', b INT DEFAULT b'0', "
+                + "c BINARY(4) DEFAULT 'ab', d VARBINARY(4) DEFAULT 'x')");
+
+        assertThat(column(table, "a").defaultValue()).contains("1");
+        assertThat(column(table, "a").declared().orElseThrow().isBoolean()).isTrue();
+        assertThat(column(table, "b").defaultValue()).contains("0");
+        assertThat(column(table, "c").defaultValue()).contains("ab");
+        assertThat(column(table, "d").defaultValue()).contains("x");
+        // b'101' is 5 to the server and "101" to Debezium: the server's description
+        assertThat(MYSQL.apply("CREATE TABLE t (a INT DEFAULT b'101')", ID, Optional.empty(), UTF8MB4)).isEmpty();
+    }
+
+    @Test
     void anAlterThatRenamesTheTableAppliesItsOtherClauses() {
         TableDefinition renamed = applied(MYSQL, base(MYSQL), "ALTER TABLE t RENAME TO u, ADD COLUMN z INT").orElseThrow();
 
@@ -434,7 +461,7 @@ class DdlApplierTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "ALTER TABLE t DROP PRIMARY KEY",
-        "ALTER TABLE t ADD COLUMN x INT CHECK (x > 0)",
+        "ALTER TABLE t ADD COLUMN x INT DEFAULT b'101'",
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
         "ALTER TABLE t ADD COLUMN x DATETIME DEFAULT '2020-01-01'",
         "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.555",

@@ -94,6 +94,17 @@ class DefinitionChoiceTest {
     }
 
     @Test
+    void aBinaryDefaultPaddedByTheServerIsTheSameMomentAndKeptAsWritten() {
+        TableDefinition applied = table("a BINARY(4) DEFAULT 'ab'");
+        TableDefinition current = table("a BINARY(4) DEFAULT 'ab\\0\\0'");
+
+        TableDefinition chosen = DefinitionChoice.of(Optional.of(current), Optional.of(applied)).orElseThrow();
+
+        assertThat(DefinitionChoice.sameStructure(current, applied)).isTrue();
+        assertThat(chosen.columns().get(0).defaultValue()).contains("ab");
+    }
+
+    @Test
     void anotherDefaultOrCharacterSetOnTheServerIsALaterMoment() {
         TableDefinition applied = table("a INT DEFAULT 6, b VARCHAR(3) CHARACTER SET latin1");
 
