@@ -74,3 +74,8 @@ CREATE TABLE apps.checked (id INT NOT NULL PRIMARY KEY, enabled BOOL NOT NULL DE
 INSERT INTO apps.checked (id, stock) VALUES (1, 5);
 ALTER TABLE apps.checked ADD COLUMN archived BOOLEAN DEFAULT b'0' CHECK (archived <> 2);
 INSERT INTO apps.checked (id, stock, archived) VALUES (2, 6, TRUE);
+-- lengths written the server's own way: DATETIME(0), YEAR(4), BINARY with none
+CREATE TABLE apps.stamps (id INT NOT NULL PRIMARY KEY, at DATETIME(0), took TIME(0), seen TIMESTAMP(0) NULL,
+  fiscal YEAR(4), flag BINARY, precise DATETIME(3));
+INSERT INTO apps.stamps VALUES (1, '2026-01-02 03:04:05', '01:02:03', '2026-01-02 03:04:05', 2026, 'x',
+  '2026-01-02 03:04:05.678');

@@ -9,6 +9,7 @@ import java.util.Set;
  * show these; column mappers (masking, truncation, hashing, source-type propagation) decide by them.
  */
 public final class DebeziumColumnTypes {
+    private static final Set<String> LENGTH_AS_WRITTEN = Set.of("time", "datetime", "timestamp", "year", "binary");
     private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int",
             "bigint");
     private static final Set<String> NUMBERS = Set.of("tinyint", "smallint", "mediumint", "int",
@@ -67,6 +68,11 @@ public final class DebeziumColumnTypes {
         if (column.declared().isPresent() && (INTEGERS.contains(column.dataType())
                 || column.declared().get().jdbcType() == Types.FLOAT && !column.columnType().contains(","))) {
             // the width the statement wrote, none for a BOOL; a FLOAT(p)'s precision
+            return column.declared().get().width().orElse(null);
+        }
+        if (column.declared().isPresent() && LENGTH_AS_WRITTEN.contains(column.dataType())) {
+            // as the statement wrote it: DATETIME(0) 0, YEAR(4) 4, BINARY none, where the server has datetime, year
+            // and binary(1)
             return column.declared().get().width().orElse(null);
         }
         return switch (column.dataType()) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param charset the character set as written (or {@code utf8} for a national type, as Debezium names it); empty
  *     when the statement named none
  * @param width the display width written for an integer type: {@code 5} of {@code INTEGER(5)}; empty when none was
- *     (Debezium then gives no length, whatever width the server shows); the precision of a {@code FLOAT(p)}
+ *     (Debezium then gives no length, whatever width the server shows); the precision of a {@code FLOAT(p)}; the
+ *     length written for a TIME, DATETIME, TIMESTAMP, YEAR or BINARY
  */
 public record DeclaredType(String name, int jdbcType, Optional<String> charset, Optional<Integer> width) {
     public DeclaredType {

@@ -30,6 +30,8 @@ import io.tributary.source.mysql.schema.StringLiterals;
 record ColumnType(String dataType, String columnType, long length, int scale, List<String> enumValues,
         Optional<DeclaredType> declared, boolean national) {
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
+    /** Types whose length Debezium's parser takes as written, where the server writes (0), (4) or (1) its own way. */
+    private static final List<String> LENGTH_AS_WRITTEN = List.of("time", "datetime", "timestamp", "year", "binary");
     private static final int[] SIGNED_WIDTHS = {4, 6, 9, 11, 20};
     private static final int[] UNSIGNED_WIDTHS = {3, 5, 8, 10, 20};
     private static final long[] PRECISIONS = {3, 5, 7, 10, 19};
@@ -119,7 +121,7 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         }
         boolean floatPrecision = jdbcType == Types.FLOAT && !type.columnType().contains(",");
         Optional<Integer> width = INTEGERS.contains(type.dataType()) || floatPrecision
-                ? tokens.firstParameterSince(start) : Optional.empty();
+                || LENGTH_AS_WRITTEN.contains(type.dataType()) ? tokens.firstParameterSince(start) : Optional.empty();
         String spelling = name.equals("serial") ? "BIGINT UNSIGNED" : spelling(tokens.wordsSince(start));
         return type.withDeclared(new DeclaredType(spelling, jdbcType, Optional.empty(), width));
     }
