@@ -79,3 +79,7 @@ CREATE TABLE apps.stamps (id INT NOT NULL PRIMARY KEY, at DATETIME(0), took TIME
   fiscal YEAR(4), flag BINARY, precise DATETIME(3));
 INSERT INTO apps.stamps VALUES (1, '2026-01-02 03:04:05', '01:02:03', '2026-01-02 03:04:05', 2026, 'x',
   '2026-01-02 03:04:05.678');
+-- a DATETIME's or TIMESTAMP's default written as a date alone, beside a BOOLEAN in the same ALTER
+ALTER TABLE apps.stamps ADD COLUMN valid_from DATETIME NOT NULL DEFAULT '2020-01-01', ADD COLUMN trial BOOLEAN DEFAULT FALSE,
+  ADD COLUMN opened TIMESTAMP NULL DEFAULT '2021-02-03';
+INSERT INTO apps.stamps (id) VALUES (2);

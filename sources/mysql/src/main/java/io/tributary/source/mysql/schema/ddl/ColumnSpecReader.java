@@ -295,16 +295,17 @@ final class ColumnSpecReader {
     }
 
     /**
-     * Whether a temporal literal is kept as the statement wrote it: all fields, and up to six decimals whatever the
-     * column's (the server pads fewer with zeros and rounds more, where Debezium keeps the statement's text and cuts
-     * the decimals its schema has no room for; so does this reader).
+     * Whether a temporal literal is kept as the statement wrote it: all fields (a DATETIME's time may be left out),
+     * and up to six decimals whatever the column's (the server pads fewer with zeros and rounds more, where Debezium
+     * keeps the statement's text and cuts the decimals its schema has no room for; so does this reader).
      */
     private static boolean canonicalTemporal(String value, ColumnType type) {
         String fraction = "(\\.\\d{1,6})?";
         return switch (type.dataType().toLowerCase(Locale.ROOT)) {
             case "date" -> DATE.matcher(value).matches();
             case "time" -> value.matches(TIME.pattern() + fraction);
-            case "datetime", "timestamp" -> value.matches(DATE.pattern() + " " + TIME.pattern() + fraction);
+            // a date alone is midnight to the server and to Debezium's converters, which keep the text as written
+            case "datetime", "timestamp" -> value.matches(DATE.pattern() + "( " + TIME.pattern() + fraction + ")?");
             case "year" -> value.matches("\\d{4}");
             default -> false;
         };
