@@ -83,3 +83,6 @@ INSERT INTO apps.stamps VALUES (1, '2026-01-02 03:04:05', '01:02:03', '2026-01-0
 ALTER TABLE apps.stamps ADD COLUMN valid_from DATETIME NOT NULL DEFAULT '2020-01-01', ADD COLUMN trial BOOLEAN DEFAULT FALSE,
   ADD COLUMN opened TIMESTAMP NULL DEFAULT '2021-02-03';
 INSERT INTO apps.stamps (id) VALUES (2);
+-- an ALTER not understood as a whole (a POLYGON) still spells the columns it defines as written: a BOOLEAN stays one
+ALTER TABLE apps.flags ADD COLUMN area POLYGON NULL, ADD COLUMN promo BOOLEAN DEFAULT TRUE, MODIFY amount REAL DEFAULT 1.5;
+INSERT INTO apps.flags (id) VALUES (4);

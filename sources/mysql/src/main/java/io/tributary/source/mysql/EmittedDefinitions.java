@@ -228,9 +228,12 @@ final class EmittedDefinitions {
         if (applied.isEmpty()) {
             // not understood: the server's description, with the columns it does not name as they were before it
             // (trusted to decode rows with as far as the rows' table maps agree, as a CREATE read in part is)
+            // and the columns it defines spelt as it spells those it could read
             Optional<TableDefinition> before = known(id);
-            return remember(id, current.map(table -> before.map(known -> DefinitionChoice.withUnnamedColumnsOf(
-                    table, known, sql)).orElse(table)), before.isEmpty() || current.isEmpty());
+            Optional<TableDefinition> defined = before.flatMap(known -> applier.columnsDefined(sql, known));
+            return remember(id, current.map(table -> table.withDeclaredTypesOf(defined)).map(table -> before.map(
+                    known -> DefinitionChoice.withUnnamedColumnsOf(table, known, sql)).orElse(table)),
+                    before.isEmpty() || current.isEmpty());
         }
         return remember(id, DefinitionChoice.of(current, applied), possiblyLater.contains(names.key(id)));
     }

@@ -1,5 +1,6 @@
 package io.tributary.source.mysql.schema.ddl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,10 @@ final class AlterTableReader {
             "KEY_BLOCK_SIZE", "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM",
             "PAGE_CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH", "TRANSACTIONAL",
             "PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL", "INSERT_METHOD");
+
+    /** What an {@code ADD} adds when it is not a column. */
+    private static final Set<String> NOT_A_COLUMN = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "KEY", "INDEX",
+            "FULLTEXT", "SPATIAL", "FOREIGN", "CHECK", "PARTITION", "PERIOD", "SYSTEM");
 
     /** The words of a foreign key's MATCH and ON DELETE / ON UPDATE clauses. */
     private static final Set<String> REFERENCE_OPTIONS = Set.of("MATCH", "FULL", "PARTIAL", "SIMPLE", "ON", "DELETE",
@@ -50,6 +55,50 @@ final class AlterTableReader {
             // which of the two the server applies first decides the new columns' character set
             throw new DdlTokens.Unsupported("the table's character set changed together with columns");
         }
+    }
+
+    /**
+     * The columns an ALTER TABLE's specifications define that can be read on their own ({@code ADD [COLUMN] name
+     * type ...}, {@code MODIFY}, {@code CHANGE}), each as the statement defines it; the other specifications, and the
+     * column definitions not understood, are passed over. Applies nothing.
+     */
+    List<ColumnDefinition> columnsDefined(DdlTokens tokens, TableDraft draft) {
+        List<ColumnDefinition> defined = new ArrayList<>();
+        do {
+            try {
+                columnDefined(tokens, draft).ifPresent(defined::add);
+            } catch (DdlTokens.Unsupported notUnderstood) {
+                // the server's description stands for this one
+            }
+            while (!tokens.atEnd() && !tokens.peek().isSymbol(",")) {
+                if (tokens.peek().isSymbol("(")) {
+                    tokens.skipGroup();
+                } else {
+                    tokens.take();
+                }
+            }
+        } while (tokens.acceptSymbol(","));
+        return defined;
+    }
+
+    private Optional<ColumnDefinition> columnDefined(DdlTokens tokens, TableDraft draft) {
+        if (tokens.accept("ADD")) {
+            if (NOT_A_COLUMN.contains(tokens.peek().text().toUpperCase(Locale.ROOT)) || tokens.peek().isSymbol("(")) {
+                return Optional.empty();
+            }
+            tokens.accept("COLUMN");
+            tokens.accept("IF", "NOT", "EXISTS");
+        } else if (tokens.peek().isWord("MODIFY") || tokens.peek().isWord("CHANGE")) {
+            boolean renames = tokens.take().isWord("CHANGE");
+            tokens.accept("COLUMN");
+            tokens.accept("IF", "EXISTS");
+            if (renames) {
+                tokens.name();
+            }
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(columns.read(tokens, draft).column());
     }
 
     /**

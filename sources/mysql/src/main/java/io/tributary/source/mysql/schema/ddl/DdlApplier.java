@@ -1,8 +1,10 @@
 package io.tributary.source.mysql.schema.ddl;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
 import io.tributary.source.mysql.schema.TableId;
 import org.slf4j.Logger;
@@ -76,6 +78,34 @@ public final class DdlApplier {
         } catch (RuntimeException e) {
             LOG.warn("The definition of {} after a statement is read from the server; the statement could not be "
                     + "applied: {}", id, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The columns an ALTER TABLE that {@link #apply} did not understand as a whole defines (added, modified, changed),
+     * each read on its own where understood, as Debezium's parser reads them: to spell the server's description of
+     * them as the statement did (a {@code BOOLEAN} added beside a column not understood).
+     *
+     * @param previous the table before the statement, whose character set text columns without their own take
+     * @return empty when the statement is no ALTER TABLE, or no column could be read
+     */
+    public Optional<TableDefinition> columnsDefined(String sql, TableDefinition previous) {
+        if (SYSTEM_VERSIONING.matcher(sql).find()) {
+            return Optional.empty();
+        }
+        try {
+            DdlTokens tokens = DdlTokens.of(sql, mariaDb);
+            if (!tokens.accept("ALTER", "TABLE")) {
+                return Optional.empty();
+            }
+            tokens.qualifiedName();
+            List<ColumnDefinition> defined = alters.columnsDefined(tokens, TableDraft.of(previous));
+            return defined.isEmpty() ? Optional.empty() : Optional.of(new TableDefinition(previous.id(), defined,
+                    previous.key(), previous.defaultCharset(), previous.comment(), previous.hiddenSystemPeriod(),
+                    previous.declaredCharset()));
+        } catch (RuntimeException e) {
+            LOG.debug("No column of {} could be read from its ALTER TABLE: {}", previous.id(), e.toString());
             return Optional.empty();
         }
     }

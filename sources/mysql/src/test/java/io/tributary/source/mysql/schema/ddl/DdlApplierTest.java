@@ -93,6 +93,21 @@ class DdlApplierTest {
     }
 
     @Test
+    void anAlterNotUnderstoodHasTheColumnsItDefinesReadOneByOne() {
+        String sql = "ALTER TABLE t ADD COLUMN area POLYGON, ADD COLUMN promo BOOLEAN DEFAULT TRUE AFTER id, "
+                + "ADD INDEX ix (name), MODIFY name VARCHAR(30) NOT NULL, CHANGE COLUMN id key_id INTEGER(5) NOT NULL";
+        assertThat(applied(MYSQL, base(MYSQL), sql)).isEmpty();
+
+        TableDefinition defined = MYSQL.columnsDefined(sql, base(MYSQL)).orElseThrow();
+
+        assertThat(names(defined)).containsExactly("promo", "name", "key_id");
+        assertThat(column(defined, "promo").declared().orElseThrow().isBoolean()).isTrue();
+        assertThat(column(defined, "name").charset()).contains("latin1");
+        assertThat(column(defined, "key_id").declared().orElseThrow().width()).contains(5);
+        assertThat(MYSQL.columnsDefined("ALTER TABLE t ADD COLUMN area POLYGON", base(MYSQL))).isEmpty();
+    }
+
+    @Test
     void anAlterThatRenamesTheTableAppliesItsOtherClauses() {
         TableDefinition renamed = applied(MYSQL, base(MYSQL), "ALTER TABLE t RENAME TO u, ADD COLUMN z INT").orElseThrow();
 
