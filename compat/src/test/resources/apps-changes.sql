@@ -86,3 +86,8 @@ INSERT INTO apps.stamps (id) VALUES (2);
 -- an ALTER not understood as a whole (a POLYGON) still spells the columns it defines as written: a BOOLEAN stays one
 ALTER TABLE apps.flags ADD COLUMN area POLYGON NULL, ADD COLUMN promo BOOLEAN DEFAULT TRUE, MODIFY amount REAL DEFAULT 1.5;
 INSERT INTO apps.flags (id) VALUES (4);
+-- defaults the server writes back its own way, kept as written: an ENUM's and a SET's members in another case and
+-- order, a CHAR's trailing spaces
+ALTER TABLE apps.flags ADD COLUMN tier ENUM('free', 'pro') NOT NULL DEFAULT 'PRO', ADD COLUMN perks SET('a', 'b', 'c') DEFAULT 'c,A',
+  ADD COLUMN code CHAR(4) DEFAULT 'ab  ', ADD COLUMN vip BOOL DEFAULT FALSE;
+INSERT INTO apps.flags (id) VALUES (5);

@@ -1,5 +1,6 @@
 package io.tributary.source.mysql.schema.ddl;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -272,11 +273,9 @@ final class ColumnSpecReader {
     private static String text(String value, ColumnType type) {
         String dataType = type.dataType();
         if (type.isText()) {
-            if (dataType.equals("char") && !value.equals(value.stripTrailing())) {
-                throw new DdlTokens.Unsupported("a CHAR default with trailing spaces");
-            }
-            if ((dataType.equals("enum") || dataType.equals("set")) && !type.enumValues()
-                    .contains(StringLiterals.body(value))) {
+            // as written, as Debezium keeps it: a CHAR's trailing spaces (which the server drops), members in another
+            // case or order than the ENUM's or SET's (which the server writes as the type spells them)
+            if ((dataType.equals("enum") || dataType.equals("set")) && !members(value, type)) {
                 throw new DdlTokens.Unsupported("a default that is not one member");
             }
             if (dataType.endsWith("text")) {
@@ -292,6 +291,14 @@ final class ColumnSpecReader {
             return StringLiterals.body(value);
         }
         return number(value, type);
+    }
+
+    /** Whether an ENUM's default is one of its members, a SET's some of them, whatever their case. */
+    private static boolean members(String value, ColumnType type) {
+        List<String> written = type.dataType().equals("set") && !value.isEmpty() ? List.of(value.split(",", -1))
+                : List.of(value);
+        return written.stream().allMatch(member -> type.enumValues().stream()
+                .anyMatch(known -> known.equalsIgnoreCase(StringLiterals.body(member))));
     }
 
     /**

@@ -82,15 +82,22 @@ public final class DefinitionChoice {
      * A table after a statement not understood that altered it: the server's description, where each column the
      * statement does not name is as the definition before it had it (as Debezium's history has it), when it has the
      * same data type and character set there (a CONVERT TO CHARACTER SET changes columns without naming them; a
-     * column of another type was changed since).
+     * column of another type was changed since), and without the columns that neither were there before nor are
+     * named by the statement (a later statement added them).
      */
     public static TableDefinition withUnnamedColumnsOf(TableDefinition current, TableDefinition before, String sql) {
-        List<ColumnDefinition> columns = current.columns().stream().map(server -> column(before, server.name())
-                .filter(known -> !names(sql, known.name()) && known.dataType().equals(server.dataType())
-                        && known.charset().equals(server.charset()))
-                .map(known -> current.primaryKey().stream().anyMatch(name -> name.equalsIgnoreCase(known.name()))
-                        ? known.notNull() : known)
-                .map(known -> known.withPosition(server.position())).orElse(server)).toList();
+        // a column neither there before nor named by the statement was added by a later one (capture is behind)
+        List<ColumnDefinition> now = current.columns().stream().filter(server -> column(before, server.name())
+                .isPresent() || names(sql, server.name())).toList();
+        List<ColumnDefinition> columns = new ArrayList<>();
+        for (ColumnDefinition server : now) {
+            columns.add(column(before, server.name())
+                    .filter(known -> !names(sql, known.name()) && known.dataType().equals(server.dataType())
+                            && known.charset().equals(server.charset()))
+                    .map(known -> current.primaryKey().stream().anyMatch(name -> name.equalsIgnoreCase(known.name()))
+                            ? known.notNull() : known)
+                    .orElse(server).withPosition(columns.size() + 1));
+        }
         return new TableDefinition(current.id(), columns, current.key(), current.defaultCharset(), current.comment(),
                 current.hiddenSystemPeriod(), current.declaredCharset()).withDeclaredTypesOf(Optional.of(before));
     }

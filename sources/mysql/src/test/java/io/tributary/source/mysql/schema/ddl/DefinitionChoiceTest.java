@@ -79,6 +79,19 @@ class DefinitionChoiceTest {
     }
 
     @Test
+    void anAlterNotUnderstoodLeavesOutTheColumnsALaterStatementAdded() {
+        TableDefinition before = table("id INT NOT NULL, PRIMARY KEY (id)");
+        TableDefinition server = asTheServerHasIt(table("id INT NOT NULL, area VARCHAR(3), tier INT, vip BOOL, "
+                + "PRIMARY KEY (id)"));
+
+        TableDefinition altered = DefinitionChoice.withUnnamedColumnsOf(server, before,
+                "ALTER TABLE t ADD COLUMN area POLYGON");
+
+        assertThat(altered.columns()).extracting(ColumnDefinition::name).containsExactly("id", "area");
+        assertThat(altered.columns()).extracting(ColumnDefinition::position).containsExactly(1, 2);
+    }
+
+    @Test
     void theServersDefinitionIsKeptWhenTheStatementWasNotUnderstood() {
         Optional<TableDefinition> current = Optional.of(table("a INT, b INT"));
 
