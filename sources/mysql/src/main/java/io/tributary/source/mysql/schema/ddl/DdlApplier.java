@@ -2,6 +2,7 @@ package io.tributary.source.mysql.schema.ddl;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
@@ -91,23 +92,13 @@ public final class DdlApplier {
      * @return empty when the statement is no ALTER TABLE, or no column could be read
      */
     public Optional<TableDefinition> columnsDefined(String sql, TableDefinition previous) {
-        if (SYSTEM_VERSIONING.matcher(sql).find()) {
-            return Optional.empty();
-        }
-        try {
-            DdlTokens tokens = DdlTokens.of(sql, mariaDb);
-            if (!tokens.accept("ALTER", "TABLE")) {
-                return Optional.empty();
-            }
+        return readInParts(sql, previous.id(), "ALTER", tokens -> {
             tokens.qualifiedName();
             List<ColumnDefinition> defined = alters.columnsDefined(tokens, TableDraft.of(previous));
             return defined.isEmpty() ? Optional.empty() : Optional.of(new TableDefinition(previous.id(), defined,
                     previous.key(), previous.defaultCharset(), previous.comment(), previous.hiddenSystemPeriod(),
                     previous.declaredCharset()));
-        } catch (RuntimeException e) {
-            LOG.debug("No column of {} could be read from its ALTER TABLE: {}", previous.id(), e.toString());
-            return Optional.empty();
-        }
+        });
     }
 
     /**
@@ -118,17 +109,20 @@ public final class DdlApplier {
      * @return empty when the statement is no CREATE TABLE with columns, or nothing could be read
      */
     public Optional<ColumnsRead> columnsRead(String sql, TableId id, Optional<String> fallbackCharset) {
+        return readInParts(sql, id, "CREATE",
+                tokens -> Optional.of(creates.readColumns(tokens, id, fallbackCharset)));
+    }
+
+    /** What {@code reader} reads of a {@code <verb> TABLE} statement after those words; empty for another statement. */
+    private <T> Optional<T> readInParts(String sql, TableId id, String verb, Function<DdlTokens, Optional<T>> reader) {
         if (SYSTEM_VERSIONING.matcher(sql).find()) {
             return Optional.empty();
         }
         try {
             DdlTokens tokens = DdlTokens.of(sql, mariaDb);
-            if (!tokens.accept("CREATE", "TABLE")) {
-                return Optional.empty();
-            }
-            return Optional.of(creates.readColumns(tokens, id, fallbackCharset));
+            return tokens.accept(verb, "TABLE") ? reader.apply(tokens) : Optional.empty();
         } catch (RuntimeException e) {
-            LOG.debug("No column of {} could be read from its CREATE TABLE: {}", id, e.toString());
+            LOG.debug("No column of {} could be read from its {} TABLE: {}", id, verb, e.toString());
             return Optional.empty();
         }
     }
