@@ -175,8 +175,9 @@ final class ColumnSpecReader {
      * A default as {@link SchemaReader} states it: empty for NULL; the epoch for the current time; a literal in the
      * form the server stores it in; empty for an expression ({@code DEFAULT (expr)}), as Debezium's parser reads it,
      * whatever the server makes of it (MariaDB folds a constant one into a literal, which a snapshot then shows). A
-     * literal the server would rewrite (a date given to a DATETIME, a number with fewer decimals than its column) is
-     * not understood.
+     * literal the server writes back otherwise is kept as written, as Debezium keeps it, where Debezium's converters
+     * make of it what the server does (a DECIMAL's extra decimals, a DATETIME's missing time); others (1e3 on an
+     * integer, a partial date) are not understood.
      */
     Optional<String> defaultOf(DdlTokens tokens, ColumnType type) {
         return defaultValue(tokens, type);
@@ -248,26 +249,15 @@ final class ColumnSpecReader {
         }
         boolean canonical = switch (type.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "bigint" -> INTEGER.matcher(number).matches();
-            // no more decimals than the column's (the server pads fewer, as DefaultValues does; it rounds more)
-            case "decimal" -> exactDecimal(number, type.scale());
-            // digits a float or double keeps exactly (trailing zeros are the server's to drop, the same value)
-            case "float", "double" -> FLOATING.matcher(number).matches()
-                    && number.replaceAll("\\D", "").replaceFirst("^0+", "").replaceFirst("0+$", "").length()
-                    <= (type.dataType().equals("float") ? 6 : 15);
+            // as written, as Debezium keeps it, whatever the server rounds it to (more decimals than a DECIMAL's,
+            // more digits than a FLOAT keeps): its converters round it to the column's as the server does
+            case "decimal", "float", "double" -> FLOATING.matcher(number).matches();
             default -> false;
         };
         if (!canonical) {
             throw new DdlTokens.Unsupported("default " + number + " on a " + type.dataType());
         }
         return number;
-    }
-
-    private static boolean exactDecimal(String number, int scale) {
-        int point = number.indexOf('.');
-        String whole = point < 0 ? number : number.substring(0, point);
-        String decimals = point < 0 ? "" : number.substring(point + 1);
-        return INTEGER.matcher(whole).matches() && decimals.length() <= scale
-                && decimals.chars().allMatch(Character::isDigit);
     }
 
     private static String text(String value, ColumnType type) {

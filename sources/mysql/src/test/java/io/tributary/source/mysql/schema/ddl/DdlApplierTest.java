@@ -419,13 +419,15 @@ class DdlApplierTest {
     }
 
     @Test
-    void numericDefaultsAreKeptAsWrittenWhereTheyMeanWhatTheServerKeeps() {
-        // fewer decimals than the column's, trailing zeros of a float: the value the server keeps, spelt as Debezium
-        // keeps it; more decimals than the column's are rounded by the server, and not applied (above)
-        TableDefinition added = applied(MARIADB, base(MARIADB),
-                "ALTER TABLE t ADD COLUMN d DECIMAL(5,2) DEFAULT 0, ADD COLUMN f FLOAT DEFAULT 1.0").orElseThrow();
+    void numericDefaultsAreKeptAsWritten() {
+        // fewer or more decimals than the column's, trailing zeros of a float, more digits than it keeps: spelt as
+        // Debezium keeps them, whatever the server writes back (0.00, 1.56, 1, 3.14159)
+        TableDefinition added = applied(MARIADB, base(MARIADB), "ALTER TABLE t ADD COLUMN d DECIMAL(5,2) DEFAULT 0, "
+                + "ADD COLUMN f FLOAT DEFAULT 1.0, ADD COLUMN r DECIMAL(5,2) DEFAULT 1.555, ADD COLUMN p FLOAT DEFAULT "
+                + "3.14159265").orElseThrow();
         assertThat(added.columns()).filteredOn(column -> column.name().length() == 1)
-                .extracting(column -> column.defaultValue().orElseThrow()).containsExactly("0", "1.0");
+                .extracting(column -> column.defaultValue().orElseThrow())
+                .containsExactly("0", "1.0", "1.555", "3.14159265");
     }
 
     @Test
@@ -479,7 +481,7 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN x INT DEFAULT b'101'",
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
         "ALTER TABLE t ADD COLUMN x DATE DEFAULT '2020-1-2'",
-        "ALTER TABLE t ADD COLUMN x DECIMAL(5,2) DEFAULT 1.555",
+        "ALTER TABLE t ADD COLUMN x INT DEFAULT 1.5",
         "ALTER TABLE t ADD COLUMN x TIMESTAMP NOT NULL",
         "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
