@@ -95,3 +95,6 @@ INSERT INTO apps.flags (id) VALUES (5);
 ALTER TABLE apps.flags ADD COLUMN rate DECIMAL(5,2) DEFAULT 1.555, ADD COLUMN pi FLOAT DEFAULT 3.14159265,
   ADD COLUMN e DOUBLE DEFAULT 2.718281828459045235, ADD COLUMN hot BOOLEAN DEFAULT TRUE;
 INSERT INTO apps.flags (id) VALUES (6);
+-- YEAR defaults of two digits or fewer, kept as written (1999 and 2005 to the server and to Debezium's converter)
+ALTER TABLE apps.fiscal ADD COLUMN audited YEAR DEFAULT 99, ADD COLUMN planned YEAR DEFAULT '5', ADD COLUMN early BOOL DEFAULT 0;
+INSERT INTO apps.fiscal (id, opened) VALUES (2, 2002);

@@ -90,7 +90,7 @@ final class DefaultValues {
                     new BigDecimal(text.strip()).setScale(column.scale(), RoundingMode.HALF_UP).toPlainString());
             case "float", "double", "real", "double precision" -> floatingPoint(type, text.strip());
             case "bit" -> bit(column, mapping, text);
-            case "year" -> (int) Temporals.adjustTwoDigitYear(Integer.parseInt(text.strip()));
+            case "year" -> year(Integer.parseInt(text.strip()));
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" ->
                     mapping.fromJdbc().apply(text.getBytes(StandardCharsets.UTF_8));
             case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set", "json" -> text;
@@ -105,6 +105,17 @@ final class DefaultValues {
             return (float) value;
         }
         return value;
+    }
+
+    /**
+     * A YEAR as Debezium reads one, whatever its time adjuster: 0 to 69 are 2000 to 2069, 70 to 99 are 1970 to 1999
+     * (a statement's {@code DEFAULT 99}, the server's {@code 0000}).
+     */
+    private static int year(int year) {
+        if (year >= 0 && year <= 69) {
+            return year + 2000;
+        }
+        return year >= 70 && year <= 99 ? year + 1900 : year;
     }
 
     private static String rounded(String text) {

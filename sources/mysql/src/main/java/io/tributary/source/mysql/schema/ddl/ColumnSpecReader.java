@@ -252,6 +252,7 @@ final class ColumnSpecReader {
             // as written, as Debezium keeps it, whatever the server rounds it to (more decimals than a DECIMAL's,
             // more digits than a FLOAT keeps): its converters round it to the column's as the server does
             case "decimal", "float", "double" -> FLOATING.matcher(number).matches();
+            case "year" -> number.matches("\\d{1,4}");
             default -> false;
         };
         if (!canonical) {
@@ -303,7 +304,8 @@ final class ColumnSpecReader {
             case "time" -> value.matches(TIME.pattern() + fraction);
             // a date alone is midnight to the server and to Debezium's converters, which keep the text as written
             case "datetime", "timestamp" -> value.matches(DATE.pattern() + "( " + TIME.pattern() + fraction + ")?");
-            case "year" -> value.matches("\\d{4}");
+            // two digits or fewer are a year of 1970 to 2069 to the server and to Debezium's converter
+            case "year" -> value.matches("\\d{1,4}");
             default -> false;
         };
     }
