@@ -98,3 +98,6 @@ INSERT INTO apps.flags (id) VALUES (6);
 -- YEAR defaults of two digits or fewer, kept as written (1999 and 2005 to the server and to Debezium's converter)
 ALTER TABLE apps.fiscal ADD COLUMN audited YEAR DEFAULT 99, ADD COLUMN planned YEAR DEFAULT '5', ADD COLUMN early BOOL DEFAULT 0;
 INSERT INTO apps.fiscal (id, opened) VALUES (2, 2002);
+-- dates written without leading zeros: no default to Debezium's converter, the epoch when NOT NULL
+ALTER TABLE apps.fiscal ADD COLUMN kickoff DATE DEFAULT '2020-1-2', ADD COLUMN due DATE NOT NULL DEFAULT '2021-3-4';
+INSERT INTO apps.fiscal (id, opened) VALUES (3, 2003);

@@ -300,7 +300,9 @@ final class ColumnSpecReader {
     private static boolean canonicalTemporal(String value, ColumnType type) {
         String fraction = "(\\.\\d{1,6})?";
         return switch (type.dataType().toLowerCase(Locale.ROOT)) {
-            case "date" -> DATE.matcher(value).matches();
+            // a month or day of one digit: a date to the server, none to Debezium's converter (the epoch when NOT
+            // NULL), and to DefaultValues
+            case "date" -> value.matches("\\d{4}-\\d{1,2}-\\d{1,2}");
             case "time" -> value.matches(TIME.pattern() + fraction);
             // a date alone is midnight to the server and to Debezium's converters, which keep the text as written
             case "datetime", "timestamp" -> value.matches(DATE.pattern() + "( " + TIME.pattern() + fraction + ")?");
