@@ -101,3 +101,7 @@ INSERT INTO apps.fiscal (id, opened) VALUES (2, 2002);
 -- dates written without leading zeros: no default to Debezium's converter, the epoch when NOT NULL
 ALTER TABLE apps.fiscal ADD COLUMN kickoff DATE DEFAULT '2020-1-2', ADD COLUMN due DATE NOT NULL DEFAULT '2021-3-4';
 INSERT INTO apps.fiscal (id, opened) VALUES (3, 2003);
+-- escapes in text defaults, kept as written (the server stores a tab, a quote, a backslash before the %)
+ALTER TABLE apps.fiscal ADD COLUMN memo VARCHAR(20) DEFAULT 'a\tb', ADD COLUMN pct VARCHAR(10) DEFAULT '50\%',
+  ADD COLUMN quip VARCHAR(10) DEFAULT 'it\'s', ADD COLUMN late BOOL DEFAULT TRUE;
+INSERT INTO apps.fiscal (id, opened) VALUES (4, 2004);

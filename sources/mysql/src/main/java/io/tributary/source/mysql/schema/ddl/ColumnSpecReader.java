@@ -221,7 +221,7 @@ final class ColumnSpecReader {
         if (literal.kind() != DdlTokens.Kind.STRING || !sign.isEmpty()) {
             throw new DdlTokens.Unsupported("default " + literal.text());
         }
-        return Optional.of(text(literal.text(), type));
+        return Optional.of(text(literal, type));
     }
 
     /** {@code CURRENT_TIMESTAMP}, {@code NOW()} and their precisions, on a DATETIME or TIMESTAMP. */
@@ -261,25 +261,27 @@ final class ColumnSpecReader {
         return number;
     }
 
-    private static String text(String value, ColumnType type) {
+    private static String text(DdlTokens.Token literal, ColumnType type) {
+        String value = literal.text();
         String dataType = type.dataType();
         if (type.isText()) {
-            // as written, as Debezium keeps it: a CHAR's trailing spaces (which the server drops), members in another
-            // case or order than the ENUM's or SET's (which the server writes as the type spells them)
+            // as written, escapes and all, as Debezium keeps it: a CHAR's trailing spaces (which the server drops),
+            // members in another case or order than the ENUM's or SET's (which the server writes as the type spells
+            // them), a \t (a tab to the server)
             if ((dataType.equals("enum") || dataType.equals("set")) && !members(value, type)) {
                 throw new DdlTokens.Unsupported("a default that is not one member");
             }
             if (dataType.endsWith("text")) {
                 throw new DdlTokens.Unsupported("a default of a " + dataType);
             }
-            return StringLiterals.body(value);
+            return literal.written();
         }
         if (type.isTemporal() && canonicalTemporal(value, type)) {
             return value;
         }
         if (type.dataType().equals("binary") || type.dataType().equals("varbinary")) {
             // as written: Debezium's parser keeps the text, where the server pads a BINARY's with zero bytes
-            return StringLiterals.body(value);
+            return literal.written();
         }
         return number(value, type);
     }

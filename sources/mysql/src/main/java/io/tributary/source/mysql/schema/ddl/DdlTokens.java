@@ -23,8 +23,14 @@ final class DdlTokens {
      *
      * @param text a word as written; a quoted name unquoted; a string literal's value unescaped; a number or symbol
      *     as written
+     * @param written a string literal's text between its quotes, escapes as written (Debezium's parser keeps a
+     *     default so); otherwise {@code text}
      */
-    record Token(Kind kind, String text) {
+    record Token(Kind kind, String text, String written) {
+        Token(Kind kind, String text) {
+            this(kind, text, text);
+        }
+
         boolean isWord(String word) {
             return kind == Kind.WORD && text.equalsIgnoreCase(word);
         }
@@ -252,7 +258,8 @@ final class DdlTokens {
                 if (c == '`') {
                     tokens.add(new Token(Kind.QUOTED_NAME, quoted('`')));
                 } else if (c == '\'') {
-                    tokens.add(new Token(Kind.STRING, StringLiteralValue.unescape(quoted('\''))));
+                    String body = quoted('\'');
+                    tokens.add(new Token(Kind.STRING, StringLiteralValue.unescape(body), body));
                 } else if (c == '"') {
                     tokens.add(new Token(Kind.DOUBLE_QUOTED, quoted('"')));
                 } else if (Character.isDigit(c) || c == '.' && at + 1 < sql.length()

@@ -6,8 +6,9 @@ final class StringLiteralValue {
     }
 
     /**
-     * {@code it''s} and {@code it\'s} as {@code it's}; the usual backslash escapes read. Escapes whose meaning depends
-     * on the context ({@code \%}, {@code \_}) or that are rare ({@code \Z}, {@code \b}) are not understood.
+     * {@code it''s} and {@code it\'s} as {@code it's}; the backslash escapes read as MySQL and MariaDB read them:
+     * {@code \%} and {@code \_} keep their backslash (they are escapes in a LIKE pattern only), {@code \Z} is
+     * control-Z, and a backslash before any other character is that character.
      */
     static String unescape(String body) {
         StringBuilder value = new StringBuilder(body.length());
@@ -17,7 +18,11 @@ final class StringLiteralValue {
                 value.append('\'');
                 i++;
             } else if (c == '\\' && i + 1 < body.length()) {
-                value.append(escaped(body.charAt(++i)));
+                char next = body.charAt(++i);
+                if (next == '%' || next == '_') {
+                    value.append('\\');
+                }
+                value.append(escaped(next));
             } else {
                 value.append(c);
             }
@@ -31,8 +36,9 @@ final class StringLiteralValue {
             case 'n' -> '\n';
             case 'r' -> '\r';
             case 't' -> '\t';
-            case '\\', '\'', '"' -> c;
-            default -> throw new DdlTokens.Unsupported("escape \\" + c);
+            case 'b' -> '\b';
+            case 'Z' -> (char) 26;
+            default -> c;
         };
     }
 }
