@@ -59,6 +59,14 @@ final class EventLog implements AutoCloseable {
         return size;
     }
 
+    /** The values of {@code topic}'s events so far, in order, as normalised. */
+    synchronized java.util.List<String> values(String topic) throws IOException {
+        writer.flush();
+        try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith(topic + "\t")).map(line -> line.split("\t", 4)[2]).toList();
+        }
+    }
+
     /** Waits until at least {@code count} events arrived; fails at once with what {@code failure} reports. */
     void awaitSize(int count, Duration timeout, Supplier<Throwable> failure) {
         Awaitility.await().atMost(timeout).until(() -> {

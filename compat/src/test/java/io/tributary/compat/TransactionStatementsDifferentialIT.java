@@ -57,6 +57,37 @@ abstract class TransactionStatementsDifferentialIT {
         }
     }
 
+    /**
+     * A DDL filter of one's own, under the key Debezium reads it from: it replaces Debezium's list, so savepoints are
+     * handed to the DDL parser like any statement (a schema-change event each), and the statements it names are left
+     * out — their schema changes too.
+     */
+    @Test
+    void aDdlFilterOfOnesOwnEqualsDebeziums() throws Exception {
+        try (TestingBinlogServer database = startServer()) {
+            server().runScripts(database, "transactions");
+            Map<String, String> config = Map.of("database.include.list", "orm", "include.schema.changes", "true",
+                    "provide.transaction.metadata", "true",
+                    "internal.schema.history.internal.ddl.filter", "ALTER TABLE orm\\.users COMMENT.*,RELEASE .*");
+            DifferentialRun run = DifferentialRun.start(database, "ddl-filter", config);
+            try (run) {
+                run.awaitBothQuiet(TIMEOUT);
+
+                ormWorkload(database);
+                database.execute("ALTER TABLE orm.users COMMENT 'left out'", "ALTER TABLE orm.tags COMMENT 'kept'",
+                        "INSERT INTO orm.users VALUES (2)");
+                run.awaitBothQuiet(TIMEOUT);
+                assertThat(run.debeziumLog().size("diff.orm.users")).isEqualTo(2);
+                // the schema-change topic is the prefix's
+                assertThat(run.debeziumLog().values("diff")).anySatisfy(value -> assertThat(value).contains("'kept'"))
+                        .anySatisfy(value -> assertThat(value).contains("\"ddl\":\"SAVEPOINT"))
+                        .noneSatisfy(value -> assertThat(value).contains("left out"))
+                        .noneSatisfy(value -> assertThat(value).contains("\"ddl\":\"RELEASE"));
+            }
+            run.compare();
+        }
+    }
+
     private static void ormWorkload(TestingBinlogServer database) {
         // nested atomic blocks: one released, one rolled back
         database.execute("BEGIN", "INSERT INTO orm.accounts VALUES (1, 'ada', 10)", "SAVEPOINT s1",

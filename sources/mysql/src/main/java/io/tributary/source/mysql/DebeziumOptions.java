@@ -33,6 +33,9 @@ public final class DebeziumOptions {
             + "clients wait as Kafka's clients do";
     private static final String BINLOG_CLIENT_THREAD = "the binlog client's own reconnection thread: Tributary "
             + "reconnects a lost binlog connection itself (errors.max.retries), resuming after the last record handed over";
+    private static final String UNREAD_DDL_FILTER = "Debezium reads no DDL filter under this key (its default "
+            + "filter applies whatever the key says), so the same statements would be left out differently; its filter's "
+            + "key is internal.schema.history.internal.ddl.filter: write that to leave statements out, or remove this key";
     private static final String FILTERED_HISTORY = "Tributary writes schema changes of every table and database, "
             + "as with false";
 
@@ -235,8 +238,11 @@ public final class DebeziumOptions {
             accepted("executor.shutdown.timeout.ms", Origin.BOTH, "how long Debezium waits for its threads at "
                     + "shutdown"),
             // ---- schema history
-            honoured(DDL_FILTER, "statements of the binlog left out"),
-            honouredOlder("database.history.ddl.filter", DDL_FILTER),
+            honoured(DDL_FILTER, "statements of the binlog left out (no schema-change event, nothing applied); "
+                    + "the key Debezium reads its DDL filter from, which its documentation does not list"),
+            honouredOlder("internal.database.history.ddl.filter", DDL_FILTER),
+            refused("schema.history.internal.ddl.filter", Origin.BOTH, UNREAD_DDL_FILTER),
+            refused("database.history.ddl.filter", Origin.OLDER, UNREAD_DDL_FILTER),
             accepted("schema.history.internal", Origin.BOTH, HISTORY),
             honoured(SCHEMA_HISTORY_KAFKA_TOPIC, ""),
             honoured(SCHEMA_HISTORY_KAFKA_BOOTSTRAP_SERVERS, ""),

@@ -199,11 +199,16 @@ public final class MySqlSourceOptions {
             .withLegacyKey("database.history.kafka.bootstrap.servers")
             .withDoc("The Kafka cluster of schema.history.internal.kafka.topic; its clients take the settings under "
                     + "schema.history.internal.producer.* and schema.history.internal.consumer.* (security, say).");
-    public static final ConfigOption<String> DDL_FILTER = ConfigOption.string("schema.history.internal.ddl.filter")
-            .withLegacyKey("database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
+    /**
+     * Debezium's DDL filter, under the key Debezium reads it from: its field is internal, so its name carries the
+     * {@code internal.} prefix ({@code schema.history.internal.ddl.filter} alone is read by no version).
+     */
+    public static final ConfigOption<String> DDL_FILTER = ConfigOption
+            .string("internal.schema.history.internal.ddl.filter")
+            .withLegacyKey("internal.database.history.ddl.filter").withDefault(QueryStatements.DEFAULT_DDL_FILTER)
             .validatedBy(QueryStatements::isValidDdlFilter, "comma-separated regular expressions")
             .withDoc("Statements of the binlog to ignore, as Debezium's DDL filter: regular expressions matched "
-                    + "case-insensitively against the whole statement.");
+                    + "case-insensitively against the whole statement; they replace the default list.");
 
 
     public static final ConfigKeyPattern<ColumnRules.Rule> COLUMN_TRUNCATE = columnMapper(

@@ -86,6 +86,21 @@ class DebeziumOptionsTest {
     }
 
     @Test
+    void theDdlFilterIsReadWhereDebeziumReadsItAndItsDocumentedLookingKeyIsRefused() {
+        Map<String, String> base = Map.of("database.hostname", "db", "database.user", "u", "topic.prefix", "p");
+        Map<String, String> internal = new java.util.HashMap<>(base);
+        internal.put("internal.schema.history.internal.ddl.filter", "SAVEPOINT .*");
+        Map<String, String> unread = new java.util.HashMap<>(base);
+        unread.put("schema.history.internal.ddl.filter", "SAVEPOINT .*");
+
+        assertThat(MySqlSourceConfig.validate(internal)).isEmpty();
+        assertThat(MySqlSourceConfig.parse(internal).ddlFilter()).isEqualTo("SAVEPOINT .*");
+        assertThat(MySqlSourceConfig.validate(unread)).singleElement().asString()
+                .contains("schema.history.internal.ddl.filter", "Debezium reads no DDL filter under this key",
+                        "internal.schema.history.internal.ddl.filter");
+    }
+
+    @Test
     void aRefusedPropertyIsAcceptedWithTheValueThatAsksForWhatTributaryDoes() {
         Map<String, String> config = Map.of("database.hostname", "db", "database.user", "u", "topic.prefix", "p",
                 "snapshot.locking.mode", " Minimal ", "extended.headers.enabled", "false",
