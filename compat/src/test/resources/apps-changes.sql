@@ -105,3 +105,10 @@ INSERT INTO apps.fiscal (id, opened) VALUES (3, 2003);
 ALTER TABLE apps.fiscal ADD COLUMN memo VARCHAR(20) DEFAULT 'a\tb', ADD COLUMN pct VARCHAR(10) DEFAULT '50\%',
   ADD COLUMN quip VARCHAR(10) DEFAULT 'it\'s', ADD COLUMN late BOOL DEFAULT TRUE;
 INSERT INTO apps.fiscal (id, opened) VALUES (4, 2004);
+-- the binary character set, of a table and of a column: strings to Debezium's parser (their bytes read as
+-- ISO-8859-1), though the server makes them VARBINARY, BINARY and BLOB
+CREATE TABLE apps.blobs (id INT NOT NULL PRIMARY KEY, tag VARCHAR(10), code CHAR(3), body TEXT) CHARSET=binary;
+INSERT INTO apps.blobs VALUES (1, 'abc', 'x', 'body'), (2, X'E9FF00', X'C3A9', X'00');
+ALTER TABLE apps.fiscal ADD COLUMN raw VARCHAR(8) CHARACTER SET binary DEFAULT 'r', ADD COLUMN plain VARCHAR(8);
+INSERT INTO apps.fiscal (id, opened, raw, plain) VALUES (5, 2005, X'E9', 'p');
+UPDATE apps.blobs SET tag = 'é' WHERE id = 1;

@@ -52,7 +52,9 @@ final class MySqlCharsets {
             Map.entry("gbk", "GBK"),
             Map.entry("gb18030", "GB18030"),
             Map.entry("big5", "Big5"),
-            Map.entry("tis620", "TIS-620"));
+            Map.entry("tis620", "TIS-620"),
+            // a text column of the binary character set, as Debezium's parser reads it (the server's is bytes)
+            Map.entry("binary", "ISO-8859-1"));
 
     private MySqlCharsets() {
     }

@@ -7,12 +7,13 @@ final class Charsets {
     private Charsets() {
     }
 
-    /** A character set named in a statement; {@code utf8} is {@code utf8mb3} on the servers this reads. */
+    /**
+     * A character set named in a statement; {@code utf8} is {@code utf8mb3} on the servers this reads. A text column
+     * of the {@code binary} character set keeps its type, as Debezium's parser keeps it (the server makes it a
+     * BINARY, VARBINARY or BLOB).
+     */
     static String named(String name) {
         String charset = name.toLowerCase(Locale.ROOT);
-        if (charset.equals("binary")) {
-            throw new DdlTokens.Unsupported("character set binary");
-        }
         return charset.equals("utf8") ? "utf8mb3" : charset;
     }
 
