@@ -112,3 +112,8 @@ INSERT INTO apps.blobs VALUES (1, 'abc', 'x', 'body'), (2, X'E9FF00', X'C3A9', X
 ALTER TABLE apps.fiscal ADD COLUMN raw VARCHAR(8) CHARACTER SET binary DEFAULT 'r', ADD COLUMN plain VARCHAR(8);
 INSERT INTO apps.fiscal (id, opened, raw, plain) VALUES (5, 2005, X'E9', 'p');
 UPDATE apps.blobs SET tag = 'é' WHERE id = 1;
+-- ENUM and SET members with trailing spaces, which the server strips and Debezium's parser keeps
+CREATE TABLE apps.sizes (id INT NOT NULL PRIMARY KEY, size ENUM('s ', 'm', 'l  ') NOT NULL, extras SET('gift ', 'wrap'));
+INSERT INTO apps.sizes VALUES (1, 's', 'gift,wrap'), (2, 'l', NULL);
+ALTER TABLE apps.sizes ADD COLUMN fit ENUM('slim ', 'loose') DEFAULT 'slim', ADD COLUMN ok BOOL DEFAULT TRUE;
+INSERT INTO apps.sizes (id, size) VALUES (3, 'm');

@@ -286,12 +286,15 @@ final class ColumnSpecReader {
         return number(value, type);
     }
 
-    /** Whether an ENUM's default is one of its members, a SET's some of them, whatever their case. */
+    /**
+     * Whether an ENUM's default is one of its members, a SET's some of them, whatever their case and trailing spaces
+     * (which the server strips from both).
+     */
     private static boolean members(String value, ColumnType type) {
         List<String> written = type.dataType().equals("set") && !value.isEmpty() ? List.of(value.split(",", -1))
                 : List.of(value);
-        return written.stream().allMatch(member -> type.enumValues().stream()
-                .anyMatch(known -> known.equalsIgnoreCase(StringLiterals.body(member))));
+        return written.stream().allMatch(member -> type.enumValues().stream().anyMatch(known -> known.stripTrailing()
+                .equalsIgnoreCase(StringLiterals.body(member).stripTrailing())));
     }
 
     /**
