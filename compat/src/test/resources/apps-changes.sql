@@ -117,3 +117,8 @@ CREATE TABLE apps.sizes (id INT NOT NULL PRIMARY KEY, size ENUM('s ', 'm', 'l  '
 INSERT INTO apps.sizes VALUES (1, 's', 'gift,wrap'), (2, 'l', NULL);
 ALTER TABLE apps.sizes ADD COLUMN fit ENUM('slim ', 'loose') DEFAULT 'slim', ADD COLUMN ok BOOL DEFAULT TRUE;
 INSERT INTO apps.sizes (id, size) VALUES (3, 'm');
+-- lengths and attributes the server writes otherwise: BLOB(70000) and TEXT(100) are a MEDIUMBLOB and a TINYTEXT to
+-- it, CHAR(3) BINARY a binary collation, CHAR a CHAR(1)
+CREATE TABLE apps.sized (id INT NOT NULL PRIMARY KEY, pic BLOB(70000), note TEXT(100), code CHAR(3) BINARY,
+  flag CHAR, label VARCHAR(5) BINARY, ok BOOL DEFAULT TRUE);
+INSERT INTO apps.sized VALUES (1, X'01', 'n', 'abc', 'y', 'lab', FALSE);

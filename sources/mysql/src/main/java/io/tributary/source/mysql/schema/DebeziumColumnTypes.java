@@ -9,7 +9,12 @@ import java.util.Set;
  * show these; column mappers (masking, truncation, hashing, source-type propagation) decide by them.
  */
 public final class DebeziumColumnTypes {
-    private static final Set<String> LENGTH_AS_WRITTEN = Set.of("time", "datetime", "timestamp", "year", "binary");
+    /**
+     * Types whose length Debezium's parser takes as the statement wrote it: none when it wrote none (a CHAR, a TIME),
+     * the n of a TEXT(n) or BLOB(n) (the server makes it the type that holds n).
+     */
+    private static final Set<String> LENGTH_AS_WRITTEN = Set.of("time", "datetime", "timestamp", "year", "binary",
+            "char", "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob");
     private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int",
             "bigint");
     private static final Set<String> NUMBERS = Set.of("tinyint", "smallint", "mediumint", "int",
@@ -71,8 +76,8 @@ public final class DebeziumColumnTypes {
             return column.declared().get().width().orElse(null);
         }
         if (column.declared().isPresent() && LENGTH_AS_WRITTEN.contains(column.dataType())) {
-            // as the statement wrote it: DATETIME(0) 0, YEAR(4) 4, BINARY none, where the server has datetime, year
-            // and binary(1)
+            // as the statement wrote it: DATETIME(0) 0, YEAR(4) 4, BINARY and CHAR none, TEXT(100) 100, where the
+            // server has datetime, year, binary(1), char(1) and tinytext or text
             return column.declared().get().width().orElse(null);
         }
         return switch (column.dataType()) {

@@ -77,6 +77,9 @@ final class ColumnSpecReader {
         } else if (attributes.charset != null) {
             throw new DdlTokens.Unsupported("a character set on a " + type.dataType());
         }
+        if (charset.isPresent()) {
+            type = type.inCharset(charset.get());
+        }
         String canonicalCharset = charset.orElse(null);
         Optional<String> declaredCharset = writtenCharset.filter(written -> !written.equals(canonicalCharset));
         ColumnDefinition column = new ColumnDefinition(name, 0, type.dataType(), type.columnType(),

@@ -31,7 +31,12 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         Optional<DeclaredType> declared, boolean national) {
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
     /** Types whose length Debezium's parser takes as written, where the server writes (0), (4) or (1) its own way. */
-    private static final List<String> LENGTH_AS_WRITTEN = List.of("time", "datetime", "timestamp", "year", "binary");
+    private static final List<String> LENGTH_AS_WRITTEN = List.of("time", "datetime", "timestamp", "year", "binary",
+            "char");
+    /** TEXT and BLOB types, by size: a TEXT(n) or BLOB(n) is the smallest that holds n characters or bytes. */
+    private static final List<String> TEXTS = List.of("tinytext", "text", "mediumtext", "longtext");
+    private static final List<String> BLOBS = List.of("tinyblob", "blob", "mediumblob", "longblob");
+    private static final long[] LOB_LENGTHS = {255, 65_535, 16_777_215, 4_294_967_295L};
     private static final int[] SIGNED_WIDTHS = {4, 6, 9, 11, 20};
     private static final int[] UNSIGNED_WIDTHS = {3, 5, 8, 10, 20};
     private static final long[] PRECISIONS = {3, 5, 7, 10, 19};
@@ -121,7 +126,8 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
         }
         boolean floatPrecision = jdbcType == Types.FLOAT && !type.columnType().contains(",");
         Optional<Integer> width = INTEGERS.contains(type.dataType()) || floatPrecision
-                || LENGTH_AS_WRITTEN.contains(type.dataType()) ? tokens.firstParameterSince(start) : Optional.empty();
+                || LENGTH_AS_WRITTEN.contains(type.dataType()) || TEXTS.contains(type.dataType())
+                || BLOBS.contains(type.dataType()) ? tokens.firstParameterSince(start) : Optional.empty();
         String spelling = name.equals("serial") ? "BIGINT UNSIGNED" : spelling(tokens.wordsSince(start));
         return type.withDeclared(new DeclaredType(spelling, jdbcType, Optional.empty(), width));
     }
@@ -168,7 +174,14 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
             case "binary" -> sized("binary", tokens, 1, true);
             case "varbinary" -> sized("varbinary", tokens, -1, true);
             case "tinytext", "tinyblob" -> plain(name, 255);
-            case "text", "blob" -> plain(name, 65_535);
+            case "text" -> {
+                // TEXT(n): the statement's n, which the column's character set turns into a type (inCharset)
+                if (tokens.peek().isSymbol("(")) {
+                    parameter(tokens);
+                }
+                yield plain(name, 65_535);
+            }
+            case "blob" -> tokens.peek().isSymbol("(") ? lob(BLOBS, parameter(tokens)) : plain(name, 65_535);
             case "mediumtext", "mediumblob" -> plain(name, 16_777_215);
             case "longtext", "longblob" -> plain(name, 4_294_967_295L);
             case "date" -> plain("date", 0);
@@ -270,11 +283,39 @@ record ColumnType(String dataType, String columnType, long length, int scale, Li
     /** A type with one optional size: {@code char(10)}; {@code defaultSize} -1 when the size is required. */
     private static ColumnType sized(String name, DdlTokens tokens, int defaultSize, boolean text) {
         int size = tokens.peek().isSymbol("(") ? parameter(tokens) : defaultSize;
-        if (size < 0 || text && (tokens.peek().isWord("BINARY") || tokens.peek().isWord("ASCII")
-                || tokens.peek().isWord("UNICODE") || tokens.peek().isWord("BYTE"))) {
-            throw new DdlTokens.Unsupported(name + " without a size or with a binary attribute");
+        if (size < 0 || text && (tokens.peek().isWord("ASCII") || tokens.peek().isWord("UNICODE")
+                || tokens.peek().isWord("BYTE"))) {
+            throw new DdlTokens.Unsupported(name + " without a size or with an ASCII, UNICODE or BYTE attribute");
+        }
+        // CHAR(n) BINARY: the binary collation of the column's character set, which the events do not show; Debezium
+        // names the type CHAR BINARY (the word stays in the type's spelling)
+        if (text) {
+            tokens.accept("BINARY");
         }
         return new ColumnType(name, name + "(" + size + ")", size, 0, List.of());
+    }
+
+    /** The smallest of {@code types} (TEXT or BLOB types, by size) that holds {@code bytes}. */
+    private static ColumnType lob(List<String> types, long bytes) {
+        for (int size = 0; size < LOB_LENGTHS.length; size++) {
+            if (bytes <= LOB_LENGTHS[size]) {
+                return plain(types.get(size), LOB_LENGTHS[size]);
+            }
+        }
+        throw new DdlTokens.Unsupported("a length beyond LONGTEXT's");
+    }
+
+    /**
+     * This type in a column of {@code charset}: a TEXT(n) becomes the smallest TEXT type that holds n characters of
+     * it, as the server makes it (Debezium keeps TEXT and n).
+     */
+    ColumnType inCharset(String charset) {
+        if (!dataType.equals("text") || declared.flatMap(DeclaredType::width).isEmpty()) {
+            return this;
+        }
+        long bytes = (long) declared.get().width().get() * Charsets.maxBytesPerChar(charset);
+        ColumnType sized = lob(TEXTS, bytes);
+        return new ColumnType(sized.dataType, sized.columnType, sized.length, 0, enumValues, declared, national);
     }
 
     private static ColumnType plain(String name, long length) {

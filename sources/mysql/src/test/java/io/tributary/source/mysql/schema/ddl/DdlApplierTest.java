@@ -450,9 +450,33 @@ class DdlApplierTest {
     }
 
     @Test
+    void lobLengthsAndBinaryAttributesAreReadAsDebeziumsParserReadsThem() {
+        TableDefinition table = MARIADB.apply("CREATE TABLE t (id INT PRIMARY KEY, pic BLOB(70000), small BLOB(10), "
+                + "note TEXT(100), one TEXT(60), wide TEXT(100) CHARACTER SET latin1, code CHAR(3) BINARY, flag CHAR, "
+                + "label VARCHAR(5) BINARY)", ID, Optional.empty(), UTF8MB4).orElseThrow();
+
+        // the server's types: the smallest that holds n bytes or n characters of the column's character set
+        assertThat(column(table, "pic").dataType()).isEqualTo("mediumblob");
+        assertThat(column(table, "small").dataType()).isEqualTo("tinyblob");
+        assertThat(column(table, "note").dataType()).isEqualTo("text");
+        assertThat(column(table, "one").dataType()).isEqualTo("tinytext");
+        assertThat(column(table, "wide").dataType()).isEqualTo("tinytext");
+        // Debezium's: the type and length as written
+        assertThat(DebeziumColumnTypes.typeName(column(table, "pic"))).isEqualTo("BLOB");
+        assertThat(DebeziumColumnTypes.length(column(table, "pic"))).isEqualTo(70000);
+        assertThat(DebeziumColumnTypes.typeName(column(table, "note"))).isEqualTo("TEXT");
+        assertThat(DebeziumColumnTypes.length(column(table, "note"))).isEqualTo(100);
+        assertThat(DebeziumColumnTypes.typeName(column(table, "code"))).isEqualTo("CHAR BINARY");
+        assertThat(DebeziumColumnTypes.length(column(table, "code"))).isEqualTo(3);
+        assertThat(DebeziumColumnTypes.typeName(column(table, "label"))).isEqualTo("VARCHAR BINARY");
+        assertThat(DebeziumColumnTypes.length(column(table, "flag"))).isNull();
+        assertThat(column(table, "flag").length()).isEqualTo(1);
+    }
+
+    @Test
     void theColumnsOfACreateNotUnderstoodAsAWholeAreReadOneByOne() {
         String sql = "CREATE TABLE t (id INTEGER(5) PRIMARY KEY, flag BOOLEAN DEFAULT TRUE, label VARCHAR(9) "
-                + "DEFAULT \"none\", photo BLOB(70000), code CHAR(3) BINARY, price DECIMAL(6,2) DEFAULT 0, "
+                + "DEFAULT \"none\", photo TIME DEFAULT 1000, code CHAR(3) ASCII, price DECIMAL(6,2) DEFAULT 0, "
                 + "KEY k (label(3))) PARTITION BY HASH (id) PARTITIONS 2";
         assertThat(MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4)).isEmpty();
 
