@@ -33,6 +33,15 @@ import io.tributary.source.mysql.schema.DeclaredType;
 final class DefaultValues {
     private static final Pattern ZERO_DATE = Pattern.compile(
             "(\\d{4}-\\d{2}-00|\\d{4}-00-\\d{2}|0000-\\d{2}-\\d{2})( 00:00:00(\\.\\d{1,6})?)?|0");
+    private static final Pattern INTRODUCER = Pattern.compile("^_[A-Za-z0-9]+'(.*)'$");
+    /** A TIME's default after a date, which Debezium's converter leaves out. */
+    private static final Pattern DATE_THEN_TIME = Pattern.compile(
+            "([0-9]*-[0-9]*-[0-9]*) ([0-9]*:[0-9]*:[0-9]*(\\.([0-9]*))?)");
+    /** A TIME's default as Debezium's converter reads one: hours and minutes, then seconds and a fraction if any. */
+    private static final Pattern TIME = Pattern.compile("(-?[0-9]*):([0-9]*)(:([0-9]*))?(\\.([0-9]*))?");
+    /** A TIMESTAMP's default as Debezium's converter reads one, its fields separated by anything but digits. */
+    private static final Pattern LOOSE_TIMESTAMP = Pattern.compile(
+            "(\\d+)\\D+(\\d+)\\D+(\\d+)(?:\\D+(\\d+)(?:\\D+(\\d+)(?:\\D+(\\d+)(?:\\.(\\d+))?)?)?)?");
     private static final String EPOCH = "1970-01-01 00:00:00";
     private static final String EPOCH_ZONED = "1970-01-01T00:00:00Z";
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -68,8 +77,11 @@ final class DefaultValues {
         }
     }
 
-    private Object convert(ColumnDefinition column, ColumnMapping mapping, String given) {
+    private Object convert(ColumnDefinition column, ColumnMapping mapping, String written) {
         Type type = mapping.schema().type();
+        // a character set introducer is dropped, as Debezium's converter drops it (_utf8mb4'x' is x)
+        java.util.regex.Matcher introduced = INTRODUCER.matcher(written);
+        String given = introduced.matches() ? introduced.group(1) : written;
         if (column.declared().filter(DeclaredType::isBoolean).isPresent()) {
             return DeclaredType.booleanOf(given);
         }
@@ -81,8 +93,7 @@ final class DefaultValues {
             case "datetime" -> datetime(column, text.strip());
             case "timestamp" -> timestamp(column, text.strip());
             // through the column's conversion: a TIME the mode cannot represent is no default, as in Debezium
-            case "time" -> mapping.fromBinlog().apply(Temporals.timeMicros(
-                    text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : text));
+            case "time" -> mapping.fromBinlog().apply(timeMicros(text.strip()));
             case "tinyint", "smallint", "mediumint", "int", "integer" -> mapping.fromJdbc().apply(rounded(text));
             case "bigint" -> column.unsigned() && bigintUnsignedMode == BigintUnsignedHandlingMode.PRECISE
                     ? mapping.fromJdbc().apply(text.strip()) : mapping.fromJdbc().apply(rounded(text));
@@ -116,6 +127,26 @@ final class DefaultValues {
             return year + 2000;
         }
         return year >= 70 && year <= 99 ? year + 1900 : year;
+    }
+
+    /**
+     * A TIME's default in microseconds, as Debezium's converter reads it: the time after a date, {@code H:M[:S[.F]]}
+     * with any number of digits; anything else (a bare number, {@code '1 02:03:04'}) is no default.
+     */
+    private static long timeMicros(String text) {
+        java.util.regex.Matcher dated = DATE_THEN_TIME.matcher(text);
+        String time = dated.matches() ? dated.group(2) : text;
+        java.util.regex.Matcher fields = TIME.matcher(time);
+        if (!fields.matches()) {
+            throw new IllegalArgumentException("not a time: " + text);
+        }
+        long hours = Long.parseLong(fields.group(1));
+        long minutes = Long.parseLong(fields.group(2));
+        long seconds = fields.group(4) == null ? 0 : Long.parseLong(fields.group(4));
+        String fraction = fields.group(6) == null ? "" : fields.group(6);
+        long nanos = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000000").substring(0, 9));
+        long micros = ((Math.abs(hours) * 60 + minutes) * 60 + seconds) * 1_000_000 + nanos / 1000;
+        return time.startsWith("-") ? -micros : micros;
     }
 
     private static String rounded(String text) {
@@ -160,13 +191,39 @@ final class DefaultValues {
         if (ZERO_DATE.matcher(text).matches() || text.equals(EPOCH)) {
             return column.nullable() ? null : EPOCH_ZONED;
         }
-        LocalDateTime local = LocalDateTime.parse(text, DATE_TIME);
+        LocalDateTime local = looseTimestamp(text);
         int digits = column.scale();
         DateTimeFormatter format = digits <= 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME
                 : new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss")
                         .appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true).appendOffsetId()
                         .toFormatter();
         return local.atZone(ZoneId.systemDefault()).format(format);
+    }
+
+    /**
+     * A TIMESTAMP's default as Debezium's converter reads it: a month of 1 to 12 and a day of 1 to 31 required, each
+     * field of any number of digits, the time's fields optional, and a day past the month's end rolled into the next
+     * month as {@code java.sql.Timestamp} rolls it.
+     */
+    private static LocalDateTime looseTimestamp(String text) {
+        java.util.regex.Matcher fields = LOOSE_TIMESTAMP.matcher(text);
+        if (!fields.matches()) {
+            throw new IllegalArgumentException("not a timestamp: " + text);
+        }
+        int month = Integer.parseInt(fields.group(2));
+        int day = Integer.parseInt(fields.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            throw new IllegalArgumentException("not a date: " + text);
+        }
+        String fraction = fields.group(7) == null ? "" : fields.group(7);
+        return LocalDateTime.of(Integer.parseInt(fields.group(1)), month, 1, 0, 0).plusDays(day - 1L)
+                .plusHours(field(fields.group(4))).plusMinutes(field(fields.group(5)))
+                .plusSeconds(field(fields.group(6)))
+                .plusNanos(fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000000").substring(0, 9)));
+    }
+
+    private static long field(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
     }
 
     private static Object bit(ColumnDefinition column, ColumnMapping mapping, String text) {

@@ -18,6 +18,13 @@ import io.tributary.source.mysql.schema.StringLiterals;
 final class ColumnSpecReader {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
     private static final Pattern FLOATING = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** A number as a statement may write one: digits, a fraction, an exponent ({@code 12.5}, {@code 1e3}). */
+    private static final Pattern NUMERIC = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE]\\d+)?");
+    /** What may come before a string literal: a character set introducer ({@code _utf8mb4}) or N (national). */
+    private static final Pattern STRING_PREFIX = Pattern.compile("(?i)n|_[a-z0-9]+");
+    /** A TIMESTAMP's literal as Debezium's converter cleans it: any number of digits per field, the time in part. */
+    private static final Pattern LOOSE_TIMESTAMP = Pattern.compile(
+            "\\d{1,4}-\\d{1,2}-\\d{1,2}( \\d{1,2}(:\\d{1,2}(:\\d{1,2}(\\.\\d{1,6})?)?)?)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern BITS = Pattern.compile("0|1[01]*");
@@ -216,6 +223,11 @@ final class ColumnSpecReader {
             }
             throw new DdlTokens.Unsupported("bit literal " + bits + " on a " + type.dataType());
         }
+        if (tokens.peek().kind() == DdlTokens.Kind.WORD && STRING_PREFIX.matcher(tokens.peek().text()).matches()
+                && tokens.peek(1).kind() == DdlTokens.Kind.STRING
+                || tokens.peek().kind() == DdlTokens.Kind.STRING && tokens.peek(1).kind() == DdlTokens.Kind.STRING) {
+            return Optional.of(joinedString(tokens, type));
+        }
         String sign = tokens.acceptSymbol("-") ? "-" : "";
         DdlTokens.Token literal = tokens.take();
         if (literal.kind() == DdlTokens.Kind.NUMBER) {
@@ -225,6 +237,29 @@ final class ColumnSpecReader {
             throw new DdlTokens.Unsupported("default " + literal.text());
         }
         return Optional.of(text(literal, type));
+    }
+
+    /**
+     * A text column's default written with a prefix ({@code N'x'}, {@code _utf8mb4'x'}) or as adjacent strings
+     * ({@code 'a' 'b'}), as Debezium's parser keeps it: the literal's text run together, its outer quotes removed
+     * when it starts with one ({@code N'x'}, {@code a''b}); its converter then drops an introducer, not an N. Debezium
+     * 3.6's MySQL parser drops an introducer itself ({@code y}), 3.5's MariaDB parser keeps it ({@code _utf8mb4'y'}).
+     */
+    private String joinedString(DdlTokens tokens, ColumnType type) {
+        if (!type.dataType().equals("char") && !type.dataType().equals("varchar")) {
+            throw new DdlTokens.Unsupported("a prefixed or joined string default on a " + type.dataType());
+        }
+        StringBuilder text = new StringBuilder();
+        if (tokens.peek().kind() == DdlTokens.Kind.WORD) {
+            String prefix = tokens.take().text();
+            if (mariaDb || !prefix.startsWith("_")) {
+                text.append(prefix);
+            }
+        }
+        do {
+            text.append('\'').append(tokens.take().written()).append('\'');
+        } while (tokens.peek().kind() == DdlTokens.Kind.STRING);
+        return text.charAt(0) == '\'' ? text.substring(1, text.length() - 1) : text.toString();
     }
 
     /** {@code CURRENT_TIMESTAMP}, {@code NOW()} and their precisions, on a DATETIME or TIMESTAMP. */
@@ -251,11 +286,14 @@ final class ColumnSpecReader {
             return number;
         }
         boolean canonical = switch (type.dataType()) {
-            case "tinyint", "smallint", "mediumint", "int", "bigint" -> INTEGER.matcher(number).matches();
-            // as written, as Debezium keeps it, whatever the server rounds it to (more decimals than a DECIMAL's,
-            // more digits than a FLOAT keeps): its converters round it to the column's as the server does
-            case "decimal", "float", "double" -> FLOATING.matcher(number).matches();
+            // as written, as Debezium keeps it, whatever the server rounds it to (12.5 or 1e3 on an integer, more
+            // decimals than a DECIMAL's, more digits than a FLOAT keeps): its converters round it as the server does
+            case "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double" ->
+                    NUMERIC.matcher(number).matches();
             case "year" -> number.matches("\\d{1,4}");
+            // a BIT's or a TIME's number, as written: Debezium's converter reads a BIT's digits as bits and a TIME's
+            // as HH:MM:SS (so DEFAULT 5 and DEFAULT 1000 are no default to it)
+            case "bit", "time" -> number.matches("\\d+");
             default -> false;
         };
         if (!canonical) {
@@ -280,6 +318,10 @@ final class ColumnSpecReader {
             return literal.written();
         }
         if (type.isTemporal() && canonicalTemporal(value, type)) {
+            return value;
+        }
+        if (type.dataType().equals("time")) {
+            // as written, as Debezium keeps it: '1 02:03:04' is 26:03:04 to the server, no default to Debezium
             return value;
         }
         if (type.dataType().equals("binary") || type.dataType().equals("varbinary")) {
@@ -313,7 +355,9 @@ final class ColumnSpecReader {
             case "date" -> value.matches("\\d{4}-\\d{1,2}-\\d{1,2}");
             case "time" -> value.matches(TIME.pattern() + fraction);
             // a date alone is midnight to the server and to Debezium's converters, which keep the text as written
-            case "datetime", "timestamp" -> value.matches(DATE.pattern() + "( " + TIME.pattern() + fraction + ")?");
+            case "datetime" -> value.matches(DATE.pattern() + "( " + TIME.pattern() + fraction + ")?");
+            // fields of fewer digits ('2020-1-2', '2020-01-02 3:04'), which Debezium's TIMESTAMP converter reads
+            case "timestamp" -> LOOSE_TIMESTAMP.matcher(value).matches();
             // two digits or fewer are a year of 1970 to 2069 to the server and to Debezium's converter
             case "year" -> value.matches("\\d{1,4}");
             default -> false;

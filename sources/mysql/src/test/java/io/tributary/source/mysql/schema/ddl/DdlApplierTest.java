@@ -474,9 +474,25 @@ class DdlApplierTest {
     }
 
     @Test
+    void defaultsTheServerStoresOtherwiseAreKeptAsWritten() {
+        String sql = "CREATE TABLE t (id INT PRIMARY KEY, big INT DEFAULT 1e3, half INT DEFAULT '12.5', "
+                + "dur TIME DEFAULT 1000, span TIME DEFAULT '1 02:03:04', stamp TIMESTAMP NULL DEFAULT '2020-1-2', "
+                + "nat VARCHAR(5) DEFAULT N'x', joined VARCHAR(5) DEFAULT 'a' 'b', intro VARCHAR(5) DEFAULT _utf8mb4'y', "
+                + "bits BIT(8) DEFAULT 5)";
+        TableDefinition maria = MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4).orElseThrow();
+        TableDefinition mysql = MYSQL.apply(sql, ID, Optional.empty(), UTF8MB4).orElseThrow();
+
+        assertThat(List.of("big", "half", "dur", "span", "stamp", "nat", "joined", "intro", "bits").stream()
+                .map(name -> column(maria, name).defaultValue().orElseThrow()).toList())
+                .containsExactly("1e3", "12.5", "1000", "1 02:03:04", "2020-1-2", "N'x'", "a''b", "_utf8mb4'y'", "5");
+        // Debezium 3.6's MySQL parser drops the introducer itself
+        assertThat(column(mysql, "intro").defaultValue()).contains("y");
+    }
+
+    @Test
     void theColumnsOfACreateNotUnderstoodAsAWholeAreReadOneByOne() {
         String sql = "CREATE TABLE t (id INTEGER(5) PRIMARY KEY, flag BOOLEAN DEFAULT TRUE, label VARCHAR(9) "
-                + "DEFAULT \"none\", photo TIME DEFAULT 1000, code CHAR(3) ASCII, price DECIMAL(6,2) DEFAULT 0, "
+                + "DEFAULT \"none\", photo DATETIME DEFAULT '2020-01-02 3:04', code CHAR(3) ASCII, price DECIMAL(6,2) DEFAULT 0, "
                 + "KEY k (label(3))) PARTITION BY HASH (id) PARTITIONS 2";
         assertThat(MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4)).isEmpty();
 
@@ -504,8 +520,8 @@ class DdlApplierTest {
         "ALTER TABLE t DROP PRIMARY KEY",
         "ALTER TABLE t ADD COLUMN x INT DEFAULT b'101'",
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
-        "ALTER TABLE t ADD COLUMN x TIMESTAMP NULL DEFAULT '2020-1-2'",
-        "ALTER TABLE t ADD COLUMN x INT DEFAULT 1.5",
+        "ALTER TABLE t ADD COLUMN x DATETIME NULL DEFAULT '2020-01-02 3:04'",
+        "ALTER TABLE t ADD COLUMN x INT DEFAULT 0x41",
         "ALTER TABLE t ADD COLUMN x TIMESTAMP NOT NULL",
         "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
         "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
