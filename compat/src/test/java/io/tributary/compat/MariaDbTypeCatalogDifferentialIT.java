@@ -45,10 +45,22 @@ class MariaDbTypeCatalogDifferentialIT extends TypeCatalogDifferentialIT {
      */
     @Test
     void keyColumnsLeftOutOfTheValueStayInTheKey() throws Exception {
-        Map<String, String> config = Map.of("database.include.list", "catalog", "include.schema.changes", "false",
+        keyColumnsStayInTheKey("column-include-list", Map.of("database.include.list", "catalog",
+                "include.schema.changes", "false",
                 "column.include.list", "catalog\\.types\\.(c_int|c_text),catalog\\.composite\\.body,"
-                        + "catalog\\.keyless\\.name,catalog\\.defaults\\..*");
-        DifferentialRun run = captureUntilQuiet("column-include-list", config, List.of());
+                        + "catalog\\.keyless\\.name,catalog\\.defaults\\..*"));
+    }
+
+    /** The same with {@code column.exclude.list} naming the key columns. */
+    @Test
+    void keyColumnsExcludedFromTheValueStayInTheKey() throws Exception {
+        keyColumnsStayInTheKey("column-exclude-list", Map.of("database.include.list", "catalog",
+                "include.schema.changes", "false",
+                "column.exclude.list", "catalog\\.types\\.id,catalog\\.composite\\.(region|seq)"));
+    }
+
+    private void keyColumnsStayInTheKey(String name, Map<String, String> config) throws Exception {
+        DifferentialRun run = captureUntilQuiet(name, config, List.of());
         Map<String, List<String>> debeziumKeys = new java.util.TreeMap<>();
         Map<String, List<String>> tributaryKeys = new java.util.TreeMap<>();
         EventLog debezium = run.debeziumLog().mapped("keys", line -> withoutSnapshotKey(line, debeziumKeys));
