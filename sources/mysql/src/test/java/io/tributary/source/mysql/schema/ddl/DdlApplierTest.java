@@ -492,7 +492,7 @@ class DdlApplierTest {
     @Test
     void theColumnsOfACreateNotUnderstoodAsAWholeAreReadOneByOne() {
         String sql = "CREATE TABLE t (id INTEGER(5) PRIMARY KEY, flag BOOLEAN DEFAULT TRUE, label VARCHAR(9) "
-                + "DEFAULT \"none\", photo DATETIME DEFAULT '2020-01-02 3:04', code CHAR(3) ASCII, price DECIMAL(6,2) DEFAULT 0, "
+                + "DEFAULT 1.5, photo DATETIME DEFAULT '2020-01-02 3:04', code CHAR(3) ASCII, price DECIMAL(6,2) DEFAULT 0, "
                 + "KEY k (label(3))) PARTITION BY HASH (id) PARTITIONS 2";
         assertThat(MARIADB.apply(sql, ID, Optional.empty(), UTF8MB4)).isEmpty();
 
@@ -521,11 +521,11 @@ class DdlApplierTest {
         "ALTER TABLE t ADD COLUMN x INT DEFAULT b'101'",
         "ALTER TABLE t ADD COLUMN x GEOMETRY",
         "ALTER TABLE t ADD COLUMN x DATETIME NULL DEFAULT '2020-01-02 3:04'",
-        "ALTER TABLE t ADD COLUMN x INT DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x INT DEFAULT -'5'",
         "ALTER TABLE t ADD COLUMN x TIMESTAMP NOT NULL",
-        "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"dq\"",
-        "ALTER TABLE t ADD COLUMN x VARBINARY(4) DEFAULT 0x41",
-        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 0x41",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(5) DEFAULT \"d\"\"q\"",
+        "ALTER TABLE t ADD COLUMN x DATETIME DEFAULT 20200102",
+        "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1.5",
         "ALTER TABLE t ADD COLUMN x LINESTRING",
         "ALTER TABLE t ADD COLUMN x VARCHAR(4) DEFAULT 1e3",
         "ALTER TABLE t ADD COLUMN IF NOT EXISTS id INT",

@@ -43,11 +43,11 @@ class DefinitionChoiceTest {
     @Test
     void aCreateNotUnderstoodAsAWholeHasItsColumnsAsReadWhereUnderstoodAndAsTheServerHasThemOtherwise() {
         ColumnsRead read = MARIADB.columnsRead("CREATE TABLE t (id INT, flag BOOLEAN DEFAULT TRUE, label VARCHAR(5) "
-                + "DEFAULT \"x\", price DECIMAL(6,2) DEFAULT 0, at TIMESTAMP, other BOOL, PRIMARY KEY (id)) "
+                + "DEFAULT 1.5, price DECIMAL(6,2) DEFAULT 0, at TIMESTAMP, other BOOL, PRIMARY KEY (id)) "
                 + "PARTITION BY HASH (id)", ID, Optional.of("utf8mb4")).orElseThrow();
         // the server's shows a later moment: a column added, one of another type
         TableDefinition server = asTheServerHasIt(table("id INT NOT NULL, flag TINYINT(1) DEFAULT 1, label VARCHAR(5) "
-                + "DEFAULT 'x', price DECIMAL(6,2) DEFAULT 0.00, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+                + "DEFAULT '1.5', price DECIMAL(6,2) DEFAULT 0.00, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
                 + "other SMALLINT, later INT, PRIMARY KEY (id)"));
 
         TableDefinition created = DefinitionChoice.withColumnsRead(server, read).orElseThrow();
@@ -58,7 +58,7 @@ class DefinitionChoiceTest {
         assertThat(created.columns()).extracting(column -> column.declared().map(type -> type.name()).orElse("-"))
                 .containsExactly("INT", "BOOLEAN", "-", "DECIMAL", "TIMESTAMP", "BOOL");
         assertThat(created.columns()).extracting(column -> column.defaultValue().orElse("-"))
-                .containsExactly("-", "TRUE", "x", "0", "-", "-");
+                .containsExactly("-", "TRUE", "1.5", "0", "-", "-");
         assertThat(created.columns()).extracting(ColumnDefinition::nullable)
                 .containsExactly(false, true, true, true, true, true);
     }
