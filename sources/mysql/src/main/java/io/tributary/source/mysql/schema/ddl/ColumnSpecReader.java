@@ -17,9 +17,8 @@ import io.tributary.source.mysql.schema.StringLiterals;
  */
 final class ColumnSpecReader {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
-    private static final Pattern FLOATING = Pattern.compile("-?\\d+(\\.\\d+)?");
-    /** A number as a statement may write one: digits, a fraction, an exponent ({@code 12.5}, {@code 1e3}). */
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
+    /** A number as a statement may write one: digits, a fraction, an exponent ({@code 12.5}, {@code 1e3}). */
     private static final Pattern NUMERIC = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE]\\d+)?");
     /** What may come before a string literal: a character set introducer ({@code _utf8mb4}) or N (national). */
     private static final Pattern STRING_PREFIX = Pattern.compile("(?i)n|_[a-z0-9]+");
@@ -231,25 +230,10 @@ final class ColumnSpecReader {
         }
         if (tokens.peek().isWord("x") && tokens.peek(1).kind() == DdlTokens.Kind.STRING
                 || tokens.peek().kind() == DdlTokens.Kind.NUMBER && HEX.matcher(tokens.peek().text()).matches()) {
-            // a hexadecimal literal (X'41', 0x41) is no default to Debezium 3.5's MariaDB parser, whatever the type;
-            // 3.6's MySQL parser cuts the first two characters and the last off the literal's text (0x41: 4,
-            // X'4344': 4344) and converts that
-            String literal = tokens.take().text();
-            if (tokens.peek().kind() == DdlTokens.Kind.STRING) {
-                literal = literal + "'" + tokens.take().written() + "'";
-            }
-            return mariaDb ? Optional.empty() : Optional.of(literal.substring(2, literal.length() - 1));
+            return hexadecimal(tokens);
         }
         if (tokens.peek().kind() == DdlTokens.Kind.DOUBLE_QUOTED) {
-            // a double-quoted string, as Debezium's parser keeps it: the text between the quotes as written, on
-            // MySQL with each apostrophe doubled (3.6's MySQL connector single-quotes it before parsing)
-            String body = tokens.take().text();
-            if (body.contains("''")) {
-                throw new DdlTokens.Unsupported("a doubled quote in a double-quoted default");
-            }
-            String written = mariaDb ? body : body.replace("'", "''");
-            return Optional.of(text(new DdlTokens.Token(DdlTokens.Kind.STRING, StringLiteralValue.unescape(written),
-                    written), type));
+            return Optional.of(text(doubleQuoted(tokens.take()), type));
         }
         String sign = tokens.acceptSymbol("-") ? "-" : "";
         DdlTokens.Token literal = tokens.take();
@@ -260,6 +244,32 @@ final class ColumnSpecReader {
             throw new DdlTokens.Unsupported("default " + literal.text());
         }
         return Optional.of(text(literal, type));
+    }
+
+    /**
+     * A hexadecimal literal ({@code X'41'}, {@code 0x41}): no default to Debezium 3.5's MariaDB parser, whatever the
+     * type; to 3.6's MySQL parser the literal's text less its first two characters and its last ({@code 0x41}:
+     * {@code 4}, {@code X'4344'}: {@code 4344}), which its converters then read.
+     */
+    private Optional<String> hexadecimal(DdlTokens tokens) {
+        String literal = tokens.take().text();
+        if (tokens.peek().kind() == DdlTokens.Kind.STRING) {
+            literal = literal + "'" + tokens.take().written() + "'";
+        }
+        return mariaDb ? Optional.empty() : Optional.of(literal.substring(2, literal.length() - 1));
+    }
+
+    /**
+     * A double-quoted string as the single-quoted one Debezium's parser reads: its text as written, on MySQL with each
+     * apostrophe doubled (3.6's MySQL connector single-quotes it before parsing).
+     */
+    private DdlTokens.Token doubleQuoted(DdlTokens.Token token) {
+        String body = token.text();
+        if (body.contains("''")) {
+            throw new DdlTokens.Unsupported("a doubled quote in a double-quoted default");
+        }
+        String written = mariaDb ? body : body.replace("'", "''");
+        return new DdlTokens.Token(DdlTokens.Kind.STRING, StringLiteralValue.unescape(written), written);
     }
 
     /**
