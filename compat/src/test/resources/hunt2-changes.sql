@@ -53,3 +53,8 @@ CREATE TABLE hunt2.swap_new (id INT PRIMARY KEY, v INT, extra INT DEFAULT 0);
 RENAME TABLE hunt2.swap_live TO hunt2.swap_old, hunt2.swap_new TO hunt2.swap_live;
 INSERT INTO hunt2.swap_live (id, v) VALUES (1, 1);
 /* app:migration 42 */ ALTER TABLE hunt2.swap_live ADD COLUMN note VARCHAR(20) DEFAULT 'it''s -- not /* a */';
+-- one RENAME across two databases: each event names the new tables of its run of pairs in one database
+RENAME TABLE hunt2.ra TO hunt2.ra2, hunt2.rd TO hunt2.rd2, hunt2_x.rb TO hunt2_x.rb2, hunt2.rc TO hunt2.rc2;
+INSERT INTO hunt2.ra2 (id) VALUES (2);
+INSERT INTO hunt2_x.rb2 (id) VALUES (2);
+INSERT INTO hunt2.rc2 (id) VALUES (2);

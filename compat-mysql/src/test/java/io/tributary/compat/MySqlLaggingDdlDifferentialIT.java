@@ -11,7 +11,7 @@ class MySqlLaggingDdlDifferentialIT extends LaggingDdlDifferentialIT {
 
     @Override
     int schemaChangeEvents() {
-        return 72;
+        return 76;
     }
 
     /** Debezium 3.6's MySQL connector has no snapshot.mode=never: the same, spelt as a configuration. */

@@ -50,7 +50,8 @@ abstract class LaggingDdlDifferentialIT {
                 Map.entry("diff.burst.copied", 3), Map.entry("diff.burst.sw1", 2), Map.entry("diff.burst.sw2", 1),
                 Map.entry("diff.burst.converted", 3), Map.entry("diff.burst.exprs", 2),
                 Map.entry("diff.burst.gh_a", 3), Map.entry("diff.burst.later_converted", 2),
-                Map.entry("diff.burst.under_latin1", 1),
+                Map.entry("diff.burst.under_latin1", 1), Map.entry("diff.burst.collated", 2),
+                Map.entry("diff.burst.collated_unwritten", 1),
                 Map.entry("diff", schemaChangeEvents())));
         run.compare();
     }

@@ -701,13 +701,11 @@ final class BinlogReader {
                 // without events, nothing waits for a table to show (a table gone since keeps its statement's)
                 Optional<TableDefinition> current = schemaChanges == null ? schemas.describeAfterStatement(schemaConnection, id)
                         : ddlVisibility.created(id, created -> schemas.describeAfterStatement(schemaConnection, created));
-                // a table gone since takes, for a CREATE naming no character set, its database's as the statements
-                // read so far left it (the server's database may be a later one of the same name)
                 // for a CREATE naming no character set: its database's, as the statements read (or the snapshot)
-                // left it, which is Debezium's; else the table's now (a table converted since takes the later one),
-                // the database's now, or (the database gone too, created naming none) the server's
-                Optional<String> charset = emitted.databaseCharset(id.database())
-                        .or(() -> current.flatMap(TableDefinition::defaultCharset));
+                // left it, which is Debezium's; else (a database the snapshot saw no table of) the database's now,
+                // never the table's now, which a later CONVERT TO may have changed; or (the database gone too,
+                // created naming none) the server's
+                Optional<String> charset = emitted.databaseCharset(id.database());
                 if (charset.isEmpty()) {
                     charset = schemas.databaseCharset(schemaConnection, id.database());
                 }
@@ -802,15 +800,15 @@ final class BinlogReader {
 
     /**
      * A RENAME TABLE of several pairs as Debezium writes it: an event per pair ({@code RENAME TABLE a TO b}), each
-     * describing its new table as the whole statement left it (none for a name renamed again after), all naming
-     * every new table in {@code source.table} as the drops do.
+     * describing its new table as the whole statement left it (none for a name renamed again after), each naming in
+     * {@code source.table} the new tables of the run of pairs in its new name's database, as the drops do.
      */
     private void emitRenamesOneByOne(EventHeaderV4 header, List<DdlStatements.RenamedTable> statements,
             List<DdlStatements.TableChange> renamed) throws InterruptedException, SQLException {
-        String tables = tablesNamed(renamed);
         List<ChangeRecord> events = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             DdlStatements.TableChange change = renamed.get(i);
+            String tables = tablesNamed(sameDatabaseRun(renamed, i));
             TableId id = change.table();
             List<Object[]> tableChanges = new ArrayList<>();
             DdlStatements.RenamedTable pair = statements.get(i);
