@@ -14,6 +14,7 @@ import io.tributary.source.mysql.MySqlSourceConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -21,14 +22,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /connectors}: the pipeline as Kafka Connect shows a connector (config with secrets hidden, status, pause,
- * resume, restart, stop, and its offsets as KIP-875 reads and changes them), plus Tributary's own snapshot progress
- * and metrics.
+ * {@code /connectors}: the pipeline as Kafka Connect shows a connector with its one task (config with secrets hidden,
+ * status, the task's config and status, pause, resume, restart of the connector or the task, stop, and its offsets as
+ * KIP-875 reads and changes them), plus Tributary's own snapshot progress and metrics.
  */
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +38,8 @@ public final class ConnectorsResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
+    /** The class of the connector's task, as Connect's task configuration names it. */
+    private static final String TASK_CLASS = "io.tributary.connect.MySqlSourceTask";
     private static final String OFFSETS_BODY = "a JSON object {\"offsets\": [{\"partition\": {...}, \"offset\": "
             + "{...}}]}";
 
@@ -50,9 +54,26 @@ public final class ConnectorsResource {
         this.bodies = bodies;
     }
 
+    /**
+     * The connectors' names; with {@code ?expand=status} and/or {@code ?expand=info}, an object of each connector's
+     * status and/or info by name, as Connect answers (an unknown expansion is left out).
+     */
     @GET
-    public List<String> names() {
-        return List.of(name());
+    public Object names(@QueryParam("expand") List<String> expand) {
+        if (expand == null || expand.isEmpty()) {
+            return List.of(name());
+        }
+        Map<String, Object> expansions = new LinkedHashMap<>();
+        for (String expansion : expand) {
+            switch (expansion) {
+                case "status" -> expansions.put("status", status(name()));
+                case "info" -> expansions.put("info", info(name()));
+                default -> {
+                    // Connect ignores an expansion it does not know
+                }
+            }
+        }
+        return Map.of(name(), expansions);
     }
 
     @GET
@@ -79,20 +100,46 @@ public final class ConnectorsResource {
     @Path("/{name}/status")
     public Map<String, Object> status(@PathParam("name") String name) {
         check(name);
-        String state = pipeline.state().name();
+        return status(connectorState(), taskStatus());
+    }
+
+    /** The task's configuration as Connect stores it: the connector's (secrets hidden) and the task's class. */
+    @GET
+    @Path("/{name}/tasks")
+    public List<Map<String, Object>> tasks(@PathParam("name") String name) {
+        check(name);
+        if (pipeline.stoppedByRequest()) {
+            return List.of();
+        }
+        Map<String, String> config = new LinkedHashMap<>(Secrets.masked(pipeline.config().sourceAsWritten()));
+        config.put("task.class", TASK_CLASS);
         Map<String, Object> task = new LinkedHashMap<>();
-        task.put("id", 0);
-        task.put("state", state);
-        task.put("worker_id", workerId);
-        pipeline.trace().ifPresent(trace -> task.put("trace", trace));
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("name", name());
-        // as in Connect, a failed task leaves its connector RUNNING
-        status.put("connector", Map.of("state", state.equals("FAILED") ? "RUNNING" : state, "worker_id", workerId));
-        // a stopped connector has no tasks, as in Connect
-        status.put("tasks", pipeline.stoppedByRequest() ? List.of() : List.of(task));
-        status.put("type", "source");
-        return status;
+        task.put("id", Map.of("connector", name(), "task", 0));
+        task.put("config", config);
+        return List.of(task);
+    }
+
+    @GET
+    @Path("/{name}/tasks/{task}/status")
+    public Map<String, Object> taskStatus(@PathParam("name") String name, @PathParam("task") int task) {
+        check(name);
+        if (task != 0 || pipeline.stoppedByRequest()) {
+            throw new NotFoundException("No status found for task " + name + "-" + task);
+        }
+        return taskStatus();
+    }
+
+    /** Restarts the one task: the pipeline stops and starts again from the stored offset. */
+    @POST
+    @Path("/{name}/tasks/{task}/restart")
+    public Response restartTask(@PathParam("name") String name, @PathParam("task") int task)
+            throws InterruptedException {
+        check(name);
+        if (task != 0 || pipeline.stoppedByRequest()) {
+            throw new NotFoundException("Task " + name + "-" + task + " not found");
+        }
+        pipeline.restart();
+        return Response.noContent().build();
     }
 
     @GET
@@ -135,13 +182,39 @@ public final class ConnectorsResource {
         return Response.accepted().build();
     }
 
-    /** Stops and starts again from the stored offset; also the way out of FAILED. */
+    /**
+     * Stops and starts again from the stored offset; also the way out of FAILED. With neither {@code includeTasks}
+     * nor {@code onlyFailed}, Connect's restart of the connector alone: 204. Otherwise (KIP-745) the pipeline restarts
+     * when the task is asked for ({@code includeTasks}) and, under {@code onlyFailed}, has failed; the answer is 202
+     * with the status, RESTARTING for what restarts, as Connect gives it.
+     */
     @POST
     @Path("/{name}/restart")
-    public Response restart(@PathParam("name") String name) throws InterruptedException {
+    public Response restart(@PathParam("name") String name,
+            @QueryParam("includeTasks") @DefaultValue("false") boolean includeTasks,
+            @QueryParam("onlyFailed") @DefaultValue("false") boolean onlyFailed) throws InterruptedException {
         check(name);
-        pipeline.restart();
-        return Response.noContent().build();
+        if (!includeTasks && !onlyFailed) {
+            pipeline.restart();
+            return Response.noContent().build();
+        }
+        if (pipeline.stoppedByRequest()) {
+            // Connect restarts nothing of a stopped connector, which has no tasks
+            return Response.accepted(status(connectorState(), null)).build();
+        }
+        Map<String, Object> task = taskStatus();
+        // the connector itself never fails here (a failed pipeline is a failed task), so onlyFailed leaves it be
+        String connector = onlyFailed ? connectorState() : "RESTARTING";
+        boolean restartsTask = includeTasks && (!onlyFailed || pipeline.state() == Pipeline.State.FAILED);
+        if (restartsTask) {
+            task.put("state", "RESTARTING");
+            task.remove("trace");
+        }
+        Map<String, Object> status = status(connector, task);
+        if (restartsTask) {
+            pipeline.restart();
+        }
+        return Response.accepted(status).build();
     }
 
     /**
@@ -267,6 +340,32 @@ public final class ConnectorsResource {
 
     private String name() {
         return pipeline.config().name();
+    }
+
+    /** The connector's state: as in Connect, a failed task leaves its connector RUNNING. */
+    private String connectorState() {
+        String state = pipeline.state().name();
+        return state.equals("FAILED") ? "RUNNING" : state;
+    }
+
+    /** The one task's status, with the failure's trace when it failed. */
+    private Map<String, Object> taskStatus() {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("id", 0);
+        task.put("state", pipeline.state().name());
+        task.put("worker_id", workerId);
+        pipeline.trace().ifPresent(trace -> task.put("trace", trace));
+        return task;
+    }
+
+    /** Connect's connector status: a stopped connector has no tasks, as in Connect. */
+    private Map<String, Object> status(String connectorState, Map<String, Object> task) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("name", name());
+        status.put("connector", Map.of("state", connectorState, "worker_id", workerId));
+        status.put("tasks", pipeline.stoppedByRequest() || task == null ? List.of() : List.of(task));
+        status.put("type", "source");
+        return status;
     }
 
     private void check(String name) {

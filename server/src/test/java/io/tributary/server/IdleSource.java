@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.tributary.api.ChangeRecord;
@@ -16,10 +17,20 @@ import io.tributary.api.ChangeSource;
  */
 final class IdleSource implements ChangeSource {
     private final Consumer<Optional<Map<String, ?>>> started;
+    private final BooleanSupplier fails;
 
     /** @param started told the offset each start is given */
     IdleSource(Consumer<Optional<Map<String, ?>>> started) {
+        this(started, () -> false);
+    }
+
+    /**
+     * @param started told the offset each start is given
+     * @param fails whether a poll is to fail, as a source does on an error it cannot retry
+     */
+    IdleSource(Consumer<Optional<Map<String, ?>>> started, BooleanSupplier fails) {
         this.started = started;
+        this.fails = fails;
     }
 
     @Override
@@ -29,6 +40,9 @@ final class IdleSource implements ChangeSource {
 
     @Override
     public List<ChangeRecord> poll() throws InterruptedException {
+        if (fails.getAsBoolean()) {
+            throw new IllegalStateException("the test made the source fail");
+        }
         TimeUnit.MILLISECONDS.sleep(10);
         return List.of();
     }

@@ -25,6 +25,7 @@ final class RestFixture implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger sourceStarts = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<Optional<Map<String, ?>>> startedFrom = new AtomicReference<>();
     private final Pipeline pipeline;
     private final RestServer rest;
@@ -48,7 +49,7 @@ final class RestFixture implements AutoCloseable {
                 .shownAs(file, resolved);
         pipeline = new Pipeline(config, registry, sourceConfig -> {
             sourceStarts.incrementAndGet();
-            return new IdleSource(startedFrom::set);
+            return new IdleSource(startedFrom::set, failing::get);
         });
         try {
             this.rest = RestServer.start(config.rest(), pipeline, registry);
@@ -79,6 +80,11 @@ final class RestFixture implements AutoCloseable {
 
     Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** Makes the source fail at its next poll, and at every one after until {@code failing(false)}. */
+    void failing(boolean fails) {
+        failing.set(fails);
     }
 
     int sourceStarts() {

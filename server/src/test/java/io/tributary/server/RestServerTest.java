@@ -85,6 +85,60 @@ class RestServerTest {
     }
 
     @Test
+    void listsExpandedAndShowsItsTaskAsConnectDoes() throws Exception {
+        JsonNode expanded = json(api.get("/connectors?expand=status&expand=info&expand=other"));
+        assertThat(expanded.at("/shop/status")).isEqualTo(json(api.get("/connectors/shop/status")));
+        assertThat(expanded.at("/shop/info")).isEqualTo(json(api.get("/connectors/shop")));
+        assertThat(expanded.get("shop").size()).as("an unknown expansion left out").isEqualTo(2);
+        assertThat(json(api.get("/connectors?expand=status")).get("shop").fieldNames()).toIterable()
+                .containsExactly("status");
+
+        JsonNode tasks = json(api.get("/connectors/shop/tasks"));
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.at("/0/id")).isEqualTo(JSON.readTree("{\"connector\":\"shop\",\"task\":0}"));
+        assertThat(tasks.at("/0/config/task.class").asText()).isEqualTo("io.tributary.connect.MySqlSourceTask");
+        assertThat(tasks.at("/0/config/database.password").asText()).isEqualTo("[hidden]");
+        assertThat(json(api.get("/connectors/shop/tasks/0/status"))).isEqualTo(
+                json(api.get("/connectors/shop/status")).at("/tasks/0"));
+        assertError(api.get("/connectors/shop/tasks/1/status"), 404, "No status found for task shop-1");
+        assertError(api.call("POST", "/connectors/shop/tasks/1/restart"), 404, "Task shop-1 not found");
+        assertError(api.get("/connectors/nope/tasks"), 404, "Connector nope not found");
+
+        assertThat(api.call("POST", "/connectors/shop/tasks/0/restart").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(json(api.get("/connectors/shop/tasks"))).as("a stopped connector has no tasks").isEmpty();
+        assertError(api.get("/connectors/shop/tasks/0/status"), 404, "No status found for task shop-0");
+    }
+
+    @Test
+    void restartsOnlyWhatConnectsRestartParametersAskFor() throws Exception {
+        HttpResponse<String> nothingFailed = api.call("POST", "/connectors/shop/restart?includeTasks=true&onlyFailed=true");
+        assertThat(nothingFailed.statusCode()).isEqualTo(202);
+        assertThat(json(nothingFailed).at("/connector/state").asText()).isEqualTo("RUNNING");
+        assertThat(json(nothingFailed).at("/tasks/0/state").asText()).isEqualTo("RUNNING");
+        assertThat(api.sourceStarts()).as("nothing had failed").isEqualTo(1);
+
+        api.failing(true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.FAILED);
+        api.failing(false);
+        HttpResponse<String> connectorOnly = api.call("POST", "/connectors/shop/restart?onlyFailed=true");
+        assertThat(json(connectorOnly).at("/tasks/0/state").asText()).as("tasks not included").isEqualTo("FAILED");
+        HttpResponse<String> failedTask = api.call("POST", "/connectors/shop/restart?includeTasks=true&onlyFailed=true");
+        assertThat(failedTask.statusCode()).isEqualTo(202);
+        assertThat(json(failedTask).at("/connector/state").asText()).as("the connector had not failed")
+                .isEqualTo("RUNNING");
+        assertThat(json(failedTask).at("/tasks/0/state").asText()).isEqualTo("RESTARTING");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
+        assertThat(api.sourceStarts()).isEqualTo(2);
+
+        HttpResponse<String> everything = api.call("POST", "/connectors/shop/restart?includeTasks=true");
+        assertThat(json(everything).at("/connector/state").asText()).isEqualTo("RESTARTING");
+        assertThat(json(everything).at("/tasks/0/state").asText()).isEqualTo("RESTARTING");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 3);
+    }
+
+    @Test
     void offsetsAreReadAndChangedOnlyWhileStoppedAsConnectDoes() throws Exception {
         String path = "/connectors/shop/offsets";
         assertThat(json(api.get(path))).isEqualTo(JSON.readTree("{\"offsets\":[]}"));
