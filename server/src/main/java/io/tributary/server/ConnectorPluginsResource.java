@@ -24,13 +24,11 @@ public final class ConnectorPluginsResource {
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
     };
 
-    private final Pipeline pipeline;
     private final SinkRegistry registry;
     private final JsonBodies bodies;
 
     @Inject
-    public ConnectorPluginsResource(Pipeline pipeline, SinkRegistry registry, JsonBodies bodies) {
-        this.pipeline = pipeline;
+    public ConnectorPluginsResource(SinkRegistry registry, JsonBodies bodies) {
         this.registry = registry;
         this.bodies = bodies;
     }
@@ -51,7 +49,7 @@ public final class ConnectorPluginsResource {
                 "a JSON object of string properties, such as {\"connector.class\": \"...\"}");
         List<ConfigProblem> problems;
         try {
-            PipelineValidation.validate(pipeline.config().name(), config, registry);
+            PipelineValidation.validate(config.getOrDefault("name", plugin), config, registry);
             problems = List.of();
         } catch (ConfigException e) {
             problems = e.problems();

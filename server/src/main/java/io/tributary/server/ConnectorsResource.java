@@ -43,13 +43,17 @@ public final class ConnectorsResource {
     private static final String OFFSETS_BODY = "a JSON object {\"offsets\": [{\"partition\": {...}, \"offset\": "
             + "{...}}]}";
 
-    private final Pipeline pipeline;
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
+    };
+    private static final String CONFIG_BODY = "a JSON object of string properties, the pipeline's configuration";
+
+    private final Pipelines pipelines;
     private final String workerId;
     private final JsonBodies bodies;
 
     @Inject
-    public ConnectorsResource(Pipeline pipeline, RestServer.WorkerId workerId, JsonBodies bodies) {
-        this.pipeline = pipeline;
+    public ConnectorsResource(Pipelines pipelines, RestServer.WorkerId workerId, JsonBodies bodies) {
+        this.pipelines = pipelines;
         this.workerId = workerId.id();
         this.bodies = bodies;
     }
@@ -61,30 +65,122 @@ public final class ConnectorsResource {
     @GET
     public Object names(@QueryParam("expand") List<String> expand) {
         if (expand == null || expand.isEmpty()) {
-            return List.of(name());
+            return pipelines.names();
         }
-        Map<String, Object> expansions = new LinkedHashMap<>();
-        for (String expansion : expand) {
-            switch (expansion) {
-                case "status" -> expansions.put("status", status(name()));
-                case "info" -> expansions.put("info", info(name()));
-                default -> {
-                    // Connect ignores an expansion it does not know
+        Map<String, Object> connectors = new LinkedHashMap<>();
+        for (Pipeline pipeline : pipelines.all()) {
+            Map<String, Object> expansions = new LinkedHashMap<>();
+            for (String expansion : expand) {
+                switch (expansion) {
+                    case "status" -> expansions.put("status", status(pipeline, connectorState(pipeline),
+                            taskStatus(pipeline)));
+                    case "info" -> expansions.put("info", info(pipeline));
+                    default -> {
+                        // Connect ignores an expansion it does not know
+                    }
                 }
             }
+            connectors.put(pipeline.config().name(), expansions);
         }
-        return Map.of(name(), expansions);
+        return connectors;
+    }
+
+    /**
+     * Creates a pipeline from {@code {"name": ..., "config": {...}}} (Connect's POST): 201 with its info, 409 when
+     * the name is taken, 400 listing every problem of the configuration.
+     */
+    @POST
+    public Response create(InputStream body) throws IOException {
+        Map<String, Object> request = bodies.read(body, OBJECT, "a JSON object {\"name\": \"...\", \"config\": "
+                + "{...}}");
+        Object named = request.get("name");
+        Object config = request.get("config");
+        if (!(config instanceof Map<?, ?> entries) || !entries.values().stream().allMatch(String.class::isInstance)) {
+            throw new BadRequestException("the request's \"config\" is not " + CONFIG_BODY);
+        }
+        Map<String, String> written = new LinkedHashMap<>();
+        entries.forEach((key, value) -> written.put(String.valueOf(key), (String) value));
+        String name = named instanceof String text ? text : written.get("name");
+        if (name == null || name.isBlank()) {
+            throw new BadRequestException("the request names no connector: expected {\"name\": \"...\", "
+                    + "\"config\": {...}}");
+        }
+        Pipeline pipeline = changed(() -> pipelines.create(name, written));
+        return Response.created(java.net.URI.create("/connectors/" + name)).entity(info(pipeline)).build();
+    }
+
+    /** Creates or reconfigures a pipeline (Connect's PUT): 201 with its info when created, 200 when changed. */
+    @PUT
+    @Path("/{name}/config")
+    public Response putConfig(@PathParam("name") String name, InputStream body) throws IOException {
+        Map<String, String> written = bodies.read(body, PROPERTIES, CONFIG_BODY);
+        if (written.containsValue(null)) {
+            throw new BadRequestException("the request body is not " + CONFIG_BODY + ": a key has the value null");
+        }
+        Pipelines.Change change = changed(() -> pipelines.put(name, written));
+        Map<String, Object> info = info(change.pipeline());
+        return change.created() ? Response.created(java.net.URI.create("/connectors/" + name)).entity(info).build()
+                : Response.ok(info).build();
+    }
+
+    /**
+     * Changes some keys of a pipeline's configuration (Connect's PATCH, KIP-477): a key given null is removed. 200
+     * with its info.
+     */
+    @PATCH
+    @Path("/{name}/config")
+    public Map<String, Object> patchConfig(@PathParam("name") String name, InputStream body) throws IOException {
+        Map<String, String> patch = bodies.read(body, PROPERTIES, CONFIG_BODY);
+        pipeline(name);
+        Map<String, String> written = new LinkedHashMap<>(pipelines.written(name).orElseThrow(
+                () -> new NotFoundException("Connector " + name + " not found")));
+        patch.forEach((key, value) -> {
+            if (value == null) {
+                written.remove(key);
+            } else {
+                written.put(key, value);
+            }
+        });
+        return info(changed(() -> pipelines.put(name, written)).pipeline());
+    }
+
+    /** Stops and forgets a pipeline (Connect's DELETE): 204; its offsets stay. */
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@PathParam("name") String name) {
+        changed(() -> {
+            pipelines.delete(name);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /** A change of the runtime's pipelines, its refusals in Connect's statuses. */
+    private static <T> T changed(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (Pipelines.NotFound e) {
+            throw new NotFoundException(e.getMessage());
+        } catch (Pipelines.AlreadyExists | Pipelines.NotChangeable e) {
+            throw new jakarta.ws.rs.ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+        } catch (io.tributary.api.config.ConfigException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     @GET
     @Path("/{name}")
     public Map<String, Object> info(@PathParam("name") String name) {
-        check(name);
+        return info(pipeline(name));
+    }
+
+    private Map<String, Object> info(Pipeline pipeline) {
+        String name = pipeline.config().name();
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("name", name());
-        info.put("config", Secrets.masked(pipeline.config().sourceAsWritten()));
+        info.put("name", name);
+        info.put("config", shownConfig(pipeline));
         // a stopped connector has no tasks, as in Connect
-        info.put("tasks", pipeline.stoppedByRequest() ? List.of() : List.of(Map.of("connector", name(), "task", 0)));
+        info.put("tasks", pipeline.stoppedByRequest() ? List.of() : List.of(Map.of("connector", name, "task", 0)));
         info.put("type", "source");
         return info;
     }
@@ -92,29 +188,28 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/config")
     public Map<String, String> config(@PathParam("name") String name) {
-        check(name);
-        return Secrets.masked(pipeline.config().sourceAsWritten());
+        return shownConfig(pipeline(name));
     }
 
     @GET
     @Path("/{name}/status")
     public Map<String, Object> status(@PathParam("name") String name) {
-        check(name);
-        return status(connectorState(), taskStatus());
+        Pipeline pipeline = pipeline(name);
+        return status(pipeline, connectorState(pipeline), taskStatus(pipeline));
     }
 
     /** The task's configuration as Connect stores it: the connector's (secrets hidden) and the task's class. */
     @GET
     @Path("/{name}/tasks")
     public List<Map<String, Object>> tasks(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         if (pipeline.stoppedByRequest()) {
             return List.of();
         }
-        Map<String, String> config = new LinkedHashMap<>(Secrets.masked(pipeline.config().sourceAsWritten()));
+        Map<String, String> config = new LinkedHashMap<>(shownConfig(pipeline));
         config.put("task.class", TASK_CLASS);
         Map<String, Object> task = new LinkedHashMap<>();
-        task.put("id", Map.of("connector", name(), "task", 0));
+        task.put("id", Map.of("connector", name, "task", 0));
         task.put("config", config);
         return List.of(task);
     }
@@ -122,11 +217,11 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/tasks/{task}/status")
     public Map<String, Object> taskStatus(@PathParam("name") String name, @PathParam("task") int task) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         if (task != 0 || pipeline.stoppedByRequest()) {
             throw new NotFoundException("No status found for task " + name + "-" + task);
         }
-        return taskStatus();
+        return taskStatus(pipeline);
     }
 
     /** Restarts the one task: the pipeline stops and starts again from the stored offset. */
@@ -134,7 +229,7 @@ public final class ConnectorsResource {
     @Path("/{name}/tasks/{task}/restart")
     public Response restartTask(@PathParam("name") String name, @PathParam("task") int task)
             throws InterruptedException {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         if (task != 0 || pipeline.stoppedByRequest()) {
             throw new NotFoundException("Task " + name + "-" + task + " not found");
         }
@@ -145,7 +240,7 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/progress")
     public Map<String, Object> progress(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         Map<String, Object> tables = new LinkedHashMap<>();
         pipeline.snapshotProgress().forEach((table, progress) -> tables.put(table,
                 Map.of("rows_read", progress.rowsRead(), "rows_estimated", progress.rowsEstimated(),
@@ -156,7 +251,7 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/metrics")
     public Map<String, Object> metrics(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         PipelineMetrics metrics = pipeline.metrics();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("events", metrics.events());
@@ -169,7 +264,7 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/pause")
     public Response pause(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         pipeline.pause();
         return Response.accepted().build();
     }
@@ -177,7 +272,7 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/resume")
     public Response resume(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         pipeline.resume();
         return Response.accepted().build();
     }
@@ -193,24 +288,24 @@ public final class ConnectorsResource {
     public Response restart(@PathParam("name") String name,
             @QueryParam("includeTasks") @DefaultValue("false") boolean includeTasks,
             @QueryParam("onlyFailed") @DefaultValue("false") boolean onlyFailed) throws InterruptedException {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         if (!includeTasks && !onlyFailed) {
             pipeline.restart();
             return Response.noContent().build();
         }
         if (pipeline.stoppedByRequest()) {
             // Connect restarts nothing of a stopped connector, which has no tasks
-            return Response.accepted(status(connectorState(), null)).build();
+            return Response.accepted(status(pipeline, connectorState(pipeline), null)).build();
         }
-        Map<String, Object> task = taskStatus();
+        Map<String, Object> task = taskStatus(pipeline);
         // the connector itself never fails here (a failed pipeline is a failed task), so onlyFailed leaves it be
-        String connector = onlyFailed ? connectorState() : "RESTARTING";
+        String connector = onlyFailed ? connectorState(pipeline) : "RESTARTING";
         boolean restartsTask = includeTasks && (!onlyFailed || pipeline.state() == Pipeline.State.FAILED);
         if (restartsTask) {
             task.put("state", "RESTARTING");
             task.remove("trace");
         }
-        Map<String, Object> status = status(connector, task);
+        Map<String, Object> status = status(pipeline, connector, task);
         if (restartsTask) {
             pipeline.restart();
         }
@@ -224,7 +319,7 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/stop")
     public Response stop(@PathParam("name") String name) throws InterruptedException {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         pipeline.stopCapture();
         return Response.accepted().build();
     }
@@ -233,11 +328,11 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/offsets")
     public Map<String, Object> offsets(@PathParam("name") String name) {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         List<Map<String, Object>> offsets = new ArrayList<>();
         pipeline.storedOffset().ifPresent(stored -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("partition", stored.partition().isEmpty() ? partition() : stored.partition());
+            entry.put("partition", stored.partition().isEmpty() ? partition(pipeline) : stored.partition());
             entry.put("offset", stored.offset());
             offsets.add(entry);
         });
@@ -252,15 +347,15 @@ public final class ConnectorsResource {
     @PATCH
     @Path("/{name}/offsets")
     public Map<String, String> alterOffsets(@PathParam("name") String name, InputStream body) throws IOException {
-        check(name);
+        Pipeline pipeline = pipeline(name);
         Object offsets = bodies.read(body, OBJECT, OFFSETS_BODY).get("offsets");
         if (!(offsets instanceof List<?> entries) || entries.isEmpty()) {
             throw new BadRequestException("Partitions / offsets need to be provided for an alter offsets request");
         }
-        requireStopped(name);
-        String partition = JSON.writeValueAsString(partition());
+        requireStopped(pipeline, name);
+        String partition = JSON.writeValueAsString(partition(pipeline));
         if (entries.size() != 1 || !(entries.get(0) instanceof Map<?, ?> entry)
-                || !partition().equals(entry.get("partition"))) {
+                || !partition(pipeline).equals(entry.get("partition"))) {
             throw new BadRequestException("the pipeline's source has one partition, " + partition + ": expected "
                     + "one entry {\"partition\": " + partition + ", \"offset\": {...}}, found " + entries.size()
                     + " entr" + (entries.size() == 1 ? "y of another partition" : "ies"));
@@ -271,7 +366,7 @@ public final class ConnectorsResource {
             return message("reset");
         }
         Map<String, ?> checked = checkedOffset(offset);
-        change(() -> pipeline.alterOffset(partition(), checked));
+        change(() -> pipeline.alterOffset(partition(pipeline), checked));
         return message("altered");
     }
 
@@ -279,8 +374,8 @@ public final class ConnectorsResource {
     @DELETE
     @Path("/{name}/offsets")
     public Map<String, String> resetOffsets(@PathParam("name") String name) {
-        check(name);
-        requireStopped(name);
+        Pipeline pipeline = pipeline(name);
+        requireStopped(pipeline, name);
         change(pipeline::resetOffset);
         return message("reset");
     }
@@ -294,7 +389,7 @@ public final class ConnectorsResource {
         }
     }
 
-    private void requireStopped(String name) {
+    private static void requireStopped(Pipeline pipeline, String name) {
         if (!pipeline.stoppedByRequest()) {
             // Connect's words, and its status (400)
             throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be "
@@ -334,22 +429,27 @@ public final class ConnectorsResource {
     }
 
     /** The one source partition, as Debezium's MySQL and MariaDB connectors name it. */
-    private Map<String, Object> partition() {
+    private static Map<String, Object> partition(Pipeline pipeline) {
         return Map.of("server", MySqlSourceConfig.parse(pipeline.config().source()).topicPrefix());
     }
 
-    private String name() {
-        return pipeline.config().name();
+    private Pipeline pipeline(String name) {
+        return pipelines.get(name).orElseThrow(() -> new NotFoundException("Connector " + name + " not found"));
+    }
+
+    /** The configuration as written, secrets hidden. */
+    private Map<String, String> shownConfig(Pipeline pipeline) {
+        return Secrets.masked(pipelines.written(pipeline.config().name()).orElse(pipeline.config().sourceAsWritten()));
     }
 
     /** The connector's state: as in Connect, a failed task leaves its connector RUNNING. */
-    private String connectorState() {
+    private static String connectorState(Pipeline pipeline) {
         String state = pipeline.state().name();
         return state.equals("FAILED") ? "RUNNING" : state;
     }
 
     /** The one task's status, with the failure's trace when it failed. */
-    private Map<String, Object> taskStatus() {
+    private Map<String, Object> taskStatus(Pipeline pipeline) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", 0);
         task.put("state", pipeline.state().name());
@@ -359,18 +459,13 @@ public final class ConnectorsResource {
     }
 
     /** Connect's connector status: a stopped connector has no tasks, as in Connect. */
-    private Map<String, Object> status(String connectorState, Map<String, Object> task) {
+    private Map<String, Object> status(Pipeline pipeline, String connectorState, Map<String, Object> task) {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("name", name());
+        status.put("name", pipeline.config().name());
         status.put("connector", Map.of("state", connectorState, "worker_id", workerId));
         status.put("tasks", pipeline.stoppedByRequest() || task == null ? List.of() : List.of(task));
         status.put("type", "source");
         return status;
     }
 
-    private void check(String name) {
-        if (!name.equals(name())) {
-            throw new NotFoundException("Connector " + name + " not found");
-        }
-    }
 }

@@ -78,9 +78,9 @@ final class RestExtensions implements AutoCloseable {
     }
 
     /** Lets every extension register its filters and resources with the API. */
-    void register(ResourceConfig resources, Pipeline pipeline, String workerId) {
+    void register(ResourceConfig resources, Pipelines pipelines, String workerId) {
         ExtensionConfigurable configurable = new ExtensionConfigurable(resources);
-        ConnectClusterState state = new PipelineClusterState(pipeline, workerId);
+        ConnectClusterState state = new PipelineClusterState(pipelines, workerId);
         ConnectRestExtensionContext context = new ConnectRestExtensionContext() {
             @Override
             public ExtensionConfigurable configurable() {
@@ -112,18 +112,17 @@ final class RestExtensions implements AutoCloseable {
         }
     }
 
-    /** The one pipeline as Connect's extensions see a cluster: one source connector with one task. */
-    private record PipelineClusterState(Pipeline pipeline, String workerId) implements ConnectClusterState {
+    /** The pipelines as Connect's extensions see a cluster: each a source connector with one task. */
+    private record PipelineClusterState(Pipelines pipelines, String workerId) implements ConnectClusterState {
         @Override
         public Collection<String> connectors() {
-            return List.of(pipeline.config().name());
+            return pipelines.names();
         }
 
         @Override
         public ConnectorHealth connectorHealth(String connName) {
-            if (!connName.equals(pipeline.config().name())) {
-                throw new org.apache.kafka.connect.errors.NotFoundException("Connector " + connName + " not found");
-            }
+            Pipeline pipeline = pipelines.get(connName).orElseThrow(() ->
+                    new org.apache.kafka.connect.errors.NotFoundException("Connector " + connName + " not found"));
             String state = pipeline.state().name();
             String trace = pipeline.trace().orElse(null);
             return new ConnectorHealth(connName, new ConnectorState(state.equals("FAILED") ? "RUNNING" : state,
@@ -133,7 +132,7 @@ final class RestExtensions implements AutoCloseable {
         @Override
         public Map<String, String> connectorConfig(String connName) {
             connectorHealth(connName);
-            return Secrets.masked(pipeline.config().sourceAsWritten());
+            return Secrets.masked(pipelines.written(connName).orElse(Map.of()));
         }
     }
 }

@@ -54,15 +54,15 @@ public final class RestServer implements AutoCloseable {
      * @throws IllegalStateException when the port is taken or the server cannot start
      * @throws io.tributary.api.config.ConfigException when a REST extension cannot be loaded or is misconfigured
      */
-    public static RestServer start(RestConfig config, Pipeline pipeline, SinkRegistry registry) {
+    public static RestServer start(RestConfig config, Pipelines pipelines) {
         RestExtensions extensions = RestExtensions.load(config);
         Server server = new Server(threads());
-        PrometheusMetrics metrics = new PrometheusMetrics(pipeline);
+        PrometheusMetrics metrics = new PrometheusMetrics(pipelines);
         try {
             ServerConnector connector = bind(server, config);
             String workerId = config.host() + ":" + connector.getLocalPort();
-            ResourceConfig resources = resources(config, pipeline, registry, metrics, connector.getLocalPort());
-            extensions.register(resources, pipeline, workerId);
+            ResourceConfig resources = resources(config, pipelines, metrics, connector.getLocalPort());
+            extensions.register(resources, pipelines, workerId);
             if (extensions.filtersRequests()) {
                 resources.register(new MalformedCredentialsFilter());
             } else if (config.loopbackOnly()) {
@@ -123,8 +123,8 @@ public final class RestServer implements AutoCloseable {
         return connector;
     }
 
-    private static ResourceConfig resources(RestConfig config, Pipeline pipeline, SinkRegistry registry,
-            PrometheusMetrics metrics, int port) {
+    private static ResourceConfig resources(RestConfig config, Pipelines pipelines, PrometheusMetrics metrics,
+            int port) {
         JsonBodies bodies = new JsonBodies(JSON, config.requestMaxBytes());
         ResourceConfig resources = new ResourceConfig();
         // only what is registered here: no WADL, no scanning of the class path for features and providers (it
@@ -143,8 +143,8 @@ public final class RestServer implements AutoCloseable {
         resources.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(pipeline).to(Pipeline.class);
-                bind(registry).to(SinkRegistry.class);
+                bind(pipelines).to(Pipelines.class);
+                bind(pipelines.registry()).to(SinkRegistry.class);
                 bind(metrics).to(PrometheusMetrics.class);
                 bind(bodies).to(JsonBodies.class);
                 bind(workerId).to(WorkerId.class);

@@ -3,7 +3,6 @@ package io.tributary.server;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.tributary.source.mysql.MySqlSourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +11,13 @@ public final class TributaryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TributaryServer.class);
 
     private final Pipeline pipeline;
+    private final Pipelines pipelines;
     private final RestServer rest;
-    private final DebeziumMBeans mbeans;
 
-    private TributaryServer(Pipeline pipeline, RestServer rest, DebeziumMBeans mbeans) {
+    private TributaryServer(Pipeline pipeline, Pipelines pipelines, RestServer rest) {
         this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.rest = rest;
-        this.mbeans = mbeans;
     }
 
     /**
@@ -35,20 +34,31 @@ public final class TributaryServer implements AutoCloseable {
         SinkRegistry registry = new SinkRegistry();
         PipelineConfig config = PipelineValidation.validateFile(fileName, properties, registry);
         Pipeline pipeline = new Pipeline(config, registry);
+        // with the REST API, the pipelines it created too
+        Pipelines pipelines = config.rest().enabled()
+                ? Pipelines.of(pipeline, registry, connectorDirectory(config))
+                : Pipelines.single(pipeline, registry);
         RestServer rest = null;
         try {
             if (config.rest().enabled()) {
-                rest = RestServer.start(config.rest(), pipeline, registry);
+                rest = RestServer.start(config.rest(), pipelines);
                 LOG.info("REST API of pipeline {} at {}", config.name(), rest.url());
             }
         } catch (RuntimeException e) {
-            pipeline.close();
+            pipelines.close();
             throw e;
         }
-        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline, Sources.debeziumConnectorType(config.source()),
-                MySqlSourceConfig.parse(config.source()).topicPrefix());
         pipeline.start();
-        return new TributaryServer(pipeline, rest, mbeans);
+        return new TributaryServer(pipeline, pipelines, rest);
+    }
+
+    /** Where the pipelines created through the REST API are kept: {@code connectors/} in the offset store. */
+    static Path connectorDirectory(PipelineConfig config) {
+        return config.offsetDirectory().resolve("connectors");
+    }
+
+    public Pipelines pipelines() {
+        return pipelines;
     }
 
     public Pipeline pipeline() {
@@ -63,8 +73,7 @@ public final class TributaryServer implements AutoCloseable {
     /** Graceful stop: the batch in hand is delivered and its offset stored. */
     @Override
     public void close() {
-        pipeline.close();
-        mbeans.close();
+        pipelines.close();
         if (rest != null) {
             rest.close();
         }

@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.Response;
 /** The runtime itself: {@code /} (Connect's version answer), {@code /health} and {@code /metrics} (Prometheus). */
 @Path("/")
 public final class WorkerResource {
-    private final Pipeline pipeline;
+    private final Pipelines pipelines;
     private final PrometheusMetrics metrics;
 
     @Inject
-    public WorkerResource(Pipeline pipeline, PrometheusMetrics metrics) {
-        this.pipeline = pipeline;
+    public WorkerResource(Pipelines pipelines, PrometheusMetrics metrics) {
+        this.pipelines = pipelines;
         this.metrics = metrics;
     }
 
@@ -27,14 +27,19 @@ public final class WorkerResource {
         return Map.of("version", Version.current(), "commit", "", "kafka_cluster_id", "");
     }
 
-    /** 200 and UP, or 503 and DOWN when the pipeline failed, for a load balancer or Kubernetes probe. */
+    /**
+     * 200 and UP, or 503 and DOWN when a pipeline failed, for a load balancer or Kubernetes probe; with each
+     * pipeline's state.
+     */
     @GET
     @Path("health")
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        boolean failed = pipeline.state() == Pipeline.State.FAILED;
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        pipelines.all().forEach(pipeline -> states.put(pipeline.config().name(), pipeline.state().name()));
+        boolean failed = states.containsValue(Pipeline.State.FAILED.name());
         return Response.status(failed ? 503 : 200).entity(Map.of("status", failed ? "DOWN" : "UP",
-                "pipeline", pipeline.state().name())).build();
+                "pipelines", states)).build();
     }
 
     @GET

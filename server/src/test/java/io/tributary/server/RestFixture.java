@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.tributary.api.ChangeSource;
 
 /**
  * A real pipeline (engine, offset store, file sink; an {@link IdleSource} for its source) with its REST API on a free
@@ -25,9 +29,10 @@ final class RestFixture implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger sourceStarts = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicReference<Optional<Map<String, ?>>> startedFrom = new AtomicReference<>();
     private final Pipeline pipeline;
+    private final Pipelines pipelines;
     private final RestServer rest;
 
     /**
@@ -47,14 +52,19 @@ final class RestFixture implements AutoCloseable {
         Map<String, String> resolved = ConfigProviders.resolve(file);
         PipelineConfig config = PipelineConfig.of(NAME + ".properties", resolved, registry.types())
                 .shownAs(file, resolved);
-        pipeline = new Pipeline(config, registry, sourceConfig -> {
-            sourceStarts.incrementAndGet();
-            return new IdleSource(startedFrom::set, failing::get);
-        });
+        Function<Map<String, String>, ChangeSource> sources = sourceConfig -> {
+            if (sourceConfig.get("topic.prefix").equals(NAME)) {
+                sourceStarts.incrementAndGet();
+                return new IdleSource(startedFrom::set, failing::get);
+            }
+            return new IdleSource(offset -> { });
+        };
+        pipeline = new Pipeline(config, registry, sources);
+        pipelines = Pipelines.of(pipeline, registry, directory.resolve("offsets").resolve("connectors"), sources);
         try {
-            this.rest = RestServer.start(config.rest(), pipeline, registry);
+            this.rest = RestServer.start(config.rest(), pipelines);
         } catch (RuntimeException e) {
-            pipeline.close();
+            pipelines.close();
             throw e;
         }
         pipeline.start();
@@ -85,6 +95,10 @@ final class RestFixture implements AutoCloseable {
     /** Makes the source fail at its next poll, and at every one after until {@code failing(false)}. */
     void failing(boolean fails) {
         failing.set(fails);
+    }
+
+    Pipelines pipelines() {
+        return pipelines;
     }
 
     int sourceStarts() {
@@ -126,6 +140,6 @@ final class RestFixture implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
-        pipeline.close();
+        pipelines.close();
     }
 }

@@ -147,6 +147,58 @@ class StandalonePipelineIT {
         }
     }
 
+    /**
+     * A second pipeline created through the REST API, as a Connect connector is: it snapshots and streams its own
+     * database beside the file's pipeline, shows in the runtime's metrics, runs again after a restart of the runtime,
+     * and stops for good when deleted.
+     */
+    @Test
+    void pipelinesCreatedThroughRestRunBesideTheFilesAndSurviveARestart(@TempDir Path directory) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))",
+                    "CREATE DATABASE crm", "CREATE TABLE crm.people (id INT PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO shop.items VALUES (1, 'pen')", "INSERT INTO crm.people VALUES (1, 'Ada')");
+            Map<String, String> pipeline = pipeline(mariaDb, null, directory, "false");
+            pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
+            pipeline.put("sinks", "files");
+            Map<String, String> crm = new HashMap<>(pipeline);
+            crm.keySet().removeIf(key -> key.startsWith("rest."));
+            crm.put("name", "crm");
+            crm.put("topic.prefix", "crm");
+            crm.put("database.server.id", "6102");
+            crm.put("database.include.list", "crm");
+            crm.put("sink.files.directory", directory.resolve("crm-events").toString());
+            Path people = directory.resolve("crm-events/crm.crm.people.jsonl");
+
+            try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
+                String url = server.restUrl();
+                assertThat(send("POST", url + "/connectors", JSON.writeValueAsString(Map.of("name", "crm",
+                        "config", crm)))).isEqualTo(201);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(people) == 1);
+                mariaDb.execute("INSERT INTO crm.people VALUES (2, 'Grace')");
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(people) == 2);
+                assertThat(get(url + "/connectors")).isEqualTo(JSON.readTree("[\"shop\",\"crm\"]"));
+                assertThat(text(url + "/metrics")).contains("tributary_events_delivered_total{pipeline=\"crm\"} 2.0");
+            }
+            mariaDb.execute("INSERT INTO crm.people VALUES (3, 'Edsger')");
+            try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(people) == 3);
+                assertThat(Files.readAllLines(people)).extracting(line -> JSON.readTree(line)
+                        .at("/value/payload/after/id").asInt()).as("resumed where it stopped: nothing twice")
+                        .containsExactly(1, 2, 3);
+                assertThat(send("DELETE", server.restUrl() + "/connectors/crm", null)).isEqualTo(204);
+                assertThat(server.pipelines().names()).containsExactly("shop");
+            }
+            try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
+                assertThat(server.pipelines().names()).as("deleted for good").containsExactly("shop");
+            }
+        }
+    }
+
+    private static long lines(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
     static Map<String, String> pipeline(TestingMariaDb mariaDb, TestingKafka kafka, Path directory,
             String exactlyOnce) {
         Map<String, String> pipeline = new HashMap<>();
