@@ -106,7 +106,7 @@ public final class ConnectorsResource {
                     + "\"config\": {...}}");
         }
         Pipeline pipeline = changed(() -> pipelines.create(name, written));
-        return Response.created(java.net.URI.create("/connectors/" + name)).entity(info(pipeline)).build();
+        return Response.created(java.net.URI.create("/connectors/" + name)).entity(created(info(pipeline))).build();
     }
 
     /** Creates or reconfigures a pipeline (Connect's PUT): 201 with its info when created, 200 when changed. */
@@ -118,7 +118,7 @@ public final class ConnectorsResource {
             throw new BadRequestException("the request body is not " + CONFIG_BODY + ": a key has the value null");
         }
         Pipelines.Change change = changed(() -> pipelines.put(name, written));
-        Map<String, Object> info = info(change.pipeline());
+        Map<String, Object> info = change.created() ? created(info(change.pipeline())) : info(change.pipeline());
         return change.created() ? Response.created(java.net.URI.create("/connectors/" + name)).entity(info).build()
                 : Response.ok(info).build();
     }
@@ -153,6 +153,13 @@ public final class ConnectorsResource {
             return null;
         });
         return Response.noContent().build();
+    }
+
+    /** A pipeline's info right after its creation, as Connect answers it: its tasks not yet made. */
+    private static Map<String, Object> created(Map<String, Object> info) {
+        Map<String, Object> created = new LinkedHashMap<>(info);
+        created.put("tasks", List.of());
+        return created;
     }
 
     /** A change of the runtime's pipelines, its refusals in Connect's statuses. */
@@ -194,7 +201,8 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/status")
     public Map<String, Object> status(@PathParam("name") String name) {
-        Pipeline pipeline = pipeline(name);
+        // Connect's words for a status it has not
+        Pipeline pipeline = pipeline(name, "No status found for connector " + name);
         return status(pipeline, connectorState(pipeline), taskStatus(pipeline));
     }
 
@@ -217,7 +225,7 @@ public final class ConnectorsResource {
     @GET
     @Path("/{name}/tasks/{task}/status")
     public Map<String, Object> taskStatus(@PathParam("name") String name, @PathParam("task") int task) {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "No status found for task " + name + "-" + task);
         if (task != 0 || pipeline.stoppedByRequest()) {
             throw new NotFoundException("No status found for task " + name + "-" + task);
         }
@@ -229,9 +237,9 @@ public final class ConnectorsResource {
     @Path("/{name}/tasks/{task}/restart")
     public Response restartTask(@PathParam("name") String name, @PathParam("task") int task)
             throws InterruptedException {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "Unknown connector: " + name);
         if (task != 0 || pipeline.stoppedByRequest()) {
-            throw new NotFoundException("Task " + name + "-" + task + " not found");
+            throw new NotFoundException("Unknown task: " + name + "-" + task);
         }
         pipeline.restart();
         return Response.noContent().build();
@@ -264,7 +272,7 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/pause")
     public Response pause(@PathParam("name") String name) {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "Unknown connector " + name);
         pipeline.pause();
         return Response.accepted().build();
     }
@@ -272,7 +280,7 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/resume")
     public Response resume(@PathParam("name") String name) {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "Unknown connector " + name);
         pipeline.resume();
         return Response.accepted().build();
     }
@@ -288,7 +296,7 @@ public final class ConnectorsResource {
     public Response restart(@PathParam("name") String name,
             @QueryParam("includeTasks") @DefaultValue("false") boolean includeTasks,
             @QueryParam("onlyFailed") @DefaultValue("false") boolean onlyFailed) throws InterruptedException {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "Unknown connector: " + name);
         if (!includeTasks && !onlyFailed) {
             pipeline.restart();
             return Response.noContent().build();
@@ -319,9 +327,9 @@ public final class ConnectorsResource {
     @PUT
     @Path("/{name}/stop")
     public Response stop(@PathParam("name") String name) throws InterruptedException {
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = pipeline(name, "Unknown connector " + name);
         pipeline.stopCapture();
-        return Response.accepted().build();
+        return Response.noContent().build();
     }
 
     /** The stored offset in Connect's shape: {@code {"offsets":[{"partition":{...},"offset":{...}}]}}, or none. */
@@ -434,7 +442,12 @@ public final class ConnectorsResource {
     }
 
     private Pipeline pipeline(String name) {
-        return pipelines.get(name).orElseThrow(() -> new NotFoundException("Connector " + name + " not found"));
+        return pipeline(name, "Connector " + name + " not found");
+    }
+
+    /** The pipeline of this name, or 404 with {@code notFound}: Connect words it differently per endpoint. */
+    private Pipeline pipeline(String name, String notFound) {
+        return pipelines.get(name).orElseThrow(() -> new NotFoundException(notFound));
     }
 
     /** The configuration as written, secrets hidden. */
@@ -454,6 +467,8 @@ public final class ConnectorsResource {
         task.put("id", 0);
         task.put("state", pipeline.state().name());
         task.put("worker_id", workerId);
+        // Connect 4's status names the plugin's version beside the worker
+        task.put("version", Version.current());
         pipeline.trace().ifPresent(trace -> task.put("trace", trace));
         return task;
     }
@@ -462,7 +477,8 @@ public final class ConnectorsResource {
     private Map<String, Object> status(Pipeline pipeline, String connectorState, Map<String, Object> task) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("name", pipeline.config().name());
-        status.put("connector", Map.of("state", connectorState, "worker_id", workerId));
+        status.put("connector", Map.of("state", connectorState, "worker_id", workerId, "version",
+                Version.current()));
         status.put("tasks", pipeline.stoppedByRequest() || task == null ? List.of() : List.of(task));
         status.put("type", "source");
         return status;

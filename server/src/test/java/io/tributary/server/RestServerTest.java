@@ -68,7 +68,7 @@ class RestServerTest {
 
     @Test
     void errorsComeInConnectsShapeWithConnectsStatusCodes() throws Exception {
-        assertError(api.get("/connectors/nope/status"), 404, "Connector nope not found");
+        assertError(api.get("/connectors/nope/status"), 404, "No status found for connector nope");
         assertError(api.get("/no/such/endpoint"), 404, "Not Found");
         assertError(api.get("/connectors/shop/restart"), 405, "Method Not Allowed");
     }
@@ -101,12 +101,12 @@ class RestServerTest {
         assertThat(json(api.get("/connectors/shop/tasks/0/status"))).isEqualTo(
                 json(api.get("/connectors/shop/status")).at("/tasks/0"));
         assertError(api.get("/connectors/shop/tasks/1/status"), 404, "No status found for task shop-1");
-        assertError(api.call("POST", "/connectors/shop/tasks/1/restart"), 404, "Task shop-1 not found");
+        assertError(api.call("POST", "/connectors/shop/tasks/1/restart"), 404, "Unknown task: shop-1");
         assertError(api.get("/connectors/nope/tasks"), 404, "Connector nope not found");
 
         assertThat(api.call("POST", "/connectors/shop/tasks/0/restart").statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.sourceStarts() == 2);
-        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(204);
         assertThat(json(api.get("/connectors/shop/tasks"))).as("a stopped connector has no tasks").isEmpty();
         assertError(api.get("/connectors/shop/tasks/0/status"), 404, "No status found for task shop-0");
     }
@@ -149,7 +149,7 @@ class RestServerTest {
                 "Connectors must be in the STOPPED state before their offsets can be modified. This can be done for "
                         + "the specified connector by issuing a 'PUT' request to the '/connectors/shop/stop' endpoint");
 
-        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(204);
         assertThat(json(api.get("/connectors/shop/status")).at("/connector/state").asText()).isEqualTo("STOPPED");
         assertThat(json(api.get("/connectors/shop/status")).get("tasks")).as("no tasks, as in Connect").isEmpty();
         assertError(api.callWithBody("PATCH", path, "application/json", offsets.replace("1424", "\"x\"")), 400,
@@ -180,7 +180,7 @@ class RestServerTest {
         assertThat(api.startedFrom()).contains(Map.of("file", "binlog.000002", "pos", 1424));
         await().atMost(Duration.ofSeconds(30)).until(() -> api.pipeline().state() == Pipeline.State.RUNNING);
 
-        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(202);
+        assertThat(api.call("PUT", "/connectors/shop/stop").statusCode()).isEqualTo(204);
         Files.createDirectories(sourceState);
         Files.writeString(sourceState.resolve("schema-history.jsonl"), "{}\n");
         assertThat(json(api.call("DELETE", path)).get("message").asText())
