@@ -71,6 +71,7 @@ class RestApiParityIT {
                 crmOnTributary.putAll(sinkAndOffsets(directory, "crm"));
 
                 same(both, "GET", "/connectors", null);
+                assertThat(plugin(worker)).as("the plugin as the worker lists it").isEqualTo(plugin(tributary));
                 same(both, "GET", "/connectors?expand=status&expand=info", null);
                 same(both, "GET", "/connectors/shop", null);
                 same(both, "GET", "/connectors/shop/status", null);
@@ -192,6 +193,16 @@ class RestApiParityIT {
             return shaped;
         }
         return node;
+    }
+
+    /** The entry of Tributary's source connector in {@code GET /connector-plugins}. */
+    private JsonNode plugin(String url) throws Exception {
+        for (JsonNode plugin : call(url, "GET", "/connector-plugins", null).body()) {
+            if (plugin.get("class").asText().equals("io.tributary.connect.MySqlSourceConnector")) {
+                return plugin;
+            }
+        }
+        return null;
     }
 
     private String taskState(String url, String connector) throws Exception {

@@ -36,8 +36,11 @@ public final class ConnectorPluginsResource {
     @GET
     public List<Map<String, String>> plugins() {
         List<Map<String, String>> plugins = new ArrayList<>();
-        plugins.add(Map.of("class", "io.tributary.connect.MySqlSourceConnector", "type", "source"));
-        registry.types().forEach(type -> plugins.add(Map.of("class", type, "type", "sink")));
+        // with each plugin's version, as Connect lists them
+        plugins.add(Map.of("class", "io.tributary.connect.MySqlSourceConnector", "type", "source", "version",
+                Version.current()));
+        registry.types().forEach(type -> plugins.add(Map.of("class", type, "type", "sink", "version",
+                Version.current())));
         return plugins;
     }
 
