@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCommand.ManifestVersion.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ImportOffsetsCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, ValidateCommand.class, StatusCommand.class, ImportOffsetsCommand.class,
             DemoCommand.class},
         description = "Change-data-capture: every committed row change of a database, as Debezium-compatible "
                 + "events, delivered to Kafka or straight into a sink.",

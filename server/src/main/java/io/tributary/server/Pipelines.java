@@ -87,6 +87,16 @@ public final class Pipelines implements AutoCloseable {
         return pipelines;
     }
 
+    /**
+     * A runtime with no pipeline of its own: those the API created before, from {@code directory} (started), and
+     * those it creates.
+     */
+    public static Pipelines of(SinkRegistry registry, Path directory) {
+        Pipelines pipelines = new Pipelines(registry, Sources::create, Optional.of(directory), Optional.empty());
+        pipelines.loadStored();
+        return pipelines;
+    }
+
     /** One pipeline alone, none created through the API (tests, embedded use). */
     public static Pipelines single(Pipeline pipeline, SinkRegistry registry) {
         Pipelines pipelines = new Pipelines(registry, Sources::create, Optional.empty(),
@@ -226,6 +236,9 @@ public final class Pipelines implements AutoCloseable {
         Map<String, String> withName = new LinkedHashMap<>(written);
         withName.put(PipelineOptions.NAME.key(), name);
         withName.put(PipelineOptions.REST_PORT.key(), "-1");
+        // offsets beside the runtime's by default, not in the working directory
+        directory.map(Path::getParent).ifPresent(runtime -> withName.putIfAbsent(
+                PipelineOptions.OFFSET_STORAGE_DIR.key(), runtime.toString()));
         PipelineConfig config = null;
         try {
             config = PipelineValidation.validateFile(name, withName, registry);

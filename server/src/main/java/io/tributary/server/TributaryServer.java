@@ -52,6 +52,27 @@ public final class TributaryServer implements AutoCloseable {
         return new TributaryServer(pipeline, pipelines, rest);
     }
 
+    /**
+     * A runtime file running: no pipeline of its own, those created through its REST API (kept in {@code
+     * connectors/} of its directory, and started again from there).
+     *
+     * @throws io.tributary.api.config.ConfigException listing every problem in the file
+     * @throws IllegalStateException when the REST port is taken
+     */
+    public static TributaryServer serve(String fileName, Map<String, String> properties) {
+        RuntimeConfig config = RuntimeConfig.of(fileName, ConfigProviders.resolve(properties));
+        Pipelines pipelines = Pipelines.of(new SinkRegistry(), config.directory().resolve("connectors"));
+        try {
+            RestServer rest = RestServer.start(config.rest(), pipelines);
+            LOG.info("REST API of the runtime at {}, running {} pipeline(s) from {}", rest.url(),
+                    pipelines.names().size(), config.directory().resolve("connectors"));
+            return new TributaryServer(null, pipelines, rest);
+        } catch (RuntimeException e) {
+            pipelines.close();
+            throw e;
+        }
+    }
+
     /** Where the pipelines created through the REST API are kept: {@code connectors/} in the offset store. */
     static Path connectorDirectory(PipelineConfig config) {
         return config.offsetDirectory().resolve("connectors");
@@ -61,6 +82,7 @@ public final class TributaryServer implements AutoCloseable {
         return pipelines;
     }
 
+    /** The pipeline file's pipeline; null for a runtime file's runtime. */
     public Pipeline pipeline() {
         return pipeline;
     }

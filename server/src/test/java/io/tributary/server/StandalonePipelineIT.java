@@ -195,6 +195,42 @@ class StandalonePipelineIT {
         }
     }
 
+    /**
+     * A runtime file's runtime ({@code tributary serve}): no pipeline of its own; one created through the API
+     * captures, is kept in the runtime's directory with its offsets, and resumes after a restart.
+     */
+    @Test
+    void aRuntimeFileRunsThePipelinesItsApiCreates(@TempDir Path directory) throws Exception {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
+            mariaDb.execute("CREATE DATABASE crm", "CREATE TABLE crm.people (id INT PRIMARY KEY, name VARCHAR(20))",
+                    "INSERT INTO crm.people VALUES (1, 'Ada')");
+            Map<String, String> runtime = Map.of("rest.port", "0", "offset.storage.dir",
+                    directory.resolve("runtime").toString());
+            Map<String, String> crm = pipeline(mariaDb, null, directory, "false");
+            crm.keySet().removeIf(key -> key.startsWith("sink.kafka") || key.startsWith("rest.")
+                    || key.equals("offset.storage.dir"));
+            crm.put("sinks", "files");
+            crm.put("topic.prefix", "crm");
+            crm.put("database.include.list", "crm");
+            crm.remove("name");
+            Path people = directory.resolve("events/crm.crm.people.jsonl");
+
+            try (TributaryServer server = TributaryServer.serve("runtime.properties", runtime)) {
+                assertThat(get(server.restUrl() + "/connectors")).isEmpty();
+                assertThat(send("PUT", server.restUrl() + "/connectors/crm/config", JSON.writeValueAsString(crm)))
+                        .isEqualTo(201);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(people) == 1);
+            }
+            assertThat(directory.resolve("runtime/connectors/crm.json")).exists();
+            assertThat(directory.resolve("runtime/crm.offsets.json")).as("offsets in the runtime's directory").exists();
+            mariaDb.execute("INSERT INTO crm.people VALUES (2, 'Grace')");
+            try (TributaryServer server = TributaryServer.serve("runtime.properties", runtime)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(people) == 2);
+                assertThat(get(server.restUrl() + "/connectors")).isEqualTo(JSON.readTree("[\"crm\"]"));
+            }
+        }
+    }
+
     private static long lines(Path file) throws java.io.IOException {
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
     }
