@@ -112,6 +112,44 @@ final class DebeziumMBeans implements AutoCloseable {
         public long getMilliSecondsSinceLastEvent() {
             return pipeline.metrics().msSinceLastDelivery();
         }
+
+        @Override
+        public String getBinlogFilename() {
+            Object file = stored().get("file");
+            return file == null ? null : file.toString();
+        }
+
+        @Override
+        public long getBinlogPosition() {
+            return stored().get("pos") instanceof Number pos ? pos.longValue() : -1;
+        }
+
+        @Override
+        public String getGtidSet() {
+            Object gtids = stored().get("gtids");
+            return gtids == null ? null : gtids.toString();
+        }
+
+        @Override
+        public boolean isGtidModeEnabled() {
+            return getGtidSet() != null;
+        }
+
+        @Override
+        public Map<String, String> getSourceEventPosition() {
+            Map<String, String> position = new LinkedHashMap<>();
+            stored().forEach((key, value) -> position.put(key, String.valueOf(value)));
+            return position;
+        }
+
+        @Override
+        public long getNumberOfDisconnects() {
+            return pipeline.captureStatus().disconnects();
+        }
+
+        private Map<String, ?> stored() {
+            return pipeline.storedOffset().map(Pipeline.StoredOffset::offset).orElse(Map.of());
+        }
     }
 
     private record Snapshot(Pipeline pipeline) implements SnapshotMetricsMXBean {
@@ -135,6 +173,22 @@ final class DebeziumMBeans implements AutoCloseable {
         @Override
         public boolean getSnapshotCompleted() {
             return pipeline.captureStatus().snapshotCompleted();
+        }
+
+        @Override
+        public long getSnapshotDurationInSeconds() {
+            return pipeline.captureStatus().snapshotDurationSeconds();
+        }
+
+        @Override
+        public boolean getSnapshotAborted() {
+            return pipeline.state() == Pipeline.State.FAILED && !pipeline.captureStatus().snapshotCompleted()
+                    && pipeline.captureStatus().snapshotTableCount() > 0;
+        }
+
+        @Override
+        public boolean getSnapshotPaused() {
+            return pipeline.state() == Pipeline.State.PAUSED && getSnapshotRunning();
         }
 
         @Override

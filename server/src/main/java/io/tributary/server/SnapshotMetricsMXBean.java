@@ -21,4 +21,13 @@ public interface SnapshotMetricsMXBean {
 
     /** Rows read per table, {@code db.table}. */
     Map<String, Long> getRowsScanned();
+
+    /** How long the snapshot has taken so far, or took. */
+    long getSnapshotDurationInSeconds();
+
+    /** Whether the pipeline failed during its snapshot (a restart resumes it after the last row delivered). */
+    boolean getSnapshotAborted();
+
+    /** Whether the pipeline is paused during its snapshot. */
+    boolean getSnapshotPaused();
 }

@@ -29,4 +29,21 @@ public interface StreamingMetricsMXBean {
 
     /** Milliseconds since the last delivery; -1 before one. */
     long getMilliSecondsSinceLastEvent();
+
+    /** The binlog file of the position stored last (at most {@code offset.flush.interval.ms} behind delivery). */
+    String getBinlogFilename();
+
+    /** The position in it; -1 before any was stored. */
+    long getBinlogPosition();
+
+    /** The GTID set completed at the position stored last; null without GTIDs. */
+    String getGtidSet();
+
+    boolean isGtidModeEnabled();
+
+    /** The offset stored last, its values as strings, as Debezium shows its source position. */
+    java.util.Map<String, String> getSourceEventPosition();
+
+    /** How often the binlog connection was lost since the pipeline started (each one retried). */
+    long getNumberOfDisconnects();
 }

@@ -63,6 +63,21 @@ class MetricsIT {
                 assertThat(MBEANS.getAttribute(STREAMING, "QueueRemainingCapacity")).as("caught up: the queue is "
                         + "empty").isEqualTo(MBEANS.getAttribute(STREAMING, "QueueTotalCapacity"));
                 assertThat((Long) MBEANS.getAttribute(STREAMING, "MilliSecondsSinceLastEvent")).isNotNegative();
+                // the position stored last, once the streamed changes' offset is stored
+                await().atMost(TIMEOUT).until(() -> server.pipeline().storedOffset().map(stored -> stored.offset()
+                        .get("snapshot") == null && stored.offset().containsKey("gtids")).orElse(false));
+                Map<String, ?> stored = server.pipeline().storedOffset().orElseThrow().offset();
+                assertThat(MBEANS.getAttribute(STREAMING, "BinlogFilename")).isEqualTo(stored.get("file"));
+                assertThat(MBEANS.getAttribute(STREAMING, "BinlogPosition")).isEqualTo(
+                        ((Number) stored.get("pos")).longValue());
+                assertThat(MBEANS.getAttribute(STREAMING, "GtidSet")).isEqualTo(stored.get("gtids"));
+                assertThat(MBEANS.getAttribute(STREAMING, "GtidModeEnabled")).isEqualTo(true);
+                assertThat(toMap(MBEANS.getAttribute(STREAMING, "SourceEventPosition")))
+                        .containsEntry("file", String.valueOf(stored.get("file")));
+                assertThat(MBEANS.getAttribute(STREAMING, "NumberOfDisconnects")).isEqualTo(0L);
+                assertThat((Long) MBEANS.getAttribute(SNAPSHOT, "SnapshotDurationInSeconds")).isNotNegative();
+                assertThat(MBEANS.getAttribute(SNAPSHOT, "SnapshotAborted")).isEqualTo(false);
+                assertThat(MBEANS.getAttribute(SNAPSHOT, "SnapshotPaused")).isEqualTo(false);
                 // idle and caught up: no lag, and none growing while nothing happens
                 await().atMost(TIMEOUT).during(Duration.ofSeconds(3))
                         .until(() -> MBEANS.getAttribute(STREAMING, "MilliSecondsBehindSource").equals(0L));
@@ -92,6 +107,16 @@ class MetricsIT {
         // Debezium's MariaDB connector, whose MBeans are under debezium.mariadb
         pipeline.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
         return pipeline;
+    }
+
+    /** A {@code Map} attribute, which JMX hands over as tabular data of key and value rows. */
+    private static Map<Object, Object> toMap(Object tabular) {
+        Map<Object, Object> map = new HashMap<>();
+        for (Object row : ((TabularData) tabular).values()) {
+            javax.management.openmbean.CompositeData data = (javax.management.openmbean.CompositeData) row;
+            map.put(data.get("key"), data.get("value"));
+        }
+        return map;
     }
 
     /** {@code RowsScanned}, a {@code Map<String, Long>} that JMX hands over as tabular data. */

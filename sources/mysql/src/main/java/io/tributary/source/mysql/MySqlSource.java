@@ -37,6 +37,7 @@ public final class MySqlSource implements ChangeSource {
     private volatile BinlogReader binlog;
     /** The commits the readers before {@link #binlog} read (one reader per connection). */
     private long committedBefore;
+    private long disconnects;
     private volatile RuntimeException failure;
     private volatile boolean closed;
     private Optional<Path> stateDirectory = Optional.empty();
@@ -333,6 +334,10 @@ public final class MySqlSource implements ChangeSource {
     private synchronized void replaceBinlog(BinlogReader reader) {
         if (binlog != null) {
             committedBefore += binlog.committedTransactions();
+            if (binlog.connected()) {
+                // a reader replaced after it connected is a connection lost (not another failed attempt)
+                disconnects++;
+            }
         }
         binlog = reader;
     }
@@ -344,7 +349,8 @@ public final class MySqlSource implements ChangeSource {
         return new CaptureStatus(progress.isRunning(), progress.isCompleted(), progress.tableCount(),
                 streaming != null && streaming.streaming(),
                 committedBefore + (streaming == null ? 0 : streaming.committedTransactions()),
-                queue == null ? 0 : queue.capacity(), queue == null ? 0 : queue.remainingCapacity());
+                queue == null ? 0 : queue.capacity(), queue == null ? 0 : queue.remainingCapacity(),
+                progress.durationSeconds(), disconnects);
     }
 
     /** Whether the snapshot (if any) is done. */

@@ -18,6 +18,8 @@ public final class SnapshotProgress {
     private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
     private volatile boolean completed;
     private volatile int tableCount = -1;
+    private volatile long beganMs;
+    private volatile long completedMs;
 
     /** Records the table's estimate and returns its count of rows read, for the snapshot to add each row to. */
     AtomicLong start(String table, long estimatedRows) {
@@ -27,6 +29,7 @@ public final class SnapshotProgress {
 
     /** The snapshot starts, to read this many tables. */
     void begin(int tables) {
+        beganMs = System.currentTimeMillis();
         tableCount = tables;
     }
 
@@ -35,7 +38,16 @@ public final class SnapshotProgress {
     }
 
     void complete() {
+        completedMs = System.currentTimeMillis();
         completed = true;
+    }
+
+    /** How long the snapshot has taken so far, or took, in whole seconds; 0 without one. */
+    public long durationSeconds() {
+        if (beganMs == 0) {
+            return 0;
+        }
+        return ((completed ? completedMs : System.currentTimeMillis()) - beganMs) / 1000;
     }
 
     public boolean isCompleted() {

@@ -198,6 +198,8 @@ abstract class SourceErrorsIT {
                 }
                 assertThat(runner.awaitRecords(4, TIMEOUT)).extracting(record -> ((Object[]) record.key())[0])
                         .containsExactly(1, 2, 3, 4);
+                assertThat(runner.source().captureStatus().disconnects()).as("Debezium's NumberOfDisconnects")
+                        .isEqualTo(4);
             }
         }
     }
