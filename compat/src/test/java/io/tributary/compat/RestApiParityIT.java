@@ -72,6 +72,7 @@ class RestApiParityIT {
 
                 same(both, "GET", "/connectors", null);
                 assertThat(plugin(worker)).as("the plugin as the worker lists it").isEqualTo(plugin(tributary));
+                validatesAlike(worker, tributary, shopOnConnect);
                 same(both, "GET", "/connectors?expand=status&expand=info", null);
                 same(both, "GET", "/connectors/shop", null);
                 same(both, "GET", "/connectors/shop/status", null);
@@ -193,6 +194,40 @@ class RestApiParityIT {
             return shaped;
         }
         return node;
+    }
+
+    /**
+     * A source configuration with mistakes validated by both: the same plugin name, and for each key of the source
+     * the same definition and the same errors (the worker adds its own common keys, Tributary a pipeline's sinks).
+     */
+    private void validatesAlike(String worker, String tributary, Map<String, String> source) throws Exception {
+        Map<String, String> wrong = new LinkedHashMap<>(source);
+        wrong.put("snapshot.mode", "sometimes");
+        wrong.remove("database.hostname");
+        String path = "/connector-plugins/MySqlSourceConnector/config/validate";
+        Answer connect = call(worker, "PUT", path, JSON.writeValueAsString(wrong));
+        Answer ours = call(tributary, "PUT", path, JSON.writeValueAsString(wrong));
+        assertThat(ours.status()).isEqualTo(connect.status()).isEqualTo(200);
+        assertThat(ours.body().get("name")).isEqualTo(connect.body().get("name"));
+        Map<String, JsonNode> connectConfigs = configsByName(connect.body());
+        Map<String, JsonNode> ourConfigs = configsByName(ours.body());
+        assertThat(ourConfigs.get("snapshot.mode").at("/value/errors")).as("errors found").isNotEmpty();
+        for (String key : new java.util.TreeSet<>(connect.body().findValuesAsText("name"))) {
+            JsonNode theirs = connectConfigs.get(key);
+            if (theirs == null || !ourConfigs.containsKey(key) || theirs.at("/definition/group").isTextual()) {
+                continue; // a worker's own key (grouped: Common, Transforms, ...), not the source's
+            }
+            assertThat(ourConfigs.get(key)).as("validate: %s", key).isEqualTo(theirs);
+        }
+        assertThat(ourConfigs.keySet()).as("every key of the source the worker shows")
+                .containsAll(connectConfigs.entrySet().stream().filter(entry -> !entry.getValue()
+                        .at("/definition/group").isTextual()).map(Map.Entry::getKey).toList());
+    }
+
+    private static Map<String, JsonNode> configsByName(JsonNode answer) {
+        Map<String, JsonNode> configs = new LinkedHashMap<>();
+        answer.get("configs").forEach(config -> configs.put(config.at("/definition/name").asText(), config));
+        return configs;
     }
 
     /** The entry of Tributary's source connector in {@code GET /connector-plugins}. */

@@ -44,7 +44,18 @@ public final class ConnectorPluginsResource {
         return plugins;
     }
 
-    /** Checks a pipeline's source (and sink) properties without starting anything; Connect's answer shape. */
+    /** The source connector's options, as Connect's {@code GET /connector-plugins/<plugin>/config} lists them. */
+    @GET
+    @Path("/{plugin}/config")
+    public List<Map<String, Object>> definitions(@PathParam("plugin") String plugin) {
+        requireSource(plugin);
+        return ConnectValidation.definitions();
+    }
+
+    /**
+     * Checks a pipeline's source (and sink) properties without starting anything, answering as Connect does: every
+     * source option with its definition and the value given, and each problem under its key.
+     */
     @PUT
     @Path("/{plugin}/config/validate")
     public Map<String, Object> validate(@PathParam("plugin") String plugin, InputStream body) throws IOException {
@@ -57,10 +68,15 @@ public final class ConnectorPluginsResource {
         } catch (ConfigException e) {
             problems = e.problems();
         }
-        List<Map<String, Object>> configs = new ArrayList<>();
-        for (ConfigProblem problem : problems) {
-            configs.add(Map.of("value", Map.of("name", problem.key(), "errors", List.of(problem.message()))));
+        return ConnectValidation.validate(config, problems);
+    }
+
+    /** Connect's 404 for a plugin it does not have; the source's simple name, its class or Debezium's are its. */
+    private static void requireSource(String plugin) {
+        String simple = ConnectValidation.SOURCE_CLASS.substring(ConnectValidation.SOURCE_CLASS.lastIndexOf('.') + 1);
+        if (!plugin.equals(simple) && !plugin.equals(ConnectValidation.SOURCE_CLASS) && !plugin.equals(simple
+                .replace("SourceConnector", "Source")) && !plugin.startsWith("io.debezium.connector.")) {
+            throw new jakarta.ws.rs.NotFoundException("Unknown plugin " + plugin + ".");
         }
-        return Map.of("name", plugin, "error_count", problems.size(), "groups", List.of(), "configs", configs);
     }
 }

@@ -221,8 +221,23 @@ class RestServerTest {
 
         JsonNode answer = json(api.callWithBody("PUT", VALIDATE, "application/json; charset=utf-8",
                 "{\"connector.class\":\"MySqlSourceConnector\",\"sinks\":\"out\",\"sink.out.type\":\"file\"}"));
-        assertThat(answer.get("name").asText()).isEqualTo("MySqlSourceConnector");
+        assertThat(answer.get("name").asText()).as("the connector's class, as Connect names it")
+                .isEqualTo("io.tributary.connect.MySqlSourceConnector");
         assertThat(answer.get("error_count").asInt()).isPositive();
+        JsonNode hostname = null;
+        for (JsonNode config : answer.get("configs")) {
+            if (config.at("/definition/name").asText().equals("database.hostname")) {
+                hostname = config;
+            }
+        }
+        assertThat(hostname).as("every source option, with its definition and value").isNotNull();
+        assertThat(hostname.at("/definition/required").asBoolean()).isTrue();
+        assertThat(hostname.at("/definition/type").asText()).isEqualTo("STRING");
+        assertThat(hostname.at("/value/errors")).isNotEmpty();
+        assertThat(hostname.at("/value/visible").asBoolean()).isTrue();
+        JsonNode definitions = json(api.get("/connector-plugins/MySqlSourceConnector/config"));
+        assertThat(definitions.findValuesAsText("name")).contains("database.hostname", "snapshot.mode");
+        assertError(api.get("/connector-plugins/Nope/config"), 404, "Unknown plugin Nope.");
     }
 
     @Test
