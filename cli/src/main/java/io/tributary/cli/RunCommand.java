@@ -2,7 +2,6 @@ package io.tributary.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.tributary.server.Pipeline;
@@ -48,38 +47,30 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return Failures.report(spec.commandLine().getErr(), e, verbose);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "tributary-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownStop stop = ShutdownStop.install(server);
         Pipeline pipeline = server.pipeline();
         out.println("Pipeline " + pipeline.config().name() + " running; offsets in " + pipeline.offsetFile()
                 + (server.restUrl() == null ? "" : "; REST API at " + server.restUrl()));
         out.flush();
         try {
-            return watch(server, pipeline, stopped, hook);
+            return watch(pipeline, stop);
         } catch (InterruptedException e) {
             // run from a program of its own (a test, an embedding application) that interrupts it: stop as on SIGTERM
-            Runtime.getRuntime().removeShutdownHook(hook);
-            server.close();
+            stop.stopNow();
             Thread.currentThread().interrupt();
             return 0;
         }
     }
 
     /** Prints progress until stopped; returns the exit status. */
-    private int watch(TributaryServer server, Pipeline pipeline, CountDownLatch stopped, Thread hook)
-            throws InterruptedException {
+    private int watch(Pipeline pipeline, ShutdownStop stop) throws InterruptedException {
         var out = spec.commandLine().getOut();
         long intervalMs = TimeUnit.SECONDS.toMillis(interval > 0 ? interval : 3600);
         String reported = null; // the trace of the failure last reported, while staying
-        while (stopped.getCount() > 0) {
+        while (!stop.stopped()) {
             if (pipeline.awaitFailed(intervalMs)) {
                 if (onFailure == OnFailure.exit) {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                    server.close();
+                    stop.stopNow();
                     reportFailure(pipeline);
                     return 1;
                 }
@@ -92,10 +83,10 @@ final class RunCommand implements Callable<Integer> {
                     reported = trace;
                 }
                 // stays failed until restarted through REST or stopped: wait for either
-                stopped.await(1, TimeUnit.SECONDS);
+                stop.await(1, TimeUnit.SECONDS);
                 continue;
             }
-            if (interval > 0 && stopped.getCount() > 0) {
+            if (interval > 0 && !stop.stopped()) {
                 ProgressDisplay.print(out, pipeline);
             }
         }

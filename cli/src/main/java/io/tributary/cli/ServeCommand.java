@@ -2,7 +2,6 @@ package io.tributary.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.tributary.server.PipelineFile;
 import io.tributary.server.TributaryServer;
@@ -37,23 +36,17 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return Failures.report(spec.commandLine().getErr(), e, verbose);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "tributary-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownStop stop = ShutdownStop.install(server);
         var out = spec.commandLine().getOut();
         out.println("Runtime serving its REST API at " + server.restUrl() + "; pipelines: "
                 + String.join(", ", server.pipelines().names()) + (server.pipelines().names().isEmpty()
                 ? "none yet (POST /connectors creates one)" : ""));
         out.flush();
         try {
-            stopped.await();
+            stop.await();
         } catch (InterruptedException e) {
             // run from a program of its own that interrupts it: stop as on SIGTERM
-            Runtime.getRuntime().removeShutdownHook(hook);
-            server.close();
+            stop.stopNow();
             Thread.currentThread().interrupt();
         }
         return 0;
