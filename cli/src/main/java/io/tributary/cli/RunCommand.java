@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
                 + (server.restUrl() == null ? "" : "; REST API at " + server.restUrl()));
         out.flush();
         try {
-            return watch(pipeline, stop);
+            return watch(server, stop);
         } catch (InterruptedException e) {
             // run from a program of its own (a test, an embedding application) that interrupts it: stop as on SIGTERM
             stop.stopNow();
@@ -63,12 +63,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints progress until stopped; returns the exit status. */
-    private int watch(Pipeline pipeline, ShutdownStop stop) throws InterruptedException {
+    private int watch(TributaryServer server, ShutdownStop stop) throws InterruptedException {
         var out = spec.commandLine().getOut();
         long intervalMs = TimeUnit.SECONDS.toMillis(interval > 0 ? interval : 3600);
+        long nextProgress = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMs);
         String reported = null; // the trace of the failure last reported, while staying
         while (!stop.stopped()) {
-            if (pipeline.awaitFailed(intervalMs)) {
+            // the one running now, looked up every second at most: it is replaced when it restarts to read its
+            // config providers' values again
+            Pipeline pipeline = server.pipeline();
+            if (pipeline.awaitFailed(Math.min(intervalMs, 1000))) {
                 if (onFailure == OnFailure.exit) {
                     stop.stopNow();
                     reportFailure(pipeline);
@@ -86,8 +90,9 @@ final class RunCommand implements Callable<Integer> {
                 stop.await(1, TimeUnit.SECONDS);
                 continue;
             }
-            if (interval > 0 && !stop.stopped()) {
+            if (interval > 0 && !stop.stopped() && System.nanoTime() - nextProgress >= 0) {
                 ProgressDisplay.print(out, pipeline);
+                nextProgress += TimeUnit.MILLISECONDS.toNanos(intervalMs);
             }
         }
         return 0;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -54,11 +55,24 @@ final class ConfigProviders {
      * @throws ConfigException listing every undeclared, unloadable or unresolved provider and reference
      */
     static Map<String, String> resolve(Map<String, String> written) {
+        return resolveWithTtl(written).values();
+    }
+
+    /**
+     * Properties with their references resolved, and how long the shortest-lived value may be used (a provider's
+     * time to live), if any provider gave one.
+     */
+    record Resolved(Map<String, String> values, OptionalLong ttlMs) {
+    }
+
+    /** As {@link #resolve}, with the providers' shortest time to live. */
+    static Resolved resolveWithTtl(Map<String, String> written) {
         Map<String, List<String>> references = references(written);
         List<String> names = declaredNames(written);
         if (references.isEmpty() && names.isEmpty()) {
-            return written;
+            return new Resolved(written, OptionalLong.empty());
         }
+        List<Long> ttls = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
         references.forEach((key, refs) -> refs.stream().map(ConfigProviders::providerOf)
                 .filter(provider -> !names.contains(provider)).distinct().forEach(provider -> problems.add(
@@ -75,14 +89,14 @@ final class ConfigProviders {
             references.forEach((key, refs) -> {
                 // a key whose provider is undeclared or failed to load already has its problem
                 if (refs.stream().map(ConfigProviders::providerOf).allMatch(providers::containsKey)) {
-                    substitute(transformer, key, written.get(key), refs, problems)
+                    substitute(transformer, key, written.get(key), refs, problems, ttls)
                             .ifPresent(value -> resolved.put(key, value));
                 }
             });
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            return resolved;
+            return new Resolved(resolved, ttls.stream().mapToLong(Long::longValue).min());
         } finally {
             providers.values().forEach(ConfigProviders::close);
         }
@@ -192,10 +206,12 @@ final class ConfigProviders {
      * entry) or a provider's failure is a problem that names the reference but not what it resolves to.
      */
     private static Optional<String> substitute(ConfigTransformer transformer, String key, String value,
-            List<String> refs, List<ConfigProblem> problems) {
+            List<String> refs, List<ConfigProblem> problems, List<Long> ttls) {
         String resolved;
         try {
-            resolved = transformer.transform(Map.of(key, value)).data().get(key);
+            org.apache.kafka.common.config.ConfigTransformerResult result = transformer.transform(Map.of(key, value));
+            resolved = result.data().get(key);
+            ttls.addAll(result.ttls().values());
         } catch (RuntimeException e) {
             problems.add(new ConfigProblem(key, "cannot resolve " + String.join(", ", refs) + ": " + e.getMessage()));
             return Optional.empty();

@@ -153,6 +153,24 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                 shutdownTimeoutMs, sourceProperties(written), ProvidedValues.of(written, resolved));
     }
 
+    /** This configuration, its provided values to be used for {@code ttlMs} at most. */
+    PipelineConfig withProvidedTtl(java.util.OptionalLong ttlMs) {
+        return new PipelineConfig(name, source, sinks, offsetDirectory, offsetFlushIntervalMs, rest,
+                shutdownTimeoutMs, sourceAsWritten, provided.withTtl(ttlMs));
+    }
+
+    /**
+     * When the pipeline is to restart with its config provider references read again: after the providers' shortest
+     * time to live, unless {@code config.action.reload=none}; empty when no provider gave one.
+     */
+    public java.util.OptionalLong reloadAfterMs() {
+        return "none".equalsIgnoreCase(source.getOrDefault(RELOAD_ACTION, "restart").strip())
+                ? java.util.OptionalLong.empty() : provided.ttlMs();
+    }
+
+    /** Kafka Connect's key for what to do when config provider values expire. */
+    static final String RELOAD_ACTION = "config.action.reload";
+
     /** Names and shows no resolved value: the source as written, secrets masked, and the sinks' names and types. */
     @Override
     public String toString() {

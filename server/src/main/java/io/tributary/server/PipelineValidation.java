@@ -23,9 +23,11 @@ public final class PipelineValidation {
      *         reference, never the value
      */
     public static PipelineConfig validateFile(String fileName, Map<String, String> written, SinkRegistry registry) {
-        Map<String, String> resolved = ConfigProviders.resolve(written);
+        ConfigProviders.Resolved providers = ConfigProviders.resolveWithTtl(written);
+        Map<String, String> resolved = providers.values();
         try {
-            return validate(fileName, resolved, registry).shownAs(written, resolved);
+            return validate(fileName, resolved, registry).shownAs(written, resolved)
+                    .withProvidedTtl(providers.ttlMs());
         } catch (ConfigException e) {
             ProvidedValues provided = ProvidedValues.of(written, resolved);
             throw new ConfigException(e.problems().stream().map(problem -> hideResolved(problem, written, resolved,
@@ -67,6 +69,11 @@ public final class PipelineValidation {
             TransformChain.of(source);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
+        }
+        String reload = source.get(PipelineConfig.RELOAD_ACTION);
+        if (reload != null && !List.of("restart", "none").contains(reload.strip().toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(new ConfigProblem(PipelineConfig.RELOAD_ACTION, "expected restart or none, as Kafka Connect "
+                    + "takes it; found '" + reload + "'"));
         }
         for (SinkConfig sink : config.sinks().values()) {
             registry.validate(sink.type(), sink.properties()).forEach(problem -> problems.add(

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * The pipelines one runtime runs, by name, as a Kafka Connect worker runs connectors: the pipeline file's, and those
  * created, changed and removed through the REST API. Those are kept in the runtime's connector directory, one JSON
  * file of the configuration as written (config provider references unresolved) per pipeline, and started again from
- * there when the runtime starts; the file's pipeline is the file's to change.
+ * there when the runtime starts; the file's pipeline is the file's to change. A pipeline whose config providers gave
+ * their values a time to live is restarted with them read again once it passes, as a Connect worker restarts a
+ * connector ({@code config.action.reload}).
  */
 public final class Pipelines implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipelines.class);
@@ -43,14 +49,21 @@ public final class Pipelines implements AutoCloseable {
     private final Optional<Path> directory;
     private final Optional<String> fromFile;
     private final Map<String, Running> running = new LinkedHashMap<>();
+    private final ScheduledExecutorService reloads = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "tributary-config-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean closed;
 
     /**
      * A pipeline and its MBeans.
      *
      * @param shown its configuration as shown: as the API was given it, or the file's source keys as written
+     * @param reconfigured its configuration made again from what was written, config providers read again
      */
-    private record Running(Pipeline pipeline, DebeziumMBeans mbeans, Map<String, String> shown) {
+    private record Running(Pipeline pipeline, DebeziumMBeans mbeans, Map<String, String> shown,
+            Supplier<PipelineConfig> reconfigured) {
         void close() {
             pipeline.close();
             mbeans.close();
@@ -73,16 +86,21 @@ public final class Pipelines implements AutoCloseable {
      * The runtime of a pipeline file: that pipeline (not started), and those the API created before, from {@code
      * directory} (started). A stored configuration that no longer validates is left out with an ERROR naming it.
      */
-    public static Pipelines of(Pipeline filePipeline, SinkRegistry registry, Path directory) {
-        return of(filePipeline, registry, directory, Sources::create);
+    public static Pipelines of(Pipeline filePipeline, Supplier<PipelineConfig> fileConfig, SinkRegistry registry,
+            Path directory) {
+        return of(filePipeline, fileConfig, registry, directory, Sources::create);
     }
 
-    /** As {@link #of(Pipeline, SinkRegistry, Path)}, the pipelines' sources from {@code sources} (tests). */
-    static Pipelines of(Pipeline filePipeline, SinkRegistry registry, Path directory,
-            Function<Map<String, String>, ChangeSource> sources) {
+    /**
+     * As {@link #of(Pipeline, Supplier, SinkRegistry, Path)}, the pipelines' sources from {@code sources} (tests).
+     *
+     * @param fileConfig the file's configuration made again, its config providers read again
+     */
+    static Pipelines of(Pipeline filePipeline, Supplier<PipelineConfig> fileConfig, SinkRegistry registry,
+            Path directory, Function<Map<String, String>, ChangeSource> sources) {
         Pipelines pipelines = new Pipelines(registry, sources, Optional.of(directory),
                 Optional.of(filePipeline.config().name()));
-        pipelines.add(filePipeline, filePipeline.config().sourceAsWritten());
+        pipelines.add(filePipeline, filePipeline.config().sourceAsWritten(), fileConfig);
         pipelines.loadStored();
         return pipelines;
     }
@@ -97,11 +115,11 @@ public final class Pipelines implements AutoCloseable {
         return pipelines;
     }
 
-    /** One pipeline alone, none created through the API (tests, embedded use). */
-    public static Pipelines single(Pipeline pipeline, SinkRegistry registry) {
+    /** One pipeline alone, none created through the API (without the REST API, tests). */
+    public static Pipelines single(Pipeline pipeline, Supplier<PipelineConfig> config, SinkRegistry registry) {
         Pipelines pipelines = new Pipelines(registry, Sources::create, Optional.empty(),
                 Optional.of(pipeline.config().name()));
-        pipelines.add(pipeline, pipeline.config().sourceAsWritten());
+        pipelines.add(pipeline, pipeline.config().sourceAsWritten(), config);
         return pipelines;
     }
 
@@ -145,7 +163,7 @@ public final class Pipelines implements AutoCloseable {
         }
         store(name, written);
         Pipeline pipeline = new Pipeline(config, registry, sources);
-        add(pipeline, written);
+        add(pipeline, written, () -> validated(name, written));
         pipeline.start();
         LOG.info("pipeline {} {} through the REST API", name, created ? "created" : "reconfigured");
         return new Change(created, pipeline);
@@ -182,7 +200,43 @@ public final class Pipelines implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        reloads.shutdownNow();
         running.values().forEach(Running::close);
+    }
+
+    /**
+     * Restarts the pipeline with its configuration made again, its config providers read again, when it is still the
+     * one whose values expired; when reading them fails, it keeps running and is tried again after the same time.
+     * A pipeline stopped through the API waits for its resume.
+     */
+    private synchronized void reload(String name, Pipeline expired, long afterMs) {
+        Running current = running.get(name);
+        if (closed || current == null || current.pipeline() != expired) {
+            return;
+        }
+        if (expired.stoppedByRequest()) {
+            reloads.schedule(() -> reload(name, expired, afterMs), afterMs, TimeUnit.MILLISECONDS);
+            return;
+        }
+        PipelineConfig config;
+        try {
+            config = current.reconfigured().get();
+        } catch (RuntimeException e) {
+            LOG.error("pipeline {}: its config provider values expired, but reading them again failed ({}); it keeps "
+                    + "the ones it has and tries again in {} ms", name, e.getMessage(), afterMs);
+            reloads.schedule(() -> reload(name, expired, afterMs), afterMs, TimeUnit.MILLISECONDS);
+            return;
+        }
+        LOG.info("pipeline {} restarts with its config provider values read again: they expired after {} ms", name,
+                afterMs);
+        boolean paused = expired.state() == Pipeline.State.PAUSED;
+        running.remove(name).close();
+        Pipeline pipeline = new Pipeline(config, registry, sources);
+        add(pipeline, current.shown(), current.reconfigured());
+        if (paused) {
+            pipeline.pause();
+        }
+        pipeline.start();
     }
 
     /** A pipeline of this name exists already (Connect: 409). */
@@ -266,11 +320,15 @@ public final class Pipelines implements AutoCloseable {
         }
     }
 
-    private void add(Pipeline pipeline, Map<String, String> shown) {
+    private void add(Pipeline pipeline, Map<String, String> shown, Supplier<PipelineConfig> reconfigured) {
         String prefix = MySqlSourceConfig.parse(pipeline.config().source()).topicPrefix();
         DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline,
                 Sources.debeziumConnectorType(pipeline.config().source()), prefix);
-        running.put(pipeline.config().name(), new Running(pipeline, mbeans, Map.copyOf(shown)));
+        String name = pipeline.config().name();
+        running.put(name, new Running(pipeline, mbeans, java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(shown)), reconfigured));
+        pipeline.config().reloadAfterMs().ifPresent(afterMs -> reloads.schedule(() -> reload(name, pipeline,
+                afterMs), afterMs, TimeUnit.MILLISECONDS));
     }
 
     private void store(String name, Map<String, String> written) {
@@ -310,7 +368,7 @@ public final class Pipelines implements AutoCloseable {
                     continue;
                 }
                 Pipeline pipeline = new Pipeline(validated(name, written), registry, sources);
-                add(pipeline, written);
+                add(pipeline, written, () -> validated(name, written));
                 pipeline.start();
                 LOG.info("pipeline {} started from {}", name, file);
             } catch (IOException | RuntimeException e) {

@@ -10,10 +10,11 @@ import java.util.Map;
  * are not replaced in free text: they would match inside unrelated words.
  *
  * @param references each resolved value and the value as written, longest value first
+ * @param ttlMs how long the shortest-lived of the values may be used, when a provider said
  */
-record ProvidedValues(Map<String, String> references) {
+record ProvidedValues(Map<String, String> references, java.util.OptionalLong ttlMs) {
     static final int MIN_LENGTH = 3;
-    static final ProvidedValues NONE = new ProvidedValues(Map.of());
+    static final ProvidedValues NONE = new ProvidedValues(Map.of(), java.util.OptionalLong.empty());
 
     ProvidedValues {
         references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
@@ -28,7 +29,12 @@ record ProvidedValues(Map<String, String> references) {
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getValue().length())
                         .reversed())
                 .forEach(entry -> references.putIfAbsent(entry.getValue(), written.get(entry.getKey())));
-        return new ProvidedValues(references);
+        return new ProvidedValues(references, java.util.OptionalLong.empty());
+    }
+
+    /** These values, to be used for {@code ttlMs} at most. */
+    ProvidedValues withTtl(java.util.OptionalLong ttl) {
+        return new ProvidedValues(references, ttl);
     }
 
     /** The text with every provided value replaced by its reference; null stays null. */

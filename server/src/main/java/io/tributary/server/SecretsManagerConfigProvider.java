@@ -31,7 +31,10 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * that Connect configurations give, {@code com.github.jcustenborder.kafka.config.aws.SecretsManagerConfigProvider},
  * with its parameters {@code aws.region}, {@code aws.access.key}, {@code aws.secret.key} and {@code secret.prefix};
  * without keys the SDK's default credentials are used. {@code endpoint.url} points the client at another endpoint
- * (a VPC endpoint). Each secret is fetched once per provider instance, which lives for one resolution.
+ * (a VPC endpoint). Each secret is fetched once per provider instance, which lives for one resolution. {@code
+ * secret.ttl.ms}, as that provider names it, gives its values a time to live: the pipeline is then restarted with
+ * the secrets read again once it has passed (a rotated password is picked up), as a Connect worker restarts a
+ * connector; unset, they are read again only when the pipeline starts.
  */
 public final class SecretsManagerConfigProvider implements ConfigProvider {
     static final String CONNECT_CLASS_NAME = "com.github.jcustenborder.kafka.config.aws.SecretsManagerConfigProvider";
@@ -40,13 +43,16 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
     static final String SECRET_KEY = "aws.secret.key";
     static final String SECRET_PREFIX = "secret.prefix";
     static final String ENDPOINT_URL = "endpoint.url";
+    static final String SECRET_TTL_MS = "secret.ttl.ms";
     private static final Set<String> PARAMS = new TreeSet<>(Set.of(REGION, ACCESS_KEY, SECRET_KEY, SECRET_PREFIX,
-            ENDPOINT_URL));
+            ENDPOINT_URL, SECRET_TTL_MS));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Map<String, String>> fetched = new HashMap<>();
     private SecretsManagerClient client;
     private String prefix = "";
+    /** The values' time to live; null for none. */
+    private Long ttlMs;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -56,6 +62,18 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
             throw new ConfigException("param." + key + " is not a parameter of the Secrets Manager provider; "
                     + "expected one of " + PARAMS);
         });
+        String ttl = params.get(SECRET_TTL_MS);
+        if (ttl != null) {
+            try {
+                ttlMs = Long.parseLong(ttl.strip());
+            } catch (NumberFormatException e) {
+                ttlMs = -1L;
+            }
+            if (ttlMs <= 0) {
+                throw new ConfigException("param." + SECRET_TTL_MS + " is a number of milliseconds, 1 or more; "
+                        + "found '" + ttl + "'");
+            }
+        }
         String accessKey = params.get(ACCESS_KEY);
         String secretKey = params.get(SECRET_KEY);
         if ((accessKey == null) != (secretKey == null)) {
@@ -83,7 +101,7 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
 
     @Override
     public ConfigData get(String path) {
-        return new ConfigData(secret(path));
+        return new ConfigData(secret(path), ttlMs);
     }
 
     @Override
@@ -91,7 +109,7 @@ public final class SecretsManagerConfigProvider implements ConfigProvider {
         Map<String, String> fields = secret(path);
         Map<String, String> wanted = new LinkedHashMap<>();
         keys.stream().filter(fields::containsKey).forEach(key -> wanted.put(key, fields.get(key)));
-        return new ConfigData(wanted);
+        return new ConfigData(wanted, ttlMs);
     }
 
     /** The secret's fields; text fields as their text, others as JSON. Never puts the value in an error. */

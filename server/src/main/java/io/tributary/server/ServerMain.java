@@ -23,10 +23,18 @@ public final class ServerMain {
             server.close();
             closed.countDown();
         }, "tributary-shutdown"));
-        server.pipeline().awaitTermination();
-        if (server.pipeline().state() == Pipeline.State.FAILED) {
-            System.err.println("pipeline failed: " + server.pipeline().trace().orElse(""));
-            System.exit(1);
+        // the pipeline may be replaced by another (its config provider values read again): wait for the one running
+        Pipeline pipeline = server.pipeline();
+        while (true) {
+            pipeline.awaitTermination();
+            if (pipeline.state() == Pipeline.State.FAILED) {
+                System.err.println("pipeline failed: " + pipeline.trace().orElse(""));
+                System.exit(1);
+            }
+            if (closed.getCount() == 0 || server.pipeline() == pipeline) {
+                break;
+            }
+            pipeline = server.pipeline();
         }
         closed.await();
     }

@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,13 @@ import org.slf4j.LoggerFactory;
 public final class TributaryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TributaryServer.class);
 
-    private final Pipeline pipeline;
+    /** The pipeline file's pipeline's name; null for a runtime file's runtime. */
+    private final String fileName;
     private final Pipelines pipelines;
     private final RestServer rest;
 
-    private TributaryServer(Pipeline pipeline, Pipelines pipelines, RestServer rest) {
-        this.pipeline = pipeline;
+    private TributaryServer(String fileName, Pipelines pipelines, RestServer rest) {
+        this.fileName = fileName;
         this.pipelines = pipelines;
         this.rest = rest;
     }
@@ -34,10 +36,11 @@ public final class TributaryServer implements AutoCloseable {
         SinkRegistry registry = new SinkRegistry();
         PipelineConfig config = PipelineValidation.validateFile(fileName, properties, registry);
         Pipeline pipeline = new Pipeline(config, registry);
+        Supplier<PipelineConfig> again = () -> PipelineValidation.validateFile(fileName, properties, registry);
         // with the REST API, the pipelines it created too
         Pipelines pipelines = config.rest().enabled()
-                ? Pipelines.of(pipeline, registry, connectorDirectory(config))
-                : Pipelines.single(pipeline, registry);
+                ? Pipelines.of(pipeline, again, registry, connectorDirectory(config))
+                : Pipelines.single(pipeline, again, registry);
         RestServer rest = null;
         try {
             if (config.rest().enabled()) {
@@ -49,7 +52,7 @@ public final class TributaryServer implements AutoCloseable {
             throw e;
         }
         pipeline.start();
-        return new TributaryServer(pipeline, pipelines, rest);
+        return new TributaryServer(config.name(), pipelines, rest);
     }
 
     /**
@@ -82,9 +85,12 @@ public final class TributaryServer implements AutoCloseable {
         return pipelines;
     }
 
-    /** The pipeline file's pipeline; null for a runtime file's runtime. */
+    /**
+     * The pipeline file's pipeline as it runs now (another object after it restarted to read its config providers'
+     * values again); null for a runtime file's runtime.
+     */
     public Pipeline pipeline() {
-        return pipeline;
+        return fileName == null ? null : pipelines.get(fileName).orElse(null);
     }
 
     /** The REST API's base URL, or null when it is off. */

@@ -114,6 +114,44 @@ class RestConnectorsTest {
         assertThat(api.pipelines().names()).as("deleted for good").containsExactly(RestFixture.NAME);
     }
 
+    @Test
+    void expiredConfigProviderValuesAreReadAgainByARestartUnlessReloadIsNone() throws Exception {
+        TtlConfigProvider.VALUE.set("first");
+        Map<String, String> kept = rotating("kept");
+        kept.put("config.action.reload", "none");
+        assertThat(post("kept", kept).statusCode()).isEqualTo(201);
+        assertThat(post("rotated", rotating("rotated")).statusCode()).isEqualTo(201);
+        assertThat(user("rotated")).isEqualTo("first");
+
+        TtlConfigProvider.VALUE.set("second");
+        await().atMost(Duration.ofSeconds(30)).until(() -> user("rotated").equals("second"));
+        assertThat(user("kept")).as("config.action.reload=none").isEqualTo("first");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state("rotated").equals("RUNNING"));
+        assertThat(json(api.get("/connectors/rotated/config")).get("database.user").asText())
+                .as("shown as written").isEqualTo("${ttl:db:user}");
+        assertError(post("bad", withReload(rotating("bad"), "sometimes")), 400,
+                "config.action.reload: expected restart or none");
+    }
+
+    private static Map<String, String> withReload(Map<String, String> config, String action) {
+        config.put("config.action.reload", action);
+        return config;
+    }
+
+    /** A pipeline whose database user comes from a provider whose values live 200 ms. */
+    private Map<String, String> rotating(String name) {
+        Map<String, String> config = config(name);
+        config.put("config.providers", "ttl");
+        config.put("config.providers.ttl.class", TtlConfigProvider.class.getName());
+        config.put("config.providers.ttl.param.ttl.ms", "200");
+        config.put("database.user", "${ttl:db:user}");
+        return config;
+    }
+
+    private String user(String name) {
+        return api.pipelines().get(name).orElseThrow().config().source().get("database.user");
+    }
+
     /** A pipeline of an idle source into a file sink, its offsets beside the file pipeline's. */
     private Map<String, String> config(String name) {
         Map<String, String> config = new LinkedHashMap<>();

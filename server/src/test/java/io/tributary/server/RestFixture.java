@@ -49,9 +49,7 @@ final class RestFixture implements AutoCloseable {
         file.putAll(userFromFileProvider(directory));
         file.putAll(rest);
         SinkRegistry registry = new SinkRegistry();
-        Map<String, String> resolved = ConfigProviders.resolve(file);
-        PipelineConfig config = PipelineConfig.of(NAME + ".properties", resolved, registry.types())
-                .shownAs(file, resolved);
+        PipelineConfig config = config(file, registry);
         Function<Map<String, String>, ChangeSource> sources = sourceConfig -> {
             if (sourceConfig.get("topic.prefix").equals(NAME)) {
                 sourceStarts.incrementAndGet();
@@ -60,7 +58,8 @@ final class RestFixture implements AutoCloseable {
             return new IdleSource(offset -> { });
         };
         pipeline = new Pipeline(config, registry, sources);
-        pipelines = Pipelines.of(pipeline, registry, directory.resolve("offsets").resolve("connectors"), sources);
+        pipelines = Pipelines.of(pipeline, () -> config(file, registry), registry,
+                directory.resolve("offsets").resolve("connectors"), sources);
         try {
             this.rest = RestServer.start(config.rest(), pipelines);
         } catch (RuntimeException e) {
@@ -68,6 +67,13 @@ final class RestFixture implements AutoCloseable {
             throw e;
         }
         pipeline.start();
+    }
+
+    /** The pipeline file's configuration as the runtime reads it, its source not checked (an idle one runs). */
+    private static PipelineConfig config(Map<String, String> file, SinkRegistry registry) {
+        ConfigProviders.Resolved resolved = ConfigProviders.resolveWithTtl(file);
+        return PipelineConfig.of(NAME + ".properties", resolved.values(), registry.types())
+                .shownAs(file, resolved.values()).withProvidedTtl(resolved.ttlMs());
     }
 
     /** The file provider's keys, and database.user as a reference to a file it writes in {@code directory}. */

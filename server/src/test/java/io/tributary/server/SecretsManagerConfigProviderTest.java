@@ -94,6 +94,18 @@ class SecretsManagerConfigProviderTest {
                         + "parameters: param.aws.regoin is not a parameter of the Secrets Manager provider");
     }
 
+    @Test
+    void secretTtlGivesTheValuesATimeToLiveAfterWhichThePipelineIsToReload() {
+        Map<String, String> file = withProvider(Map.of("config.providers.secretManager.param.secret.ttl.ms",
+                "3600000", "database.password", "${secretManager:" + SECRET + ":dbpassword}"));
+        assertThat(ConfigProviders.resolveWithTtl(file).ttlMs()).hasValue(3_600_000L);
+        assertThat(ConfigProviders.resolveWithTtl(withProvider(Map.of("database.password", "${secretManager:"
+                + SECRET + ":dbpassword}"))).ttlMs()).as("none unless given").isEmpty();
+        file.put("config.providers.secretManager.param.secret.ttl.ms", "soon");
+        assertThatThrownBy(() -> ConfigProviders.resolve(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("param.secret.ttl.ms is a number of milliseconds, 1 or more; found 'soon'");
+    }
+
     /** Seed 000's provider declaration (on MSK Connect it is the worker's), pointed at the fake service. */
     private Map<String, String> withProvider(Map<String, String> others) {
         Map<String, String> file = new LinkedHashMap<>(Map.of("config.providers", "secretManager",

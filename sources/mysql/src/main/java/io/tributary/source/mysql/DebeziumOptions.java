@@ -48,6 +48,10 @@ public final class DebeziumOptions {
                     + "classes and Tributary's own all run Tributary's source"),
             accepted("tasks.max", Origin.CONNECT, "the source runs one task, as Debezium's does: a binlog is one "
                     + "ordered stream"),
+            accepted("config.action.reload", Origin.CONNECT, "restart (the default) or none: whether the pipeline "
+                    + "restarts, its config provider references read again, once a provider's values expire (their "
+                    + "TTL), as a Connect worker restarts the connector; the standalone runtime honours it, as the "
+                    + "worker does on Connect"),
             // ---- connection
             honoured(HOSTNAME, ""),
             honoured(PORT, ""),
