@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         name = "tributary",
         mixinStandardHelpOptions = true,
         versionProvider = TributaryCommand.ManifestVersion.class,
-        subcommands = {RunCommand.class, ServeCommand.class, ValidateCommand.class, StatusCommand.class, ImportOffsetsCommand.class,
-            DemoCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class, ValidateCommand.class, StatusCommand.class,
+            ImportOffsetsCommand.class, DemoCommand.class},
         description = "Change-data-capture: every committed row change of a database, as Debezium-compatible "
                 + "events, delivered to Kafka or straight into a sink.",
         footer = {

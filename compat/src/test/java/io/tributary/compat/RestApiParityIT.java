@@ -47,7 +47,8 @@ class RestApiParityIT {
 
     @Test
     void aConnectClientGetsTheSameAnswersFromTributaryAsFromAConnectWorker(@TempDir Path directory) throws Exception {
-        try (TestingMariaDb mariaDb = TestingMariaDb.create(); ConnectPipeline connect = ConnectPipeline.start(Map.of())) {
+        try (TestingMariaDb mariaDb = TestingMariaDb.create();
+                ConnectPipeline connect = ConnectPipeline.start(Map.of())) {
             mariaDb.execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))",
                     "INSERT INTO shop.items VALUES (1, 'pen')", "CREATE DATABASE crm",
                     "CREATE TABLE crm.people (id INT PRIMARY KEY, name VARCHAR(20))");

@@ -76,9 +76,9 @@ public final class RestServer implements AutoCloseable {
             RestServer rest = new RestServer(server, connector, extensions, metrics, config.scheme());
             if (!extensions.filtersRequests() && !config.loopbackOnly()) {
                 LOG.warn("The REST API listens on {} ({}), which other machines can reach, without authentication: "
-                        + "anyone who reaches it can pause and restart the pipeline. Set rest.extension.classes={} "
-                        + "with a JAAS file, or rest.host=127.0.0.1", rest.url(), PipelineOptions.REST_HOST.key(),
-                        BasicAuthPreflight.EXTENSION);
+                        + "anyone who reaches it can create, change, stop and delete pipelines. Set "
+                        + "rest.extension.classes={} with a JAAS file, or rest.host=127.0.0.1", rest.url(),
+                        PipelineOptions.REST_HOST.key(), BasicAuthPreflight.EXTENSION);
             }
             return rest;
         } catch (Exception e) {

@@ -113,7 +113,8 @@ class RestServerTest {
 
     @Test
     void restartsOnlyWhatConnectsRestartParametersAskFor() throws Exception {
-        HttpResponse<String> nothingFailed = api.call("POST", "/connectors/shop/restart?includeTasks=true&onlyFailed=true");
+        HttpResponse<String> nothingFailed = api.call("POST",
+                "/connectors/shop/restart?includeTasks=true&onlyFailed=true");
         assertThat(nothingFailed.statusCode()).isEqualTo(202);
         assertThat(json(nothingFailed).at("/connector/state").asText()).isEqualTo("RUNNING");
         assertThat(json(nothingFailed).at("/tasks/0/state").asText()).isEqualTo("RUNNING");
