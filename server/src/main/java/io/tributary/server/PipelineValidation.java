@@ -70,6 +70,7 @@ public final class PipelineValidation {
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
+        problems.addAll(StandaloneConnectKeys.problems(source));
         String reload = source.get(PipelineConfig.RELOAD_ACTION);
         if (reload != null && !List.of("restart", "none").contains(reload.strip().toLowerCase(java.util.Locale.ROOT))) {
             problems.add(new ConfigProblem(PipelineConfig.RELOAD_ACTION, "expected restart or none, as Kafka Connect "

@@ -51,6 +51,31 @@ class PipelineValidationTest {
     }
 
     @Test
+    void connectsWorkerSettingsAreRefusedUnlessTheyAskForWhatTheRuntimeDoes() {
+        Map<String, String> file = new java.util.HashMap<>(Map.of("database.hostname", "db", "database.user", "cdc",
+                "topic.prefix", "shop", "sinks", "files", "sink.files.type", "file", "sink.files.directory",
+                "/tmp/events"));
+        // as the runtime does: accepted
+        file.putAll(Map.of("errors.tolerance", "none", "exactly.once.support", "requested", "tasks.max", "1",
+                "transaction.boundary", "poll"));
+        PipelineValidation.validate("shop.properties", file, new SinkRegistry());
+
+        file.putAll(Map.of("errors.tolerance", "all", "topic.creation.default.partitions", "3",
+                "producer.override.linger.ms", "5", "exactly.once.support", "required", "offsets.storage.topic",
+                "offsets", "key.converter.plugin.version", "3.0"));
+        assertThatThrownBy(() -> PipelineValidation.validate("shop.properties", file, new SinkRegistry()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::key)
+                        .containsExactlyInAnyOrder("errors.tolerance", "topic.creation.default.partitions",
+                                "producer.override.linger.ms", "exactly.once.support", "offsets.storage.topic",
+                                "key.converter.plugin.version"))
+                .hasMessageContaining("errors.tolerance: is a Kafka Connect setting the standalone runtime honours "
+                        + "only as none")
+                .hasMessageContaining("set sink.<name>.topic.creation.default.partitions")
+                .hasMessageContaining("exactly-once delivery is the Kafka sink's: sink.<name>.exactly.once=true");
+    }
+
+    @Test
     void aValidFileGivesItsConfiguration() {
         Map<String, String> file = Map.of("database.hostname", "db", "database.user", "cdc", "topic.prefix", "shop",
                 "column.mask.with.5.chars", "shop\\.customers\\.email", "sinks", "files", "sink.files.type", "file",
