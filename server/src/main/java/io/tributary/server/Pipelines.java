@@ -299,25 +299,42 @@ public final class Pipelines implements AutoCloseable {
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        topicPrefix(withName).ifPresent(prefix -> running.values().stream().map(Running::pipeline)
-                .filter(other -> !other.config().name().equals(name))
-                .filter(other -> topicPrefix(other.config().source()).equals(Optional.of(prefix)))
-                .findFirst().ifPresent(other -> problems.add(new ConfigProblem("topic.prefix", "'" + prefix
-                        + "' is pipeline " + other.config().name() + "'s too: each pipeline of a runtime needs its "
-                        + "own, as each Debezium connector does"))));
+        source(withName).ifPresent(source -> running.values().stream().map(Running::pipeline)
+                .filter(other -> !other.config().name().equals(name)).forEach(other -> source(other.config().source())
+                        .ifPresent(theirs -> problems.addAll(clashes(source, theirs, other.config().name())))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return config;
     }
 
-    /** The source's topic prefix, when its configuration reads. */
-    private static Optional<String> topicPrefix(Map<String, String> properties) {
+    /** The source's configuration, when it reads. */
+    private static Optional<MySqlSourceConfig> source(Map<String, String> properties) {
         try {
-            return Optional.of(MySqlSourceConfig.parse(PipelineConfig.sourceProperties(properties)).topicPrefix());
+            return Optional.of(MySqlSourceConfig.parse(PipelineConfig.sourceProperties(properties)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a new pipeline's source shares with another's and must not: its topic prefix (their topics and offsets
+     * would mix), or its replica server id on the same server (the server would drop one binlog connection for the
+     * other, over and over).
+     */
+    private static List<ConfigProblem> clashes(MySqlSourceConfig source, MySqlSourceConfig other, String otherName) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (source.topicPrefix().equals(other.topicPrefix())) {
+            problems.add(new ConfigProblem("topic.prefix", "'" + source.topicPrefix() + "' is pipeline " + otherName
+                    + "'s too: each pipeline of a runtime needs its own, as each Debezium connector does"));
+        }
+        if (source.serverId() == other.serverId() && source.hostname().equalsIgnoreCase(other.hostname())
+                && source.port() == other.port()) {
+            problems.add(new ConfigProblem("database.server.id", source.serverId() + " is pipeline " + otherName
+                    + "'s replica server id on " + source.hostname() + ":" + source.port() + " too: the server "
+                    + "would drop one binlog connection for the other; give each pipeline its own"));
+        }
+        return problems;
     }
 
     private void add(Pipeline pipeline, Map<String, String> shown, Supplier<PipelineConfig> reconfigured) {

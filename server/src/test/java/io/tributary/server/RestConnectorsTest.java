@@ -94,6 +94,13 @@ class RestConnectorsTest {
         assertError(api.callWithBody("PUT", "/connectors/shop/config", "application/json",
                 JSON.writeValueAsString(config("shop"))), 409, "pipeline shop is the pipeline file's");
         assertError(api.call("DELETE", "/connectors/shop"), 409, "pipeline shop is the pipeline file's");
+        Map<String, String> first = config("first");
+        first.put("database.server.id", "7001");
+        assertThat(post("first", first).statusCode()).isEqualTo(201);
+        Map<String, String> sameId = config("second");
+        sameId.put("database.server.id", "7001");
+        assertError(post("second", sameId), 400, "database.server.id: 7001 is pipeline first's replica server id "
+                + "on 127.0.0.1:3306 too");
         Map<String, String> otherName = config("one");
         assertError(api.callWithBody("PUT", "/connectors/two/config", "application/json",
                 JSON.writeValueAsString(otherName)), 400, "the configuration names 'one', the request 'two'");
