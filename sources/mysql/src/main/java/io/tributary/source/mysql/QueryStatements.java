@@ -123,7 +123,8 @@ final class QueryStatements {
         if (ROW_STATEMENTS.stream().anyMatch(upper::startsWith)) {
             return Kind.ROW_STATEMENT;
         }
-        if (truncate || DdlStatements.truncatedTable(sql, null).isPresent()) {
+        // whether it is one only: an unqualified name's database is the session's, which the caller knows
+        if (truncate || DdlStatements.truncatedTable(sql, "").isPresent()) {
             return Kind.TRUNCATE;
         }
         return sql.equalsIgnoreCase("ROLLBACK") ? Kind.ROLLBACK : Kind.OTHER;

@@ -33,6 +33,8 @@ class QueryStatementsTest {
         "update shop.items set a = 1 | ROW_STATEMENT",
         "TRUNCATE TABLE shop.items | TRUNCATE",
         "TRUNCATE shop.items | TRUNCATE",
+        "TRUNCATE items | TRUNCATE",
+        "/* app */ TRUNCATE TABLE items | TRUNCATE",
         "CREATE TABLE t (id INT) | OTHER",
         "ALTER TABLE t ADD COLUMN c INT | OTHER"})
     void classifiesAsDebeziumReadsTheBinlog(String sql, Kind kind) {
