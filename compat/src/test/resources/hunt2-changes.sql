@@ -58,3 +58,7 @@ RENAME TABLE hunt2.ra TO hunt2.ra2, hunt2.rd TO hunt2.rd2, hunt2_x.rb TO hunt2_x
 INSERT INTO hunt2.ra2 (id) VALUES (2);
 INSERT INTO hunt2_x.rb2 (id) VALUES (2);
 INSERT INTO hunt2.rc2 (id) VALUES (2);
+-- a TRUNCATE naming its table without its database, under the session's (hunt 11: it stopped capture)
+USE hunt2;
+/* app */ TRUNCATE rc2;
+INSERT INTO hunt2.rc2 (id) VALUES (3);
