@@ -403,7 +403,8 @@ final class BinlogReader {
                     break;
                 }
                 WriteRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(),
+                        data.getIncludedColumns().cardinality(), (table, source, blocks, offset) -> {
                     Serializable[] values = data.getRows().get(source.row());
                     return SystemPeriodRows.isCurrent(table.definition(), values)
                             ? List.of(records.create(table, row(table, values), source, blocks.next(), offset))
@@ -415,15 +416,18 @@ final class BinlogReader {
                     break;
                 }
                 UpdateRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) ->
-                        update(table, data.getRows().get(source.row()), source, blocks, offset));
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(),
+                        Math.min(data.getIncludedColumnsBeforeUpdate().cardinality(),
+                                data.getIncludedColumns().cardinality()),
+                        (table, source, blocks, offset) -> update(table, data.getRows().get(source.row()), source, blocks, offset));
             }
             case DELETE_ROWS, EXT_DELETE_ROWS -> {
                 if (config.skips("d")) {
                     break;
                 }
                 DeleteRowsEventData data = event.getData();
-                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(), (table, source, blocks, offset) -> {
+                rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(),
+                        data.getIncludedColumns().cardinality(), (table, source, blocks, offset) -> {
                     Serializable[] values = data.getRows().get(source.row());
                     return SystemPeriodRows.isCurrent(table.definition(), values)
                             ? records.delete(table, row(table, values), source, blocks.next(), offset)
@@ -447,7 +451,7 @@ final class BinlogReader {
         }
         if (rowsEvent != null) {
             // one call site for every kind of rows event keeps the JIT from compiling three copies of rows()
-            rows(header, rowsEvent.tableNumber(), rowsEvent.rowCount(), rowsEvent.builder());
+            rows(header, rowsEvent.tableNumber(), rowsEvent.rowCount(), rowsEvent.imageColumns(), rowsEvent.builder());
         }
         eventIndex++;
     }
@@ -467,8 +471,11 @@ final class BinlogReader {
         return header;
     }
 
-    /** A rows event's table, row count and how each of its rows becomes records. */
-    private record RowsEvent(long tableNumber, int rowCount, RowRecords builder) {
+    /**
+     * A rows event's table, row count, the number of columns its smallest row image holds (all of them unless its
+     * session logged partial images) and how each of its rows becomes records.
+     */
+    private record RowsEvent(long tableNumber, int rowCount, int imageColumns, RowRecords builder) {
     }
 
     private void beginTransaction(EventHeaderV4 header, String transactionGtid) {
@@ -857,7 +864,7 @@ final class BinlogReader {
     }
 
     /** Emits the records of one rows event, skipping what a previous run already delivered. */
-    private void rows(EventHeaderV4 header, long tableNumber, int rowCount, RowRecords builder)
+    private void rows(EventHeaderV4 header, long tableNumber, int rowCount, int imageColumns, RowRecords builder)
             throws InterruptedException, SQLException {
         if (eventIndex < skipEvents) {
             return;
@@ -868,6 +875,9 @@ final class BinlogReader {
                 : tableMapSchemas.forRows(schemaConnection, tableMap);
         if (table.isEmpty()) {
             return;
+        }
+        if (imageColumns < tableMap.getColumnTypes().length) {
+            throw partialRowImage(header, tableMap, imageColumns);
         }
         String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
         RecordFactory.TransactionBlocks blocks = transactions == null || !transactions.isOpen() ? () -> null
@@ -899,6 +909,21 @@ final class BinlogReader {
             return List.of();
         }
         return records.delete(table, row(table, change.getKey()), source, blocks.next(), offset);
+    }
+
+    /**
+     * The error for a rows event whose images lack columns: its session set binlog_row_image to MINIMAL or NOBLOB
+     * (the server's setting is checked at start, but any session may change its own). Reading such a row as whole
+     * would put values in the wrong columns, so capture stops before it and resumes there once it is restarted.
+     */
+    private SourceException partialRowImage(EventHeaderV4 header, TableMapEventData tableMap, int imageColumns) {
+        return SourceException.fatal("a change to " + tableMap.getDatabase() + "." + tableMap.getTable() + " at "
+                + file + ":" + header.getPosition() + (gtid == null ? "" : " (GTID " + gtid + ")") + " holds "
+                + imageColumns + " of the table's " + tableMap.getColumnTypes().length + " columns: the session that "
+                + "wrote it set binlog_row_image to MINIMAL or NOBLOB, and such rows cannot be captured whole. Make "
+                + "the application keep binlog_row_image=FULL (or take from its user the privilege to change session "
+                + "variables), then take a new snapshot (snapshot.mode=when_needed with the offsets removed, or a new "
+                + "topic.prefix) to start after this change");
     }
 
     /** A binlog row (all columns, binlog_row_image=FULL) as the captured row. */

@@ -108,6 +108,42 @@ abstract class SourceErrorsIT {
                         "binlog_row_image is MINIMAL on 127.0.0.1:"));
     }
 
+    @ParameterizedTest
+    @MethodSource("partialRowImages")
+    void sessionWritingPartialRowsStopsCaptureBeforeItsChange(String rowImage, String change) throws InterruptedException {
+        try (TestingBinlogServer database = start()) {
+            database.execute("CREATE DATABASE shop",
+                    "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), note TEXT, qty INT)",
+                    "INSERT INTO shop.items VALUES (1, 'one', 'first', 5), (2, 'two', 'second', 6)");
+            try (SourceRunner runner = SourceRunner.start(SourceRunner.config(database, "snapshot.mode", "never"),
+                    Optional.empty())) {
+                // snapshot.mode=never reads the binlog from its start, as Debezium does
+                database.execute("INSERT INTO shop.items VALUES (3, 'three', 'third', 7)");
+                assertThat(runner.awaitRecords(3, TIMEOUT)).extracting(record -> ((Object[]) record.key())[0])
+                        .containsExactly(1, 2, 3);
+
+                database.execute("SET SESSION binlog_row_image = '" + rowImage + "'", change);
+                RuntimeException failure = runner.awaitFailure(TIMEOUT);
+
+                assertThat(failure).isInstanceOf(SourceException.class)
+                        .hasMessageContaining("a change to shop.items at ")
+                        .hasMessageContaining("of the table's 4 columns")
+                        .hasMessageContaining("binlog_row_image to MINIMAL or NOBLOB")
+                        .hasMessageContaining("binlog_row_image=FULL");
+                assertThat(((SourceException) failure).isRetriable()).isFalse();
+                assertThat(runner.awaitRecords(3, TIMEOUT)).as("all that arrived: nothing of the partial change")
+                        .hasSize(3);
+            }
+        }
+    }
+
+    static Stream<Arguments> partialRowImages() {
+        return Stream.of(
+                Arguments.of("MINIMAL", "UPDATE shop.items SET qty = 9 WHERE id = 1"),
+                Arguments.of("MINIMAL", "DELETE FROM shop.items WHERE id = 2"),
+                Arguments.of("NOBLOB", "UPDATE shop.items SET name = 'uno' WHERE id = 1"));
+    }
+
     @Test
     void unreachableServerAtStartIsARetriableError() {
         int port = FreePorts.next();
