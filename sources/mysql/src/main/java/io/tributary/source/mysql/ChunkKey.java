@@ -1,51 +1,95 @@
 package io.tributary.source.mysql;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tributary.source.mysql.schema.ColumnDefinition;
 import io.tributary.source.mysql.schema.TableDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key a snapshot reads a table in order of, a chunk at a time: each chunk is the rows after the last key read.
- * The key's values are read as the server stores them — binary columns as bytes, everything else as the server's
- * text — and kept in the offset as one text: each value percent-encoded (so that any byte, a comma or a tab
- * survives), binary values as hex, joined by commas. A chunk binds them back as bytes or text, so the comparison
- * {@code (k1, k2) > (?, ?)} runs in the column's own collation, as {@code ORDER BY} does.
+ * Each value is read and bound back so that {@code (k1, k2) > (?, ?)} compares as {@code ORDER BY} sorts: text in
+ * the column's own collation, binary values as bytes, numbers as exact numbers (never through a double), ENUM, SET,
+ * BIT and YEAR as the numbers they sort by (an ENUM sorts in the order of its members, not of their names), TIME as
+ * a TIME (its text, negative or past 99 hours, does not sort as its values do). A key with a column of any other
+ * type (FLOAT, DOUBLE: their text need not be their exact value) gives no chunks: the table is read in one pass.
+ * The values are kept in the offset as one text: each percent-encoded (so that any byte, a comma or a tab
+ * survives), binary values as hex, joined by commas.
  */
 final class ChunkKey {
-    private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob",
-            "longblob", "bit");
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkKey.class);
     private static final String ALIAS = "__tributary_key_";
 
-    private final List<String> columns;
-    private final boolean[] binary;
+    /** How a key column's values are read, kept and bound back. */
+    private enum Kind {
+        /** The server's text, bound as text: compared in the column's collation or as its temporal type. */
+        TEXT("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "date", "datetime", "timestamp",
+                "uuid", "inet4", "inet6"),
+        /** Bytes, bound as bytes. */
+        BYTES("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"),
+        /** The server's text of an integer or decimal, bound as an exact number. */
+        NUMBER("tinyint", "smallint", "mediumint", "int", "bigint", "decimal"),
+        /** The number the column sorts by ({@code k + 0}: an ENUM's member index, a SET's or BIT's bits). */
+        ORDINAL("enum", "set", "bit", "year"),
+        /** The server's text, bound as {@code CAST(? AS TIME(6))}. */
+        TIME("time");
 
-    /** No key: the table is read in one pass. */
-    static final ChunkKey NONE = new ChunkKey(List.of(), new boolean[0]);
+        private final Set<String> dataTypes;
 
-    private ChunkKey(List<String> columns, boolean[] binary) {
-        this.columns = columns;
-        this.binary = binary;
+        Kind(String... dataTypes) {
+            this.dataTypes = Set.of(dataTypes);
+        }
+
+        static Optional<Kind> of(String dataType) {
+            return Arrays.stream(values()).filter(kind -> kind.dataTypes.contains(dataType)).findFirst();
+        }
     }
 
-    /** The table's key, when its rows are stored in key order (else none: the table is read in one pass). */
-    ChunkKey(TableDefinition table) {
-        this.columns = table.key().ordersRows() ? table.key().columns() : List.of();
-        this.binary = new boolean[columns.size()];
-        for (int i = 0; i < binary.length; i++) {
-            String name = columns.get(i);
-            binary[i] = table.columns().stream().filter(column -> column.name().equals(name))
-                    .map(ColumnDefinition::dataType).anyMatch(BINARY_TYPES::contains);
+    private final List<String> columns;
+    private final List<Kind> kinds;
+
+    /** No key: the table is read in one pass. */
+    static final ChunkKey NONE = new ChunkKey(List.of(), List.of());
+
+    private ChunkKey(List<String> columns, List<Kind> kinds) {
+        this.columns = columns;
+        this.kinds = kinds;
+    }
+
+    /**
+     * The table's key, when its rows are stored in key order and every key column can be compared as it sorts;
+     * else none: the table is read in one pass.
+     */
+    static ChunkKey of(TableDefinition table) {
+        if (!table.key().ordersRows()) {
+            return NONE;
         }
+        List<Kind> kinds = new ArrayList<>();
+        for (String name : table.key().columns()) {
+            Optional<ColumnDefinition> column = table.columns().stream()
+                    .filter(candidate -> candidate.name().equals(name)).findFirst();
+            Optional<Kind> kind = column.flatMap(found -> Kind.of(found.dataType()));
+            if (kind.isEmpty()) {
+                LOG.info("{} is read in one pass: its key column {} ({}) cannot be read in chunks", table.id(), name,
+                        column.map(ColumnDefinition::columnType).orElse("not found"));
+                return NONE;
+            }
+            kinds.add(kind.get());
+        }
+        return new ChunkKey(table.key().columns(), List.copyOf(kinds));
     }
 
     boolean isEmpty() {
@@ -56,15 +100,16 @@ final class ChunkKey {
     String selectList() {
         List<String> expressions = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            expressions.add(SnapshotReader.quote(columns.get(i)) + " AS " + ALIAS + i);
+            String column = SnapshotReader.quote(columns.get(i));
+            expressions.add((kinds.get(i) == Kind.ORDINAL ? "(" + column + " + 0)" : column) + " AS " + ALIAS + i);
         }
         return String.join(", ", expressions);
     }
 
     /** {@code WHERE (k1, k2) > (?, ?)}: the rows after a key, to be {@link #bind bound}. */
     String after() {
-        return " WHERE (" + quotedList() + ") > (" + columns.stream().map(column -> "?")
-                .collect(Collectors.joining(", ")) + ")";
+        return " WHERE (" + quotedList() + ") > (" + kinds.stream()
+                .map(kind -> kind == Kind.TIME ? "CAST(? AS TIME(6))" : "?").collect(Collectors.joining(", ")) + ")";
     }
 
     String orderBy() {
@@ -82,7 +127,7 @@ final class ChunkKey {
             if (i > 0) {
                 text.append(',');
             }
-            if (binary[i]) {
+            if (kinds.get(i) == Kind.BYTES) {
                 text.append(HexFormat.of().formatHex(row.getBytes(ALIAS + i)));
             } else {
                 percentEncode(row.getString(ALIAS + i), text);
@@ -98,11 +143,22 @@ final class ChunkKey {
             values = List.of(encoded.split("\t", -1));
         }
         for (int i = 0; i < columns.size(); i++) {
-            if (binary[i]) {
-                statement.setBytes(i + 1, HexFormat.of().parseHex(values.get(i)));
-            } else {
-                statement.setString(i + 1, values.get(i));
+            String value = values.get(i);
+            switch (kinds.get(i)) {
+                case BYTES -> statement.setBytes(i + 1, HexFormat.of().parseHex(value));
+                case NUMBER, ORDINAL -> statement.setBigDecimal(i + 1, number(columns.get(i), value));
+                default -> statement.setString(i + 1, value);
             }
+        }
+    }
+
+    private static BigDecimal number(String column, String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("the snapshot's offset holds \"" + value + "\" as the last key of column "
+                    + column + ", which is not a number; it was written by an earlier version that kept ENUM, SET "
+                    + "and BIT keys as their text: remove the offset to take the snapshot again", e);
         }
     }
 

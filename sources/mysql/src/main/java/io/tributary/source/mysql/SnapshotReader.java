@@ -268,8 +268,11 @@ final class SnapshotReader {
             schemas.emitted().journal(streamFrom.streamingOffset());
             rowsRead = progress.start(name, estimatedRows(connection));
             long rowsOfTable = 0;
-            ChunkKey key = ScanOrder.followsKey(connection, flavor, id, table.definition().key(), plainSelect(table))
-                    ? new ChunkKey(table.definition()) : ChunkKey.NONE;
+            ChunkKey key = ChunkKey.of(table.definition());
+            if (!key.isEmpty()
+                    && !ScanOrder.followsKey(connection, flavor, id, table.definition().key(), plainSelect(table))) {
+                key = ChunkKey.NONE;
+            }
             while (true) {
                 int count = 0;
                 try (PreparedStatement select = chunkQuery(connection, table, key);

@@ -8,4 +8,9 @@ class MariaDbSnapshotChunksIT extends SnapshotChunksIT {
     TestingBinlogServer startServer() {
         return TestingMariaDb.create();
     }
+
+    @Override
+    String virtualNotNull() {
+        return "VIRTUAL";
+    }
 }

@@ -225,7 +225,8 @@ public final class SchemaReader {
                     byName.put(name, index);
                 }
                 index.parts().put(rows.getInt("Seq_in_index"), new TableIndex.Part(
-                        Optional.ofNullable(rows.getString("Column_name")), rows.getObject("Sub_part") != null));
+                        Optional.ofNullable(rows.getString("Column_name")), rows.getObject("Sub_part") != null,
+                        "D".equalsIgnoreCase(rows.getString("Collation"))));
             }
         }
         return byName.values().stream()

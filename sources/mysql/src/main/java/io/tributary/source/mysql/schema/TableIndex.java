@@ -25,10 +25,15 @@ public record TableIndex(String name, boolean unique, boolean hashed, List<Part>
      *
      * @param column the column; empty for an expression (MySQL's functional key parts)
      * @param prefix whether only a prefix of the column is indexed, {@code (name(10))}
+     * @param descending whether the index keeps the part in descending order ({@code (name DESC)})
      */
-    public record Part(Optional<String> column, boolean prefix) {
+    public record Part(Optional<String> column, boolean prefix, boolean descending) {
         public Part {
             requireNonNull(column, "column is null");
+        }
+
+        public Part(Optional<String> column, boolean prefix) {
+            this(column, prefix, false);
         }
     }
 
@@ -53,12 +58,12 @@ public record TableIndex(String name, boolean unique, boolean hashed, List<Part>
                 .collect(Collectors.toMap(ColumnDefinition::name, Function.identity()));
         for (TableIndex index : indexes) {
             if (index.primary()) {
-                return TableKey.primary(index.columnNames());
+                return new TableKey(PRIMARY, index.columnNames(), index.ascending());
             }
         }
         for (TableIndex index : indexes) {
             if (index.unique() && index.allPartsAreNotNullColumns(byName)) {
-                return new TableKey(index.name(), index.columnNames(), index.ordersRows());
+                return new TableKey(index.name(), index.columnNames(), index.ordersRows(byName));
             }
         }
         return TableKey.NONE;
@@ -71,10 +76,19 @@ public record TableIndex(String name, boolean unique, boolean hashed, List<Part>
 
     /**
      * Whether the server makes this unique index the table's implicit primary key, which InnoDB stores rows in the
-     * order of: no column prefixes, no hash (the first such NOT NULL index, which the server lists first).
+     * order of: no column prefixes, no hash, no generated column (InnoDB then keeps rows by a hidden row id; the
+     * first such NOT NULL index, which the server lists first) — and whether that order is the ascending one that
+     * chunks are read in.
      */
-    private boolean ordersRows() {
-        return !hashed && parts.stream().noneMatch(Part::prefix);
+    private boolean ordersRows(Map<String, ColumnDefinition> columns) {
+        return !hashed && ascending() && parts.stream().noneMatch(Part::prefix)
+                && parts.stream().noneMatch(part -> part.column().map(columns::get)
+                        .map(ColumnDefinition::generated).orElse(true));
+    }
+
+    /** Whether every part is in ascending order: a key with a DESC part is read in one pass, in the server's order. */
+    private boolean ascending() {
+        return parts.stream().noneMatch(Part::descending);
     }
 
     private List<String> columnNames() {
