@@ -43,7 +43,7 @@ abstract class Hunt2DifferentialIT {
     static Stream<String> variants() {
         return Stream.of(
                 "snapshot.mode=when_needed & include.query=true",
-                "include.schema.changes=true & provide.transaction.metadata=true",
+                "include.schema.changes=true & provide.transaction.metadata=true & skipped.operations=none",
                 "include.schema.changes=true & database.include.list=hunt2,hunt2_x",
                 "decimal.handling.mode=string & bigint.unsigned.handling.mode=precise"
                         + " & column.propagate.source.type=hunt2\\.(bytes|wide|decs|bools|mdb)\\..*"

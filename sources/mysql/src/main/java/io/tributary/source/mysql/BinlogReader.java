@@ -860,7 +860,11 @@ final class BinlogReader {
         // Debezium reports the row index of the last rows event before the TRUNCATE; so do we
         SourceInfo source = new SourceInfo(eventTimes.micros(), "false", id.database(), id.table(),
                 header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
-        sink.put(records.truncate(table.get(), source, null, afterCommit(header)));
+        // inside an open transaction (MariaDB opens one at the TRUNCATE's GTID event) the event has its block, as
+        // Debezium's does; that transaction gets no END, since no COMMIT or XID closes it
+        Object[] block = transactions == null || !transactions.isOpen() ? null
+                : transactions.next(id.database() + "." + id.table());
+        sink.put(records.truncate(table.get(), source, block, afterCommit(header)));
     }
 
     /** Emits the records of one rows event, skipping what a previous run already delivered. */
