@@ -70,6 +70,32 @@ class DistributionIT {
                 + "from cli/target/demo-lib/, which `java -jar` does not load: run it with ./tributary demo\n");
     }
 
+    @Test
+    void theLaunchersClassDataArchiveMatchesTheJarAndItsLibraries() throws Exception {
+        Path directory = Files.createTempDirectory("tributary-cds");
+        Path archive = directory.resolve("tributary.jsa");
+        try {
+            Process dump = new ProcessBuilder(Path.of("..", "scripts", "cds-archive.sh").toString(),
+                    archive.toString(), JAR.toString()).redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("dump.out").toFile()).start();
+            assertThat(dump.waitFor(5, TimeUnit.MINUTES)).as("the archive was dumped within 5 minutes").isTrue();
+            assertThat(archive).as("scripts/cds-archive.sh said: %s", Files.readString(directory.resolve("dump.out")))
+                    .isRegularFile();
+            // -Xshare:on refuses to start when the archive does not fit the class path, where :auto goes on without
+            assertThat(javaJar(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
+                    "--version")).startsWith("exit 0:")
+                    .contains("io.tributary.cli.TributaryCommand source: shared objects file")
+                    .containsPattern("tributary [0-9]");
+        } finally {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(directory);
+        }
+    }
+
     private static List<String> manifestClassPath() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             Manifest manifest = jar.getManifest();
@@ -81,8 +107,15 @@ class DistributionIT {
 
     /** {@code java -jar target/tributary-cli.jar <arguments>}: "exit <status>: <stdout and stderr>". */
     private static String javaJar(String... arguments) throws Exception {
+        return javaJar(List.of(), arguments);
+    }
+
+    /** The same with these JVM options too. */
+    private static String javaJar(List<String> jvmOptions, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-jar", JAR.toString()));
+                .toString(), "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("tributary-cli", ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())

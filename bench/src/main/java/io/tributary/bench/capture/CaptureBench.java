@@ -38,9 +38,10 @@ import io.tributary.testkit.TestingBinlogServer;
  * launcher's JVM options for Tributary's runs.
  */
 public final class CaptureBench {
-    private static final Path LAUNCHER_OPTIONS = Path.of("jvm.options");
     /** Tributary's distribution as its launcher runs it: this jar, its manifest naming the libraries beside it. */
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
+    /** The class-data sharing archive for the runs' class path, made as the launcher makes its own. */
+    private static final Path ENGINE_ARCHIVE = Path.of("bench", "target", "tributary-engine.jsa");
     private static final int LATENCY_RATE = 200;
 
     private final Map<String, String> options;
@@ -53,7 +54,8 @@ public final class CaptureBench {
     private final TemporaryDirectory directory;
     private int serverId = 9000;
 
-    private CaptureBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
+    private CaptureBench(Map<String, String> options, TemporaryDirectory directory)
+            throws IOException, InterruptedException {
         this.options = options;
         this.server = BenchServer.valueOf(options.getOrDefault("server", "mariadb").toUpperCase(Locale.ROOT));
         this.resultsFile = Path.of("bench", "results", server.resultsFile);
@@ -62,7 +64,7 @@ public final class CaptureBench {
         this.heap = options.getOrDefault("heap", "1g");
         this.tributaryJvm = options.containsKey("tributary-jvm")
                 ? List.of(options.get("tributary-jvm").split(" "))
-                : launcherOptions();
+                : LauncherJvm.withArchive(ENGINE_ARCHIVE, tributaryClassPath());
         this.directory = directory;
     }
 
@@ -198,9 +200,11 @@ public final class CaptureBench {
      * Tributary's, the bench's jar and the jar its launcher runs, whose manifest names the distribution's libraries.
      */
     private String classPath(Phase.Engine engine) throws IOException {
-        if (engine == Phase.Engine.DEBEZIUM) {
-            return server.debeziumClassPath();
-        }
+        return engine == Phase.Engine.DEBEZIUM ? server.debeziumClassPath() : tributaryClassPath();
+    }
+
+    /** This bench's jar (for {@link CaptureRun}) and Tributary's distribution as its launcher runs it. */
+    private static String tributaryClassPath() throws IOException {
         if (!Files.exists(LAUNCHER_JAR)) {
             throw new IOException("expected Tributary's distribution at " + LAUNCHER_JAR + ", found nothing: build it "
                     + "with `mvn -pl cli -am package -DskipTests` (bench/run.sh does)");
@@ -235,11 +239,6 @@ public final class CaptureBench {
         List<String> topics = kafka.admin().listTopics().names().get().stream()
                 .filter(topic -> topic.startsWith("bench")).toList();
         kafka.admin().deleteTopics(topics).all().get();
-    }
-
-    private static List<String> launcherOptions() throws IOException {
-        return Files.readAllLines(LAUNCHER_OPTIONS).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     private static String tail(Path log) throws IOException {

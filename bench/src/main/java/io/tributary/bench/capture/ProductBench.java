@@ -37,6 +37,7 @@ import io.tributary.testkit.TestingMariaDb;
  */
 public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
+    private static final Path LAUNCHER_ARCHIVE = Path.of("cli", "target", "tributary.jsa");
 
     enum Sink {
         FILE, KAFKA
@@ -59,7 +60,8 @@ public final class ProductBench {
     private int serverId = 9500;
     private int runNumber;
 
-    private ProductBench(Map<String, String> options, TemporaryDirectory directory) throws IOException {
+    private ProductBench(Map<String, String> options, TemporaryDirectory directory)
+            throws IOException, InterruptedException {
         this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka").split(","))
@@ -271,9 +273,9 @@ public final class ProductBench {
                 row.sink() == Sink.KAFKA ? "kafka" : "file", target);
     }
 
-    static List<String> launcherOptions() throws IOException {
-        return Files.readAllLines(Path.of("jvm.options")).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    /** The launcher's options for its jar: {@code jvm.options} and the class-data sharing archive it makes. */
+    static List<String> launcherOptions() throws IOException, InterruptedException {
+        return LauncherJvm.withArchive(LAUNCHER_ARCHIVE, LAUNCHER_JAR.toString());
     }
 
     /** How many records a run delivered so far. */
