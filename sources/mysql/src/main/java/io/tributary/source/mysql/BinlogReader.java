@@ -160,6 +160,11 @@ final class BinlogReader {
             @Override
             public void onConnect(BinaryLogClient connectedClient) {
                 connected = true;
+                if (stopping) {
+                    // stopped while connecting, when there was no connection yet to close; the client's own
+                    // thread holds its connect lock here, which disconnecting waits for
+                    new Thread(BinlogReader.this::stop, "tributary-binlog-stop").start();
+                }
             }
 
             @Override
@@ -269,6 +274,9 @@ final class BinlogReader {
     /** Streams until stopped; throws what made it stop otherwise. */
     void run(RecordSink recordSink) throws InterruptedException {
         this.sink = recordSink;
+        if (stopping) {
+            return; // stopped before it started
+        }
         try {
             client.connect();
         } catch (IOException e) {
@@ -419,7 +427,8 @@ final class BinlogReader {
                 rowsEvent = new RowsEvent(data.getTableId(), data.getRows().size(),
                         Math.min(data.getIncludedColumnsBeforeUpdate().cardinality(),
                                 data.getIncludedColumns().cardinality()),
-                        (table, source, blocks, offset) -> update(table, data.getRows().get(source.row()), source, blocks, offset));
+                        (table, source, blocks, offset) -> update(table, data.getRows().get(source.row()), source,
+                                blocks, offset));
             }
             case DELETE_ROWS, EXT_DELETE_ROWS -> {
                 if (config.skips("d")) {
@@ -862,9 +871,8 @@ final class BinlogReader {
                 header.getServerId(), gtid, file, header.getPosition(), lastRow, thread, null);
         // inside an open transaction (MariaDB opens one at the TRUNCATE's GTID event) the event has its block, as
         // Debezium's does; that transaction gets no END, since no COMMIT or XID closes it
-        Object[] block = transactions == null || !transactions.isOpen() ? null
-                : transactions.next(id.database() + "." + id.table());
-        sink.put(records.truncate(table.get(), source, block, afterCommit(header)));
+        sink.put(records.truncate(table.get(), source, blockFor(id.database() + "." + id.table()),
+                afterCommit(header)));
     }
 
     /** Emits the records of one rows event, skipping what a previous run already delivered. */
@@ -884,8 +892,7 @@ final class BinlogReader {
             throw partialRowImage(header, tableMap, imageColumns);
         }
         String dataCollection = tableMap.getDatabase() + "." + tableMap.getTable();
-        RecordFactory.TransactionBlocks blocks = transactions == null || !transactions.isOpen() ? () -> null
-                : () -> transactions.next(dataCollection);
+        RecordFactory.TransactionBlocks blocks = () -> blockFor(dataCollection);
         lastRow = rowCount - 1;
         for (int row = (int) rowsToSkip; row < rowCount; row++) {
             SourceInfo source = new SourceInfo(eventTimes.micros(), "false", tableMap.getDatabase(),
@@ -896,6 +903,11 @@ final class BinlogReader {
                 sink.put(record);
             }
         }
+    }
+
+    /** The next block of transaction metadata for a change to {@code dataCollection}; null outside a transaction. */
+    private Object[] blockFor(String dataCollection) {
+        return transactions == null || !transactions.isOpen() ? null : transactions.next(dataCollection);
     }
 
     /**

@@ -151,6 +151,11 @@ public final class MySqlSource implements ChangeSource {
                 schemas.readStatements();
                 reader = new BinlogReader(config, flavor, schemas, records, connection, from, schemaChanges(flavor));
                 replaceBinlog(reader);
+                if (closed) {
+                    // close() came before it could see this reader (both fields are volatile: it saw one or the
+                    // other), so it was not told to stop: it must not start
+                    return;
+                }
                 reader.run(handoff.sink());
                 return;
             } catch (SourceException e) {
@@ -378,7 +383,16 @@ public final class MySqlSource implements ChangeSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (reader.isAlive()) {
+                LOG.warn("the reader of {} has not stopped 10 s after it was asked to; it may hold a connection to "
+                        + "the server until the process ends", config.topicPrefix());
+            }
         }
+    }
+
+    /** Whether this source's reader thread has ended (or never started): after {@link #close()}, it should have. */
+    boolean readerEnded() {
+        return reader == null || !reader.isAlive();
     }
 
     private static void closeQuietly(Connection connection) {

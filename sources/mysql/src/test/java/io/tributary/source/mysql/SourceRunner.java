@@ -1,5 +1,7 @@
 package io.tributary.source.mysql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,5 +101,7 @@ final class SourceRunner implements AutoCloseable {
     @Override
     public void close() {
         source.close();
+        // close() waits for the reader: one still running would hold the server's connections after the test
+        assertThat(source.readerEnded()).as("the reader thread ended when close() returned").isTrue();
     }
 }
