@@ -20,7 +20,7 @@ final class LauncherJvm {
     }
 
     /** The options of {@code jvm.options}. */
-    static List<String> options() throws IOException {
+    private static List<String> options() throws IOException {
         return Files.readAllLines(OPTIONS).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }

@@ -54,6 +54,8 @@ public final class ProductBench {
     private final long commitIntervalMs;
     /** Tributary's JVM options: the launcher's ({@code jvm.options}) unless {@code --tributary-jvm} replaces them. */
     private final List<String> tributaryJvm;
+    /** The launcher's options for its jar: {@code jvm.options} and the class-data sharing archive it makes. */
+    private final List<String> launcherJvm;
     /** Where Tributary's runs record a Flight Recording each, or null. */
     private final Path profiles;
     private final TemporaryDirectory directory;
@@ -72,8 +74,9 @@ public final class ProductBench {
                 .map(name -> Phase.Engine.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.debeziumJvm = List.of(options.getOrDefault("debezium-jvm", "-Xmx1g").strip().split("\\s+"));
         this.commitIntervalMs = Long.parseLong(options.getOrDefault("offset-flush-interval-ms", "1000"));
+        this.launcherJvm = LauncherJvm.withArchive(LAUNCHER_ARCHIVE, LAUNCHER_JAR.toString());
         this.tributaryJvm = options.containsKey("tributary-jvm")
-                ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherOptions();
+                ? List.of(options.get("tributary-jvm").strip().split("\\s+")) : launcherJvm;
         this.profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
         this.directory = directory;
     }
@@ -128,7 +131,7 @@ public final class ProductBench {
         Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
         boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length;
-        if (!complete || profiles != null || !tributaryJvm.equals(launcherOptions()) || commitIntervalMs != 1000) {
+        if (!complete || profiles != null || !tributaryJvm.equals(launcherJvm) || commitIntervalMs != 1000) {
             System.out.println("(a selection, or profiled: " + file + " left as it was)");
             return;
         }
@@ -271,11 +274,6 @@ public final class ProductBench {
         return ChildJvm.start(DebeziumSinkRun.class, log, System.getProperty("java.class.path"), debeziumJvm,
                 file.toString(),
                 row.sink() == Sink.KAFKA ? "kafka" : "file", target);
-    }
-
-    /** The launcher's options for its jar: {@code jvm.options} and the class-data sharing archive it makes. */
-    static List<String> launcherOptions() throws IOException, InterruptedException {
-        return LauncherJvm.withArchive(LAUNCHER_ARCHIVE, LAUNCHER_JAR.toString());
     }
 
     /** How many records a run delivered so far. */
