@@ -147,19 +147,25 @@ public final class DebeziumSinkRun {
         }
     }
 
+    /**
+     * The settings a Kafka Connect worker gives its source tasks' producers ({@code Worker.baseProducerConfigs}):
+     * everything else is the producer's default (linger.ms 5, batch.size 16384, no compression).
+     */
+    static Map<String, Object> workerProducerSettings(String bootstrapServers) {
+        return Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
+                "max.in.flight.requests.per.connection", "1", "max.block.ms", String.valueOf(Long.MAX_VALUE),
+                "delivery.timeout.ms", String.valueOf(Integer.MAX_VALUE),
+                "key.serializer", ByteArraySerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName());
+    }
+
     /** A KafkaProducer with the settings a Kafka Connect worker gives its source tasks' producers. */
     private static final class KafkaOutput implements Output {
         private final KafkaProducer<byte[], byte[]> producer;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
 
         KafkaOutput(String bootstrapServers) {
-            // Worker.baseProducerConfigs: everything else is the producer's default (linger.ms 5, batch.size 16384,
-            // no compression)
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
-                    "max.in.flight.requests.per.connection", "1", "max.block.ms", String.valueOf(Long.MAX_VALUE),
-                    "delivery.timeout.ms", String.valueOf(Integer.MAX_VALUE),
-                    "key.serializer", ByteArraySerializer.class.getName(),
-                    "value.serializer", ByteArraySerializer.class.getName()));
+            producer = new KafkaProducer<>(workerProducerSettings(bootstrapServers));
         }
 
         @Override

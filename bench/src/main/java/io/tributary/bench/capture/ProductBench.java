@@ -28,6 +28,8 @@ import io.tributary.testkit.TestingMariaDb;
  * without schemas, into the file sink and into Kafka. A run lasts from the process's start until the benchmark sees
  * every record delivered (lines in the file, or the topic's end offset); its cost is the process's user + system
  * CPU from {@code /proc} at that moment, start-up included, and the broker's CPU (a JVM of its own) over the run.
+ * After each run the row's shared floor is measured ({@link WriteFloor}, {@link ProduceFloor}): the part of the work
+ * a bare program doing only that costs, so that each engine's CPU above it can be compared too.
  * Engines alternate; medians of {@code --runs} (default 3). Writes {@code bench/results/product.md}, or
  * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
  * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
@@ -60,6 +62,8 @@ public final class ProductBench {
     private final Path profiles;
     private final TemporaryDirectory directory;
     private int serverId = 9500;
+    /** The current Kafka row's records, recorded from its first run's topic for {@link ProduceFloor}; or null. */
+    private Path floorRecords;
     private int runNumber;
 
     private ProductBench(Map<String, String> options, TemporaryDirectory directory)
@@ -123,6 +127,10 @@ public final class ProductBench {
                                         sample.brokerCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
                                 results.add(row, engine, sample);
                             }
+                            if (floorRecords != null) {
+                                Files.delete(floorRecords);
+                                floorRecords = null;
+                            }
                         }
                     }
                 }
@@ -164,6 +172,7 @@ public final class ProductBench {
         }
         long brokerBefore = broker == null ? 0 : broker.cpuNanos();
         long writtenBytes = 0;
+        ProductSample sample = null;
         long start = System.nanoTime();
         Process process = engine == Phase.Engine.TRIBUTARY
                 ? startTributary(source, row, target, runDirectory, log)
@@ -195,8 +204,8 @@ public final class ProductBench {
             if (delivered instanceof LineCounter counter) {
                 writtenBytes = Files.size(counter.file());
             }
-            return new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
-                    cost.peakRssKib(), brokerCpu);
+            sample = new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
+                    cost.peakRssKib(), brokerCpu, 0);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -206,25 +215,52 @@ public final class ProductBench {
                 counter.close();
             }
             if (broker != null && row.sink() == Sink.KAFKA) {
+                if (sample != null && floorRecords == null) {
+                    floorRecords = directory.path().resolve("floor-records.bin");
+                    ProduceFloor.record(broker.bootstrapServers(), topic, expected, floorRecords);
+                }
                 broker.deleteTopic(topic);
             }
             deleteRecursively(output);
-            if (writtenBytes > 0) {
-                printFloor(writtenBytes, runDirectory);
-            }
         }
+        return sample.withFloor(row.sink() == Sink.KAFKA ? produceFloor(engine, broker, topic)
+                : writeFloor(writtenBytes, runDirectory));
     }
 
     /**
-     * The shared floor of a file row, printed beside it: a bare writer putting as many bytes as the engine wrote into
-     * a file of the same file system, written and forced as both engines do, right after the run and the deletion
-     * of its output (so the page cache holds what it held when the run started, not the engine's file too).
+     * The shared floor of a file row: a bare writer putting as many bytes as the engine wrote into a file of the
+     * same file system, written and forced as both engines do, right after the run and the deletion of its output
+     * (so the page cache holds what it held when the run started, not the engine's file too).
      */
-    private void printFloor(long bytes, Path directory) throws IOException {
+    private long writeFloor(long bytes, Path directory) throws IOException {
         WriteFloor.Cost floor = WriteFloor.measure(directory.resolve("floor.bin"), bytes, commitIntervalMs);
         System.out.printf(java.util.Locale.ROOT, "  floor (a bare writer of the same %,d bytes, forced every %d ms): "
                 + "%.2f CPU-s (%.2f system)%n", bytes, commitIntervalMs,
                 (floor.userNanos() + floor.systemNanos()) / 1e9, floor.systemNanos() / 1e9);
+        return floor.userNanos() + floor.systemNanos();
+    }
+
+    /**
+     * The shared floor of a Kafka row: a bare producer in this JVM sending the row's records (as the run delivered
+     * them) to a fresh topic of the same broker with this engine's producer settings, right after the run.
+     */
+    private long produceFloor(Phase.Engine engine, BenchBroker broker, String topic) throws Exception {
+        String floorTopic = topic + ".floor";
+        String warmUpTopic = topic + ".floor-warm-up";
+        broker.createTopic(floorTopic);
+        broker.createTopic(warmUpTopic);
+        try {
+            ProduceFloor.Settings settings = engine == Phase.Engine.TRIBUTARY ? ProduceFloor.Settings.TRIBUTARY
+                    : ProduceFloor.Settings.CONNECT;
+            long cpu = ProduceFloor.measure(floorRecords, broker.bootstrapServers(), floorTopic, warmUpTopic,
+                    settings);
+            System.out.printf(java.util.Locale.ROOT, "  floor (a bare producer of the same records, %s's settings): "
+                    + "%.2f CPU-s%n", Phase.lower(engine), cpu / 1e9);
+            return cpu;
+        } finally {
+            broker.deleteTopic(floorTopic);
+            broker.deleteTopic(warmUpTopic);
+        }
     }
 
     /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */

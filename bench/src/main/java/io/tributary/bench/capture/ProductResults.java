@@ -23,6 +23,7 @@ final class ProductResults {
     private final List<String> launcherOptions;
     private final List<String> debeziumJvm;
     private final Map<Row, Map<Phase.Engine, List<ProductSample>>> samples = new LinkedHashMap<>();
+    private final String loadAtStart = loadAverage();
 
     ProductResults(int rows, int runs, List<String> launcherOptions, List<String> debeziumJvm) {
         this.rows = rows;
@@ -57,14 +58,23 @@ final class ProductResults {
                 + "record delivered (lines in the file, the topic's end offset), per 1 M change events. Broker: a "
                 + "Kafka 4.3.1 broker in a JVM of its own, its CPU over the same span. Tributary's JVM is "
                 + "given no -Xmx, as its launcher gives none (the JVM's default, a quarter of the machine's memory). "
-                + "First-record times are wall-clock on a machine shared with other builds (load average up to ~10 "
-                + "on 2 cores): CPU is the measure here.%n%n", date, commit, machine(), rows, runs, runs,
-                String.join(" ", launcherOptions), String.join(" ", debeziumJvm)));
+                + "First-record times are wall-clock: the machine's load average (1 minute, `/proc/loadavg`) was %s "
+                + "at the start and %s at the end.%n%n"
+                + "The shared floor is the part of a row's work any engine must do alike, measured right after each "
+                + "run by a bare program: for the file sink, writing as many bytes into a file of the same file system "
+                + "in 1 MiB writes forced on the same interval (`WriteFloor`, the writing thread's CPU); for Kafka, a "
+                + "bare producer sending the run's records to a fresh topic of the same broker with the engine's "
+                + "producer settings (`ProduceFloor`, in the benchmark's warm JVM: the sending thread's CPU in "
+                + "`send` and `flush` and the producer's network thread's — batching, compressing, sending; no "
+                + "start-up, JIT or GC, so the least producing those bytes costs). The last column is the ratio of "
+                + "the engines' CPU above their floors.%n%n", date, commit, machine(), rows, runs, runs,
+                String.join(" ", launcherOptions), String.join(" ", debeziumJvm), loadAtStart, loadAverage()));
         out.append("| sink | workload | JSON | Debezium CPU-s / 1M | Tributary CPU-s / 1M | events per CPU-s × "
                 + "| Debezium ev/s | Tributary ev/s | broker CPU-s / 1M (Debezium / Tributary) "
                 + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) "
-                + "| kernel share of CPU (Debezium / Tributary) |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| kernel share of CPU (Debezium / Tributary) | shared floor CPU-s / 1M (Debezium / Tributary) "
+                + "| above the floor × |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         samples.forEach((row, byEngine) -> {
             List<ProductSample> debezium = byEngine.getOrDefault(Phase.Engine.DEBEZIUM, List.of());
             List<ProductSample> tributary = byEngine.getOrDefault(Phase.Engine.TRIBUTARY, List.of());
@@ -74,8 +84,10 @@ final class ProductResults {
             double debeziumCpu = median(debezium, ProductSample::cpuSecondsPerMillion);
             double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
             boolean kafka = row.sink() == ProductBench.Sink.KAFKA;
+            double debeziumAbove = median(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
+            double tributaryAbove = median(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s | %.0f / %.0f "
-                    + "| %.1f / %.1f | %.0f %% / %.0f %% |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
+                    + "| %.1f / %.1f | %.0f %% / %.0f %% | %.1f / %.1f | %.1f× |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
                     row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
                     median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
                     kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
@@ -85,12 +97,15 @@ final class ProductResults {
                     median(tributary, sample -> sample.peakRssKib() / 1024.0),
                     median(debezium, sample -> sample.firstRecordNanos() / 1e9),
                     median(tributary, sample -> sample.firstRecordNanos() / 1e9),
-                    median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent)));
+                    median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent),
+                    median(debezium, ProductSample::floorCpuSecondsPerMillion),
+                    median(tributary, ProductSample::floorCpuSecondsPerMillion), debeziumAbove / tributaryAbove));
         });
         out.append("\nEvery sample (CPU-s / 1M events, in run order): ");
         samples.forEach((row, byEngine) -> byEngine.forEach((engine, list) -> {
             out.append(row).append(' ').append(Phase.lower(engine)).append(' ');
-            list.forEach(sample -> out.append(String.format(Locale.ROOT, "%.2f ", sample.cpuSecondsPerMillion())));
+            list.forEach(sample -> out.append(String.format(Locale.ROOT, "%.2f (floor %.2f) ",
+                    sample.cpuSecondsPerMillion(), sample.floorCpuSecondsPerMillion())));
             out.append("; ");
         }));
         out.append('\n');
@@ -101,6 +116,15 @@ final class ProductResults {
         double[] values = samples.stream().mapToDouble(value).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** The machine's load average over the last minute. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static String machine() {

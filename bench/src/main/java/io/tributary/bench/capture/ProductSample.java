@@ -10,10 +10,16 @@ package io.tributary.bench.capture;
  * @param systemNanos the part of it spent in the kernel
  * @param peakRssKib the process's peak resident set
  * @param brokerCpuNanos the Kafka broker's CPU over the same span (0 without Kafka)
+ * @param floorCpuNanos the shared floor measured right after the run: what a bare program spent doing the part of
+ *     the work any engine must do alike ({@link WriteFloor}, {@link ProduceFloor})
  */
 record ProductSample(long events, long wallNanos, long firstRecordNanos, long cpuNanos, long systemNanos,
-        long peakRssKib,
-        long brokerCpuNanos) {
+        long peakRssKib, long brokerCpuNanos, long floorCpuNanos) {
+    ProductSample withFloor(long floorNanos) {
+        return new ProductSample(events, wallNanos, firstRecordNanos, cpuNanos, systemNanos, peakRssKib,
+                brokerCpuNanos, floorNanos);
+    }
+
     double eventsPerSecond() {
         return events * 1e9 / wallNanos;
     }
@@ -26,6 +32,15 @@ record ProductSample(long events, long wallNanos, long firstRecordNanos, long cp
     /** The kernel's share of the process's CPU, in percent. */
     double systemPercent() {
         return cpuNanos == 0 ? 0 : systemNanos * 100.0 / cpuNanos;
+    }
+
+    double floorCpuSecondsPerMillion() {
+        return floorCpuNanos / 1e9 * 1_000_000 / events;
+    }
+
+    /** CPU-seconds per million events above the shared floor: the engine's own work. */
+    double aboveFloorCpuSecondsPerMillion() {
+        return cpuSecondsPerMillion() - floorCpuSecondsPerMillion();
     }
 
     double brokerCpuSecondsPerMillion() {

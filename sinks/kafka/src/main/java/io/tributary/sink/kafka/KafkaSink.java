@@ -59,6 +59,15 @@ public final class KafkaSink implements ChangeSink {
     private KafkaOffsets offsets;
     private String pipeline;
 
+    /**
+     * The Kafka producer settings this sink gives its producer for a pipeline's sink configuration: its defaults
+     * (acks=all, lz4, 256 KB batches, one request in flight) with the configuration's producer keys over them. For
+     * tools that send as the sink sends, such as the product benchmark's shared floor.
+     */
+    public static Map<String, Object> producerSettings(String pipelineName, Map<String, String> raw) {
+        return Map.copyOf(KafkaSinkConfig.parse(pipelineName, raw).producer());
+    }
+
     @Override
     public void start(String pipelineName, Map<String, String> raw) {
         this.pipeline = pipelineName;
