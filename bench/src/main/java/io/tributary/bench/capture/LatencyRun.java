@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,19 +62,28 @@ public final class LatencyRun {
     /** Takes the latency of one delivered event (its JSON, with or without schema), when it is an insert. */
     private void delivered(byte[] json) {
         long now = System.currentTimeMillis();
+        OptionalLong stamp = insertStamp(json);
+        if (stamp.isEmpty() || done.getCount() == 0) {
+            return;
+        }
+        if (seen++ >= warmUp) {
+            latencies[(int) (seen - 1 - warmUp)] = now - stamp.getAsLong();
+            if (seen - warmUp == latencies.length) {
+                done.countDown();
+            }
+        }
+    }
+
+    /**
+     * The client's stamp ({@code created_at}, epoch milliseconds) of an insert's JSON event, with or without
+     * schema; empty for any other event.
+     */
+    static OptionalLong insertStamp(byte[] json) {
         try {
             JsonNode event = JSON.readTree(json);
             JsonNode payload = event.has("payload") ? event.get("payload") : event;
-            if (!"c".equals(payload.path("op").asText()) || done.getCount() == 0) {
-                return;
-            }
-            long stamp = payload.path("after").path("created_at").asLong();
-            if (seen++ >= warmUp) {
-                latencies[(int) (seen - 1 - warmUp)] = now - stamp;
-                if (seen - warmUp == latencies.length) {
-                    done.countDown();
-                }
-            }
+            return "c".equals(payload.path("op").asText())
+                    ? OptionalLong.of(payload.path("after").path("created_at").asLong()) : OptionalLong.empty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,6 +22,10 @@ import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TemporaryDirectory;
 import io.tributary.testkit.TestingMariaDb;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The product path against Debezium: {@code tributary run <pipeline file>} started as its launcher starts it
@@ -34,12 +41,15 @@ import io.tributary.testkit.TestingMariaDb;
  * {@code product-<rows>-rows.md} for another scale. {@code --sinks file}, {@code --workloads streaming},
  * {@code --engines tributary} run a selection and {@code --profile DIR} records Tributary's runs with Flight
  * Recorder, {@code --tributary-jvm "OPTIONS"} replaces the launcher's JVM options, {@code --offset-flush-interval-ms}
- * changes both engines' commit interval, {@code --debezium-jvm "OPTIONS"} Debezium's JVM options (default
- * {@code -Xmx1g}) (default 1000, Tributary's default); the results file is then left alone.
+ * changes both engines' commit interval (default 1000, Tributary's default), {@code --debezium-jvm "OPTIONS"}
+ * Debezium's JVM options (default {@code -Xmx1g}); the results file is then left alone. With Kafka among the sinks
+ * a latency run per engine follows ({@code --latency-events}, default 6,000; 0 for none), written to
+ * {@code bench/results/product-latency.md}; {@code --runs 0} runs only that.
  */
 public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
     private static final Path LAUNCHER_ARCHIVE = Path.of("cli", "target", "tributary.jsa");
+    private static final int LATENCY_RATE = 200;
 
     enum Sink {
         FILE, KAFKA
@@ -47,6 +57,8 @@ public final class ProductBench {
 
     private final int rows;
     private final int runs;
+    /** Latencies recorded per engine after the throughput rounds (0: none). */
+    private final int latencyEvents;
     private final List<Sink> sinks;
     private final List<Phase.Workload> workloads;
     private final List<Phase.Engine> engines;
@@ -70,6 +82,7 @@ public final class ProductBench {
             throws IOException, InterruptedException {
         this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        this.latencyEvents = Integer.parseInt(options.getOrDefault("latency-events", "6000"));
         this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka").split(","))
                 .map(name -> Sink.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
@@ -135,6 +148,21 @@ public final class ProductBench {
                     }
                 }
             }
+            if (broker != null && latencyEvents > 0) {
+                for (Phase.Engine engine : engines) {
+                    results.latency(engine, latency(engine, snapshotServer, broker));
+                }
+            }
+        }
+        boolean launchers = profiles == null && tributaryJvm.equals(launcherJvm) && commitIntervalMs == 1000;
+        if (sinks.contains(Sink.KAFKA) && latencyEvents > 0 && launchers
+                && engines.size() == Phase.Engine.values().length) {
+            Path latencyFile = Path.of("bench", "results", "product-latency.md");
+            Files.writeString(latencyFile, results.latencyMarkdown(LocalDate.now(), commit()), StandardCharsets.UTF_8);
+            System.out.println("latency: " + latencyFile);
+        }
+        if (runs == 0) {
+            return;
         }
         Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
         boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
@@ -261,6 +289,65 @@ public final class ProductBench {
             broker.deleteTopic(floorTopic);
             broker.deleteTopic(warmUpTopic);
         }
+    }
+
+    /**
+     * Latency on the product path: the engine streams {@code lat.orders} into Kafka (JSON with schemas, its default
+     * settings otherwise) while {@link LatencyWriter} inserts rows stamped with the client's clock, 200 a second, each
+     * committed on its own; an insert's latency is from its stamp to the moment a consumer of the topic receives its
+     * event. After 5 s of warm-up, the next {@code --latency-events} (default 6,000); sorted milliseconds.
+     */
+    private long[] latency(Phase.Engine engine, TestingMariaDb server, BenchBroker broker) throws Exception {
+        String topic = EngineConfig.TOPIC_PREFIX + "." + LatencyRun.DATABASE + ".orders";
+        Path runDirectory = Files.createDirectories(directory.resolve("latency-" + ++runNumber));
+        Path log = runDirectory.resolve(Phase.lower(engine) + ".log");
+        Map<String, String> source = new java.util.LinkedHashMap<>(EngineConfig.source(server.host(),
+                String.valueOf(server.port()), String.valueOf(serverId++), LatencyRun.DATABASE, "no_data"));
+        ProductResults.Row row = new ProductResults.Row(Sink.KAFKA, Phase.Workload.STREAMING, true);
+        long[] latencies = new long[latencyEvents];
+        int warmUp = LATENCY_RATE * 5;
+        broker.createTopic(topic);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (LatencyWriter writer = new LatencyWriter(server, LATENCY_RATE);
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                        broker.bootstrapServers(), "key.deserializer", ByteArrayDeserializer.class.getName(),
+                        "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            Process process = engine == Phase.Engine.TRIBUTARY
+                    ? startTributary(source, row, broker.bootstrapServers(), runDirectory, log)
+                    : startDebezium(source, row, broker.bootstrapServers(), runDirectory, log);
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                int seen = 0;
+                while (seen < warmUp + latencies.length) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException(Phase.lower(engine) + " latency run stopped or stalled after "
+                                + seen + " inserts; its log: " + log + "\n" + tail(log));
+                    }
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        long now = System.currentTimeMillis();
+                        OptionalLong stamp = record.value() == null ? OptionalLong.empty()
+                                : LatencyRun.insertStamp(record.value());
+                        if (stamp.isPresent() && seen++ >= warmUp && seen - warmUp <= latencies.length) {
+                            latencies[seen - 1 - warmUp] = now - stamp.getAsLong();
+                        }
+                    }
+                }
+            } finally {
+                process.destroy();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        } finally {
+            broker.deleteTopic(topic);
+        }
+        Arrays.sort(latencies);
+        System.out.printf("%-9s latency at %d inserts/s into Kafka: p50 %d ms, p99 %d ms, max %d ms%n",
+                Phase.lower(engine), LATENCY_RATE, Results.percentile(latencies, 50),
+                Results.percentile(latencies, 99), latencies[latencies.length - 1]);
+        return latencies;
     }
 
     /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */

@@ -24,6 +24,8 @@ final class ProductResults {
     private final List<String> debeziumJvm;
     private final Map<Row, Map<Phase.Engine, List<ProductSample>>> samples = new LinkedHashMap<>();
     private final String loadAtStart = loadAverage();
+    /** Each engine's sorted latencies in milliseconds, from the latency run into Kafka. */
+    private final Map<Phase.Engine, long[]> latencies = new LinkedHashMap<>();
 
     ProductResults(int rows, int runs, List<String> launcherOptions, List<String> debeziumJvm) {
         this.rows = rows;
@@ -35,6 +37,10 @@ final class ProductResults {
     void add(Row row, Phase.Engine engine, ProductSample sample) {
         samples.computeIfAbsent(row, ignored -> new LinkedHashMap<>())
                 .computeIfAbsent(engine, ignored -> new ArrayList<>()).add(sample);
+    }
+
+    void latency(Phase.Engine engine, long[] sorted) {
+        latencies.put(engine, sorted);
     }
 
     String markdown(LocalDate date, String commit) {
@@ -109,6 +115,25 @@ final class ProductResults {
             out.append("; ");
         }));
         out.append('\n');
+        return out.toString();
+    }
+
+    /** The latency runs' results: {@code product-latency.md}. */
+    String latencyMarkdown(LocalDate date, String commit) {
+        StringBuilder out = new StringBuilder("# Latency on the product path\n\n");
+        out.append(String.format(Locale.ROOT, "%s at %s, %s; `bench/run.sh capture.ProductBench` (its last step; "
+                + "`--runs 0 --rows 1000` runs only this). Each engine as in [product.md](product.md) (Tributary: "
+                + "`java %s -jar cli/target/tributary-cli.jar run <pipeline file>`; Debezium 3.5 embedded, `java %s`), "
+                + "streaming one table into Kafka with JSON with schemas and its default settings otherwise, while "
+                + "the benchmark inserts 200 rows a second, each committed on its own and stamped with the client's "
+                + "clock; an insert's latency is from that stamp to a consumer of the topic (in the benchmark's JVM, "
+                + "same clock) receiving its event. The events after 5 s of warm-up; one run per engine. Load "
+                + "average (1 minute) at the end: %s.%n%n", date, commit, machine(),
+                String.join(" ", launcherOptions), String.join(" ", debeziumJvm), loadAverage()));
+        out.append("| engine | events | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
+        latencies.forEach((engine, sorted) -> out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d | %d |%n",
+                Phase.lower(engine), sorted.length, Results.percentile(sorted, 50), Results.percentile(sorted, 90),
+                Results.percentile(sorted, 99), sorted[sorted.length - 1])));
         return out.toString();
     }
 
