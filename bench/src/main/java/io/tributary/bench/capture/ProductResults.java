@@ -92,8 +92,9 @@ final class ProductResults {
             boolean kafka = row.sink() == ProductBench.Sink.KAFKA;
             double debeziumAbove = median(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
             double tributaryAbove = median(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s | %.0f / %.0f "
-                    + "| %.1f / %.1f | %.0f %% / %.0f %% | %.1f / %.1f | %.1f× |%n", Phase.lower(row.sink()), Phase.lower(row.workload()),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s "
+                    + "| %.0f / %.0f | %.1f / %.1f | %.0f %% / %.0f %% | %.1f / %.1f | %.1f× |%n",
+                    Phase.lower(row.sink()), Phase.lower(row.workload()),
                     row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
                     median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
                     kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
@@ -131,8 +132,8 @@ final class ProductResults {
                 + "average (1 minute) at the end: %s.%n%n", date, commit, machine(),
                 String.join(" ", launcherOptions), String.join(" ", debeziumJvm), loadAverage()));
         out.append("| engine | events | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
-        latencies.forEach((engine, sorted) -> out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %d | %d | %d |%n",
-                Phase.lower(engine), sorted.length, Results.percentile(sorted, 50), Results.percentile(sorted, 90),
+        latencies.forEach((engine, sorted) -> out.append(String.format(Locale.ROOT,
+                "| %s | %,d | %d | %d | %d | %d |%n", Phase.lower(engine), sorted.length, Results.percentile(sorted, 50), Results.percentile(sorted, 90),
                 Results.percentile(sorted, 99), sorted[sorted.length - 1])));
         return out.toString();
     }
