@@ -14,21 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Apicurio Registry 3 (Apache 2.0), the real server, in a JVM of its own on free ports of 127.0.0.1, storing in
+ * Apicurio Registry 3.3 (Apache 2.0), the real server, in a JVM of its own on free ports of 127.0.0.1, storing in
  * memory (its default, H2), with a global BACKWARD compatibility rule as Confluent's registry has by default. Clients
  * speak Confluent's API to {@link #confluentUrl()} ({@code /apis/ccompat/v7}) or Apicurio's own to
  * {@link #registryUrl()}.
  *
  * <p>The distribution ({@code io.apicurio:apicurio-registry-app:<version>:tar.gz:all}, a Quarkus application) is
  * resolved from Maven Central by the test kit's build and unpacked once per machine into the temporary directory.
+ * Its server needs Java 21 or newer: {@code TRIBUTARY_REGISTRY_JAVA_HOME}, else this JVM if it is one, else the
+ * newest under {@code /usr/lib/jvm}.
  */
 public final class TestingSchemaRegistry implements Closeable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final int JAVA_NEEDED = 21;
+    private static final String JAVA_HOME_VARIABLE = "TRIBUTARY_REGISTRY_JAVA_HOME";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -47,7 +53,7 @@ public final class TestingSchemaRegistry implements Closeable {
         int port = FreePorts.next();
         TemporaryDirectory directory = TemporaryDirectory.create("schema-registry");
         Path log = directory.path().resolve("registry.log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = List.of(java().toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + FreePorts.next(),
@@ -112,6 +118,47 @@ public final class TestingSchemaRegistry implements Closeable {
                 throw new TestkitException("interrupted while Apicurio Registry was starting", e);
             }
         }
+    }
+
+    /** A {@code java} of version {@value #JAVA_NEEDED} or newer. */
+    private static Path java() {
+        String configured = System.getenv(JAVA_HOME_VARIABLE);
+        if (configured != null) {
+            Path home = Path.of(configured);
+            if (javaVersion(home) < JAVA_NEEDED) {
+                throw new TestkitException(JAVA_HOME_VARIABLE + "=" + configured + " is not a Java " + JAVA_NEEDED
+                        + " or newer (its release file says " + javaVersion(home) + "); Apicurio Registry needs one");
+            }
+            return home.resolve("bin").resolve("java");
+        }
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of(System.getProperty("java.home")));
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            homes.sorted(Comparator.comparingInt(TestingSchemaRegistry::javaVersion).reversed())
+                    .forEach(candidates::add);
+        } catch (IOException e) {
+            // no /usr/lib/jvm: only this JVM is a candidate
+        }
+        return candidates.stream().filter(home -> javaVersion(home) >= JAVA_NEEDED)
+                .map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new TestkitException("Apicurio Registry needs Java " + JAVA_NEEDED + " or newer: "
+                        + "this JVM is Java " + Runtime.version().feature() + " and /usr/lib/jvm has none; install "
+                        + "one there or set " + JAVA_HOME_VARIABLE + " to its home"));
+    }
+
+    /** The feature version a Java home's {@code release} file names ({@code JAVA_VERSION="25.0.1"}), 0 if none. */
+    private static int javaVersion(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a Java home
+        }
+        return 0;
     }
 
     /** The unpacked distribution, unpacked now if this machine has not yet. */
