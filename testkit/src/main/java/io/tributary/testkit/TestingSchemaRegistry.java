@@ -14,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Apicurio Registry 3.3 (Apache 2.0), the real server, in a JVM of its own on free ports of 127.0.0.1, storing in
@@ -95,7 +96,7 @@ public final class TestingSchemaRegistry implements Closeable {
         while (true) {
             if (!process.isAlive()) {
                 throw new TestkitException("Apicurio Registry exited with " + process.exitValue()
-                        + " while starting; its log " + log + " ends:\n" + tail(log));
+                        + " while starting; its log " + log + " ends:\n" + ServerProcess.tail(log));
             }
             try {
                 if (HTTP.send(subjects, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -109,7 +110,7 @@ public final class TestingSchemaRegistry implements Closeable {
             }
             if (System.nanoTime() > deadline) {
                 throw new TestkitException("Apicurio Registry did not answer on " + confluentUrl() + " within "
-                        + STARTUP_TIMEOUT.toSeconds() + " s; its log " + log + " ends:\n" + tail(log));
+                        + STARTUP_TIMEOUT.toSeconds() + " s; its log " + log + " ends:\n" + ServerProcess.tail(log));
             }
             try {
                 process.waitFor(200, TimeUnit.MILLISECONDS);
@@ -131,16 +132,20 @@ public final class TestingSchemaRegistry implements Closeable {
             }
             return home.resolve("bin").resolve("java");
         }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of(System.getProperty("java.home")));
+        // this JVM first, then the newest installed
+        Map<Path, Integer> candidates = new LinkedHashMap<>();
+        Path self = Path.of(System.getProperty("java.home"));
+        candidates.put(self, javaVersion(self));
         try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
-            homes.sorted(Comparator.comparingInt(TestingSchemaRegistry::javaVersion).reversed())
-                    .forEach(candidates::add);
+            Map<Path, Integer> installed =
+                    homes.collect(Collectors.toMap(home -> home, TestingSchemaRegistry::javaVersion));
+            installed.entrySet().stream().sorted(Map.Entry.<Path, Integer>comparingByValue().reversed())
+                    .forEach(entry -> candidates.putIfAbsent(entry.getKey(), entry.getValue()));
         } catch (IOException e) {
             // no /usr/lib/jvm: only this JVM is a candidate
         }
-        return candidates.stream().filter(home -> javaVersion(home) >= JAVA_NEEDED)
-                .map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable).findFirst()
+        return candidates.entrySet().stream().filter(entry -> entry.getValue() >= JAVA_NEEDED)
+                .map(entry -> entry.getKey().resolve("bin").resolve("java")).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new TestkitException("Apicurio Registry needs Java " + JAVA_NEEDED + " or newer: "
                         + "this JVM is Java " + Runtime.version().feature() + " and /usr/lib/jvm has none; install "
                         + "one there or set " + JAVA_HOME_VARIABLE + " to its home"));
@@ -184,18 +189,19 @@ public final class TestingSchemaRegistry implements Closeable {
             return home;
         }
         try {
-            Path unpacking = Files.createTempDirectory(home.getParent(), home.getFileName() + "-unpacking-");
-            Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacking.toString())
+            TemporaryDirectory unpacking = TemporaryDirectory.create(home.getParent(), "apicurio-registry-unpacking");
+            Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacking.path().toString())
                     .redirectErrorStream(true).start();
             String output = new String(tar.getInputStream().readAllBytes());
             if (tar.waitFor() != 0) {
+                unpacking.close();
                 throw new TestkitException("cannot unpack " + archive + ": " + output);
             }
             try {
-                Files.move(unpacking, home, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(unpacking.path(), home, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
                 // another JVM unpacked it first: use theirs
-                new ProcessBuilder("rm", "-rf", unpacking.toString()).start().waitFor();
+                unpacking.close();
             }
             return home;
         } catch (IOException e) {
@@ -215,15 +221,6 @@ public final class TestingSchemaRegistry implements Closeable {
                             + home + "; delete that directory to unpack it again"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(cannot read it: " + e.getMessage() + ")";
         }
     }
 

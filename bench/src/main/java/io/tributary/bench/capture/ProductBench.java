@@ -235,10 +235,7 @@ public final class ProductBench {
             sample = new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
                     cost.peakRssKib(), brokerCpu, 0);
         } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop(process);
             if (delivered instanceof LineCounter counter) {
                 counter.close();
             }
@@ -335,10 +332,7 @@ public final class ProductBench {
                     }
                 }
             } finally {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
+                stop(process);
             }
         } finally {
             broker.deleteTopic(topic);
@@ -455,6 +449,14 @@ public final class ProductBench {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /** Stops an engine's process as a user would (SIGTERM), killing it if it has not stopped within a minute. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
         }
     }
 
