@@ -120,7 +120,7 @@ final class ConnectRecords {
             }
             case ARRAY -> ((List<?>) value).stream().map(item -> value(schema.valueSchema(), item)).toList();
             case BYTES -> value instanceof ByteBuffer buffer ? bytes(buffer) : value;
-            default -> value;
+            default -> ConnectTimes.fromConnect(schema.name(), value);
         };
     }
 

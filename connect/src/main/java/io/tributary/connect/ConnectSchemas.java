@@ -58,7 +58,10 @@ final class ConnectSchemas {
         return builder.build();
     }
 
-    /** The Connect value for a value of {@code schema}: structs become {@link Struct}s, the rest stays. */
+    /**
+     * The Connect value for a value of {@code schema}: structs become {@link Struct}s, Connect's Date, Time and
+     * Timestamp become the {@code java.util.Date}s Connect's converters expect, the rest stays.
+     */
     Object value(EventSchema schema, Object value) {
         if (value == null) {
             return null;
@@ -68,7 +71,7 @@ final class ConnectSchemas {
             return ((List<?>) value).stream().map(item -> value(items, item)).toList();
         }
         if (schema.type() != EventSchema.Type.STRUCT) {
-            return value;
+            return ConnectTimes.toConnect(schema.name().orElse(null), value);
         }
         Object[] values = (Object[]) value;
         Struct struct = new Struct(schema(schema));

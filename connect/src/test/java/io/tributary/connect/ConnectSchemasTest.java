@@ -54,6 +54,36 @@ class ConnectSchemasTest {
     }
 
     /**
+     * Connect's Date, Time and Timestamp (time.precision.mode=connect) are {@code java.util.Date}s in Connect, which
+     * its converters insist on, and the numbers Connect writes for them in Tributary: JsonConverter of the converted
+     * value equals Tributary's encoder, and the value comes back as it went.
+     */
+    @Test
+    void connectsTimeTypesAreDatesInConnectAndNumbersInTributary() {
+        EventSchema times = EventSchema.struct("shop.times.Value", EventSchema.fieldsBuilder()
+                .add("day", EventSchema.of(Type.INT32).withName("org.apache.kafka.connect.data.Date", 1))
+                .add("time", EventSchema.of(Type.INT32).withName("org.apache.kafka.connect.data.Time", 1)
+                        .asOptional())
+                .add("ts", EventSchema.of(Type.INT64).withName("org.apache.kafka.connect.data.Timestamp", 1)
+                        .withDefault(0L))
+                .build());
+        Object[] row = {-719_162, 86_399_999, 1_700_000_000_123L};
+        ConnectSchemas connect = new ConnectSchemas();
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "true"), false);
+
+        Object connectValue = connect.value(times, row);
+        byte[] viaConnect = converter.fromConnectData("t", connect.schema(times), connectValue);
+
+        assertThat(new String(viaConnect, StandardCharsets.UTF_8))
+                .isEqualTo(new String(new ConnectJsonEncoder(true).encode(times, row), StandardCharsets.UTF_8));
+        ConnectRecords back = new ConnectRecords();
+        var record = back.toChangeRecord(new org.apache.kafka.connect.source.SourceRecord(Map.of(), Map.of(), "t",
+                null, null, connect.schema(times), connectValue));
+        assertThat((Object[]) record.value()).containsExactly(row);
+    }
+
+    /**
      * StringConverter keys (seed 003's): Connect's StringConverter of the converted struct equals Tributary's own
      * encoder — null fields left out, nested structs, arrays, decimals and floating-point numbers as Java prints
      * them; bytes, which Debezium's records hold as a ByteBuffer, as that buffer prints itself.

@@ -12,6 +12,14 @@ public interface RecordEncoder {
     byte[] encode(EventSchema schema, Object value);
 
     /**
+     * The bytes of {@code value} in a record of {@code topic}: the same as {@link #encode(EventSchema, Object)} but
+     * for encoders that name schemas after the topic (Avro with a schema registry), which override this.
+     */
+    default byte[] encode(String topic, EventSchema schema, Object value) {
+        return encode(schema, value);
+    }
+
+    /**
      * Appends to {@code out} the bytes {@link #encode} gives; false, appending nothing, for a null value. An encoder
      * that writes straight into {@code out} spares the copy {@link #encode} makes of every record.
      */

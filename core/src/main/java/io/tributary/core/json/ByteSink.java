@@ -65,7 +65,7 @@ public final class ByteSink {
         return ByteBuffer.wrap(buffer, 0, size);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
     }
 
