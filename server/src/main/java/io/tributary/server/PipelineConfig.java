@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
+import io.tributary.api.config.ConnectKeys;
 import io.tributary.api.config.ParsedConfig;
 
 /**
@@ -52,7 +53,11 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
         }
     }
 
-    /** Source keys a sink needs too: the converter settings decide how records are encoded. */
+    /**
+     * Source keys a sink needs too: the converter settings decide how records are encoded (and every other
+     * {@code key.converter.*} / {@code value.converter.*} setting goes with the source's converter to a sink that
+     * does not name its own).
+     */
     private static final Set<String> SHARED_WITH_SINKS = Set.of("key.converter", "value.converter",
             "key.converter.schemas.enable", "value.converter.schemas.enable");
 
@@ -133,6 +138,18 @@ public record PipelineConfig(String name, Map<String, String> source, Map<String
                     own.putIfAbsent(key, source.get(key));
                 }
             });
+            // the converter's own settings (an Avro converter's registry, say) go with it, to a sink that has no
+            // converter of its own
+            for (String converter : List.of("key.converter", "value.converter")) {
+                if (own.get(converter) == null || own.get(converter).equals(source.get(converter))) {
+                    source.forEach((key, value) -> {
+                        // (not Connect's own keys under the prefix, such as key.converter.plugin.version)
+                        if (key.startsWith(converter + ".") && !ConnectKeys.KEYS.contains(key)) {
+                            own.putIfAbsent(key, value);
+                        }
+                    });
+                }
+            }
             sinks.put(sinkName, new SinkConfig(sinkName, type, own));
         }
         sinkProperties.keySet().stream().filter(sinkName -> !sinkNames.contains(sinkName)).forEach(sinkName ->

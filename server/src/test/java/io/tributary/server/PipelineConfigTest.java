@@ -35,6 +35,24 @@ class PipelineConfigTest {
     }
 
     @Test
+    void aConvertersOwnSettingsGoWithItToSinksThatDoNotNameTheirOwnConverter() {
+        String avro = "io.confluent.connect.avro.AvroConverter";
+        PipelineConfig config = PipelineConfig.of("orders.properties", Map.of(
+                "value.converter", avro, "value.converter.schema.registry.url", "http://registry:8081",
+                "key.converter.schema.registry.url", "http://registry:8081",
+                "sinks", "kafka,files", "sink.kafka.type", "kafka", "sink.files.type", "file",
+                "sink.files.value.converter", "org.apache.kafka.connect.json.JsonConverter"), TYPES);
+
+        assertThat(config.sinks().get("kafka").properties()).containsEntry("value.converter", avro)
+                .containsEntry("value.converter.schema.registry.url", "http://registry:8081")
+                .containsEntry("key.converter.schema.registry.url", "http://registry:8081");
+        assertThat(config.sinks().get("files").properties())
+                .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
+                .doesNotContainKey("value.converter.schema.registry.url")
+                .containsEntry("key.converter.schema.registry.url", "http://registry:8081");
+    }
+
+    @Test
     void everyRestKeyReachesTheRestSettings() {
         PipelineConfig config = PipelineConfig.of("orders.properties", Map.of("sinks", "out", "sink.out.type", "file",
                 "rest.host", "0.0.0.0", "rest.port", "0", "rest.extension.classes", "a.Extension, b.Extension",

@@ -16,7 +16,8 @@ public final class Converters {
     private static final String WRITTEN = JSON_CONVERTER + " or " + STRING_CONVERTER;
     /** What a refused converter's error says: the two written, and why the other common ones are not. */
     private static final String EXPECTED = WRITTEN + " (change events are structs, which ByteArrayConverter cannot "
-            + "write, as a Connect worker fails on the first one; Avro with a schema registry is not written yet)";
+            + "write, as a Connect worker fails on the first one; Avro with a schema registry is written by the Kafka "
+            + "sink)";
 
     private Converters() {
     }
@@ -26,6 +27,18 @@ public final class Converters {
         return new ConfigOption<>(key, EXPECTED, String::strip, Optional.of(JSON_CONVERTER), false, false, List.of(),
                 "the converter whose bytes this sink writes: " + WRITTEN)
                 .validatedBy(Converters::isWritten, EXPECTED);
+    }
+
+    /**
+     * {@code key.converter} or {@code value.converter} of a sink that writes {@code more} converters too (the Kafka
+     * sink's Avro converters), named in {@code moreExpected}.
+     */
+    public static ConfigOption<String> option(String key, java.util.Set<String> more, String moreExpected) {
+        String expected = WRITTEN + ", or " + moreExpected;
+        return new ConfigOption<>(key, expected, String::strip, Optional.of(JSON_CONVERTER), false, false, List.of(),
+                "the converter whose bytes this sink writes: " + expected)
+                .validatedBy(name -> isWritten(name) || more.contains(name), expected + " (ByteArrayConverter cannot "
+                        + "write change events, which are structs, as a Connect worker fails on the first one)");
     }
 
     private static boolean isWritten(String className) {

@@ -78,8 +78,9 @@ final class SchemaRegistryClient {
         String at = "the schema registry at " + answer.url();
         return switch (answer.status()) {
             case 409 -> new SinkException(at + " refused a new version of subject " + subject + ": it is not "
-                    + compatibility(subject) + " compatible with the versions registered (" + answer.message()
-                    + "). A column change made the table's schema one that rule does not allow; the events before it "
+                    + "compatible with the versions registered under the subject's compatibility rule"
+                    + compatibility(subject).map(rule -> " (" + rule + ")").orElse("") + ": " + answer.message()
+                    + ". A column change made the table's schema one that rule does not allow; the events before it "
                     + "were delivered and nothing after it was. Change the subject's compatibility rule (PUT /config/"
                     + subject + ") or the table, then start the pipeline again: it resumes at this event");
             case 422 -> new SinkException(at + " refused the schema of subject " + subject + " as invalid ("
@@ -92,19 +93,19 @@ final class SchemaRegistryClient {
     }
 
     /** The subject's compatibility rule, or the registry's global one, for an error message. */
-    private String compatibility(String subject) {
+    private Optional<String> compatibility(String subject) {
         try {
             Answer answer = send("GET", "/config/" + encode(subject) + "?defaultToGlobal=true", null);
             if (answer.status() == 200) {
                 JsonNode level = answer.json().path("compatibilityLevel");
                 if (level.isTextual()) {
-                    return "the subject's compatibility rule, " + level.asText() + ",";
+                    return Optional.of(level.asText());
                 }
             }
         } catch (SinkException e) {
             // the refusal matters more than why its rule could not be read
         }
-        return "the subject's compatibility rule";
+        return Optional.empty();
     }
 
     private static String body(String schema) {

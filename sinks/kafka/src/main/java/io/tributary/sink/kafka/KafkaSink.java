@@ -16,6 +16,8 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
 import io.tributary.api.OffsetStore;
 import io.tributary.api.SinkException;
+import io.tributary.converter.avro.AvroConverterConfig;
+import io.tributary.converter.avro.AvroEncoder;
 import io.tributary.core.convert.Converters;
 import io.tributary.core.convert.RecordEncoder;
 import io.tributary.core.json.HeaderText;
@@ -72,8 +74,8 @@ public final class KafkaSink implements ChangeSink {
     public void start(String pipelineName, Map<String, String> raw) {
         this.pipeline = pipelineName;
         this.config = KafkaSinkConfig.parse(pipelineName, raw);
-        this.keys = Converters.encoder(config.keyConverter(), config.keySchemas());
-        this.values = Converters.encoder(config.valueConverter(), config.valueSchemas());
+        this.keys = encoder(config.keyConverter(), config.keySchemas(), config.keyAvro(), true);
+        this.values = encoder(config.valueConverter(), config.valueSchemas(), config.valueAvro(), false);
         this.admin = Admin.create(config.clientSettings());
         awaitCluster();
         this.producer = new KafkaProducer<>(config.producer());
@@ -82,6 +84,12 @@ public final class KafkaSink implements ChangeSink {
             producer.initTransactions();
             offsets = new KafkaOffsets(this, config, pipeline);
         }
+    }
+
+    /** The encoder of keys ({@code key}) or values: Avro with a registry, or JsonConverter's or StringConverter's. */
+    private RecordEncoder encoder(String converter, boolean schemas, Optional<AvroConverterConfig> avro, boolean key) {
+        return avro.<RecordEncoder>map(settings -> AvroEncoder.create(settings, key,
+                Duration.ofMillis(config.connectTimeoutMs()))).orElseGet(() -> Converters.encoder(converter, schemas));
     }
 
     /** Waits for the cluster to answer, with growing pauses, up to {@code connect.timeout.ms}. */
@@ -128,8 +136,9 @@ public final class KafkaSink implements ChangeSink {
             inTransaction = true;
         }
         for (ChangeRecord record : records) {
-            byte[] key = record.keySchema() == null ? null : keys.encode(record.keySchema(), record.key());
-            byte[] value = values.encode(record.valueSchema(), record.value());
+            byte[] key = record.keySchema() == null ? null : keys.encode(record.topic(), record.keySchema(),
+                    record.key());
+            byte[] value = values.encode(record.topic(), record.valueSchema(), record.value());
             ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(record.topic(), null, key, value, headers(record));
             producer.send(sent, acknowledged);
         }

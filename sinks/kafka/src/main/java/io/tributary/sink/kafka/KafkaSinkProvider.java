@@ -16,7 +16,7 @@ public final class KafkaSinkProvider implements ChangeSinkProvider {
 
     @Override
     public List<ConfigProblem> validate(Map<String, String> config) {
-        return KafkaSinkConfig.DEFINITION.validate(config);
+        return KafkaSinkConfig.validate(config);
     }
 
     @Override
