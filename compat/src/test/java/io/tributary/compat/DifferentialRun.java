@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.tributary.testkit.TestingBinlogServer;
+import io.tributary.testkit.TestingSchemaRegistry;
 import org.awaitility.Awaitility;
 
 /**
@@ -40,11 +41,20 @@ final class DifferentialRun implements AutoCloseable {
 
     private DifferentialRun(TestingBinlogServer server, String name, Map<String, String> debeziumConfig,
             Map<String, String> tributaryConfig) {
+        this(server, name, debeziumConfig, tributaryConfig, null);
+    }
+
+    private DifferentialRun(TestingBinlogServer server, String name, Map<String, String> debeziumConfig,
+            Map<String, String> tributaryConfig, TestingSchemaRegistry registry) {
         this.server = server;
         this.debeziumConfig = debeziumConfig;
         this.tributaryConfig = tributaryConfig;
-        debeziumLogs = JsonForms.both(name + "-debezium");
-        tributaryLogs = JsonForms.both(name + "-tributary");
+        JsonForms debeziumJson = JsonForms.both(name + "-debezium");
+        JsonForms tributaryJson = JsonForms.both(name + "-tributary");
+        debeziumLogs = registry == null ? debeziumJson
+                : debeziumJson.withAvro(new AvroForm(name + "-debezium", registry));
+        tributaryLogs = registry == null ? tributaryJson
+                : tributaryJson.withAvro(new AvroForm(name + "-tributary", registry));
         debeziumLog = debeziumLogs.first();
         tributaryLog = tributaryLogs.first();
         debezium = DebeziumCapture.start(server, "diff", debeziumConfig, debeziumLogs);
@@ -64,6 +74,15 @@ final class DifferentialRun implements AutoCloseable {
         debezium = DebeziumCapture.start(server, "diff", debeziumConfig, debeziumLogs);
         tributary = TributaryCapture.start(server, "diff", tributaryConfig, tributaryLogs,
                 java.util.Optional.ofNullable(stored));
+    }
+
+    /**
+     * Starts both captures with topic prefix {@code diff}, logging each in the JSON forms and in Avro against
+     * {@code registry} ({@link AvroForm}); {@link #compare()} compares the Avro logs too.
+     */
+    static DifferentialRun startWithAvro(TestingBinlogServer server, String name, Map<String, String> config,
+            TestingSchemaRegistry registry) {
+        return new DifferentialRun(server, name, config, config, registry);
     }
 
     /** Starts both captures with topic prefix {@code diff}; the logs are named after {@code name}. */
@@ -189,6 +208,14 @@ final class DifferentialRun implements AutoCloseable {
         for (boolean schemas : new boolean[] {true, false}) {
             DifferentialReport.compare(debeziumLog(schemas), tributaryLog(schemas));
         }
+        if (debeziumLogs.avro().isPresent()) {
+            DifferentialReport.compare(debeziumLogs.avro().get().log(), tributaryLogs.avro().get().log());
+        }
+    }
+
+    /** Debezium's events in Avro, if this run logs them. */
+    java.util.Optional<EventLog> debeziumAvroLog() {
+        return debeziumLogs.avro().map(AvroForm::log);
     }
 
     /**
@@ -240,6 +267,8 @@ final class DifferentialRun implements AutoCloseable {
             // written out even when a wait failed, so that what each side captured can be read
             debeziumLogs.logs().values().forEach(EventLog::close);
             tributaryLogs.logs().values().forEach(EventLog::close);
+            debeziumLogs.avro().ifPresent(form -> form.log().close());
+            tributaryLogs.avro().ifPresent(form -> form.log().close());
         }
     }
 }

@@ -11,16 +11,22 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The event logs a capture writes, one per {@code schemas.enable} setting of Kafka Connect's JsonConverter, so that one
- * capture is compared in both JSON forms. The first log is the one waits count.
+ * capture is compared in both JSON forms, and optionally in Avro ({@link AvroForm}). The first log is the one waits
+ * count.
  */
-record JsonForms(Map<Boolean, EventLog> logs) {
+record JsonForms(Map<Boolean, EventLog> logs, java.util.Optional<AvroForm> avro) {
     JsonForms {
         logs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(logs));
     }
 
     /** One log, in one form. */
     static JsonForms of(boolean schemas, EventLog log) {
-        return new JsonForms(Map.of(schemas, log));
+        return new JsonForms(Map.of(schemas, log), java.util.Optional.empty());
+    }
+
+    /** These logs and the Avro form too. */
+    JsonForms withAvro(AvroForm form) {
+        return new JsonForms(logs, java.util.Optional.of(form));
     }
 
     /** A log in each form, named {@code name-schemas} and {@code name-plain}: schemas first. */
@@ -28,7 +34,7 @@ record JsonForms(Map<Boolean, EventLog> logs) {
         Map<Boolean, EventLog> logs = new LinkedHashMap<>();
         logs.put(true, new EventLog(name + "-schemas"));
         logs.put(false, new EventLog(name + "-plain"));
-        return new JsonForms(logs);
+        return new JsonForms(logs, java.util.Optional.empty());
     }
 
     EventLog first() {
@@ -45,6 +51,7 @@ record JsonForms(Map<Boolean, EventLog> logs) {
      */
     void add(SourceRecord record, Map<Boolean, Converters> converters) {
         logs.forEach((schemas, log) -> log.add(converters.get(schemas).event(record)));
+        avro.ifPresent(form -> form.add(record));
     }
 
     /** A JsonConverter for keys, values and headers per form. */

@@ -39,6 +39,7 @@ final class TributaryCapture extends Capture {
                     }
                     for (ChangeRecord record : transforms.apply(polled)) {
                         forms.logs().forEach((schemas, log) -> log.add(event(record, encoders.get(schemas))));
+                        forms.avro().ifPresent(form -> form.add(record));
                     }
                 }
             } catch (Throwable e) {
