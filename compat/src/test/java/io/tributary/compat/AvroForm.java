@@ -88,13 +88,19 @@ final class AvroForm {
                 text(tributaryValues.encode(topic, record.valueSchema(), record.value())), List.of()));
     }
 
+    /** Logs a record some other writer put in Kafka (a Connect worker's converter, say), from its bytes. */
+    synchronized void addWritten(String topic, byte[] key, byte[] value) {
+        log.add(new CapturedEvent(topic, text(key), text(value), List.of()));
+    }
+
     private AvroConverter<?> apicurio(boolean key) {
         AvroConverter<?> converter = new AvroConverter<>();
         converter.configure(Map.of(
                 "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
                 "apicurio.registry.auto-register", "true",
                 "apicurio.registry.as-confluent", "true",
-                "apicurio.registry.use-id", "contentId"), key);
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.headers.enabled", "false"), key);
         return converter;
     }
 

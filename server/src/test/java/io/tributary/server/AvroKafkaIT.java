@@ -117,7 +117,8 @@ class AvroKafkaIT {
             deserializer.configure(Map.of(
                     "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
                     "apicurio.registry.as-confluent", "true",
-                    "apicurio.registry.use-id", "contentId"), false);
+                    "apicurio.registry.use-id", "contentId",
+                    "apicurio.registry.headers.enabled", "false"), false);
             return records.stream().map(record -> deserializer.deserialize(TOPIC, record.value())).toList();
         }
     }

@@ -49,6 +49,7 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
             ConfigOption<Boolean> apicurioFindLatest,
             ConfigOption<Boolean> apicurioAsConfluent,
             ConfigOption<String> apicurioUseId,
+            ConfigOption<Boolean> apicurioHeaders,
             ConfigOption<String> apicurioUsername,
             ConfigOption<String> apicurioPassword) {
 
@@ -93,6 +94,9 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                             .validatedBy(id -> id.equals("contentId") || id.equals("globalId"),
                                     "contentId or globalId")
                             .withDoc("Apicurio's converter: the id written; contentId (Apicurio 3's default) only"),
+                    ConfigOption.bool(prefix + "apicurio.registry.headers.enabled")
+                            .withDoc("Apicurio's converter: the id in Kafka headers; false (Apicurio 3's default) "
+                                    + "only: Tributary writes it in the payload"),
                     ConfigOption.string(prefix + "apicurio.auth.username").withDoc("Apicurio Registry's user"),
                     ConfigOption.string(prefix + "apicurio.auth.password").asSensitive()
                             .withDoc("Apicurio Registry's password"));
@@ -102,7 +106,7 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
         public List<ConfigOption<?>> all() {
             return List.of(url, credentialsSource, userInfo, autoRegister, subjectStrategy, connectMetaData,
                     enhancedSchemas, cacheSize, apicurioUrl, apicurioAutoRegister, apicurioFindLatest,
-                    apicurioAsConfluent, apicurioUseId, apicurioUsername, apicurioPassword);
+                    apicurioAsConfluent, apicurioUseId, apicurioHeaders, apicurioUsername, apicurioPassword);
         }
     }
 
@@ -137,7 +141,8 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                         problems.add(new ConfigProblem(options.apicurioAsConfluent().key(), "expected true: "
                                 + "Apicurio 2's converter writes an 8-byte global id unless it is set, and Tributary "
                                 + "writes Confluent's wire format (a 4-byte content id, as Apicurio 3 does); set it, "
-                                + "with apicurio.registry.use-id=contentId, for writers and readers alike"));
+                                + "with apicurio.registry.use-id=contentId and apicurio.registry.headers.enabled=false, "
+                                + "for writers and readers alike"));
                     }
                     String useId = parsed.find(options.apicurioUseId()).orElse(version2 ? "globalId" : "contentId");
                     if (!useId.equals("contentId")) {
@@ -145,6 +150,11 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                                 + (version2 ? " (Apicurio 2's converter writes the global id by default)" : "")
                                 + ": Tributary writes the content id, the id the registry's Confluent-compatible API "
                                 + "gives, as Apicurio 3's converter does by default"));
+                    }
+                    if (parsed.find(options.apicurioHeaders()).orElse(version2)) {
+                        problems.add(new ConfigProblem(options.apicurioHeaders().key(), "expected false"
+                                + (version2 ? " (Apicurio 2's converter puts the id in Kafka headers by default)" : "")
+                                + ": Tributary writes the id in the payload, in Confluent's wire format"));
                     }
                 }
             }
@@ -180,7 +190,8 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
             autoRegister = parsed.get(options.autoRegister());
             refuseOthers(raw, problems, converter, List.of(options.apicurioUrl(),
                     options.apicurioAutoRegister(), options.apicurioFindLatest(), options.apicurioAsConfluent(),
-                    options.apicurioUseId(), options.apicurioUsername(), options.apicurioPassword()));
+                    options.apicurioUseId(), options.apicurioHeaders(), options.apicurioUsername(),
+                    options.apicurioPassword()));
         }
         if (problems.size() > before) {
             return Optional.empty();

@@ -145,7 +145,8 @@ class AvroEncoderIT {
                 "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
                 "apicurio.registry.auto-register", "true",
                 "apicurio.registry.as-confluent", "true",
-                "apicurio.registry.use-id", "contentId"), key);
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.headers.enabled", "false"), key);
         return converter;
     }
 

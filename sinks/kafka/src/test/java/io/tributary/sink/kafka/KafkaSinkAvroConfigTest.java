@@ -66,6 +66,7 @@ class KafkaSinkAvroConfigTest {
 
         assertThat(KafkaSinkConfig.validate(raw)).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
                 "key.converter.apicurio.registry.as-confluent", "key.converter.apicurio.registry.use-id",
+                "key.converter.apicurio.registry.headers.enabled",
                 "key.converter.basic.auth.user.info", "value.converter.schema.registry.url",
                 "value.converter.schemas.enable", "value.converter.enhanced.avro.schema.support");
         assertThatThrownBy(() -> KafkaSinkConfig.parse("shop", raw)).isInstanceOf(ConfigException.class)
