@@ -18,7 +18,8 @@ final class TributaryFeed implements AutoCloseable {
 
     /**
      * Captures {@code database} with topic prefix {@code prefix}; {@code schemas} chooses JsonConverter with or
-     * without schemas, for keys and values; {@code extra} adds or overrides source settings.
+     * without schemas, for keys and values; {@code extra} adds or overrides source settings (with a
+     * {@code value.converter} of its own, {@code schemas} is not used).
      */
     static TributaryFeed start(TestingMariaDb mariaDb, TestingKafka kafka, Path directory, String prefix,
             String database, boolean schemas, Map<String, String> extra) {
@@ -33,8 +34,10 @@ final class TributaryFeed implements AutoCloseable {
         pipeline.put("topic.prefix", prefix);
         pipeline.put("database.include.list", database);
         pipeline.put("include.schema.changes", "false");
-        pipeline.put("key.converter.schemas.enable", String.valueOf(schemas));
-        pipeline.put("value.converter.schemas.enable", String.valueOf(schemas));
+        if (!extra.containsKey("value.converter")) {
+            pipeline.put("key.converter.schemas.enable", String.valueOf(schemas));
+            pipeline.put("value.converter.schemas.enable", String.valueOf(schemas));
+        }
         pipeline.put("sinks", "kafka");
         pipeline.put("sink.kafka.type", "kafka");
         pipeline.put("sink.kafka.bootstrap.servers", kafka.bootstrapServers());
