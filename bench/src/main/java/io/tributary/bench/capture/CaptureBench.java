@@ -20,6 +20,7 @@ import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TemporaryDirectory;
 import io.tributary.testkit.TestingKafka;
+import io.tributary.testkit.TestingSchemaRegistry;
 import io.tributary.testkit.TestingBinlogServer;
 
 /**
@@ -27,7 +28,7 @@ import io.tributary.testkit.TestingBinlogServer;
  * ({@code --server mysql}) on MySQL 9.7 against Debezium 3.6.1: a snapshot of {@code --rows} rows
  * (default 1,000,000) of the 8-column {@code orders} table and a binlog of as many row events (70 % inserts, 20 %
  * updates, 10 % deletes in transactions of 100), each in both JSON modes, delivered to a counter and to a local Kafka
- * broker; latency at 200 inserts/s; and the raw limits of the bare binlog client and JDBC scan. Every run is a JVM of
+ * broker, and in Avro with a schema registry to Kafka; latency at 200 inserts/s; and the raw limits of the bare binlog client and JDBC scan. Every run is a JVM of
  * its own with the same heap ({@code --heap}, default 1g) — Tributary's with the options its launcher ships
  * ({@code jvm.options}), Debezium's with the JVM's defaults; engines alternate; {@code --runs} (default 3) runs of
  * each give the medians. Writes {@code bench/results/capture.md} (on MySQL {@code capture-mysql.md}).
@@ -86,7 +87,9 @@ public final class CaptureBench {
         Results results = new Results(server, rows, runs, heap, tributaryJvm);
         try (TestingBinlogServer snapshotServer = server.start();
                 TestingBinlogServer streamingServer = server.start();
-                TestingKafka kafka = deliveries.contains(Phase.Delivery.KAFKA) ? TestingKafka.create() : null) {
+                TestingKafka kafka = deliveries.stream().anyMatch(Phase.Delivery::kafka) ? TestingKafka.create() : null;
+                TestingSchemaRegistry registry = deliveries.contains(Phase.Delivery.KAFKA_AVRO)
+                        ? TestingSchemaRegistry.create() : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
             // a server of its own, so that its binlog holds only the streaming workload
@@ -97,7 +100,8 @@ public final class CaptureBench {
                     Collections.reverse(order);
                 }
                 if (sections.contains("throughput")) {
-                    throughput(run, order, workloads, deliveries, snapshotServer, streamingServer, kafka, results);
+                    throughput(run, order, workloads, deliveries, snapshotServer, streamingServer, kafka, registry,
+                            results);
                 }
                 if (sections.contains("latency")) {
                     for (Phase.Engine engine : order) {
@@ -123,11 +127,11 @@ public final class CaptureBench {
 
     private void throughput(int run, List<Phase.Engine> engines, List<Phase.Workload> workloads,
             List<Phase.Delivery> deliveries, TestingBinlogServer snapshotServer, TestingBinlogServer streamingServer,
-            TestingKafka kafka, Results results) throws Exception {
+            TestingKafka kafka, TestingSchemaRegistry registry, Results results) throws Exception {
         Path profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
         for (Phase.Delivery delivery : deliveries) {
             for (Phase.Workload workload : workloads) {
-                for (boolean schemas : new boolean[] {true, false}) {
+                for (boolean schemas : delivery.schemaModes()) {
                     for (Phase.Engine engine : engines) {
                         Phase phase = new Phase(engine, workload, schemas, delivery);
                         TestingBinlogServer database = workload == Phase.Workload.SNAPSHOT ? snapshotServer
@@ -141,10 +145,17 @@ public final class CaptureBench {
                         List<String> arguments = new ArrayList<>(List.of(engine.name(), workload.name(),
                                 String.valueOf(schemas), delivery.name(), database.host(),
                                 String.valueOf(database.port()), String.valueOf(rows), String.valueOf(serverId++)));
+                        List<String> trailing = new ArrayList<>();
+                        if (delivery.kafka()) {
+                            trailing.add(kafka.bootstrapServers());
+                        }
+                        if (delivery == Phase.Delivery.KAFKA_AVRO) {
+                            trailing.add(registry.confluentUrl());
+                            trailing.add(registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"));
+                        }
                         Measurement measurement = Measurement.fromLine(runChild(CaptureRun.class, phase.label(),
-                                classPath(engine), jvm, arguments, delivery == Phase.Delivery.KAFKA ? List.of(kafka.bootstrapServers())
-                                        : List.of()));
-                        if (delivery == Phase.Delivery.KAFKA) {
+                                classPath(engine), jvm, arguments, trailing));
+                        if (delivery.kafka()) {
                             deleteTopics(kafka);
                         }
                         System.out.printf("%-48s %,10.0f events/s %6.1f CPU-s/1M events %5d MiB  (%s)%n",

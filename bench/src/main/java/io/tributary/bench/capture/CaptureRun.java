@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.apicurio.registry.utils.converter.AvroConverter;
+import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.JsonByteArray;
@@ -21,6 +23,7 @@ import io.tributary.source.mysql.MySqlSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * One run of a {@link Phase} in a JVM of its own: the engine captures the workload's database into JSON-encoded
@@ -29,7 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * events arrived; then it writes its {@link Measurement} to the result file and exits.
  *
  * <p>Arguments: engine, workload, schemas, delivery, host, port, events, server id, result file, Kafka's bootstrap
- * servers (for delivery to Kafka).
+ * servers (for delivery to Kafka), and for Avro the registry's Confluent-compatible URL and Apicurio's v2 URL.
  */
 public final class CaptureRun {
     private final Phase phase;
@@ -51,10 +54,17 @@ public final class CaptureRun {
                 phase.workload().snapshotMode);
         CaptureRun run = new CaptureRun(phase, Long.parseLong(args[6]));
         String bootstrapServers = args.length > 9 ? args[9] : null;
+        // for Avro: the registry's Confluent-compatible API (Tributary's) and Apicurio's v2 API (its converter's)
+        String registry = args.length > 10 ? args[10] : null;
+        String apicurioRegistry = args.length > 11 ? args[11] : null;
         if (phase.engine() == Phase.Engine.DEBEZIUM) {
-            run.debezium(source, bootstrapServers);
+            if (registry == null) {
+                run.debezium(source, bootstrapServers);
+            } else {
+                run.debeziumAvro(source, bootstrapServers, apicurioRegistry);
+            }
         } else {
-            run.tributary(source, bootstrapServers);
+            run.tributary(source, bootstrapServers, registry);
         }
         Files.writeString(Path.of(args[8]), run.measurement.toLine());
         System.exit(0);
@@ -114,6 +124,56 @@ public final class CaptureRun {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Debezium's engine handing over Connect records, converted to Avro by Apicurio Registry's {@code AvroConverter}
+     * (in Confluent's wire format) as a Connect worker converts a source task's records, then sent as
+     * {@link #debezium} sends them.
+     */
+    private void debeziumAvro(Map<String, String> source, String bootstrapServers, String apicurioRegistry)
+            throws Exception {
+        Properties properties = EngineConfig.debezium(source, "bench-debezium");
+        properties.setProperty("offset.flush.interval.ms", "60000");
+        String table = EngineConfig.TOPIC_PREFIX + "." + phase.workload().database + ".orders";
+        Map<String, String> converterSettings = Map.of("apicurio.registry.url", apicurioRegistry,
+                "apicurio.registry.auto-register", "true", "apicurio.registry.as-confluent", "true",
+                "apicurio.registry.use-id", "contentId", "apicurio.registry.headers.enabled", "false");
+        AvroConverter<?> keys = new AvroConverter<>();
+        keys.configure(converterSettings, true);
+        AvroConverter<?> values = new AvroConverter<>();
+        values.configure(converterSettings, false);
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        begin();
+        try (DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine = DebeziumEngine.create(Connect.class)
+                .using(properties)
+                .notifying((List<ChangeEvent<SourceRecord, SourceRecord>> records,
+                        DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) -> {
+                    int changes = 0;
+                    for (ChangeEvent<SourceRecord, SourceRecord> event : records) {
+                        SourceRecord record = event.value();
+                        String topic = record.topic();
+                        producer.send(new ProducerRecord<>(topic,
+                                keys.fromConnectData(topic, record.keySchema(), record.key()),
+                                values.fromConnectData(topic, record.valueSchema(), record.value())));
+                        if (record.value() != null && table.equals(topic)) {
+                            changes++;
+                        }
+                        committer.markProcessed(event);
+                    }
+                    producer.flush(); // every send acknowledged before the batch counts as done
+                    counted(changes);
+                    committer.markBatchFinished();
+                })
+                .build()) {
+            executor.execute(engine);
+            done.await();
+        } finally {
+            producer.close();
+        }
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
     /** The producer settings Tributary's Kafka sink defaults to (at-least-once), for Debezium's producer. */
     private static Map<String, Object> producerSettings(String bootstrapServers) {
         return Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", "5",
@@ -123,11 +183,11 @@ public final class CaptureRun {
                 "value.serializer", ByteArraySerializer.class.getName());
     }
 
-    private void tributary(Map<String, String> source, String bootstrapServers) throws Exception {
+    private void tributary(Map<String, String> source, String bootstrapServers, String registry) throws Exception {
         String table = EngineConfig.TOPIC_PREFIX + "." + phase.workload().database + ".orders";
         MySqlSource capture = new MySqlSource();
         Delivery delivery = bootstrapServers == null ? new EncodingCounter(phase.schemas())
-                : new KafkaDelivery(bootstrapServers, phase.schemas());
+                : new KafkaDelivery(bootstrapServers, phase.schemas(), registry);
         begin();
         try (delivery) { // a failure of capture is the error reported, not what closing the delivery says of it
             capture.start(source, Optional.empty());
@@ -189,10 +249,17 @@ public final class CaptureRun {
     private static final class KafkaDelivery implements Delivery {
         private final KafkaSink sink = new KafkaSink();
 
-        KafkaDelivery(String bootstrapServers, boolean schemas) {
-            sink.start("bench", Map.of("bootstrap.servers", bootstrapServers,
-                    "key.converter.schemas.enable", String.valueOf(schemas),
-                    "value.converter.schemas.enable", String.valueOf(schemas)));
+        /** JSON with or without schemas; Avro with {@code registry}'s Confluent-compatible API when it is not null. */
+        KafkaDelivery(String bootstrapServers, boolean schemas, String registry) {
+            sink.start("bench", registry == null
+                    ? Map.of("bootstrap.servers", bootstrapServers,
+                            "key.converter.schemas.enable", String.valueOf(schemas),
+                            "value.converter.schemas.enable", String.valueOf(schemas))
+                    : Map.of("bootstrap.servers", bootstrapServers,
+                            "key.converter", "io.confluent.connect.avro.AvroConverter",
+                            "key.converter.schema.registry.url", registry,
+                            "value.converter", "io.confluent.connect.avro.AvroConverter",
+                            "value.converter.schema.registry.url", registry));
         }
 
         @Override

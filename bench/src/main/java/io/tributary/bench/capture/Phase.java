@@ -39,12 +39,33 @@ record Phase(Engine engine, Workload workload, boolean schemas, Delivery deliver
          * Kafka sink; for Debezium its engine's batches sent by a KafkaProducer with the same settings and flushed
          * before the batch is marked done, as Kafka Connect commits a source task's offsets.
          */
-        KAFKA
+        KAFKA,
+        /**
+         * As {@link #KAFKA}, each event encoded in Avro with a schema registry (Confluent's wire format) instead of
+         * JSON: Tributary's Kafka sink with {@code io.confluent.connect.avro.AvroConverter}'s settings; Debezium's
+         * records through Apicurio Registry's {@code AvroConverter}, as a Connect worker converts them; one registry.
+         */
+        KAFKA_AVRO;
+
+        /** Whether the events go to Kafka. */
+        boolean kafka() {
+            return this != COUNTER;
+        }
+
+        /** The encodings a run of this delivery is made in: JSON with and without schemas, or Avro alone. */
+        boolean[] schemaModes() {
+            return this == KAFKA_AVRO ? new boolean[] {true} : new boolean[] {true, false};
+        }
+
+        /** The encoding column of the results. */
+        String encoding(boolean schemas) {
+            return this == KAFKA_AVRO ? "Avro" : schemas ? "with schemas" : "without";
+        }
     }
 
     String label() {
-        return lower(engine) + " " + lower(workload) + (schemas ? " with schemas" : " without schemas")
-                + (delivery == Delivery.KAFKA ? " to kafka" : "");
+        return lower(engine) + " " + lower(workload) + (delivery == Delivery.KAFKA_AVRO ? " avro"
+                : schemas ? " with schemas" : " without schemas") + (delivery.kafka() ? " to kafka" : "");
     }
 
     static String lower(Enum<?> constant) {

@@ -63,7 +63,11 @@ final class Results {
                 .append("Debezium's batches sent by a KafkaProducer with the sink's producer settings — `acks=all`, ")
                 .append("`linger.ms=5`, `compression.type=lz4`, `batch.size=262144`, one request in flight — and ")
                 .append("flushed before the ")
-                .append("batch is marked processed, as Kafka Connect does). Each run is a JVM of its own with `-Xmx")
+                .append("batch is marked processed, as Kafka Connect does); `kafka avro` encodes in Avro with a ")
+                .append("schema registry instead (Apicurio Registry 3.3.3, its Confluent-compatible API, in memory): ")
+                .append("Tributary's Kafka sink with `io.confluent.connect.avro.AvroConverter`'s settings, Debezium's ")
+                .append("records (its `Connect` format) through Apicurio Registry 2.6's `AvroConverter` in Confluent's ")
+                .append("wire format, as a Connect worker converts them, then the same producer. Each run is a JVM of its own with `-Xmx")
                 .append(heap).append("`; Tributary's also with the options of its launcher (`jvm.options`: `")
                 .append(String.join(" ", tributaryJvm)).append("`) and the class path it runs with (the CLI's jar and ")
                 .append("the libraries its manifest names), Debezium's with the JVM's defaults and a class path of ")
@@ -79,21 +83,21 @@ final class Results {
     }
 
     private void throughputTables(StringBuilder out) {
-        out.append("## Throughput\n\n| delivery | workload | JSON | engine | events/s | CPU-s per 1M events | ")
+        out.append("## Throughput\n\n| delivery | workload | encoding | engine | events/s | CPU-s per 1M events | ")
                 .append("events per CPU-s | peak RSS MiB | GC s | other CPU-s |\n")
                 .append("|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder ratios = new StringBuilder("\nTributary against Debezium (medians; higher is better for "
-                + "Tributary):\n\n| delivery | workload | JSON | throughput × | events per CPU-s × | peak RSS ÷ |\n"
+                + "Tributary):\n\n| delivery | workload | encoding | throughput × | events per CPU-s × | peak RSS ÷ |\n"
                 + "|---|---|---|---:|---:|---:|\n");
         StringBuilder threads = new StringBuilder("\nWhere each engine's CPU went (the run with the median CPU "
                 + "time; thread groups read from `/proc`: `jit` the compilers, `gc+vm` the collector and VM thread):"
-                + "\n\n| delivery | workload | JSON | engine | CPU-s by thread group |\n|---|---|---|---|---|\n");
+                + "\n\n| delivery | workload | encoding | engine | CPU-s by thread group |\n|---|---|---|---|---|\n");
         for (Phase.Delivery delivery : Phase.Delivery.values()) {
             for (Phase.Workload workload : Phase.Workload.values()) {
-                for (boolean schemas : new boolean[] {true, false}) {
+                for (boolean schemas : delivery.schemaModes()) {
                     Map<Phase.Engine, double[]> medians = new EnumMap<>(Phase.Engine.class);
-                    String row = "| " + Phase.lower(delivery) + " | " + Phase.lower(workload) + " | "
-                            + (schemas ? "with schemas" : "without") + " | ";
+                    String row = "| " + Phase.lower(delivery).replace('_', ' ') + " | " + Phase.lower(workload)
+                            + " | " + delivery.encoding(schemas) + " | ";
                     for (Phase.Engine engine : Phase.Engine.values()) {
                         List<Measurement> of = throughput.get(new Phase(engine, workload, schemas, delivery));
                         if (of == null) {
