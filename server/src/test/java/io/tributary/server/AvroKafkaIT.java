@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seed 002's converters — {@code io.confluent.connect.avro.AvroConverter} for keys and values with a schema registry
- * — through the standalone runtime into Kafka, on a real registry (Apicurio's Confluent-compatible API), read back by
+ * Seed 002's converters — {@code io.confluent.connect.avro.AvroConverter} for keys and values with a schema registry,
+ * the worker settings of its fixture, whose misspelt registry key is an error naming the right one — through the
+ * standalone runtime into Kafka, on a real registry (Apicurio's Confluent-compatible API), read back by
  * Apicurio's Kafka Avro deserializer: the snapshot and streamed changes decode; ADD and DROP COLUMN register new
  * versions under the registry's BACKWARD rule, and events before and after decode with their own schemas; a change the
  * rule refuses stops the pipeline with an error naming the subject and the rule, and once the rule allows it the
@@ -49,10 +51,22 @@ class AvroKafkaIT {
             pipeline.put("sinks", "kafka");
             pipeline.remove("sink.files.type");
             pipeline.remove("sink.files.directory");
-            // seed 002's worker settings: the keys' as a pipeline's (reaching every sink), the values' as the sink's
-            pipeline.put("key.converter", "io.confluent.connect.avro.AvroConverter");
+            // seed 002's worker settings as its environment gives them: the registry URL's key is misspelt, which
+            // is an error naming the right one (the worker's internal converters, JSON, are what Kafka does anyway)
+            Map<String, String> seed = seed002();
+            Map<String, String> asWritten = new java.util.HashMap<>(pipeline);
+            asWritten.putAll(seed);
+            assertThatThrownBy(() -> PipelineValidation.validate("shop.properties", asWritten, new SinkRegistry()))
+                    .hasMessageStartingWith("4 configuration problems")
+                    .hasMessageContaining("key.converter.schema.registry.ur: ")
+                    .hasMessageContaining("did you mean key.converter.schema.registry.url?")
+                    .hasMessageContaining("key.converter.schema.registry.url: required by "
+                            + "io.confluent.connect.avro.AvroConverter");
+            // corrected as the errors say, the registry's endpoint changed: the keys' as the pipeline's (reaching
+            // every sink), the values' as the Kafka sink's
+            pipeline.put("key.converter", seed.get("key.converter"));
             pipeline.put("key.converter.schema.registry.url", registry.confluentUrl());
-            pipeline.put("sink.kafka.value.converter", "io.confluent.connect.avro.AvroConverter");
+            pipeline.put("sink.kafka.value.converter", seed.get("value.converter"));
             pipeline.put("sink.kafka.value.converter.schema.registry.url", registry.confluentUrl());
 
             try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
@@ -97,6 +111,17 @@ class AvroKafkaIT {
                 assertThat(added.get("code")).isEqualTo(7);
             }
         }
+    }
+
+    private static Map<String, String> seed002() throws java.io.IOException {
+        java.util.Properties seed = new java.util.Properties();
+        try (java.io.InputStream in = AvroKafkaIT.class.getResourceAsStream(
+                "/seeds/002-connect-avro-worker.properties")) {
+            seed.load(in);
+        }
+        Map<String, String> settings = new java.util.HashMap<>();
+        seed.stringPropertyNames().forEach(key -> settings.put(key, seed.getProperty(key)));
+        return settings;
     }
 
     private static List<GenericRecord> awaitEvents(TestingKafka kafka, TestingSchemaRegistry registry, int count) {
