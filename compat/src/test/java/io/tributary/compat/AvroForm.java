@@ -95,12 +95,7 @@ final class AvroForm {
 
     private AvroConverter<?> apicurio(boolean key) {
         AvroConverter<?> converter = new AvroConverter<>();
-        converter.configure(Map.of(
-                "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
-                "apicurio.registry.auto-register", "true",
-                "apicurio.registry.as-confluent", "true",
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.headers.enabled", "false"), key);
+        converter.configure(registry.apicurioConfluentSettings(), key);
         return converter;
     }
 

@@ -39,12 +39,8 @@ class AvroOnConnectIT {
             Map<String, String> converters = new HashMap<>();
             for (String side : new String[] {"key", "value"}) {
                 converters.put(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter");
-                converters.put(side + ".converter.apicurio.registry.url",
-                        registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"));
-                converters.put(side + ".converter.apicurio.registry.auto-register", "true");
-                converters.put(side + ".converter.apicurio.registry.as-confluent", "true");
-                converters.put(side + ".converter.apicurio.registry.use-id", "contentId");
-                converters.put(side + ".converter.apicurio.registry.headers.enabled", "false");
+                registry.apicurioConfluentSettings().forEach((key, value) ->
+                        converters.put(side + ".converter." + key, value));
             }
             Map<String, String> config = new HashMap<>(converters);
             config.put("connector.class", "io.tributary.connect.MySqlSourceConnector");

@@ -139,11 +139,7 @@ class AvroKafkaIT {
             return List.of();
         }
         try (AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(Map.of(
-                    "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
-                    "apicurio.registry.as-confluent", "true",
-                    "apicurio.registry.use-id", "contentId",
-                    "apicurio.registry.headers.enabled", "false"), false);
+            deserializer.configure(registry.apicurioConfluentSettings(), false);
             return records.stream().map(record -> deserializer.deserialize(TOPIC, record.value())).toList();
         }
     }

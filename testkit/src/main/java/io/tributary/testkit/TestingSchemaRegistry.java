@@ -224,6 +224,23 @@ public final class TestingSchemaRegistry implements Closeable {
         }
     }
 
+    /**
+     * The settings under which Apicurio Registry 2's Kafka Avro serdes and Connect converter (the converter Debezium's
+     * images ship) register schemas here as they go and write — or read — Confluent's wire format with content ids,
+     * the ids this registry's Confluent-compatible API gives: its v2 API's URL, auto-registration, {@code as-confluent},
+     * {@code use-id=contentId} and no ids in headers.
+     */
+    public Map<String, String> apicurioConfluentSettings() {
+        return apicurioConfluentSettings(registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"));
+    }
+
+    /** {@link #apicurioConfluentSettings()} for a registry whose Apicurio v2 API is at {@code apicurioV2Url}. */
+    public static Map<String, String> apicurioConfluentSettings(String apicurioV2Url) {
+        return Map.of("apicurio.registry.url", apicurioV2Url, "apicurio.registry.auto-register", "true",
+                "apicurio.registry.as-confluent", "true", "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.headers.enabled", "false");
+    }
+
     @Override
     public void close() {
         ExitCleanup.unregister(this);

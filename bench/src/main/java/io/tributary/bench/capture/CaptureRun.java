@@ -20,6 +20,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.core.json.ConnectJsonEncoder;
 import io.tributary.sink.kafka.KafkaSink;
 import io.tributary.source.mysql.MySqlSource;
+import io.tributary.testkit.TestingSchemaRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -134,9 +135,7 @@ public final class CaptureRun {
         Properties properties = EngineConfig.debezium(source, "bench-debezium");
         properties.setProperty("offset.flush.interval.ms", "60000");
         String table = EngineConfig.TOPIC_PREFIX + "." + phase.workload().database + ".orders";
-        Map<String, String> converterSettings = Map.of("apicurio.registry.url", apicurioRegistry,
-                "apicurio.registry.auto-register", "true", "apicurio.registry.as-confluent", "true",
-                "apicurio.registry.use-id", "contentId", "apicurio.registry.headers.enabled", "false");
+        Map<String, String> converterSettings = TestingSchemaRegistry.apicurioConfluentSettings(apicurioRegistry);
         AvroConverter<?> keys = new AvroConverter<>();
         keys.configure(converterSettings, true);
         AvroConverter<?> values = new AvroConverter<>();

@@ -18,6 +18,8 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SinkException;
 import io.tributary.connect.ConnectBridge;
+import io.tributary.source.mysql.event.ServerFlavor;
+import io.tributary.source.mysql.event.SourceInfo;
 import io.tributary.testkit.TestingSchemaRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,12 +143,7 @@ class AvroEncoderIT {
 
     private static AvroConverter<?> apicurio(boolean key) {
         AvroConverter<?> converter = new AvroConverter<>();
-        converter.configure(Map.of(
-                "apicurio.registry.url", registry.registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"),
-                "apicurio.registry.auto-register", "true",
-                "apicurio.registry.as-confluent", "true",
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.headers.enabled", "false"), key);
+        converter.configure(registry.apicurioConfluentSettings(), key);
         return converter;
     }
 
@@ -166,28 +163,7 @@ class AvroEncoderIT {
 
         static EventSchema envelope(String topic) {
             EventSchema row = row(topic + ".Value");
-            EventSchema source = EventSchema.struct("io.debezium.connector.mysql.Source", EventSchema.fieldsBuilder()
-                    .add("version", EventSchema.of(Type.STRING))
-                    .add("connector", EventSchema.of(Type.STRING))
-                    .add("name", EventSchema.of(Type.STRING))
-                    .add("ts_ms", EventSchema.of(Type.INT64))
-                    .add("snapshot", EventSchema.of(Type.STRING).asOptional().withName("io.debezium.data.Enum", 1)
-                            .withParameter("allowed", "true,first,first_in_data_collection,last_in_data_collection,"
-                                    + "last,false,incremental")
-                            .withDefault("false"))
-                    .add("db", EventSchema.of(Type.STRING))
-                    .add("sequence", EventSchema.of(Type.STRING).asOptional())
-                    .add("ts_us", EventSchema.of(Type.INT64).asOptional())
-                    .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
-                    .add("table", EventSchema.of(Type.STRING).asOptional())
-                    .add("server_id", EventSchema.of(Type.INT64))
-                    .add("gtid", EventSchema.of(Type.STRING).asOptional())
-                    .add("file", EventSchema.of(Type.STRING))
-                    .add("pos", EventSchema.of(Type.INT64))
-                    .add("row", EventSchema.of(Type.INT32))
-                    .add("thread", EventSchema.of(Type.INT64).asOptional())
-                    .add("query", EventSchema.of(Type.STRING).asOptional())
-                    .build());
+            EventSchema source = SourceInfo.schema(ServerFlavor.MYSQL);
             EventSchema block = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
                     .add("id", EventSchema.of(Type.STRING))
                     .add("total_order", EventSchema.of(Type.INT64))
