@@ -227,8 +227,8 @@ public final class TestingSchemaRegistry implements Closeable {
     /**
      * The settings under which Apicurio Registry 2's Kafka Avro serdes and Connect converter (the converter Debezium's
      * images ship) register schemas here as they go and write — or read — Confluent's wire format with content ids,
-     * the ids this registry's Confluent-compatible API gives: its v2 API's URL, auto-registration, {@code as-confluent},
-     * {@code use-id=contentId} and no ids in headers.
+     * the ids this registry's Confluent-compatible API gives: its v2 API's URL, auto-registration,
+     * {@code as-confluent}, {@code use-id=contentId} and no ids in headers.
      */
     public Map<String, String> apicurioConfluentSettings() {
         return apicurioConfluentSettings(registryUrl().replace("/apis/registry/v3", "/apis/registry/v2"));

@@ -70,7 +70,8 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                     ConfigOption.bool(prefix + "auto.register.schemas").withDefault(true)
                             .withDoc("register each table version's schema (true) or expect it registered (false)"),
                     new ConfigOption<>(prefix + strategy, SubjectNaming.EXPECTED, SubjectNaming::parse,
-                            Optional.of(SubjectNaming.TOPIC), false, false, List.of(), "").withDoc("subject names: TopicNameStrategy (<topic>-" + (key ? "key" : "value")
+                            Optional.of(SubjectNaming.TOPIC), false, false, List.of(), "")
+                            .withDoc("subject names: TopicNameStrategy (<topic>-" + (key ? "key" : "value")
                                     + "), RecordNameStrategy or TopicRecordNameStrategy, by class or short name"),
                     ConfigOption.bool(prefix + "connect.meta.data").withDefault(true)
                             .validatedBy(Boolean::booleanValue, "true (Tributary writes Connect's metadata into "
@@ -89,7 +90,8 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                     ConfigOption.bool(prefix + "apicurio.registry.find-latest").withDefault(false)
                             .withDoc("Apicurio's converter: accepted when auto-register is true (it then registers)"),
                     ConfigOption.bool(prefix + "apicurio.registry.as-confluent").withDefault(false)
-                            .withDoc("Apicurio 2's converter: true for Confluent's wire format, which Tributary writes"),
+                            .withDoc("Apicurio 2's converter: true for Confluent's wire format, which Tributary "
+                                    + "writes"),
                     ConfigOption.string(prefix + "apicurio.registry.use-id")
                             .validatedBy(id -> id.equals("contentId") || id.equals("globalId"),
                                     "contentId or globalId")
@@ -141,8 +143,8 @@ public record AvroConverterConfig(List<URI> urls, Optional<String> userInfo, boo
                         problems.add(new ConfigProblem(options.apicurioAsConfluent().key(), "expected true: "
                                 + "Apicurio 2's converter writes an 8-byte global id unless it is set, and Tributary "
                                 + "writes Confluent's wire format (a 4-byte content id, as Apicurio 3 does); set it, "
-                                + "with apicurio.registry.use-id=contentId and apicurio.registry.headers.enabled=false, "
-                                + "for writers and readers alike"));
+                                + "with apicurio.registry.use-id=contentId and "
+                                + "apicurio.registry.headers.enabled=false, for writers and readers alike"));
                     }
                     String useId = parsed.find(options.apicurioUseId()).orElse(version2 ? "globalId" : "contentId");
                     if (!useId.equals("contentId")) {

@@ -6,9 +6,11 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.tributary.api.EventSchema;
+import io.tributary.api.SinkException;
 import io.tributary.core.convert.RecordEncoder;
 import io.tributary.core.json.ByteSink;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * Writes keys or values as the bytes Kafka Connect's Avro converters write with a schema registry, in Confluent's
@@ -73,7 +75,8 @@ public final class AvroEncoder implements RecordEncoder {
         String subject = config.subjects().subject(topic, key, plan.recordName());
         Integer id = plan.ids().get(subject);
         if (id == null) {
-            id = config.autoRegister() ? registry.register(subject, plan.text()) : registry.lookUp(subject, plan.text());
+            id = config.autoRegister() ? registry.register(subject, plan.text())
+                    : registry.lookUp(subject, plan.text());
             plan.ids().put(subject, id);
         }
         out.reset();
@@ -90,7 +93,15 @@ public final class AvroEncoder implements RecordEncoder {
         if (compiled.size() >= MAX_CACHED_SCHEMAS) {
             compiled.clear();
         }
-        Schema avro = AvroSchemas.of(schema);
+        Schema avro;
+        try {
+            avro = AvroSchemas.of(schema);
+        } catch (SchemaParseException invalid) {
+            throw new SinkException("the event schema " + schema.name().orElse("(unnamed)") + " cannot be written in "
+                    + "Avro: " + invalid.getMessage() + ". Avro names are letters, digits and _ (not starting with a "
+                    + "digit): set the source's schema.name.adjustment.mode=avro and field.name.adjustment.mode=avro, "
+                    + "as Debezium users with Avro do, or rename the table or column", invalid);
+        }
         Compiled plan = new Compiled(avro.toString(), recordName(avro), AvroWriter.compile(schema), new HashMap<>());
         compiled.put(schema, plan);
         return plan;

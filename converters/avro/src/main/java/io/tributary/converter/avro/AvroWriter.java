@@ -135,7 +135,8 @@ abstract class AvroWriter {
     private static final class Bytes extends AvroWriter {
         @Override
         void writePresent(ByteSink out, Object value) {
-            writeBytes(out, value instanceof BigDecimal decimal ? decimal.unscaledValue().toByteArray() : (byte[]) value);
+            writeBytes(out, value instanceof BigDecimal decimal ? decimal.unscaledValue().toByteArray()
+                    : (byte[]) value);
         }
     }
 

@@ -121,6 +121,56 @@ class AvroEncoderIT {
                 .hasMessageContaining("http://127.0.0.1:9");
     }
 
+    /**
+     * A registry that answers 503 for a while (a proxy in front of the real one, failing its first three requests,
+     * as a registry restarting or overloaded does) is retried until it answers, and the record is written.
+     */
+    @Test
+    void aRegistryBrieflyUnavailableIsRetriedUntilItAnswers() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.http.HttpClient forward = java.net.http.HttpClient.newHttpClient();
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = 503;
+            byte[] answer = "{\"error_code\":50301,\"message\":\"restarting\"}".getBytes(StandardCharsets.UTF_8);
+            if (requests.incrementAndGet() > 3) {
+                try {
+                    java.net.http.HttpResponse<byte[]> response = forward.send(java.net.http.HttpRequest.newBuilder(
+                            URI.create(registry.confluentUrl() + exchange.getRequestURI().getPath()
+                                    .replaceFirst("^/apis/ccompat/v7", ""))).header("Content-Type",
+                                    "application/vnd.schemaregistry.v1+json")
+                            .method(exchange.getRequestMethod(),
+                                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    status = response.statusCode();
+                    answer = response.body();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            AvroEncoder encoder = AvroEncoder.create(new AvroConverterConfig(List.of(URI.create("http://127.0.0.1:"
+                    + proxy.getAddress().getPort() + "/apis/ccompat/v7")), Optional.empty(), true, SubjectNaming.TOPIC),
+                    false, Duration.ofSeconds(60));
+            EventSchema schema = EventSchema.struct("flaky.Value", EventSchema.fieldsBuilder()
+                    .add("id", EventSchema.of(Type.INT32)).build());
+
+            byte[] written = encoder.encode("flaky", schema, new Object[] {9});
+
+            assertThat(requests.get()).isEqualTo(4);
+            assertThat(written).isEqualTo(tributary(false, true).encode("flaky", schema, new Object[] {9}));
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
     private void assertSame(EventSchema schema, String topic, boolean key, Object value) {
         byte[] expected = apicurio(key).fromConnectData(topic, bridge.connectSchema(schema),
                 bridge.connectValue(schema, value));

@@ -35,7 +35,8 @@ class KafkaSinkAvroConfigTest {
         assertThat(config.keyAvro()).contains(new AvroConverterConfig(
                 List.of(URI.create("http://a:8081"), URI.create("http://b:8081")), Optional.of("reader:S3cret"), true,
                 SubjectNaming.RECORD));
-        assertThat(config.valueAvro()).contains(new AvroConverterConfig(List.of(URI.create("http://registry:8081/base")),
+        assertThat(config.valueAvro()).contains(new AvroConverterConfig(
+                List.of(URI.create("http://registry:8081/base")),
                 Optional.of("writer:Pa55"), false, SubjectNaming.TOPIC));
     }
 
@@ -82,7 +83,8 @@ class KafkaSinkAvroConfigTest {
                 "value.converter.schema.registry.url", "http://r:8081",
                 "value.converter.schema.registry.ur", "http://r:8081")))
                 .extracting(ConfigProblem::toString).singleElement().asString()
-                .contains("value.converter.schema.registry.ur:").contains("did you mean value.converter.schema.registry.url");
+                .contains("value.converter.schema.registry.ur:")
+                .contains("did you mean value.converter.schema.registry.url");
     }
 
     private static Map<String, String> sink(String... keysAndValues) {
