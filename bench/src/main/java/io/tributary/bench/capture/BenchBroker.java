@@ -62,6 +62,10 @@ final class BenchBroker implements AutoCloseable {
                 .get(1, TimeUnit.MINUTES).offset();
     }
 
+    boolean topicExists(String topic) throws Exception {
+        return admin.listTopics().names().get(1, TimeUnit.MINUTES).contains(topic);
+    }
+
     /** Deletes the topic and waits until it is gone, so that the next run starts from an empty one. */
     void deleteTopic(String topic) throws Exception {
         admin.deleteTopics(List.of(topic)).all().get(1, TimeUnit.MINUTES);

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.debezium.embedded.EmbeddedEngineChangeEvent;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.JsonByteArray;
@@ -29,10 +32,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * batch and file), or sent by a KafkaProducer with a Kafka Connect worker's producer settings; with the same
  * durability — every {@code offset.flush.interval.ms} the files are forced to disk (or the producer flushed) and only
  * then are the records before that point marked processed, so Debezium's offsets (a file, flushed on the same
- * interval) never pass what is durable. Runs until the benchmark stops it.
+ * interval) never pass what is durable. Or, as a Connect worker's exactly-once source task with
+ * {@code transaction.boundary=interval} on the same interval, in Kafka transactions, each ending with an offset record
+ * in an offsets topic. Runs until the benchmark stops it.
  *
  * <p>Arguments: a properties file of the engine's settings (the source's keys plus the embedded engine's), the sink
- * ({@code file} or {@code kafka}), the output directory or Kafka's bootstrap servers.
+ * ({@code file}, {@code kafka} or {@code kafka-exactly-once}), the output directory or Kafka's bootstrap servers, and
+ * for {@code kafka-exactly-once} the offsets topic.
  */
 public final class DebeziumSinkRun {
     private DebeziumSinkRun() {
@@ -44,7 +50,11 @@ public final class DebeziumSinkRun {
             properties.load(in);
         }
         long intervalNanos = Long.parseLong(properties.getProperty("offset.flush.interval.ms")) * 1_000_000L;
-        Output output = args[1].equals("kafka") ? new KafkaOutput(args[2]) : new FileOutput(Path.of(args[2]));
+        Output output = switch (args[1]) {
+            case "kafka" -> new KafkaOutput(args[2]);
+            case "kafka-exactly-once" -> new TransactionalKafkaOutput(args[2], args[3], intervalNanos);
+            default -> new FileOutput(Path.of(args[2]));
+        };
         List<ChangeEvent<byte[], byte[]>> unmarked = new ArrayList<>();
         long[] committedAt = {System.nanoTime()};
         ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -152,11 +162,86 @@ public final class DebeziumSinkRun {
      * everything else is the producer's default (linger.ms 5, batch.size 16384, no compression).
      */
     static Map<String, Object> workerProducerSettings(String bootstrapServers) {
-        return Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
+        return workerProducerSettings(bootstrapServers, false);
+    }
+
+    /**
+     * With {@code exactlyOnce}, as the worker gives an exactly-once source task's producer
+     * ({@code Worker.exactlyOnceSourceTaskProducerConfigs}): idempotent, with a transactional id.
+     */
+    static Map<String, Object> workerProducerSettings(String bootstrapServers, boolean exactlyOnce) {
+        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
                 "max.in.flight.requests.per.connection", "1", "max.block.ms", String.valueOf(Long.MAX_VALUE),
                 "delivery.timeout.ms", String.valueOf(Integer.MAX_VALUE),
                 "key.serializer", ByteArraySerializer.class.getName(),
-                "value.serializer", ByteArraySerializer.class.getName());
+                "value.serializer", ByteArraySerializer.class.getName()));
+        if (exactlyOnce) {
+            settings.put("enable.idempotence", "true");
+            settings.put("transactional.id", "bench-debezium");
+        }
+        return Map.copyOf(settings);
+    }
+
+    /**
+     * A Connect worker's exactly-once source task with {@code transaction.boundary=interval}: the records of each
+     * interval in one transaction with a record of the source offset reached in the offsets topic; a timer commits a
+     * transaction that has been open for the interval when no batch comes to commit it, as the worker's does.
+     */
+    private static final class TransactionalKafkaOutput implements Output {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final String offsetsTopic;
+        private final long intervalNanos;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private boolean open;
+        private long openedAt;
+        private ChangeEvent<byte[], byte[]> last;
+
+        TransactionalKafkaOutput(String bootstrapServers, String offsetsTopic, long intervalNanos) {
+            this.producer = new KafkaProducer<>(workerProducerSettings(bootstrapServers, true));
+            this.offsetsTopic = offsetsTopic;
+            this.intervalNanos = intervalNanos;
+            producer.initTransactions();
+            long period = Math.max(1, intervalNanos / 10);
+            timer.scheduleAtFixedRate(this::commitIfDue, period, period, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public synchronized void write(List<ChangeEvent<byte[], byte[]>> records) {
+            if (!open && !records.isEmpty()) {
+                producer.beginTransaction();
+                open = true;
+                openedAt = System.nanoTime();
+            }
+            for (ChangeEvent<byte[], byte[]> record : records) {
+                producer.send(new ProducerRecord<>(record.destination(), record.key(), record.value()));
+                last = record;
+            }
+        }
+
+        @Override
+        public synchronized void commit() {
+            if (open) {
+                Object offset = last instanceof EmbeddedEngineChangeEvent<?, ?, ?> event
+                        ? event.sourceRecord().sourceOffset() : null;
+                producer.send(new ProducerRecord<>(offsetsTopic, "bench-debezium".getBytes(StandardCharsets.UTF_8),
+                        String.valueOf(offset).getBytes(StandardCharsets.UTF_8)));
+                producer.commitTransaction();
+                open = false;
+            }
+        }
+
+        private synchronized void commitIfDue() {
+            if (open && System.nanoTime() - openedAt >= intervalNanos) {
+                commit();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdownNow();
+            timer.awaitTermination(1, TimeUnit.MINUTES);
+            producer.close();
+        }
     }
 
     /** A KafkaProducer with the settings a Kafka Connect worker gives its source tasks' producers. */

@@ -39,6 +39,8 @@ final class ProduceFloor {
     /** Records sent, unmeasured, before the measured pass, so that the producer's code runs compiled. */
     private static final int WARM_UP = 100_000;
     private static final int CHUNK = 10_000;
+    /** Records per transaction of a transactional floor. */
+    private static final int TRANSACTION = 100_000;
 
     /** Whose producer settings the bare producer sends with. */
     enum Settings {
@@ -79,13 +81,15 @@ final class ProduceFloor {
 
     /**
      * CPU nanoseconds a producer with these settings spends sending the records of {@code records} to
-     * {@code topic}, after sending up to {@value #WARM_UP} of them to {@code warmUpTopic}.
+     * {@code topic}, after sending up to {@value #WARM_UP} of them to {@code warmUpTopic}. Transactional: in
+     * transactions of {@value #TRANSACTION} records each (about what either engine commits a second).
      */
-    static long measure(Path records, String bootstrapServers, String topic, String warmUpTopic, Settings settings)
-            throws Exception {
+    static long measure(Path records, String bootstrapServers, String topic, String warmUpTopic, Settings settings,
+            boolean transactional) throws Exception {
         Map<String, Object> config = new HashMap<>(settings == Settings.TRIBUTARY
-                ? KafkaSink.producerSettings("floor", Map.of("bootstrap.servers", bootstrapServers))
-                : DebeziumSinkRun.workerProducerSettings(bootstrapServers));
+                ? KafkaSink.producerSettings("floor", Map.of("bootstrap.servers", bootstrapServers,
+                        "exactly.once", String.valueOf(transactional)))
+                : DebeziumSinkRun.workerProducerSettings(bootstrapServers, transactional));
         send(records, config, warmUpTopic, WARM_UP);
         return send(records, config, topic, Long.MAX_VALUE);
     }
@@ -103,8 +107,15 @@ final class ProduceFloor {
         };
         long sending = 0;
         long network;
+        boolean transactional = config.containsKey("transactional.id");
+        if (transactional) {
+            config.put("transactional.id", clientId);
+        }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(records),
                 1 << 20)); KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            if (transactional) {
+                producer.initTransactions();
+            }
             Thread networkThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().endsWith(clientId)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no network thread of producer " + clientId));
@@ -121,13 +132,22 @@ final class ProduceFloor {
                     break;
                 }
                 long before = threads.getCurrentThreadCpuTime();
+                if (transactional && sent % TRANSACTION == 0) {
+                    producer.beginTransaction();
+                }
                 for (ProducerRecord<byte[], byte[]> each : chunk) {
                     producer.send(each, callback);
                 }
-                sending += threads.getCurrentThreadCpuTime() - before;
                 sent += chunk.size();
+                if (transactional && sent % TRANSACTION == 0) {
+                    producer.commitTransaction();
+                }
+                sending += threads.getCurrentThreadCpuTime() - before;
             }
             long before = threads.getCurrentThreadCpuTime();
+            if (transactional && sent % TRANSACTION != 0) {
+                producer.commitTransaction();
+            }
             producer.flush();
             sending += threads.getCurrentThreadCpuTime() - before;
             network = threads.getThreadCpuTime(networkThread.getId()) - networkBefore;

@@ -52,7 +52,25 @@ public final class ProductBench {
     private static final int LATENCY_RATE = 200;
 
     enum Sink {
-        FILE, KAFKA
+        FILE("file"),
+        KAFKA("kafka"),
+        /** The Kafka sink with {@code exactly.once=true}; Debezium's side as a Connect worker's exactly-once source. */
+        KAFKA_EXACTLY_ONCE("kafka exactly-once");
+
+        final String label;
+
+        Sink(String label) {
+            this.label = label;
+        }
+
+        boolean kafka() {
+            return this != FILE;
+        }
+
+        /** {@code file}, {@code kafka}, {@code kafka-exactly-once}. */
+        static Sink named(String name) {
+            return valueOf(name.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     private final int rows;
@@ -83,8 +101,8 @@ public final class ProductBench {
         this.rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         this.latencyEvents = Integer.parseInt(options.getOrDefault("latency-events", "6000"));
-        this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka").split(","))
-                .map(name -> Sink.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
+        this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka,kafka-exactly-once").split(","))
+                .map(Sink::named).toList();
         this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
@@ -116,7 +134,8 @@ public final class ProductBench {
         ProductResults results = new ProductResults(rows, runs, tributaryJvm, debeziumJvm);
         try (TestingMariaDb snapshotServer = TestingMariaDb.create();
                 TestingMariaDb streamingServer = TestingMariaDb.create();
-                BenchBroker broker = sinks.contains(Sink.KAFKA) ? BenchBroker.start(directory.path()) : null) {
+                BenchBroker broker = sinks.stream().anyMatch(Sink::kafka) ? BenchBroker.start(directory.path())
+                        : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
             new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database).run(rows / 100);
@@ -132,9 +151,9 @@ public final class ProductBench {
                                 ProductResults.Row row = new ProductResults.Row(sink, workload, schemas);
                                 ProductSample sample = measure(engine, row, workload == Phase.Workload.SNAPSHOT
                                         ? snapshotServer : streamingServer, broker);
-                                System.out.printf("%-9s %-5s %-9s %-8s %6.2f CPU-s (%2.0f %% sys) %8.0f ev/s %5d MiB "
+                                System.out.printf("%-9s %-18s %-9s %-8s %6.2f CPU-s (%2.0f %% sys) %8.0f ev/s %5d MiB "
                                         + "broker %5.2f CPU-s first event %.2f s%n", Phase.lower(engine),
-                                        Phase.lower(sink), Phase.lower(workload), schemas ? "schemas" : "none",
+                                        sink.label, Phase.lower(workload), schemas ? "schemas" : "none",
                                         sample.cpuNanos() / 1e9, sample.systemPercent(),
                                         sample.eventsPerSecond(), sample.peakRssKib() / 1024,
                                         sample.brokerCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
@@ -155,7 +174,7 @@ public final class ProductBench {
             }
         }
         boolean launchers = profiles == null && tributaryJvm.equals(launcherJvm) && commitIntervalMs == 1000;
-        if (sinks.contains(Sink.KAFKA) && latencyEvents > 0 && launchers
+        if (sinks.stream().anyMatch(Sink::kafka) && latencyEvents > 0 && launchers
                 && engines.size() == Phase.Engine.values().length) {
             Path latencyFile = Path.of("bench", "results", "product-latency.md");
             Files.writeString(latencyFile, results.latencyMarkdown(LocalDate.now(), commit()), StandardCharsets.UTF_8);
@@ -189,9 +208,12 @@ public final class ProductBench {
                 String.valueOf(server.port()), String.valueOf(serverId++), database, row.workload().snapshotMode));
         DeliveredRecords delivered;
         String target;
-        if (row.sink() == Sink.KAFKA) {
+        // exactly-once: each engine's offsets go into its transactions, to a topic of this run's own
+        String offsetsTopic = "bench-offsets-" + runNumber;
+        if (row.sink().kafka()) {
             broker.createTopic(topic);
-            delivered = () -> broker.endOffset(topic);
+            delivered = row.sink() == Sink.KAFKA_EXACTLY_ONCE
+                    ? new CommittedRecords(broker.bootstrapServers(), topic) : () -> broker.endOffset(topic);
             target = broker.bootstrapServers();
         } else {
             Path file = output.resolve(topic + ".jsonl");
@@ -203,8 +225,8 @@ public final class ProductBench {
         ProductSample sample = null;
         long start = System.nanoTime();
         Process process = engine == Phase.Engine.TRIBUTARY
-                ? startTributary(source, row, target, runDirectory, log)
-                : startDebezium(source, row, target, runDirectory, log);
+                ? startTributary(source, row, target, offsetsTopic, runDirectory, log)
+                : startDebezium(source, row, target, offsetsTopic, runDirectory, log);
         try {
             long first = 0;
             long deadline = start + TimeUnit.MINUTES.toNanos(20);
@@ -220,6 +242,11 @@ public final class ProductBench {
                 Thread.sleep(50);
             }
             long wall = System.nanoTime() - start;
+            if (count > expected && row.sink() != Sink.KAFKA) {
+                // the plain Kafka row counts offsets (at-least-once: a retried send may repeat a record)
+                throw new IllegalStateException(Phase.lower(engine) + " " + row + " delivered " + count + " records, "
+                        + (count - expected) + " more than the " + expected + " of the workload; its log: " + log);
+            }
             ProcessCpu cost = ProcessCpu.of(process.pid());
             Map<String, Long> system = ProcessCpu.byThread(process.pid(), true);
             System.out.println("  threads (CPU-s, of which system): " + ProcessCpu.byThread(process.pid()).entrySet()
@@ -236,19 +263,22 @@ public final class ProductBench {
                     cost.peakRssKib(), brokerCpu, 0);
         } finally {
             stop(process);
-            if (delivered instanceof LineCounter counter) {
-                counter.close();
+            if (delivered instanceof AutoCloseable closeable) {
+                closeable.close();
             }
-            if (broker != null && row.sink() == Sink.KAFKA) {
+            if (row.sink().kafka()) {
                 if (sample != null && floorRecords == null) {
                     floorRecords = directory.path().resolve("floor-records.bin");
                     ProduceFloor.record(broker.bootstrapServers(), topic, expected, floorRecords);
                 }
                 broker.deleteTopic(topic);
+                if (broker.topicExists(offsetsTopic)) {
+                    broker.deleteTopic(offsetsTopic);
+                }
             }
             deleteRecursively(output);
         }
-        return sample.withFloor(row.sink() == Sink.KAFKA ? produceFloor(engine, broker, topic)
+        return sample.withFloor(row.sink().kafka() ? produceFloor(engine, row.sink(), broker, topic)
                 : writeFloor(writtenBytes, runDirectory));
     }
 
@@ -269,7 +299,7 @@ public final class ProductBench {
      * The shared floor of a Kafka row: a bare producer in this JVM sending the row's records (as the run delivered
      * them) to a fresh topic of the same broker with this engine's producer settings, right after the run.
      */
-    private long produceFloor(Phase.Engine engine, BenchBroker broker, String topic) throws Exception {
+    private long produceFloor(Phase.Engine engine, Sink sink, BenchBroker broker, String topic) throws Exception {
         String floorTopic = topic + ".floor";
         String warmUpTopic = topic + ".floor-warm-up";
         broker.createTopic(floorTopic);
@@ -277,10 +307,11 @@ public final class ProductBench {
         try {
             ProduceFloor.Settings settings = engine == Phase.Engine.TRIBUTARY ? ProduceFloor.Settings.TRIBUTARY
                     : ProduceFloor.Settings.CONNECT;
+            boolean transactional = sink == Sink.KAFKA_EXACTLY_ONCE;
             long cpu = ProduceFloor.measure(floorRecords, broker.bootstrapServers(), floorTopic, warmUpTopic,
-                    settings);
-            System.out.printf(java.util.Locale.ROOT, "  floor (a bare producer of the same records, %s's settings): "
-                    + "%.2f CPU-s%n", Phase.lower(engine), cpu / 1e9);
+                    settings, transactional);
+            System.out.printf(java.util.Locale.ROOT, "  floor (a bare %sproducer of the same records, %s's settings): "
+                    + "%.2f CPU-s%n", transactional ? "transactional " : "", Phase.lower(engine), cpu / 1e9);
             return cpu;
         } finally {
             broker.deleteTopic(floorTopic);
@@ -312,8 +343,8 @@ public final class ProductBench {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             Process process = engine == Phase.Engine.TRIBUTARY
-                    ? startTributary(source, row, broker.bootstrapServers(), runDirectory, log)
-                    : startDebezium(source, row, broker.bootstrapServers(), runDirectory, log);
+                    ? startTributary(source, row, broker.bootstrapServers(), null, runDirectory, log)
+                    : startDebezium(source, row, broker.bootstrapServers(), null, runDirectory, log);
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
                 int seen = 0;
@@ -346,15 +377,19 @@ public final class ProductBench {
 
     /** {@code java <jvm.options> -jar cli/target/tributary-cli.jar run <pipeline file>}, as the launcher runs it. */
     private Process startTributary(Map<String, String> source, ProductResults.Row row, String target,
-            Path runDirectory, Path log) throws IOException {
+            String offsetsTopic, Path runDirectory, Path log) throws IOException {
         Properties pipeline = new Properties();
         pipeline.putAll(source);
         pipeline.setProperty("name", "bench");
         pipeline.setProperty("key.converter.schemas.enable", String.valueOf(row.schemas()));
         pipeline.setProperty("value.converter.schemas.enable", String.valueOf(row.schemas()));
         pipeline.setProperty("sinks", "out");
-        pipeline.setProperty("sink.out.type", row.sink() == Sink.KAFKA ? "kafka" : "file");
-        pipeline.setProperty(row.sink() == Sink.KAFKA ? "sink.out.bootstrap.servers" : "sink.out.directory", target);
+        pipeline.setProperty("sink.out.type", row.sink().kafka() ? "kafka" : "file");
+        pipeline.setProperty(row.sink().kafka() ? "sink.out.bootstrap.servers" : "sink.out.directory", target);
+        if (row.sink() == Sink.KAFKA_EXACTLY_ONCE) {
+            pipeline.setProperty("sink.out.exactly.once", "true");
+            pipeline.setProperty("sink.out.offsets.topic", offsetsTopic);
+        }
         pipeline.setProperty("offset.storage.dir", runDirectory.resolve("offsets").toString());
         pipeline.setProperty("offset.flush.interval.ms", String.valueOf(commitIntervalMs));
         pipeline.setProperty("rest.port", "0");
@@ -378,7 +413,7 @@ public final class ProductBench {
 
     /** Debezium embedded with the same source settings and the same commit interval. */
     private Process startDebezium(Map<String, String> source, ProductResults.Row row, String target,
-            Path runDirectory, Path log) throws IOException {
+            String offsetsTopic, Path runDirectory, Path log) throws IOException {
         Properties properties = EngineConfig.debezium(source, "bench-debezium");
         properties.setProperty("converter.schemas.enable", String.valueOf(row.schemas()));
         properties.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
@@ -388,14 +423,54 @@ public final class ProductBench {
         try (var out = Files.newOutputStream(file)) {
             properties.store(out, "the product benchmark's Debezium engine");
         }
+        List<String> arguments = new ArrayList<>(List.of(file.toString(), switch (row.sink()) {
+            case FILE -> "file";
+            case KAFKA -> "kafka";
+            case KAFKA_EXACTLY_ONCE -> "kafka-exactly-once";
+        }, target));
+        if (row.sink() == Sink.KAFKA_EXACTLY_ONCE) {
+            arguments.add(offsetsTopic);
+        }
         return ChildJvm.start(DebeziumSinkRun.class, log, System.getProperty("java.class.path"), debeziumJvm,
-                file.toString(),
-                row.sink() == Sink.KAFKA ? "kafka" : "file", target);
+                arguments.toArray(String[]::new));
     }
 
     /** How many records a run delivered so far. */
     private interface DeliveredRecords {
         long count() throws Exception;
+    }
+
+    /**
+     * Counts a topic's committed records as a {@code read_committed} consumer receives them: under transactions the
+     * end offset also counts each transaction's commit marker, and records are delivered only once committed.
+     */
+    private static final class CommittedRecords implements DeliveredRecords, AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private long records;
+
+        CommittedRecords(String bootstrapServers, String topic) {
+            consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level",
+                    "read_committed", "key.deserializer", ByteArrayDeserializer.class.getName(),
+                    "value.deserializer", ByteArrayDeserializer.class.getName(), "max.poll.records", "10000"));
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+        }
+
+        @Override
+        public long count() {
+            int polled;
+            do {
+                polled = consumer.poll(Duration.ofMillis(10)).count();
+                records += polled;
+            } while (polled > 0);
+            return records;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
     }
 
     /** Counts the lines of a file as it grows, reading only what was appended since the last count. */

@@ -14,7 +14,7 @@ final class ProductResults {
     record Row(ProductBench.Sink sink, Phase.Workload workload, boolean schemas) {
         @Override
         public String toString() {
-            return Phase.lower(sink) + " " + Phase.lower(workload) + (schemas ? " with schemas" : " without schemas");
+            return sink.label + " " + Phase.lower(workload) + (schemas ? " with schemas" : " without schemas");
         }
     }
 
@@ -89,12 +89,12 @@ final class ProductResults {
             }
             double debeziumCpu = median(debezium, ProductSample::cpuSecondsPerMillion);
             double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
-            boolean kafka = row.sink() == ProductBench.Sink.KAFKA;
+            boolean kafka = row.sink().kafka();
             double debeziumAbove = median(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
             double tributaryAbove = median(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s "
                     + "| %.0f / %.0f | %.1f / %.1f | %.0f %% / %.0f %% | %.1f / %.1f | %.1f× |%n",
-                    Phase.lower(row.sink()), Phase.lower(row.workload()),
+                    row.sink().label, Phase.lower(row.workload()),
                     row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
                     median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
                     kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
