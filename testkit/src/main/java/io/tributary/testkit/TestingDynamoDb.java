@@ -87,8 +87,13 @@ public final class TestingDynamoDb implements Closeable {
 
     /** A client builder aimed at this server, with {@link #REGION} and dummy {@link #CREDENTIALS}. */
     public DynamoDbClientBuilder clientBuilder() {
+        return clientBuilder(endpoint());
+    }
+
+    /** A client builder aimed at DynamoDB Local at {@code endpoint} (in another JVM), as {@link #clientBuilder()}. */
+    public static DynamoDbClientBuilder clientBuilder(URI endpoint) {
         return DynamoDbClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(CREDENTIALS))
                 .httpClient(UrlConnectionHttpClient.create());

@@ -1,14 +1,12 @@
 package io.tributary.bench.capture;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.tributary.testkit.ChildJvm;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -16,39 +14,25 @@ import org.apache.kafka.common.TopicPartition;
 
 /** The product benchmark's broker: {@link KafkaBrokerMain} in a JVM of its own, and an admin client to it. */
 final class BenchBroker implements AutoCloseable {
-    private final Process process;
-    private final String bootstrapServers;
+    private final ServerJvm server;
     private final Admin admin;
 
-    private BenchBroker(Process process, String bootstrapServers) {
-        this.process = process;
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+    private BenchBroker(ServerJvm server) {
+        this.server = server;
+        this.admin = Admin.create(Map.of("bootstrap.servers", server.address()));
     }
 
     static BenchBroker start(Path directory) throws IOException, InterruptedException {
-        Path ready = directory.resolve("broker.ready");
-        Process process = ChildJvm.start(KafkaBrokerMain.class, directory.resolve("broker.log"),
-                System.getProperty("java.class.path"), List.of("-Xmx1g"), ready.toString());
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!Files.exists(ready)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the benchmark's Kafka broker did not start; see "
-                        + directory.resolve("broker.log"));
-            }
-            Thread.sleep(100);
-        }
-        return new BenchBroker(process, Files.readString(ready).strip());
+        return new BenchBroker(ServerJvm.start(KafkaBrokerMain.class, directory, "broker"));
     }
 
     String bootstrapServers() {
-        return bootstrapServers;
+        return server.address();
     }
 
     /** The broker's CPU (user + system) since it started. */
     long cpuNanos() throws IOException {
-        return ProcessCpu.of(process.pid()).cpuNanos();
+        return server.cpuNanos();
     }
 
     void createTopic(String topic) throws Exception {
@@ -77,9 +61,6 @@ final class BenchBroker implements AutoCloseable {
     @Override
     public void close() throws Exception {
         admin.close();
-        process.getOutputStream().close();
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
+        server.close();
     }
 }

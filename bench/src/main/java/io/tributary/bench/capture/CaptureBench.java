@@ -119,7 +119,7 @@ public final class CaptureBench {
             System.out.println("(a selection of phases: " + resultsFile + " left as it was)");
             return;
         }
-        String table = results.markdown(LocalDate.now(), commit(), machine());
+        String table = results.markdown(LocalDate.now(), Results.commit(), machine());
         Files.createDirectories(resultsFile.getParent());
         Files.writeString(resultsFile, table, StandardCharsets.UTF_8);
         System.out.println(table);
@@ -255,15 +255,6 @@ public final class CaptureBench {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    }
-
-    private static String commit() throws Exception {
-        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-        String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
-                .redirectErrorStream(true).start();
-        boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
-        return "`" + hash + "`" + (dirty ? " (with uncommitted changes)" : "");
     }
 
     private static String machine() throws IOException {

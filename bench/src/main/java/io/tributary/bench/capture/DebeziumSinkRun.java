@@ -2,6 +2,8 @@ package io.tributary.bench.capture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,13 +21,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.debezium.embedded.Connect;
 import io.debezium.embedded.EmbeddedEngineChangeEvent;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.format.JsonByteArray;
+import io.tributary.testkit.TestingDynamoDb;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Debezium 3.5 embedded doing what {@code tributary run} does in the product benchmark, in a JVM of its own: the
@@ -34,11 +47,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * then are the records before that point marked processed, so Debezium's offsets (a file, flushed on the same
  * interval) never pass what is durable. Or, as a Connect worker's exactly-once source task with
  * {@code transaction.boundary=interval} on the same interval, in Kafka transactions, each ending with an offset record
- * in an offsets topic. Runs until the benchmark stops it.
+ * in an offsets topic. Or into DynamoDB tables, as Tributary's DynamoDB sink writes them ({@link DynamoDbOutput}).
+ * Runs until the benchmark stops it.
  *
  * <p>Arguments: a properties file of the engine's settings (the source's keys plus the embedded engine's), the sink
- * ({@code file}, {@code kafka} or {@code kafka-exactly-once}), the output directory or Kafka's bootstrap servers, and
- * for {@code kafka-exactly-once} the offsets topic.
+ * ({@code file}, {@code kafka}, {@code kafka-exactly-once} or {@code dynamodb}), the output directory, Kafka's
+ * bootstrap servers or DynamoDB's endpoint, and for {@code kafka-exactly-once} the offsets topic.
  */
 public final class DebeziumSinkRun {
     private DebeziumSinkRun() {
@@ -50,24 +64,38 @@ public final class DebeziumSinkRun {
             properties.load(in);
         }
         long intervalNanos = Long.parseLong(properties.getProperty("offset.flush.interval.ms")) * 1_000_000L;
-        Output output = switch (args[1]) {
+        if (args[1].equals("dynamodb")) {
+            // items are made from the records themselves: no converter runs (Connect's format)
+            run(DebeziumEngine.create(ChangeEventFormat.of(Connect.class)), properties, intervalNanos,
+                    new DynamoDbOutput(args[2]));
+            return;
+        }
+        Output<ChangeEvent<byte[], byte[]>> output = switch (args[1]) {
             case "kafka" -> new KafkaOutput(args[2]);
             case "kafka-exactly-once" -> new TransactionalKafkaOutput(args[2], args[3], intervalNanos);
             default -> new FileOutput(Path.of(args[2]));
         };
-        List<ChangeEvent<byte[], byte[]>> unmarked = new ArrayList<>();
+        run(DebeziumEngine.create(JsonByteArray.class), properties, intervalNanos, output);
+    }
+
+    /**
+     * Runs the engine into the output: every batch written, and once per interval the output committed and only
+     * then the records before that point marked processed.
+     */
+    private static <E> void run(DebeziumEngine.Builder<E> builder, Properties properties, long intervalNanos,
+            Output<E> output) {
+        List<E> unmarked = new ArrayList<>();
         long[] committedAt = {System.nanoTime()};
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        DebeziumEngine<ChangeEvent<byte[], byte[]>> engine = DebeziumEngine.create(JsonByteArray.class)
+        DebeziumEngine<E> engine = builder
                 .using(properties)
-                .notifying((List<ChangeEvent<byte[], byte[]>> records,
-                        DebeziumEngine.RecordCommitter<ChangeEvent<byte[], byte[]>> committer) -> {
+                .notifying((List<E> records, DebeziumEngine.RecordCommitter<E> committer) -> {
                     try {
                         output.write(records);
                         unmarked.addAll(records);
                         if (System.nanoTime() - committedAt[0] >= intervalNanos) {
                             output.commit();
-                            for (ChangeEvent<byte[], byte[]> record : unmarked) {
+                            for (E record : unmarked) {
                                 committer.markProcessed(record);
                             }
                             unmarked.clear();
@@ -94,15 +122,15 @@ public final class DebeziumSinkRun {
     }
 
     /** Where the engine's records go. */
-    private interface Output extends AutoCloseable {
-        void write(List<ChangeEvent<byte[], byte[]>> records) throws IOException;
+    private interface Output<E> extends AutoCloseable {
+        void write(List<E> records) throws Exception;
 
         /** Makes everything written durable. */
         void commit() throws Exception;
     }
 
     /** The file sink's lines, {@code {"key":..,"value":..}}, one write per batch and file, forced at commit. */
-    private static final class FileOutput implements Output {
+    private static final class FileOutput implements Output<ChangeEvent<byte[], byte[]>> {
         private static final byte[] KEY = "{\"key\":".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] VALUE = ",\"value\":".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
@@ -187,7 +215,7 @@ public final class DebeziumSinkRun {
      * interval in one transaction with a record of the source offset reached in the offsets topic; a timer commits a
      * transaction that has been open for the interval when no batch comes to commit it, as the worker's does.
      */
-    private static final class TransactionalKafkaOutput implements Output {
+    private static final class TransactionalKafkaOutput implements Output<ChangeEvent<byte[], byte[]>> {
         private final KafkaProducer<byte[], byte[]> producer;
         private final String offsetsTopic;
         private final long intervalNanos;
@@ -244,8 +272,78 @@ public final class DebeziumSinkRun {
         }
     }
 
+    /**
+     * DynamoDB as the product benchmark's Tributary sink writes it ({@code DynamoDbSink}): an item of the row after
+     * each create, read or update (its columns as attributes: numbers, decimals and timestamps as {@code N}, text as
+     * {@code S}, null as {@code NULL}), a delete by key for a delete or tombstone; at the end of each batch the engine
+     * hands over, the last write of each key sent with BatchWriteItem, 25 a call, unprocessed items sent again.
+     */
+    private static final class DynamoDbOutput implements Output<RecordChangeEvent<SourceRecord>> {
+        private static final int PER_CALL = 25;
+
+        private final DynamoDbClient client;
+        /** Per table, the last write of each key, in the order of their last change. */
+        private final Map<String, Map<Struct, WriteRequest>> pending = new LinkedHashMap<>();
+
+        DynamoDbOutput(String endpoint) {
+            client = TestingDynamoDb.clientBuilder(URI.create(endpoint)).build();
+        }
+
+        @Override
+        public void write(List<RecordChangeEvent<SourceRecord>> records) {
+            for (RecordChangeEvent<SourceRecord> event : records) {
+                SourceRecord record = event.record();
+                Struct key = (Struct) record.key();
+                Struct value = (Struct) record.value();
+                Struct after = value == null ? null : value.getStruct("after");
+                WriteRequest write = after == null
+                        ? WriteRequest.builder().deleteRequest(delete -> delete.key(item(key))).build()
+                        : WriteRequest.builder().putRequest(put -> put.item(item(after))).build();
+                Map<Struct, WriteRequest> table = pending.computeIfAbsent(record.topic(),
+                        ignored -> new LinkedHashMap<>());
+                table.remove(key);
+                table.put(key, write);
+            }
+            // a Connect sink's put: the batch written before the next is taken (the engine hands over up to 2,048)
+            commit();
+        }
+
+        @Override
+        public void commit() {
+            pending.forEach((table, writes) -> {
+                List<WriteRequest> latest = new ArrayList<>(writes.values());
+                for (int from = 0; from < latest.size(); from += PER_CALL) {
+                    Map<String, List<WriteRequest>> request = Map.of(table,
+                            latest.subList(from, Math.min(latest.size(), from + PER_CALL)));
+                    while (!request.isEmpty()) {
+                        Map<String, List<WriteRequest>> calling = request;
+                        request = client.batchWriteItem(call -> call.requestItems(calling)).unprocessedItems();
+                    }
+                }
+            });
+            pending.clear();
+        }
+
+        private static Map<String, AttributeValue> item(Struct struct) {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            for (Field field : struct.schema().fields()) {
+                Object value = struct.get(field);
+                item.put(field.name(), value == null ? AttributeValue.fromNul(true)
+                        : value instanceof String text ? AttributeValue.fromS(text)
+                        : value instanceof BigDecimal decimal ? AttributeValue.fromN(decimal.toPlainString())
+                        : AttributeValue.fromN(value.toString()));
+            }
+            return item;
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
     /** A KafkaProducer with the settings a Kafka Connect worker gives its source tasks' producers. */
-    private static final class KafkaOutput implements Output {
+    private static final class KafkaOutput implements Output<ChangeEvent<byte[], byte[]>> {
         private final KafkaProducer<byte[], byte[]> producer;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
 

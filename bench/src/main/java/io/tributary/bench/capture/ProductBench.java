@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import io.tributary.testkit.ChildJvm;
 import io.tributary.testkit.OrdersWorkload;
 import io.tributary.testkit.TemporaryDirectory;
+import io.tributary.testkit.TestingDynamoDb;
 import io.tributary.testkit.TestingMariaDb;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,12 +51,16 @@ public final class ProductBench {
     private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
     private static final Path LAUNCHER_ARCHIVE = Path.of("cli", "target", "tributary.jsa");
     private static final int LATENCY_RATE = 200;
+    /** The id of the row the streaming workload inserts last when DynamoDB is measured (the workload's start at 1). */
+    private static final long LAST_STREAMED_ID = 0;
 
     enum Sink {
         FILE("file"),
         KAFKA("kafka"),
         /** The Kafka sink with {@code exactly.once=true}; Debezium's side as a Connect worker's exactly-once source. */
-        KAFKA_EXACTLY_ONCE("kafka exactly-once");
+        KAFKA_EXACTLY_ONCE("kafka exactly-once"),
+        /** DynamoDB Local; run alone ({@code --sinks dynamodb}), at a scale of its own (it writes ~1,500 items/s). */
+        DYNAMODB("dynamodb");
 
         final String label;
 
@@ -64,7 +69,12 @@ public final class ProductBench {
         }
 
         boolean kafka() {
-            return this != FILE;
+            return this == KAFKA || this == KAFKA_EXACTLY_ONCE;
+        }
+
+        /** Whether the sink writes JSON, so that rows with and without schemas differ. */
+        boolean json() {
+            return this != DYNAMODB;
         }
 
         /** {@code file}, {@code kafka}, {@code kafka-exactly-once}. */
@@ -103,6 +113,10 @@ public final class ProductBench {
         this.latencyEvents = Integer.parseInt(options.getOrDefault("latency-events", "6000"));
         this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka,kafka-exactly-once").split(","))
                 .map(Sink::named).toList();
+        if (sinks.contains(Sink.DYNAMODB) && sinks.size() > 1) {
+            throw new IllegalArgumentException("DynamoDB Local writes ~1,500 items a second, so the DynamoDB rows run "
+                    + "alone, at a scale of their own: --sinks dynamodb --rows 50000");
+        }
         this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
         this.engines = Stream.of(options.getOrDefault("engines", "debezium,tributary").split(","))
@@ -135,10 +149,17 @@ public final class ProductBench {
         try (TestingMariaDb snapshotServer = TestingMariaDb.create();
                 TestingMariaDb streamingServer = TestingMariaDb.create();
                 BenchBroker broker = sinks.stream().anyMatch(Sink::kafka) ? BenchBroker.start(directory.path())
+                        : null;
+                BenchDynamoDb dynamoDb = sinks.contains(Sink.DYNAMODB) ? BenchDynamoDb.start(directory.path())
                         : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
             new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database).run(rows / 100);
+            if (dynamoDb != null) {
+                // a table shows no count of changes applied: this last change's item tells a run is complete
+                streamingServer.execute("INSERT INTO " + Phase.Workload.STREAMING.database + ".orders VALUES ("
+                        + LAST_STREAMED_ID + ", 0, 'the last change', 0, 0, 'new', '2026-01-01 00:00:00.000', NULL)");
+            }
             for (int run = 0; run < runs; run++) {
                 List<Phase.Engine> order = new ArrayList<>(engines);
                 if (run % 2 == 1) {
@@ -146,17 +167,17 @@ public final class ProductBench {
                 }
                 for (Sink sink : sinks) {
                     for (Phase.Workload workload : workloads) {
-                        for (boolean schemas : new boolean[] {true, false}) {
+                        for (boolean schemas : sink.json() ? new boolean[] {true, false} : new boolean[] {false}) {
                             for (Phase.Engine engine : order) {
                                 ProductResults.Row row = new ProductResults.Row(sink, workload, schemas);
                                 ProductSample sample = measure(engine, row, workload == Phase.Workload.SNAPSHOT
-                                        ? snapshotServer : streamingServer, broker);
+                                        ? snapshotServer : streamingServer, broker, dynamoDb);
                                 System.out.printf("%-9s %-18s %-9s %-8s %6.2f CPU-s (%2.0f %% sys) %8.0f ev/s %5d MiB "
-                                        + "broker %5.2f CPU-s first event %.2f s%n", Phase.lower(engine),
-                                        sink.label, Phase.lower(workload), schemas ? "schemas" : "none",
+                                        + "server %5.2f CPU-s first event %.2f s%n", Phase.lower(engine),
+                                        sink.label, Phase.lower(workload), sink.json() && schemas ? "schemas" : "none",
                                         sample.cpuNanos() / 1e9, sample.systemPercent(),
                                         sample.eventsPerSecond(), sample.peakRssKib() / 1024,
-                                        sample.brokerCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
+                                        sample.serverCpuNanos() / 1e9, sample.firstRecordNanos() / 1e9);
                                 results.add(row, engine, sample);
                             }
                             if (floorRecords != null) {
@@ -177,33 +198,39 @@ public final class ProductBench {
         if (sinks.stream().anyMatch(Sink::kafka) && latencyEvents > 0 && launchers
                 && engines.size() == Phase.Engine.values().length) {
             Path latencyFile = Path.of("bench", "results", "product-latency.md");
-            Files.writeString(latencyFile, results.latencyMarkdown(LocalDate.now(), commit()), StandardCharsets.UTF_8);
+            Files.writeString(latencyFile, results.latencyMarkdown(LocalDate.now(), Results.commit()),
+                    StandardCharsets.UTF_8);
             System.out.println("latency: " + latencyFile);
         }
         if (runs == 0) {
             return;
         }
-        Path file = Path.of("bench", "results", rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
-        boolean complete = sinks.size() == Sink.values().length && engines.size() == Phase.Engine.values().length
+        boolean dynamoDbRows = sinks.equals(List.of(Sink.DYNAMODB));
+        Path file = Path.of("bench", "results", dynamoDbRows ? "product-dynamodb.md"
+                : rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
+        boolean complete = (dynamoDbRows || sinks.size() == Sink.values().length - 1)
+                && engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length;
         if (!complete || profiles != null || !tributaryJvm.equals(launcherJvm) || commitIntervalMs != 1000) {
             System.out.println("(a selection, or profiled: " + file + " left as it was)");
             return;
         }
-        String table = results.markdown(LocalDate.now(), commit());
+        String table = dynamoDbRows ? results.dynamoDbMarkdown(LocalDate.now(), Results.commit())
+                : results.markdown(LocalDate.now(), Results.commit());
         Files.writeString(file, table, StandardCharsets.UTF_8);
         System.out.println(table);
     }
 
     /** One process of one engine, from its start until every record of the workload is delivered. */
     private ProductSample measure(Phase.Engine engine, ProductResults.Row row, TestingMariaDb server,
-            BenchBroker broker) throws Exception {
+            BenchBroker broker, BenchDynamoDb dynamoDb) throws Exception {
         Path runDirectory = Files.createDirectories(directory.resolve("run-" + ++runNumber));
         Path output = Files.createDirectories(runDirectory.resolve("out"));
         Path log = runDirectory.resolve(Phase.lower(engine) + ".log");
         String database = row.workload().database;
         String topic = EngineConfig.TOPIC_PREFIX + "." + database + ".orders";
-        long expected = rows + (row.workload() == Phase.Workload.STREAMING ? rows / 10 : 0); // + a tombstone a delete
+        // + a tombstone a delete
+        long expected = rows + (row.workload() == Phase.Workload.STREAMING && row.sink().json() ? rows / 10 : 0);
         Map<String, String> source = new java.util.LinkedHashMap<>(EngineConfig.source(server.host(),
                 String.valueOf(server.port()), String.valueOf(serverId++), database, row.workload().snapshotMode));
         DeliveredRecords delivered;
@@ -215,12 +242,17 @@ public final class ProductBench {
             delivered = row.sink() == Sink.KAFKA_EXACTLY_ONCE
                     ? new CommittedRecords(broker.bootstrapServers(), topic) : () -> broker.endOffset(topic);
             target = broker.bootstrapServers();
+        } else if (row.sink() == Sink.DYNAMODB) {
+            dynamoDb.createTable(topic); // both engines write an existing table: Debezium creates none
+            delivered = new DynamoDbProgress(dynamoDb, topic, expected,
+                    row.workload() == Phase.Workload.SNAPSHOT ? rows : LAST_STREAMED_ID);
+            target = dynamoDb.endpoint();
         } else {
             Path file = output.resolve(topic + ".jsonl");
             delivered = new LineCounter(file);
             target = output.toString();
         }
-        long brokerBefore = broker == null ? 0 : broker.cpuNanos();
+        long serverBefore = serverCpu(row.sink(), broker, dynamoDb);
         long writtenBytes = 0;
         ProductSample sample = null;
         long start = System.nanoTime();
@@ -255,12 +287,12 @@ public final class ProductBench {
                     .map(group -> String.format(java.util.Locale.ROOT, "%s %.2f (%.2f)", group.getKey(),
                             group.getValue() / 1e9, system.getOrDefault(group.getKey(), 0L) / 1e9))
                     .collect(java.util.stream.Collectors.joining(", ")));
-            long brokerCpu = broker == null ? 0 : broker.cpuNanos() - brokerBefore;
+            long serverCpu = serverCpu(row.sink(), broker, dynamoDb) - serverBefore;
             if (delivered instanceof LineCounter counter) {
                 writtenBytes = Files.size(counter.file());
             }
             sample = new ProductSample(rows, wall, first == 0 ? wall : first, cost.cpuNanos(), cost.systemNanos(),
-                    cost.peakRssKib(), brokerCpu, 0);
+                    cost.peakRssKib(), serverCpu, 0);
         } finally {
             stop(process);
             if (delivered instanceof AutoCloseable closeable) {
@@ -276,10 +308,25 @@ public final class ProductBench {
                     broker.deleteTopic(offsetsTopic);
                 }
             }
+            if (row.sink() == Sink.DYNAMODB) {
+                dynamoDb.deleteTable(topic);
+            }
             deleteRecursively(output);
         }
-        return sample.withFloor(row.sink().kafka() ? produceFloor(engine, row.sink(), broker, topic)
-                : writeFloor(writtenBytes, runDirectory));
+        return switch (row.sink()) {
+            case FILE -> sample.withFloor(writeFloor(writtenBytes, runDirectory));
+            case KAFKA, KAFKA_EXACTLY_ONCE -> sample.withFloor(produceFloor(engine, row.sink(), broker, topic));
+            case DYNAMODB -> sample; // no floor measured: what DynamoDB Local costs is in the server column
+        };
+    }
+
+    /** The CPU of the row's server since it started: the Kafka broker, DynamoDB Local, or none (0). */
+    private static long serverCpu(Sink sink, BenchBroker broker, BenchDynamoDb dynamoDb) throws IOException {
+        return switch (sink) {
+            case FILE -> 0;
+            case KAFKA, KAFKA_EXACTLY_ONCE -> broker.cpuNanos();
+            case DYNAMODB -> dynamoDb.cpuNanos();
+        };
     }
 
     /**
@@ -384,8 +431,20 @@ public final class ProductBench {
         pipeline.setProperty("key.converter.schemas.enable", String.valueOf(row.schemas()));
         pipeline.setProperty("value.converter.schemas.enable", String.valueOf(row.schemas()));
         pipeline.setProperty("sinks", "out");
-        pipeline.setProperty("sink.out.type", row.sink().kafka() ? "kafka" : "file");
-        pipeline.setProperty(row.sink().kafka() ? "sink.out.bootstrap.servers" : "sink.out.directory", target);
+        switch (row.sink()) {
+            case FILE -> pipeline.setProperty("sink.out.directory", target);
+            case KAFKA, KAFKA_EXACTLY_ONCE -> pipeline.setProperty("sink.out.bootstrap.servers", target);
+            case DYNAMODB -> {
+                pipeline.setProperty("sink.out.aws.dynamodb.endpoint", target);
+                pipeline.setProperty("sink.out.aws.dynamodb.region", TestingDynamoDb.REGION.id());
+                pipeline.setProperty("sink.out.aws.dynamodb.pk.hash", "value." + BenchDynamoDb.KEY);
+                pipeline.setProperty("sink.out.aws.access.key.id", TestingDynamoDb.CREDENTIALS.accessKeyId());
+                pipeline.setProperty("sink.out.aws.secret.access.key",
+                        TestingDynamoDb.CREDENTIALS.secretAccessKey());
+            }
+        }
+        pipeline.setProperty("sink.out.type", row.sink() == Sink.KAFKA_EXACTLY_ONCE ? "kafka"
+                : Phase.lower(row.sink()));
         if (row.sink() == Sink.KAFKA_EXACTLY_ONCE) {
             pipeline.setProperty("sink.out.exactly.once", "true");
             pipeline.setProperty("sink.out.offsets.topic", offsetsTopic);
@@ -427,6 +486,7 @@ public final class ProductBench {
             case FILE -> "file";
             case KAFKA -> "kafka";
             case KAFKA_EXACTLY_ONCE -> "kafka-exactly-once";
+            case DYNAMODB -> "dynamodb";
         }, target));
         if (row.sink() == Sink.KAFKA_EXACTLY_ONCE) {
             arguments.add(offsetsTopic);
@@ -470,6 +530,32 @@ public final class ProductBench {
         @Override
         public void close() {
             consumer.close();
+        }
+    }
+
+    /**
+     * A DynamoDB row's progress: none until the table holds an item, then one, then the whole workload once the
+     * item of its last change is there (both engines send a flush's writes in the order of their last change, one
+     * call after another, so that item comes last).
+     */
+    private static final class DynamoDbProgress implements DeliveredRecords {
+        private final BenchDynamoDb dynamoDb;
+        private final String table;
+        private final long expected;
+        private final long lastId;
+        private boolean started;
+
+        DynamoDbProgress(BenchDynamoDb dynamoDb, String table, long expected, long lastId) {
+            this.dynamoDb = dynamoDb;
+            this.table = table;
+            this.expected = expected;
+            this.lastId = lastId;
+        }
+
+        @Override
+        public long count() {
+            started = started || dynamoDb.anyItem(table);
+            return !started ? 0 : dynamoDb.hasItem(table, lastId) ? expected : 1;
         }
     }
 
@@ -541,14 +627,5 @@ public final class ProductBench {
         }
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static String commit() throws Exception {
-        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-        String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
-                .redirectErrorStream(true).start();
-        boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
-        return "`" + hash + "`" + (dirty ? " (with uncommitted changes)" : "");
     }
 }

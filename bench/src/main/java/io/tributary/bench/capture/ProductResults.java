@@ -14,7 +14,8 @@ final class ProductResults {
     record Row(ProductBench.Sink sink, Phase.Workload workload, boolean schemas) {
         @Override
         public String toString() {
-            return sink.label + " " + Phase.lower(workload) + (schemas ? " with schemas" : " without schemas");
+            return sink.label + " " + Phase.lower(workload)
+                    + (!sink.json() ? "" : schemas ? " with schemas" : " without schemas");
         }
     }
 
@@ -59,9 +60,13 @@ final class ProductResults {
                 + "per batch, forced to disk every 1,000 ms before the records are marked processed (offsets: Kafka's "
                 + "file store, flushed every 1,000 ms) — or sending with a Kafka Connect worker's producer settings "
                 + "(acks=all, one request in flight, the producer's defaults otherwise: linger.ms 5, batch.size "
-                + "16384, no compression), flushed on the same interval. CPU: user + system of the whole process "
-                + "from `/proc/<pid>/stat`, from its start (JVM start-up included) until the benchmark saw the last "
-                + "record delivered (lines in the file, the topic's end offset), per 1 M change events. Broker: a "
+                + "16384, no compression), flushed on the same interval. Kafka exactly-once: Tributary with "
+                + "`exactly.once=true` (one transaction per offset commit, the offsets in it); Debezium as a Connect "
+                + "worker's exactly-once source task with `transaction.boundary=interval` on the same interval (the "
+                + "worker's idempotent transactional producer, an offset record in each transaction), records counted "
+                + "by a `read_committed` consumer, whose fetches are in the broker's CPU. CPU: user + system of the "
+                + "whole process from `/proc/<pid>/stat`, from its start (JVM start-up included) until the benchmark saw the last "
+                + "record delivered (lines in the file, the topic's end offset), per 1 M change events. Server: a "
                 + "Kafka 4.3.1 broker in a JVM of its own, its CPU over the same span. Tributary's JVM is "
                 + "given no -Xmx, as its launcher gives none (the JVM's default, a quarter of the machine's memory). "
                 + "First-record times are wall-clock: the machine's load average (1 minute, `/proc/loadavg`) was %s "
@@ -75,8 +80,36 @@ final class ProductResults {
                 + "start-up, JIT or GC, so the least producing those bytes costs). The last column is the ratio of "
                 + "the engines' CPU above their floors.%n%n", date, commit, machine(), rows, runs, runs,
                 String.join(" ", launcherOptions), String.join(" ", debeziumJvm), loadAtStart, loadAverage()));
+        table(out);
+        return out.toString();
+    }
+
+    /** The DynamoDB rows, run alone at a scale of their own: {@code product-dynamodb.md}. */
+    String dynamoDbMarkdown(LocalDate date, String commit) {
+        StringBuilder out = new StringBuilder("# The product path against Debezium: DynamoDB\n\n");
+        out.append(String.format(Locale.ROOT, "%s at %s, %s; `bench/run.sh capture.ProductBench --sinks dynamodb "
+                + "--rows %d --runs %d`. **%,d rows / %,d events, not the standard 1 M**: DynamoDB Local (in memory, "
+                + "a JVM of its own) takes ~1,500 items a second here; at this scale each engine's start-up weighs "
+                + "more than in a 1 M run. Medians "
+                + "of %d runs, engines alternating, as in [product.md](product.md): Tributary `java %s -jar "
+                + "cli/target/tributary-cli.jar run <pipeline file>` with its DynamoDB sink "
+                + "(`aws.dynamodb.pk.hash=value.id`, BatchWriteItem 25 a call, the last write of a key kept); Debezium "
+                + "3.5.0.Final embedded (`java %s`) in Connect's record format (no converter runs) writing the same "
+                + "items the same way (`DebeziumSinkRun.DynamoDbOutput`: the row after a change as an item, a delete "
+                + "by key, sent at the end of each batch the engine hands over, as a Connect sink's put), both into a table the benchmark created, "
+                + "committing every 1,000 ms. A run ends when the item of the workload's last change is readable "
+                + "(the last snapshot row; the streaming workload ends with an insert of its own for this). CPU as "
+                + "in product.md, the whole process from its start; the server column is DynamoDB Local's CPU over "
+                + "the run. No shared floor is measured. Load average (1 minute) at the start %s, at the end %s.%n%n",
+                date, commit, machine(), rows, runs, rows, rows, runs,
+                String.join(" ", launcherOptions), String.join(" ", debeziumJvm), loadAtStart, loadAverage()));
+        table(out);
+        return out.toString();
+    }
+
+    private void table(StringBuilder out) {
         out.append("| sink | workload | JSON | Debezium CPU-s / 1M | Tributary CPU-s / 1M | events per CPU-s × "
-                + "| Debezium ev/s | Tributary ev/s | broker CPU-s / 1M (Debezium / Tributary) "
+                + "| Debezium ev/s | Tributary ev/s | server CPU-s / 1M (Debezium / Tributary) "
                 + "| peak RSS MiB (Debezium / Tributary) | first record s (Debezium / Tributary) "
                 + "| kernel share of CPU (Debezium / Tributary) | shared floor CPU-s / 1M (Debezium / Tributary) "
                 + "| above the floor × |\n");
@@ -89,34 +122,39 @@ final class ProductResults {
             }
             double debeziumCpu = median(debezium, ProductSample::cpuSecondsPerMillion);
             double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
-            boolean kafka = row.sink().kafka();
+            boolean server = row.sink() != ProductBench.Sink.FILE;
+            boolean floor = row.sink() != ProductBench.Sink.DYNAMODB;
             double debeziumAbove = median(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
             double tributaryAbove = median(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s "
-                    + "| %.0f / %.0f | %.1f / %.1f | %.0f %% / %.0f %% | %.1f / %.1f | %.1f× |%n",
+                    + "| %.0f / %.0f | %.1f / %.1f | %.0f %% / %.0f %% | %s | %s |%n",
                     row.sink().label, Phase.lower(row.workload()),
-                    row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu, debeziumCpu / tributaryCpu,
+                    !row.sink().json() ? "–" : row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu,
+                    debeziumCpu / tributaryCpu,
                     median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
-                    kafka ? String.format(Locale.ROOT, "%.1f / %.1f",
-                            median(debezium, ProductSample::brokerCpuSecondsPerMillion),
-                            median(tributary, ProductSample::brokerCpuSecondsPerMillion)) : "–",
+                    server ? String.format(Locale.ROOT, "%.1f / %.1f",
+                            median(debezium, ProductSample::serverCpuSecondsPerMillion),
+                            median(tributary, ProductSample::serverCpuSecondsPerMillion)) : "–",
                     median(debezium, sample -> sample.peakRssKib() / 1024.0),
                     median(tributary, sample -> sample.peakRssKib() / 1024.0),
                     median(debezium, sample -> sample.firstRecordNanos() / 1e9),
                     median(tributary, sample -> sample.firstRecordNanos() / 1e9),
                     median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent),
-                    median(debezium, ProductSample::floorCpuSecondsPerMillion),
-                    median(tributary, ProductSample::floorCpuSecondsPerMillion), debeziumAbove / tributaryAbove));
+                    floor ? String.format(Locale.ROOT, "%.1f / %.1f",
+                            median(debezium, ProductSample::floorCpuSecondsPerMillion),
+                            median(tributary, ProductSample::floorCpuSecondsPerMillion)) : "–",
+                    floor ? String.format(Locale.ROOT, "%.1f×", debeziumAbove / tributaryAbove) : "–"));
         });
         out.append("\nEvery sample (CPU-s / 1M events, in run order): ");
         samples.forEach((row, byEngine) -> byEngine.forEach((engine, list) -> {
             out.append(row).append(' ').append(Phase.lower(engine)).append(' ');
-            list.forEach(sample -> out.append(String.format(Locale.ROOT, "%.2f (floor %.2f) ",
-                    sample.cpuSecondsPerMillion(), sample.floorCpuSecondsPerMillion())));
+            list.forEach(sample -> out.append(row.sink() == ProductBench.Sink.DYNAMODB
+                    ? String.format(Locale.ROOT, "%.2f ", sample.cpuSecondsPerMillion())
+                    : String.format(Locale.ROOT, "%.2f (floor %.2f) ", sample.cpuSecondsPerMillion(),
+                            sample.floorCpuSecondsPerMillion())));
             out.append("; ");
         }));
         out.append('\n');
-        return out.toString();
     }
 
     /** The latency runs' results: {@code product-latency.md}. */

@@ -9,15 +9,15 @@ package io.tributary.bench.capture;
  * @param cpuNanos the process's user + system CPU, start-up included
  * @param systemNanos the part of it spent in the kernel
  * @param peakRssKib the process's peak resident set
- * @param brokerCpuNanos the Kafka broker's CPU over the same span (0 without Kafka)
+ * @param serverCpuNanos the server's CPU over the same span: the Kafka broker's, DynamoDB Local's (0 for files)
  * @param floorCpuNanos the shared floor measured right after the run: what a bare program spent doing the part of
  *     the work any engine must do alike ({@link WriteFloor}, {@link ProduceFloor})
  */
 record ProductSample(long events, long wallNanos, long firstRecordNanos, long cpuNanos, long systemNanos,
-        long peakRssKib, long brokerCpuNanos, long floorCpuNanos) {
+        long peakRssKib, long serverCpuNanos, long floorCpuNanos) {
     ProductSample withFloor(long floorNanos) {
         return new ProductSample(events, wallNanos, firstRecordNanos, cpuNanos, systemNanos, peakRssKib,
-                brokerCpuNanos, floorNanos);
+                serverCpuNanos, floorNanos);
     }
 
     double eventsPerSecond() {
@@ -43,7 +43,7 @@ record ProductSample(long events, long wallNanos, long firstRecordNanos, long cp
         return cpuSecondsPerMillion() - floorCpuSecondsPerMillion();
     }
 
-    double brokerCpuSecondsPerMillion() {
-        return brokerCpuNanos / 1e9 * 1_000_000 / events;
+    double serverCpuSecondsPerMillion() {
+        return serverCpuNanos / 1e9 * 1_000_000 / events;
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.bench.capture;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,5 +170,18 @@ final class Results {
     private static double median(double[] sorted) {
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /**
+     * The commit the results were measured at, marked when tracked files other than the results themselves differ
+     * from it (a benchmark writing one results file before another would otherwise mark its own output).
+     */
+    static String commit() throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+        String hash = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                ":(exclude)bench/results").redirectErrorStream(true).start();
+        boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+        return "`" + hash + "`" + (dirty ? " (with uncommitted changes)" : "");
     }
 }

@@ -1,0 +1,59 @@
+package io.tributary.bench.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.tributary.testkit.ChildJvm;
+
+/**
+ * A server of the benchmark in a JVM of its own, so that its CPU can be read from {@code /proc} apart from the
+ * engines' and the benchmark's: its main writes its address to a file once it serves ({@link #serve}), then serves
+ * until its standard input ends (the benchmark closes it, or exits).
+ *
+ * @param process the server's JVM
+ * @param address what the server wrote when it was ready: bootstrap servers, an endpoint
+ */
+record ServerJvm(Process process, String address) implements AutoCloseable {
+    /** Starts {@code main} with the ready file as its argument and waits, up to two minutes, until it serves. */
+    static ServerJvm start(Class<?> main, Path directory, String name) throws IOException, InterruptedException {
+        Path ready = directory.resolve(name + ".ready");
+        Path log = directory.resolve(name + ".log");
+        Process process = ChildJvm.start(main, log, System.getProperty("java.class.path"), List.of("-Xmx1g"),
+                ready.toString());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(ready)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the benchmark's " + name + " did not start; see " + log);
+            }
+            Thread.sleep(100);
+        }
+        return new ServerJvm(process, Files.readString(ready).strip());
+    }
+
+    /** In the server's JVM: says where it serves, then blocks until the benchmark closes this JVM's input. */
+    static void serve(Path ready, String address) throws IOException {
+        Path written = ready.resolveSibling(ready.getFileName() + ".tmp");
+        Files.writeString(written, address);
+        Files.move(written, ready);
+        while (System.in.read() >= 0) {
+            // serves until the benchmark closes this process's input
+        }
+    }
+
+    /** The server's CPU (user + system) since it started. */
+    long cpuNanos() throws IOException {
+        return ProcessCpu.of(process.pid()).cpuNanos();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+    }
+}
