@@ -89,8 +89,8 @@ final class ProductResults {
         StringBuilder out = new StringBuilder("# The product path against Debezium: DynamoDB\n\n");
         out.append(String.format(Locale.ROOT, "%s at %s, %s; `bench/run.sh capture.ProductBench --sinks dynamodb "
                 + "--rows %d --runs %d`. **%,d rows / %,d events, not the standard 1 M**: DynamoDB Local (in memory, "
-                + "a JVM of its own) takes ~1,500 items a second here; at this scale each engine's start-up weighs "
-                + "more than in a 1 M run. Medians "
+                + "a JVM of its own) is the bottleneck — a few thousand items a second at most here (the ev/s columns) —; "
+                + "at this scale each engine's start-up weighs more than in a 1 M run. Medians "
                 + "of %d runs, engines alternating, as in [product.md](product.md): Tributary `java %s -jar "
                 + "cli/target/tributary-cli.jar run <pipeline file>` with its DynamoDB sink "
                 + "(`aws.dynamodb.pk.hash=value.id`, BatchWriteItem 25 a call, the last write of a key kept); Debezium "
