@@ -31,9 +31,10 @@ class MariaDbTypeCatalogDifferentialIT extends TypeCatalogDifferentialIT {
      */
     @Test
     void neverSnapshottingEqualsDebeziums() throws Exception {
-        compareUntilQuiet("snapshot-mode-never", Map.of("database.include.list", "catalog",
+        // a server of its own: the binlog is read from its start
+        captureUntilQuiet("snapshot-mode-never", Map.of("database.include.list", "catalog",
                 "include.schema.changes", "false", "snapshot.mode", "never",
-                "table.include.list", "catalog\\.(defaults|keyless|composite)"));
+                "table.include.list", "catalog\\.(defaults|keyless|composite)"), List.of()).compare();
     }
 
     /**
