@@ -58,6 +58,15 @@ public final class OrdersWorkload {
         }
     }
 
+    /**
+     * Inserts one row of its own, {@code id} (outside the ids the workload gives, which start at 1), for a reader that
+     * must tell when it has seen the workload's last change.
+     */
+    public void insertMarker(long id) {
+        mariaDb.execute("INSERT INTO " + table + " VALUES (" + id
+                + ", 0, 'the last change', 0, 0, 'new', '2026-01-01 00:00:00.000', NULL)");
+    }
+
     private void insert(Connection connection, int rows) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + table + " VALUES ");
         for (int i = 0; i < rows; i++) {

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -55,17 +57,23 @@ public final class ProductBench {
     private static final long LAST_STREAMED_ID = 0;
 
     enum Sink {
-        FILE("file"),
-        KAFKA("kafka"),
+        FILE("file", "file"),
+        KAFKA("kafka", "kafka"),
         /** The Kafka sink with {@code exactly.once=true}; Debezium's side as a Connect worker's exactly-once source. */
-        KAFKA_EXACTLY_ONCE("kafka exactly-once"),
+        KAFKA_EXACTLY_ONCE("kafka exactly-once", "kafka"),
         /** DynamoDB Local; run alone ({@code --sinks dynamodb}), at a scale of its own (a few thousand items/s). */
-        DYNAMODB("dynamodb");
+        DYNAMODB("dynamodb", "dynamodb");
+
+        /** The sinks measured together by default, into product.md. */
+        static final Set<Sink> TOGETHER = EnumSet.of(FILE, KAFKA, KAFKA_EXACTLY_ONCE);
 
         final String label;
+        /** Tributary's {@code sink.<name>.type}. */
+        final String type;
 
-        Sink(String label) {
+        Sink(String label, String type) {
             this.label = label;
+            this.type = type;
         }
 
         boolean kafka() {
@@ -114,8 +122,8 @@ public final class ProductBench {
         this.sinks = Stream.of(options.getOrDefault("sinks", "file,kafka,kafka-exactly-once").split(","))
                 .map(Sink::named).toList();
         if (sinks.contains(Sink.DYNAMODB) && sinks.size() > 1) {
-            throw new IllegalArgumentException("DynamoDB Local writes a few thousand items a second, so the DynamoDB rows run "
-                    + "alone, at a scale of their own: --sinks dynamodb --rows 50000");
+            throw new IllegalArgumentException("DynamoDB Local writes a few thousand items a second, so the DynamoDB "
+                    + "rows run alone, at a scale of their own: --sinks dynamodb --rows 50000");
         }
         this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT))).toList();
@@ -154,11 +162,11 @@ public final class ProductBench {
                         : null) {
             System.out.printf("loading %,d rows, then %,d binlog row events ...%n", rows, rows);
             new OrdersWorkload(snapshotServer, Phase.Workload.SNAPSHOT.database).load(rows);
-            new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database).run(rows / 100);
+            OrdersWorkload streaming = new OrdersWorkload(streamingServer, Phase.Workload.STREAMING.database);
+            streaming.run(rows / 100);
             if (dynamoDb != null) {
                 // a table shows no count of changes applied: this last change's item tells a run is complete
-                streamingServer.execute("INSERT INTO " + Phase.Workload.STREAMING.database + ".orders VALUES ("
-                        + LAST_STREAMED_ID + ", 0, 'the last change', 0, 0, 'new', '2026-01-01 00:00:00.000', NULL)");
+                streaming.insertMarker(LAST_STREAMED_ID);
             }
             for (int run = 0; run < runs; run++) {
                 List<Phase.Engine> order = new ArrayList<>(engines);
@@ -206,9 +214,10 @@ public final class ProductBench {
             return;
         }
         boolean dynamoDbRows = sinks.equals(List.of(Sink.DYNAMODB));
-        Path file = Path.of("bench", "results", dynamoDbRows ? "product-dynamodb.md"
-                : rows == 1_000_000 ? "product.md" : "product-" + rows + "-rows.md");
-        boolean complete = (dynamoDbRows || sinks.size() == Sink.values().length - 1)
+        String name = dynamoDbRows ? "product-dynamodb" : "product";
+        int standardRows = dynamoDbRows ? 50_000 : 1_000_000;
+        Path file = Path.of("bench", "results", rows == standardRows ? name + ".md" : name + "-" + rows + "-rows.md");
+        boolean complete = (dynamoDbRows || sinks.containsAll(Sink.TOGETHER))
                 && engines.size() == Phase.Engine.values().length
                 && workloads.size() == Phase.Workload.values().length;
         if (!complete || profiles != null || !tributaryJvm.equals(launcherJvm) || commitIntervalMs != 1000) {
@@ -443,8 +452,7 @@ public final class ProductBench {
                         TestingDynamoDb.CREDENTIALS.secretAccessKey());
             }
         }
-        pipeline.setProperty("sink.out.type", row.sink() == Sink.KAFKA_EXACTLY_ONCE ? "kafka"
-                : Phase.lower(row.sink()));
+        pipeline.setProperty("sink.out.type", row.sink().type);
         if (row.sink() == Sink.KAFKA_EXACTLY_ONCE) {
             pipeline.setProperty("sink.out.exactly.once", "true");
             pipeline.setProperty("sink.out.offsets.topic", offsetsTopic);
