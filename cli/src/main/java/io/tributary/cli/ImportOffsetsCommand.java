@@ -13,7 +13,7 @@ import io.tributary.server.PipelineConfig;
 import io.tributary.server.PipelineFile;
 import io.tributary.server.PipelineValidation;
 import io.tributary.server.SinkRegistry;
-import io.tributary.source.mysql.MySqlSourceConfig;
+import io.tributary.server.SourceRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ final class ImportOffsetsCommand implements Callable<Integer> {
         try {
             PipelineConfig config = PipelineValidation.validateFile(pipelineFile.getFileName().toString(),
                     PipelineFile.read(pipelineFile), new SinkRegistry());
-            String server = MySqlSourceConfig.parse(config.source()).topicPrefix();
+            String server = SourceRegistry.installed().identify(config.source()).topicPrefix();
             DebeziumOffsetFile.Entry entry = DebeziumOffsetFile.find(debeziumFile, server, Optional.ofNullable(engine));
             try (FileOffsetStore store = FileOffsetStore.open(config.offsetDirectory(), config.name())) {
                 Optional<Map<String, ?>> stored = store.load();

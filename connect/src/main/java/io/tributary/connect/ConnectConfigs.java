@@ -15,11 +15,11 @@ import org.apache.kafka.common.config.ConfigValue;
  * (secrets as passwords, so Connect masks them), and validation that reports every problem under its key, as the
  * worker's {@code /connector-plugins/{name}/config/validate} endpoint shows it.
  */
-final class ConnectConfigs {
+public final class ConnectConfigs {
     private ConnectConfigs() {
     }
 
-    static ConfigDef configDef(ConfigDefinition definition) {
+    public static ConfigDef configDef(ConfigDefinition definition) {
         ConfigDef configDef = new ConfigDef();
         for (ConfigOption<?> option : definition.options()) {
             ConfigDef.Type type = option.sensitive() ? ConfigDef.Type.PASSWORD : ConfigDef.Type.STRING;
@@ -41,7 +41,7 @@ final class ConnectConfigs {
      *
      * @param problems every problem Tributary finds in {@code properties}
      */
-    static Config validate(ConfigDef configDef, ConfigDefinition definition, Map<String, String> properties,
+    public static Config validate(ConfigDef configDef, ConfigDefinition definition, Map<String, String> properties,
             List<ConfigProblem> problems) {
         List<ConfigValue> values = configDef.validate(withLegacyKeys(definition, properties));
         for (ConfigProblem problem : problems) {

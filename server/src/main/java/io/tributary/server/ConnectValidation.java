@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.config.ConfigProblem;
-import io.tributary.connect.MySqlSourceConnector;
+import io.tributary.connect.ConnectConfigs;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -18,28 +19,28 @@ import org.apache.kafka.common.config.ConfigValue;
  * shape.
  */
 final class ConnectValidation {
-    /** The plugin's class, as Connect names the validated connector. */
-    static final String SOURCE_CLASS = MySqlSourceConnector.class.getName();
-
     private ConnectValidation() {
     }
 
     /** {@code GET /connector-plugins/<plugin>/config}: each option's definition. */
-    static List<Map<String, Object>> definitions() {
-        ConfigDef configDef = new MySqlSourceConnector().config();
+    static List<Map<String, Object>> definitions(ChangeSourceProvider source) {
+        ConfigDef configDef = ConnectConfigs.configDef(source.definition());
         List<Map<String, Object>> definitions = new ArrayList<>();
         configDef.configKeys().values().forEach(key -> definitions.add(definition(key)));
         return definitions;
     }
 
     /**
+     * @param source the source the plugin names
      * @param properties the pipeline's configuration as given
      * @param problems every problem the pipeline's validation found, the source's among them
      */
-    static Map<String, Object> validate(Map<String, String> properties, List<ConfigProblem> problems) {
-        MySqlSourceConnector connector = new MySqlSourceConnector();
-        ConfigDef configDef = connector.config();
-        Config validated = connector.validate(PipelineConfig.sourceProperties(properties));
+    static Map<String, Object> validate(ChangeSourceProvider source, Map<String, String> properties,
+            List<ConfigProblem> problems) {
+        ConfigDef configDef = ConnectConfigs.configDef(source.definition());
+        Map<String, String> sourceProperties = PipelineConfig.sourceProperties(properties);
+        Config validated = ConnectConfigs.validate(configDef, source.definition(), sourceProperties,
+                source.validate(sourceProperties, java.util.Set.of()));
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         validated.configValues().forEach(value -> values.put(value.name(), value));
         for (ConfigProblem problem : problems) {
@@ -59,7 +60,7 @@ final class ConnectValidation {
             errors += value.errorMessages().isEmpty() ? 0 : 1;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("name", SOURCE_CLASS);
+        answer.put("name", source.connectorClasses().get(0));
         answer.put("error_count", errors);
         answer.put("groups", configDef.groups());
         answer.put("configs", configs);

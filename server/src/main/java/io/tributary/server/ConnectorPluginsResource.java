@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
 import jakarta.inject.Inject;
@@ -37,19 +38,18 @@ public final class ConnectorPluginsResource {
     public List<Map<String, String>> plugins() {
         List<Map<String, String>> plugins = new ArrayList<>();
         // with each plugin's version, as Connect lists them
-        plugins.add(Map.of("class", "io.tributary.connect.MySqlSourceConnector", "type", "source", "version",
-                Version.current()));
+        SourceRegistry.installed().providers().forEach(source -> plugins.add(Map.of("class",
+                source.connectorClasses().get(0), "type", "source", "version", Version.current())));
         registry.types().forEach(type -> plugins.add(Map.of("class", type, "type", "sink", "version",
                 Version.current())));
         return plugins;
     }
 
-    /** The source connector's options, as Connect's {@code GET /connector-plugins/<plugin>/config} lists them. */
+    /** A source connector's options, as Connect's {@code GET /connector-plugins/<plugin>/config} lists them. */
     @GET
     @Path("/{plugin}/config")
     public List<Map<String, Object>> definitions(@PathParam("plugin") String plugin) {
-        requireSource(plugin);
-        return ConnectValidation.definitions();
+        return ConnectValidation.definitions(source(plugin));
     }
 
     /**
@@ -68,15 +68,21 @@ public final class ConnectorPluginsResource {
         } catch (ConfigException e) {
             problems = e.problems();
         }
-        return ConnectValidation.validate(config, problems);
+        return ConnectValidation.validate(source(plugin), config, problems);
     }
 
-    /** Connect's 404 for a plugin it does not have; the source's simple name, its class or Debezium's are its. */
-    private static void requireSource(String plugin) {
-        String simple = ConnectValidation.SOURCE_CLASS.substring(ConnectValidation.SOURCE_CLASS.lastIndexOf('.') + 1);
-        if (!plugin.equals(simple) && !plugin.equals(ConnectValidation.SOURCE_CLASS) && !plugin.equals(simple
-                .replace("SourceConnector", "Source")) && !plugin.startsWith("io.debezium.connector.")) {
-            throw new jakarta.ws.rs.NotFoundException("Unknown plugin " + plugin + ".");
-        }
+    /**
+     * The source a plugin name names: one of its connector classes, or such a class's simple name (also without
+     * {@code Connector}); Connect's 404 for a plugin it does not have.
+     */
+    private static ChangeSourceProvider source(String plugin) {
+        return SourceRegistry.installed().providers().stream().filter(source -> source.connectorClasses().stream()
+                .anyMatch(name -> {
+                    String simple = name.substring(name.lastIndexOf('.') + 1);
+                    return plugin.equals(name) || plugin.equals(simple)
+                            || simple.endsWith("Connector")
+                                    && plugin.equals(simple.substring(0, simple.length() - "Connector".length()));
+                }))
+                .findFirst().orElseThrow(() -> new jakarta.ws.rs.NotFoundException("Unknown plugin " + plugin + "."));
     }
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.source.mysql.MySqlOffset;
-import io.tributary.source.mysql.MySqlSourceConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
@@ -373,7 +371,7 @@ public final class ConnectorsResource {
             change(pipeline::resetOffset);
             return message("reset");
         }
-        Map<String, ?> checked = checkedOffset(offset);
+        Map<String, ?> checked = checkedOffset(pipeline, offset);
         change(() -> pipeline.alterOffset(partition(pipeline), checked));
         return message("altered");
     }
@@ -406,27 +404,17 @@ public final class ConnectorsResource {
         }
     }
 
-    /**
-     * An offset the source can resume from: Debezium's {@code file} (a binlog file name) and {@code pos} (a position
-     * in it) at least, and every other key of the type the source reads it as.
-     */
-    private static Map<String, ?> checkedOffset(Object offset) {
-        String expected = "an offset of the MySQL/MariaDB source is an object with at least \"file\" (a binlog file "
-                + "name) and \"pos\" (a position in it, 0 or more), and the other keys GET .../offsets shows with "
-                + "their types (\"gtids\" a string, \"event\" and \"row\" numbers, ...)";
-        if (!(offset instanceof Map<?, ?> map) || !(map.get("file") instanceof String file) || file.isBlank()
-                || !(map.get("pos") instanceof Number pos) || pos.longValue() < 0) {
-            throw new BadRequestException(expected + "; found " + (offset instanceof Map<?, ?> map
-                    ? "the keys " + map.keySet() + " with file " + map.get("file") + " and pos " + map.get("pos")
-                    : String.valueOf(offset)));
+    /** An offset the pipeline's source can resume from (for the binlog source: Debezium's file and pos at least). */
+    private static Map<String, ?> checkedOffset(Pipeline pipeline, Object offset) {
+        if (!(offset instanceof Map<?, ?> map) || !map.keySet().stream().allMatch(String.class::isInstance)) {
+            throw new BadRequestException("an offset is a JSON object of the source's keys (GET .../offsets shows "
+                    + "them); found " + offset);
         }
         @SuppressWarnings("unchecked")
         Map<String, ?> typed = (Map<String, ?>) map;
-        try {
-            MySqlOffset.fromMap(typed);
-        } catch (RuntimeException e) {
-            throw new BadRequestException(expected + "; found a key of another type (" + e.getMessage() + ")");
-        }
+        SourceRegistry.installed().require(pipeline.config().source()).offsetProblem(typed).ifPresent(problem -> {
+            throw new BadRequestException(problem);
+        });
         return typed;
     }
 
@@ -436,9 +424,9 @@ public final class ConnectorsResource {
                 + "manually " + done + " in the system that the connector uses.");
     }
 
-    /** The one source partition, as Debezium's MySQL and MariaDB connectors name it. */
-    private static Map<String, Object> partition(Pipeline pipeline) {
-        return Map.of("server", MySqlSourceConfig.parse(pipeline.config().source()).topicPrefix());
+    /** The one source partition, as Debezium's connector of the same kind names it. */
+    private static Map<String, ?> partition(Pipeline pipeline) {
+        return SourceRegistry.installed().identify(pipeline.config().source()).partition();
     }
 
     private Pipeline pipeline(String name) {

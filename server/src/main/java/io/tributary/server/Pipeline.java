@@ -72,7 +72,7 @@ public final class Pipeline implements AutoCloseable {
      * @throws IllegalStateException when another process holds the pipeline's offset store
      */
     public Pipeline(PipelineConfig config, SinkRegistry registry) {
-        this(config, registry, Sources::create);
+        this(config, registry, SourceRegistry.installed()::create);
     }
 
     /** A pipeline whose source comes from {@code sources} (tests: an in-memory source). */

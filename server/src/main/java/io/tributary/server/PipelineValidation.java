@@ -7,7 +7,6 @@ import java.util.Map;
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.server.PipelineConfig.SinkConfig;
-import io.tributary.source.mysql.MySqlSourceConfig;
 import io.tributary.transforms.TransformChain;
 
 /** Checks a whole pipeline — runtime keys, source and every sink — and reports all problems at once. */
@@ -59,12 +58,11 @@ public final class PipelineValidation {
         PipelineConfig config = PipelineConfig.of(fileName, properties, registry.types(), problems);
         Map<String, String> source = PipelineConfig.sourceProperties(properties);
         try {
-            Sources.create(source);
+            // the runtime's keys are suggested too: a misspelt one (snks=, rset.port=) lands among the source's
+            problems.addAll(SourceRegistry.installed().require(source).validate(source, PipelineConfig.runtimeKeys()));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        // the runtime's keys are suggested too: a misspelt one (snks=, rset.port=) lands among the source's
-        problems.addAll(MySqlSourceConfig.validate(source, PipelineConfig.runtimeKeys()));
         try {
             TransformChain.of(source);
         } catch (ConfigException e) {

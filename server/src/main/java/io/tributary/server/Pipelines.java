@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.ChangeSource;
+import io.tributary.api.SourceIdentity;
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigProblem;
-import io.tributary.source.mysql.MySqlSourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +88,7 @@ public final class Pipelines implements AutoCloseable {
      */
     public static Pipelines of(Pipeline filePipeline, Supplier<PipelineConfig> fileConfig, SinkRegistry registry,
             Path directory) {
-        return of(filePipeline, fileConfig, registry, directory, Sources::create);
+        return of(filePipeline, fileConfig, registry, directory, SourceRegistry.installed()::create);
     }
 
     /**
@@ -110,14 +110,14 @@ public final class Pipelines implements AutoCloseable {
      * those it creates.
      */
     public static Pipelines of(SinkRegistry registry, Path directory) {
-        Pipelines pipelines = new Pipelines(registry, Sources::create, Optional.of(directory), Optional.empty());
+        Pipelines pipelines = new Pipelines(registry, SourceRegistry.installed()::create, Optional.of(directory), Optional.empty());
         pipelines.loadStored();
         return pipelines;
     }
 
     /** One pipeline alone, none created through the API (without the REST API, tests). */
     public static Pipelines single(Pipeline pipeline, Supplier<PipelineConfig> config, SinkRegistry registry) {
-        Pipelines pipelines = new Pipelines(registry, Sources::create, Optional.empty(),
+        Pipelines pipelines = new Pipelines(registry, SourceRegistry.installed()::create, Optional.empty(),
                 Optional.of(pipeline.config().name()));
         pipelines.add(pipeline, pipeline.config().sourceAsWritten(), config);
         return pipelines;
@@ -308,10 +308,10 @@ public final class Pipelines implements AutoCloseable {
         return config;
     }
 
-    /** The source's configuration, when it reads. */
-    private static Optional<MySqlSourceConfig> source(Map<String, String> properties) {
+    /** What the source is known by, when its configuration is valid. */
+    private static Optional<SourceIdentity> source(Map<String, String> properties) {
         try {
-            return Optional.of(MySqlSourceConfig.parse(PipelineConfig.sourceProperties(properties)));
+            return Optional.of(SourceRegistry.installed().identify(PipelineConfig.sourceProperties(properties)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -319,28 +319,27 @@ public final class Pipelines implements AutoCloseable {
 
     /**
      * What a new pipeline's source shares with another's and must not: its topic prefix (their topics and offsets
-     * would mix), or its replica server id on the same server (the server would drop one binlog connection for the
-     * other, over and over).
+     * would mix), or what it holds on the server (for a binlog source, its replica server id: the server would drop
+     * one binlog connection for the other, over and over).
      */
-    private static List<ConfigProblem> clashes(MySqlSourceConfig source, MySqlSourceConfig other, String otherName) {
+    private static List<ConfigProblem> clashes(SourceIdentity source, SourceIdentity other, String otherName) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (source.topicPrefix().equals(other.topicPrefix())) {
             problems.add(new ConfigProblem("topic.prefix", "'" + source.topicPrefix() + "' is pipeline " + otherName
                     + "'s too: each pipeline of a runtime needs its own, as each Debezium connector does"));
         }
-        if (source.serverId() == other.serverId() && source.hostname().equalsIgnoreCase(other.hostname())
-                && source.port() == other.port()) {
-            problems.add(new ConfigProblem("database.server.id", source.serverId() + " is pipeline " + otherName
-                    + "'s replica server id on " + source.hostname() + ":" + source.port() + " too: the server "
-                    + "would drop one binlog connection for the other; give each pipeline its own"));
+        for (SourceIdentity.Exclusive held : source.exclusive()) {
+            if (other.exclusive().stream().anyMatch(held::clashesWith)) {
+                problems.add(new ConfigProblem(held.key(), held.value() + " is pipeline " + otherName + "'s "
+                        + held.what() + " too: " + held.why() + "; give each pipeline its own"));
+            }
         }
         return problems;
     }
 
     private void add(Pipeline pipeline, Map<String, String> shown, Supplier<PipelineConfig> reconfigured) {
-        String prefix = MySqlSourceConfig.parse(pipeline.config().source()).topicPrefix();
-        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline,
-                Sources.debeziumConnectorType(pipeline.config().source()), prefix);
+        SourceIdentity source = SourceRegistry.installed().identify(pipeline.config().source());
+        DebeziumMBeans mbeans = DebeziumMBeans.register(pipeline, source.metricsType(), source.topicPrefix());
         String name = pipeline.config().name();
         running.put(name, new Running(pipeline, mbeans, java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(shown)), reconfigured));
