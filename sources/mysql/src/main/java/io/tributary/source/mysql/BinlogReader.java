@@ -33,6 +33,7 @@ import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeseria
 import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeserializer;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
+import io.tributary.core.handoff.RecordSink;
 import io.tributary.source.mysql.binlog.RepeatedTableMaps;
 import io.tributary.source.mysql.binlog.MariaDbCompressedEvents;
 import io.tributary.source.mysql.binlog.RawTypeHeaders;

@@ -14,6 +14,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
 import io.tributary.api.TableProgress;
+import io.tributary.core.handoff.RecordHandoff;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;

@@ -1,6 +1,7 @@
 package io.tributary.source.mysql;
 
 import io.tributary.api.ChangeRecord;
+import io.tributary.core.handoff.RecordSink;
 
 /**
  * Holds a snapshot's newest record back until the next one comes, so that the snapshot's very last record — a row

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.tributary.api.SourceException;
+import io.tributary.core.handoff.RecordSink;
 import io.tributary.source.mysql.convert.ColumnMapping;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;

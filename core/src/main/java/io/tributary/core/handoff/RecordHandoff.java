@@ -1,4 +1,4 @@
-package io.tributary.source.mysql;
+package io.tributary.core.handoff;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import io.tributary.api.ChangeRecord;
  * <p>{@link #close()} releases a reader waiting for room, so that a source can stop while it is behind: its reader
  * may be inside the binlog client, which cannot disconnect until the reader returns.
  */
-final class RecordHandoff {
+public final class RecordHandoff {
     private static final int CHUNK = 256;
     /** How often a reader waiting for room checks whether the hand-off was closed. */
     private static final long WAIT_FOR_ROOM_MS = 100;
@@ -35,49 +35,49 @@ final class RecordHandoff {
     private volatile Map<String, ?> lastHandedOver;
     private volatile boolean closed;
 
-    RecordHandoff(int maxQueueSize, int maxBatchSize) {
+    public RecordHandoff(int maxQueueSize, int maxBatchSize) {
         this.chunkSize = Math.max(1, Math.min(CHUNK, maxBatchSize));
         this.maxBatchSize = maxBatchSize;
         this.chunks = new ArrayBlockingQueue<>(Math.max(2, maxQueueSize / chunkSize));
     }
 
     /** The reader's side. Not thread-safe: one reader thread at a time. */
-    RecordSink sink() {
+    public RecordSink sink() {
         return sink;
     }
 
     /** How many records the queue holds when full, counted in whole chunks (about {@code max.queue.size}). */
-    int capacity() {
+    public int capacity() {
         return (chunks.size() + chunks.remainingCapacity()) * chunkSize;
     }
 
     /** How many more records fit, counted in whole chunks; {@link #capacity()} when the queue is empty. */
-    int remainingCapacity() {
+    public int remainingCapacity() {
         return chunks.remainingCapacity() * chunkSize;
     }
 
     /** The offset of the last record handed over to the consumer, null before the first. */
-    Map<String, ?> lastHandedOver() {
+    public Map<String, ?> lastHandedOver() {
         return lastHandedOver;
     }
 
     /** Drops the records held back but not handed over: a reader that failed re-reads them after reconnecting. */
-    void discardHeldBack() {
+    public void discardHeldBack() {
         sink.filling = new ArrayList<>(chunkSize);
     }
 
     /** From now on a reader waiting for room, or coming to wait, gets {@link HandoffClosedException}. */
-    void close() {
+    public void close() {
         closed = true;
     }
 
     /** Whether no record is waiting for the consumer. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return leftover.isEmpty() && chunks.isEmpty();
     }
 
     /** Up to {@code max.batch.size} records, waiting up to {@code timeoutMs} for the first; empty if none came. */
-    List<ChangeRecord> poll(long timeoutMs) throws InterruptedException {
+    public List<ChangeRecord> poll(long timeoutMs) throws InterruptedException {
         List<ChangeRecord> batch = new ArrayList<>();
         List<ChangeRecord> next = leftover.isEmpty() ? chunks.poll(timeoutMs, TimeUnit.MILLISECONDS) : leftover;
         leftover = List.of();
@@ -95,7 +95,7 @@ final class RecordHandoff {
     }
 
     /** The consumer closed the hand-off while the reader waited for room: the reader is to stop. */
-    static final class HandoffClosedException extends InterruptedException {
+    public static final class HandoffClosedException extends InterruptedException {
         private static final long serialVersionUID = 1L;
 
         HandoffClosedException() {

@@ -1,4 +1,4 @@
-package io.tributary.source.mysql;
+package io.tributary.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tributary.source.mysql;
+package io.tributary.core.handoff;
 
 import io.tributary.api.ChangeRecord;
 
@@ -6,7 +6,7 @@ import io.tributary.api.ChangeRecord;
  * Where readers put records; blocks while the consumer is behind (back-pressure). A sink may hold records back
  * until {@link #flush()}: readers flush whenever they may next wait for the server.
  */
-interface RecordSink {
+public interface RecordSink {
     void put(ChangeRecord record) throws InterruptedException;
 
     /** Hands over the records held back. */
