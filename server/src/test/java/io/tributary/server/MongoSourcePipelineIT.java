@@ -1,0 +1,102 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pipeline file written for Debezium's MongoDB connector ({@code connector.class=...MongoDbConnector}) runs in the
+ * standalone runtime: the MongoDB source (against mongo-java-server with its oplog on) into the file sink, Connect's
+ * JSON with schemas; stopped and started again, it goes on from its stored offset with nothing lost and no new
+ * snapshot.
+ */
+class MongoSourcePipelineIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void aDebeziumMongoDbPipelineFileRunsAndResumes(@TempDir Path directory) {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.enableOplog();
+        InetSocketAddress address = mongo.bind();
+        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        Path topicFile = directory.resolve("events").resolve("inventory.shop.products.jsonl");
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> products = client.getDatabase("shop").getCollection("products");
+            for (int id = 1; id <= 100; id++) {
+                products.insertOne(new Document("_id", id).append("name", "product-" + id)
+                        .append("tags", List.of("a", "b")));
+            }
+            Map<String, String> pipeline = new HashMap<>();
+            pipeline.put("name", "inventory");
+            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
+            pipeline.put("mongodb.connection.string", uri);
+            pipeline.put("topic.prefix", "inventory");
+            pipeline.put("collection.include.list", "shop.products");
+            pipeline.put("sinks", "files");
+            pipeline.put("sink.files.type", "file");
+            pipeline.put("sink.files.directory", directory.resolve("events").toString());
+            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
+            pipeline.put("rest.port", "-1");
+
+            try (TributaryServer server = TributaryServer.start("inventory.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 100);
+                products.updateOne(Filters.eq("_id", 7), Updates.set("name", "renamed"));
+                products.deleteOne(Filters.eq("_id", 8));
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 103);
+            }
+            products.insertOne(new Document("_id", 101).append("name", "while stopped"));
+            try (TributaryServer server = TributaryServer.start("inventory.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 104);
+            }
+        } finally {
+            mongo.shutdownNow();
+        }
+        List<String> lines = lines(topicFile);
+
+        assertThat(lines).hasSize(104);
+        assertThat(lines.get(0)).startsWith("{\"key\":{\"schema\":{\"type\":\"struct\",\"fields\":[{\"type\":\"string\","
+                + "\"optional\":false,\"field\":\"id\"}],\"optional\":false,\"name\":\"inventory.shop.products.Key\"},"
+                + "\"payload\":{\"id\":\"1\"}},\"value\":{\"schema\":{\"type\":\"struct\",\"fields\":[{\"type\":"
+                + "\"string\",\"optional\":true,\"name\":\"io.debezium.data.Json\",\"version\":1,\"field\":\"before\"}")
+                .contains("\"payload\":{\"before\":null,\"after\":\"{\\\"_id\\\": 1,\\\"name\\\": \\\"product-1\\\","
+                        + "\\\"tags\\\": [\\\"a\\\",\\\"b\\\"]}\",\"updateDescription\":null,\"source\":{"
+                        + "\"version\":")
+                .contains("\"connector\":\"mongodb\",\"name\":\"inventory\"")
+                .contains("\"snapshot\":\"true\",\"db\":\"shop\",\"sequence\":null")
+                .contains("\"collection\":\"products\",\"ord\":-1,\"lsid\":null,\"txnNumber\":null,"
+                        + "\"wallTime\":null},\"op\":\"r\"");
+        assertThat(lines.get(99)).contains("\"snapshot\":\"last\"");
+        assertThat(lines.subList(100, 104)).extracting(line -> line.replaceAll(".*\"payload\":\\{\"id\":\"(\\d+)\"}.*"
+                + "\"op\":\"(\\w)\".*", "$2 $1").replaceAll(".*\"payload\":\\{\"id\":\"(\\d+)\"}},\"value\":null}",
+                        "tombstone $1"))
+                .containsExactly("u 7", "d 8", "tombstone 8", "c 101");
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

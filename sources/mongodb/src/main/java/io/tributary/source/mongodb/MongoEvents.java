@@ -1,0 +1,224 @@
+package io.tributary.source.mongodb;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.OperationType;
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.EventSchema;
+import io.tributary.api.EventSchema.Type;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonTimestamp;
+import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * Records in the format of Debezium's MongoDB connector (3.5, {@code json.serialization.mode} legacy): the key
+ * {@code {"id": <the _id as relaxed extended JSON>}}; the value's {@code before} and {@code after} documents as
+ * strict extended JSON (v1) strings; {@code updateDescription}, {@code source} (with {@code collection}, {@code ord},
+ * {@code lsid}, {@code txnNumber}, {@code wallTime}), {@code op}, {@code ts_ms} and {@code transaction}; a tombstone
+ * after each streamed delete unless {@code tombstones.on.delete=false}.
+ */
+final class MongoEvents {
+    /** Debezium's compact layout: indented, but with no indent or new-line characters, so {@code ": "} and {@code ,}. */
+    private static final JsonWriterSettings STRICT = JsonWriterSettings.builder().outputMode(JsonMode.STRICT)
+            .indent(true).indentCharacters("").newLineCharacters("").build();
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
+            .indent(true).indentCharacters("").newLineCharacters("").build();
+    /** {@code {"_": } before the _id in its wrapping document. */
+    private static final int ID_START = 6;
+
+    static final EventSchema JSON = EventSchema.of(Type.STRING).asOptional().withName("io.debezium.data.Json", 1);
+    static final EventSchema TRUNCATED_ARRAY = EventSchema.struct("io.debezium.connector.mongodb.changestream"
+            + ".truncatedarray", EventSchema.fieldsBuilder()
+                    .add("field", EventSchema.of(Type.STRING))
+                    .add("size", EventSchema.of(Type.INT32))
+                    .build())
+            .withVersion(1);
+    static final EventSchema UPDATE_DESCRIPTION = EventSchema.struct("io.debezium.connector.mongodb.changestream"
+            + ".updatedescription", EventSchema.fieldsBuilder()
+                    .add("removedFields", EventSchema.array(EventSchema.of(Type.STRING)).asOptional())
+                    .add("updatedFields", JSON)
+                    .add("truncatedArrays", EventSchema.array(TRUNCATED_ARRAY).asOptional())
+                    .build())
+            .asOptional().withVersion(1);
+    static final EventSchema SOURCE = EventSchema.struct("io.debezium.connector.mongo.Source",
+            EventSchema.fieldsBuilder()
+                    .add("version", EventSchema.of(Type.STRING))
+                    .add("connector", EventSchema.of(Type.STRING))
+                    .add("name", EventSchema.of(Type.STRING))
+                    .add("ts_ms", EventSchema.of(Type.INT64))
+                    .add("snapshot", EventSchema.of(Type.STRING).asOptional().withName("io.debezium.data.Enum", 1)
+                            .withParameter("allowed",
+                                    "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
+                            .withDefault("false"))
+                    .add("db", EventSchema.of(Type.STRING))
+                    .add("sequence", EventSchema.of(Type.STRING).asOptional())
+                    .add("ts_us", EventSchema.of(Type.INT64).asOptional())
+                    .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
+                    .add("collection", EventSchema.of(Type.STRING))
+                    .add("ord", EventSchema.of(Type.INT32))
+                    .add("lsid", EventSchema.of(Type.STRING).asOptional())
+                    .add("txnNumber", EventSchema.of(Type.INT64).asOptional())
+                    .add("wallTime", EventSchema.of(Type.INT64).asOptional())
+                    .build())
+            .withVersion(1);
+    static final EventSchema TRANSACTION = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
+                    .add("id", EventSchema.of(Type.STRING))
+                    .add("total_order", EventSchema.of(Type.INT64))
+                    .add("data_collection_order", EventSchema.of(Type.INT64))
+                    .build())
+            .asOptional().withVersion(1);
+
+    private final String topicPrefix;
+    private final String version;
+    private final boolean tombstones;
+    private final Map<MongoSource.Namespace, Schemas> schemas = new ConcurrentHashMap<>();
+
+    /** A collection's topic and schemas: built once, shared by its records. */
+    private record Schemas(String topic, EventSchema key, EventSchema value, Map<String, ?> partition) {
+    }
+
+    MongoEvents(String topicPrefix, String version, boolean tombstones) {
+        this.topicPrefix = topicPrefix;
+        this.version = version;
+        this.tombstones = tombstones;
+    }
+
+    /** Debezium's partition of a MongoDB capture. */
+    static Map<String, String> partition(String topicPrefix) {
+        return Map.of("server_id", topicPrefix);
+    }
+
+    /** A snapshot read of {@code document}, marked {@code true} ({@link #markLast} marks the last). */
+    ChangeRecord read(MongoSource.Namespace namespace, BsonDocument document, Map<String, ?> offset) {
+        Schemas collection = schemas(namespace);
+        long nowMs = System.currentTimeMillis();
+        Object[] source = source(namespace, nowMs * 1000, "true", -1, null, null, null);
+        Object[] value = {null, document.toJson(STRICT), null, source, "r", nowMs, null};
+        return new ChangeRecord(collection.topic(), collection.key(), key(document.get("_id")), collection.value(),
+                value, collection.partition(), offset);
+    }
+
+    /** The last record of a snapshot: its marker {@code last} and the offset streaming resumes from. */
+    ChangeRecord markLast(ChangeRecord record, Map<String, ?> offset) {
+        Object[] value = ((Object[]) record.value()).clone();
+        Object[] source = ((Object[]) value[3]).clone();
+        source[4] = "last";
+        value[3] = source;
+        return new ChangeRecord(record.topic(), record.keySchema(), record.key(), record.valueSchema(), value,
+                record.partition(), offset);
+    }
+
+    /**
+     * The records of one change-stream event: an insert ({@code c}), an update or replace ({@code u}, the document
+     * after it as the server looked it up), a delete ({@code d}, then a tombstone); none for other events (a
+     * collection dropped or renamed ends its stream).
+     */
+    List<ChangeRecord> change(MongoSource.Namespace namespace, ChangeStreamDocument<BsonDocument> event,
+            Map<String, ?> offset) {
+        String op = switch (event.getOperationType()) {
+            case INSERT -> "c";
+            case UPDATE, REPLACE -> "u";
+            case DELETE -> "d";
+            default -> null;
+        };
+        if (op == null) {
+            return List.of();
+        }
+        Schemas collection = schemas(namespace);
+        BsonValue id = documentId(event);
+        BsonTimestamp clusterTime = event.getClusterTime();
+        BsonDateTime wallTime = event.getWallTime();
+        long tsMs = wallTime != null ? wallTime.getValue()
+                : clusterTime != null ? clusterTime.getTime() * 1000L : System.currentTimeMillis();
+        String lsid = event.getLsid() != null && event.getTxnNumber() != null ? event.getLsid().toJson(STRICT) : null;
+        Long txnNumber = lsid != null ? event.getTxnNumber().getValue() : null;
+        Object[] source = source(namespace, tsMs * 1000, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
+                txnNumber, wallTime == null || wallTime.getValue() == 0 ? null : wallTime.getValue());
+        BsonDocument after = event.getFullDocument();
+        BsonDocument before = event.getFullDocumentBeforeChange();
+        Object[] value = {before == null ? null : before.toJson(STRICT), after == null ? null : after.toJson(STRICT),
+            updateDescription(event), source, op, System.currentTimeMillis(), null};
+        Object key = key(id);
+        ChangeRecord record = new ChangeRecord(collection.topic(), collection.key(), key, collection.value(), value,
+                collection.partition(), offset);
+        if (op.equals("d") && tombstones) {
+            return List.of(record, new ChangeRecord(collection.topic(), collection.key(), key, null, null,
+                    collection.partition(), offset));
+        }
+        return List.of(record);
+    }
+
+    /**
+     * The changed document's {@code _id}: the event's {@code documentKey} holds it; where it does not (the test
+     * server, mongo-java-server, puts an update's operators there), the looked-up document's.
+     */
+    private static BsonValue documentId(ChangeStreamDocument<BsonDocument> event) {
+        BsonDocument documentKey = event.getDocumentKey();
+        if (documentKey != null && documentKey.containsKey("_id")) {
+            return documentKey.get("_id");
+        }
+        if (event.getFullDocument() != null && event.getFullDocument().containsKey("_id")) {
+            return event.getFullDocument().get("_id");
+        }
+        throw new IllegalStateException("a change event of " + event.getOperationType().getValue() + " carries no "
+                + "_id in its documentKey " + documentKey);
+    }
+
+    /** An update's description: {@code updatedFields} as relaxed JSON; removed fields and truncated arrays, if any. */
+    private static Object[] updateDescription(ChangeStreamDocument<BsonDocument> event) {
+        if (event.getOperationType() != OperationType.UPDATE || event.getUpdateDescription() == null) {
+            return null;
+        }
+        var description = event.getUpdateDescription();
+        List<String> removed = description.getRemovedFields();
+        List<Object[]> truncated = description.getTruncatedArrays() == null ? null
+                : description.getTruncatedArrays().stream()
+                        .map(array -> new Object[] {array.getField(), array.getNewSize()}).toList();
+        return new Object[] {removed == null || removed.isEmpty() ? null : removed,
+            description.getUpdatedFields() == null ? null : description.getUpdatedFields().toJson(),
+            truncated == null || truncated.isEmpty() ? null : truncated};
+    }
+
+    private Object[] source(MongoSource.Namespace namespace, long tsUs, String snapshot, int ord, String lsid,
+            Long txnNumber, Long wallTime) {
+        return new Object[] {version, "mongodb", topicPrefix, Math.floorDiv(tsUs, 1000), snapshot,
+            namespace.database(), null, tsUs, tsUs * 1000, namespace.collection(), ord, lsid, txnNumber, wallTime};
+    }
+
+    /** The key struct: the _id as Debezium writes it, relaxed extended JSON ({@code 5}, {@code "abc"}, ...). */
+    private static Object[] key(BsonValue id) {
+        String wrapped = new BsonDocument("_", id).toJson(RELAXED);
+        return new Object[] {wrapped.substring(ID_START, wrapped.length() - 1)};
+    }
+
+    private Schemas schemas(MongoSource.Namespace namespace) {
+        return schemas.computeIfAbsent(namespace, name -> {
+            String topic = topic(name);
+            EventSchema key = EventSchema.struct(topic + ".Key", EventSchema.fieldsBuilder()
+                    .add("id", EventSchema.of(Type.STRING)).build());
+            EventSchema value = EventSchema.struct(topic + ".Envelope", EventSchema.fieldsBuilder()
+                    .add("before", JSON)
+                    .add("after", JSON)
+                    .add("updateDescription", UPDATE_DESCRIPTION)
+                    .add("source", SOURCE)
+                    .add("op", EventSchema.of(Type.STRING).asOptional())
+                    .add("ts_ms", EventSchema.of(Type.INT64).asOptional())
+                    .add("transaction", TRANSACTION)
+                    .build());
+            return new Schemas(topic, key, value, partition(topicPrefix));
+        });
+    }
+
+    /** {@code <topic.prefix>.<database>.<collection>}, characters Kafka does not allow in a topic name as {@code _}. */
+    private String topic(MongoSource.Namespace namespace) {
+        String topic = (topicPrefix + "." + namespace.database() + "." + namespace.collection())
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        return topic.length() > 249 ? topic.substring(0, 249) : topic;
+    }
+}

@@ -1,0 +1,131 @@
+package io.tributary.source.mongodb;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ConfigProblem;
+import io.tributary.api.config.ParsedConfig;
+import io.tributary.api.config.UndeclaredKeys;
+
+/**
+ * The MongoDB source's settings, named as Debezium's MongoDB connector names them.
+ *
+ * @param databases regular expressions a captured database's whole name matches; empty: every database
+ * @param excludedDatabases regular expressions of databases left out
+ * @param collections regular expressions a captured collection's {@code <database>.<collection>} matches; empty:
+ *     every collection of the captured databases
+ * @param excludedCollections regular expressions of {@code <database>.<collection>} left out
+ */
+record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
+        List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
+        CaptureMode captureMode, SnapshotMode snapshotMode, boolean tombstonesOnDelete, int maxBatchSize,
+        int maxQueueSize, long pollIntervalMs) {
+
+    /** Debezium's {@code capture.mode} values this source supports. */
+    enum CaptureMode {
+        /** Updates carry the document as it is after the change, looked up by the server ({@code updateLookup}). */
+        CHANGE_STREAMS_UPDATE_FULL
+    }
+
+    /** Debezium's {@code snapshot.mode} values this source supports. */
+    enum SnapshotMode {
+        /** The documents there are, then the changes after them. */
+        INITIAL,
+        /** The changes from now on only. */
+        NO_DATA
+    }
+
+    static final ConfigOption<String> CONNECTION_STRING = ConfigOption.string("mongodb.connection.string")
+            .asRequired().asSensitive()
+            .withDoc("mongodb://user:password@host:port/?replicaSet=...&tls=true&tlsCAFile=...; never printed");
+    static final ConfigOption<String> TOPIC_PREFIX = ConfigOption.string("topic.prefix").asRequired()
+            .withDoc("the first part of every topic name: <topic.prefix>.<database>.<collection>");
+    static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = ConfigOption.list("database.include.list")
+            .withDoc("regular expressions of the databases captured; default: every database but admin, config "
+                    + "and local");
+    static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = ConfigOption.list("database.exclude.list");
+    static final ConfigOption<List<String>> COLLECTION_INCLUDE_LIST = ConfigOption.list("collection.include.list")
+            .withDoc("regular expressions of <database>.<collection> names captured; default: every collection");
+    static final ConfigOption<List<String>> COLLECTION_EXCLUDE_LIST = ConfigOption.list("collection.exclude.list");
+    static final ConfigOption<CaptureMode> CAPTURE_MODE = ConfigOption.oneOf("capture.mode", CaptureMode.class)
+            .withDefault(CaptureMode.CHANGE_STREAMS_UPDATE_FULL)
+            .withUnsupportedValues(List.of("change_streams", "change_streams_with_pre_image",
+                    "change_streams_update_full_with_pre_image"), "updates are captured with the whole document "
+                    + "after them (change_streams_update_full); update descriptions and pre-images are not captured "
+                    + "yet");
+    static final ConfigOption<SnapshotMode> SNAPSHOT_MODE = ConfigOption.oneOf("snapshot.mode", SnapshotMode.class)
+            .withDefault(SnapshotMode.INITIAL)
+            .withUnsupportedValues(List.of("never", "always", "when_needed", "initial_only", "configuration_based",
+                    "custom", "recovery"), "the MongoDB source snapshots on its first start (initial) or not at all "
+                    + "(no_data)");
+    static final ConfigOption<Boolean> TOMBSTONES_ON_DELETE = ConfigOption.bool("tombstones.on.delete")
+            .withDefault(true);
+    static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size").withDefault(2048)
+            .validatedBy(size -> size > 0, "a whole number above 0");
+    static final ConfigOption<Integer> MAX_QUEUE_SIZE = ConfigOption.integer("max.queue.size").withDefault(8192)
+            .validatedBy(size -> size > 0, "a whole number above 0");
+    static final ConfigOption<Long> POLL_INTERVAL_MS = ConfigOption.longInteger("poll.interval.ms").withDefault(500L)
+            .validatedBy(ms -> ms > 0, "a whole number of milliseconds above 0")
+            .withDoc("how long a poll waits for records when none are there");
+
+    static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
+            DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
+            CAPTURE_MODE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS),
+            Set.of())
+            .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
+
+    /** Databases never captured: the server's own. */
+    private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
+
+    static MongoSourceConfig parse(Map<String, String> raw) {
+        return parse(raw, Set.of());
+    }
+
+    static MongoSourceConfig parse(Map<String, String> raw, Set<String> neighbourKeys) {
+        ParsedConfig parsed = DEFINITION.withNeighbourKeys(neighbourKeys).parse(raw);
+        return new MongoSourceConfig(parsed.get(CONNECTION_STRING).strip(), parsed.get(TOPIC_PREFIX).strip(),
+                patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
+                patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
+                parsed.get(CAPTURE_MODE), parsed.get(SNAPSHOT_MODE), parsed.get(TOMBSTONES_ON_DELETE),
+                parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE), parsed.get(POLL_INTERVAL_MS));
+    }
+
+    static List<ConfigProblem> validate(Map<String, String> raw, Set<String> neighbourKeys) {
+        try {
+            parse(raw, neighbourKeys);
+            return List.of();
+        } catch (io.tributary.api.config.ConfigException e) {
+            return e.problems();
+        }
+    }
+
+    private static List<Pattern> patterns(List<String> expressions) {
+        return expressions.stream().map(Pattern::compile).toList();
+    }
+
+    /** Whether the database's collections may be captured. */
+    boolean capturesDatabase(String database) {
+        return !SYSTEM_DATABASES.contains(database) && matchesAny(databases, database, true)
+                && !matchesAny(excludedDatabases, database, false);
+    }
+
+    /** Whether {@code <database>.<collection>} is captured. */
+    boolean captures(String database, String collection) {
+        String name = database + "." + collection;
+        return capturesDatabase(database) && !collection.startsWith("system.")
+                && matchesAny(collections, name, true) && !matchesAny(excludedCollections, name, false);
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String name, boolean whenNone) {
+        return patterns.isEmpty() ? whenNone : patterns.stream().anyMatch(pattern -> pattern.matcher(name).matches());
+    }
+
+    @Override
+    public String toString() {
+        return "MongoSourceConfig[topic.prefix=" + topicPrefix + ", capture.mode=" + captureMode + "]";
+    }
+}
