@@ -24,7 +24,11 @@ import org.bson.json.JsonWriterSettings;
  * after each streamed delete unless {@code tombstones.on.delete=false}.
  */
 final class MongoEvents {
-    /** Debezium's compact layout: indented, but with no indent or new-line characters, so {@code ": "} and {@code ,}. */
+    /**
+     * Debezium's compact layout: indented, but with no indent or new-line characters, so {@code ": "} and {@code ,};
+     * strict mode (deprecated by the driver, still what Debezium's default serialization writes).
+     */
+    @SuppressWarnings("deprecation")
     private static final JsonWriterSettings STRICT = JsonWriterSettings.builder().outputMode(JsonMode.STRICT)
             .indent(true).indentCharacters("").newLineCharacters("").build();
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)

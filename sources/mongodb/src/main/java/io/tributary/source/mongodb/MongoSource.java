@@ -17,6 +17,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.OperationType;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
@@ -43,6 +44,9 @@ public final class MongoSource implements ChangeSource {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** MongoDB's codes for a resume point no longer in the oplog. */
     private static final List<Integer> HISTORY_LOST = List.of(136, 280, 286);
+    /** Events after which a collection's change stream delivers nothing more. */
+    private static final java.util.Set<OperationType> ENDS_STREAM = java.util.EnumSet.of(OperationType.DROP,
+            OperationType.DROP_DATABASE, OperationType.RENAME, OperationType.INVALIDATE);
 
     private MongoSourceConfig config;
     private MongoClient client;
@@ -155,12 +159,21 @@ public final class MongoSource implements ChangeSource {
             }
             while (!closed) {
                 boolean any = false;
-                for (Stream stream : streams) {
+                for (java.util.Iterator<Stream> open = streams.iterator(); open.hasNext();) {
+                    Stream stream = open.next();
                     ChangeStreamDocument<BsonDocument> change = stream.cursor().tryNext();
                     if (change == null) {
                         continue;
                     }
                     any = true;
+                    if (ENDS_STREAM.contains(change.getOperationType()) && ended(stream.namespace(), change)) {
+                        LOG.warn("{}: the change stream of {} ended ({}): its changes are no longer captured (a "
+                                + "collection of that name is captured again from the next start)",
+                                config.topicPrefix(), stream.namespace(), change.getOperationType().getValue());
+                        stream.cursor().close();
+                        open.remove();
+                        continue;
+                    }
                     tokens.put(stream.namespace().toString(), change.getResumeToken().getString("_data").getValue());
                     Map<String, Object> position = new MongoOffset(offset.start(), false, tokens).toMap();
                     for (ChangeRecord record : events.change(stream.namespace(), change, position)) {
@@ -178,6 +191,19 @@ public final class MongoSource implements ChangeSource {
         } finally {
             streams.forEach(stream -> stream.cursor().close());
         }
+    }
+
+    /**
+     * Whether an event that may end a stream ended this collection's: an invalidate does; a drop or rename does when
+     * the collection is gone (a server that sends a database's drop events to each of its collections' streams,
+     * without saying which collection, as mongo-java-server does, would otherwise end them all).
+     */
+    private boolean ended(Namespace namespace, ChangeStreamDocument<BsonDocument> change) {
+        if (change.getOperationType() == OperationType.INVALIDATE) {
+            return true;
+        }
+        return !client.getDatabase(namespace.database()).listCollectionNames().into(new ArrayList<>())
+                .contains(namespace.collection());
     }
 
     private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(Namespace namespace,

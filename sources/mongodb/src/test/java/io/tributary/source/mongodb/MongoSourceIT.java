@@ -124,6 +124,11 @@ class MongoSourceIT {
         assertThat(resumed).extracting(record -> record.value() == null ? "tombstone" : value(record)[4] + " "
                 + key(record)).containsExactlyInAnyOrder("c 3", "d {\"$oid\": \"64b7f0c2a1b2c3d4e5f60718\"}",
                         "tombstone");
+
+        // a dropped collection's stream ends; the others go on
+        shop.getCollection("customers").drop();
+        shop.getCollection("orders").insertOne(new Document("_id", 4).append("name", "after the drop"));
+        assertThat(poll(restarted, 1)).extracting(record -> key(record)).containsExactly("4");
     }
 
     private MongoSource start(Optional<Map<String, ?>> offset) {
