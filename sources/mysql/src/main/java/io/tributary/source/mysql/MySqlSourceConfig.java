@@ -14,6 +14,7 @@ import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.api.config.ParsedConfig;
+import io.tributary.core.retry.Retry;
 import io.tributary.source.mysql.convert.ColumnMapper;
 import io.tributary.source.mysql.convert.ColumnRules;
 import io.tributary.source.mysql.convert.TinyIntOneToBoolean;
@@ -112,22 +113,6 @@ public record MySqlSourceConfig(
                 });
             }
             return settings;
-        }
-    }
-
-    /**
-     * How lost connections are retried: up to {@code maxRetries} times (-1: forever), waiting
-     * {@code initialDelayMs} first and doubling up to {@code maxDelayMs}.
-     */
-    public record Retry(int maxRetries, long initialDelayMs, long maxDelayMs) {
-        /** The wait before retry number {@code attempt} (1-based). */
-        public long delayMs(int attempt) {
-            long delay = initialDelayMs << Math.min(attempt - 1, 30);
-            return Math.min(delay <= 0 ? maxDelayMs : delay, maxDelayMs);
-        }
-
-        public boolean allows(int attempt) {
-            return maxRetries < 0 || attempt <= maxRetries;
         }
     }
 

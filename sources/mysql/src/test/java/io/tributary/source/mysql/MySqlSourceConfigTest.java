@@ -44,7 +44,7 @@ class MySqlSourceConfigTest {
         assertThat(config.serverId()).isEqualTo(MySqlSourceConfig.derivedServerId(config.topicPrefix()))
                 .isBetween(5400L, 1_005_400L);
         assertThat(MySqlSourceConfig.derivedServerId("shop")).isNotEqualTo(MySqlSourceConfig.derivedServerId("shop2"));
-        assertThat(config.retry()).isEqualTo(new MySqlSourceConfig.Retry(10, 300, 10_000));
+        assertThat(config.retry()).isEqualTo(new io.tributary.core.retry.Retry(10, 300, 10_000));
         assertThat(config.messageKeyColumns()).isSameAs(MessageKeyColumns.NONE);
         assertThat(config.schemaNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
         assertThat(config.fieldNameAdjustmentMode()).isEqualTo(NameAdjustmentMode.NONE);
@@ -113,7 +113,7 @@ class MySqlSourceConfigTest {
         assertThat(config.provideTransactionMetadata()).isTrue();
         assertThat(config.heartbeatIntervalMs()).isEqualTo(5000L);
         assertThat(config.connectTimeoutMs()).isEqualTo(1500L);
-        assertThat(config.retry()).isEqualTo(new MySqlSourceConfig.Retry(-1, 50, 800));
+        assertThat(config.retry()).isEqualTo(new io.tributary.core.retry.Retry(-1, 50, 800));
         assertThat(config.maxQueueSize()).isEqualTo(100);
         assertThat(config.maxBatchSize()).isEqualTo(10);
         assertThat(config.filter().includesTable("shop", "orders")).isTrue();
@@ -358,12 +358,12 @@ class MySqlSourceConfigTest {
 
     @Test
     void retryWaitsDoubleUpToTheMaximum() {
-        MySqlSourceConfig.Retry retry = new MySqlSourceConfig.Retry(3, 300, 1000);
+        io.tributary.core.retry.Retry retry = new io.tributary.core.retry.Retry(3, 300, 1000);
 
         assertThat(List.of(retry.delayMs(1), retry.delayMs(2), retry.delayMs(3), retry.delayMs(40)))
                 .containsExactly(300L, 600L, 1000L, 1000L);
         assertThat(retry.allows(3)).isTrue();
         assertThat(retry.allows(4)).isFalse();
-        assertThat(new MySqlSourceConfig.Retry(-1, 1, 1).allows(1_000_000)).isTrue();
+        assertThat(new io.tributary.core.retry.Retry(-1, 1, 1).allows(1_000_000)).isTrue();
     }
 }

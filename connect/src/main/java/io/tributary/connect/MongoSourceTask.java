@@ -1,0 +1,18 @@
+package io.tributary.connect;
+
+import java.util.Map;
+
+import io.tributary.core.retry.Retry;
+import io.tributary.source.mongodb.MongoSourceProvider;
+
+/** Runs the MongoDB source inside a Connect worker; a start that fails is reported at once. */
+public final class MongoSourceTask extends ChangeSourceTask {
+    public MongoSourceTask() {
+        super(new MongoSourceProvider());
+    }
+
+    @Override
+    protected Retry prepare(Map<String, String> properties) {
+        return Retry.NONE;
+    }
+}
