@@ -42,6 +42,8 @@ class MongoSourceConnectorIT {
                     "collection.include.list", "shop\\.products");
             String topic = "inventory.shop.products";
 
+            assertThat(connect.rest().request("GET", "/connector-plugins", null).toString())
+                    .as("listed by the worker's plugin discovery").contains(MongoSourceConnector.class.getName());
             connect.rest().putConnector("products", config);
             Awaitility.await().atMost(TIMEOUT).ignoreExceptions().until(() -> kafka.readAll(topic).size() == 1);
             products.insertOne(new Document("_id", 2).append("name", "second"));
