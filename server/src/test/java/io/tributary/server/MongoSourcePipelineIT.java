@@ -92,6 +92,70 @@ class MongoSourcePipelineIT {
                 .containsExactly("u 7", "d 8", "tombstone 8", "c 101");
     }
 
+    /**
+     * Seed 004's replication without Kafka: a collection captured by the MongoDB source and written by the MongoDB sink
+     * into a second server; after the snapshot and inserts, updates, replacements and deletes, the target collection
+     * equals the source, every value of the same BSON type.
+     */
+    @Test
+    void aCollectionReplicatesIntoAnotherServer(@TempDir Path directory) {
+        MongoServer source = new MongoServer(new MemoryBackend());
+        source.enableOplog();
+        MongoServer target = new MongoServer(new MemoryBackend());
+        String sourceUri = "mongodb://127.0.0.1:" + source.bind().getPort();
+        String targetUri = "mongodb://127.0.0.1:" + target.bind().getPort();
+        try (MongoClient sourceClient = MongoClients.create(sourceUri);
+                MongoClient targetClient = MongoClients.create(targetUri)) {
+            MongoCollection<Document> products = sourceClient.getDatabase("shop").getCollection("products");
+            for (int id = 1; id <= 200; id++) {
+                products.insertOne(new Document("_id", new org.bson.types.ObjectId()).append("sku", id)
+                        .append("price", id * 1.25).append("stock", (long) id << 33)
+                        .append("added", new java.util.Date(1700000000000L + id))
+                        .append("Colors", List.of("Red", "Blue")).append("size", new Document("w", id).append("h", 2)));
+            }
+            Map<String, String> pipeline = new HashMap<>();
+            pipeline.put("name", "replication");
+            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
+            pipeline.put("mongodb.connection.string", sourceUri);
+            pipeline.put("topic.prefix", "docdb");
+            pipeline.put("collection.include.list", "shop\\.products");
+            pipeline.put("sinks", "target");
+            pipeline.put("sink.target.type", "mongodb");
+            pipeline.put("sink.target.connection.uri", targetUri);
+            pipeline.put("sink.target.database", "shop");
+            pipeline.put("sink.target.collection", "products");
+            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
+            pipeline.put("rest.port", "-1");
+            MongoCollection<Document> replica = targetClient.getDatabase("shop").getCollection("products");
+
+            try (TributaryServer server = TributaryServer.start("replication.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+                products.insertOne(new Document("_id", "new").append("sku", 0));
+                products.updateMany(Filters.lt("sku", 20), Updates.combine(Updates.inc("stock", 1L),
+                        Updates.set("Colors", List.of("Green"))));
+                products.replaceOne(Filters.eq("sku", 30), new Document("sku", 30).append("replaced", true));
+                products.deleteMany(Filters.gt("sku", 190));
+                Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+            }
+            assertThat(replica.countDocuments()).isEqualTo(191);
+            assertThat(replica.find(Filters.eq("_id", "new")).first()).isNotNull();
+        } finally {
+            source.shutdownNow();
+            target.shutdownNow();
+        }
+    }
+
+    /** Whether both collections hold the same documents, compared as extended JSON (so BSON types count). */
+    private static boolean sameDocuments(MongoCollection<Document> source, MongoCollection<Document> replica) {
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        org.bson.json.JsonWriterSettings extended = org.bson.json.JsonWriterSettings.builder()
+                .outputMode(org.bson.json.JsonMode.EXTENDED).build();
+        source.find().forEach(document -> expected.add(document.toJson(extended)));
+        java.util.Set<String> actual = new java.util.HashSet<>();
+        replica.find().forEach(document -> actual.add(document.toJson(extended)));
+        return !expected.isEmpty() && expected.equals(actual);
+    }
+
     private static List<String> lines(Path file) {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : List.of();

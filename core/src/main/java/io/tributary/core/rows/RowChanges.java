@@ -33,6 +33,11 @@ public final class RowChanges {
         Optional<EventSchema.Field> op = schema.field("op");
         Optional<EventSchema.Field> after = schema.field("after");
         Optional<EventSchema.Field> before = schema.field("before");
+        if (after.isPresent() && after.get().schema().type() != EventSchema.Type.STRUCT) {
+            throw new IllegalArgumentException("a record of topic " + record.topic() + " carries its document as "
+                    + after.get().schema().name().orElse(after.get().schema().type().toString()) + " text (Debezium's "
+                    + "MongoDB event format), not as a row");
+        }
         if (op.isPresent() && after.isPresent() && before.isPresent()) {
             return switch (String.valueOf(value[op.get().index()])) {
                 case "c", "r", "u" -> Optional.of(new RowChange(false, after.get().schema(),

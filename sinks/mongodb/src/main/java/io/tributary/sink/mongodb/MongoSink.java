@@ -28,6 +28,8 @@ import org.bson.BsonValue;
  * Upserts rows into MongoDB collections by {@code _id} (replaceOne with upsert) and deletes them (deleteOne), in
  * ordered bulk writes so that per-key order holds. {@code _id} is the record key (its single field, or a document
  * of its fields), or the value fields named by {@code document.id.fields}. Replays rewrite the same documents.
+ * Change events of Debezium's MongoDB format (documents as JSON text) write their documents as they are
+ * ({@link DocumentEvents}), so that a collection replicates into another.
  * Once {@value #SEND_AT} writes are pending they are sent without waiting for the flush, so memory and the time a
  * flush (and so an offset commit) takes stay bounded however fast a snapshot reads.
  */
@@ -39,6 +41,8 @@ public final class MongoSink implements ChangeSink {
     private MongoClient client;
     private final Map<String, List<WriteModel<BsonDocument>>> pending = new LinkedHashMap<>();
     private int pendingCount;
+    /** Topics whose records are documents in Debezium's MongoDB format: their tombstones delete by the key's _id. */
+    private final java.util.Set<String> documentTopics = new java.util.HashSet<>();
 
     @Override
     public void start(String pipeline, Map<String, String> raw) {
@@ -57,22 +61,31 @@ public final class MongoSink implements ChangeSink {
             if (!config.writes(record.topic())) {
                 continue;
             }
+            if (DocumentEvents.isDocumentEvent(record)) {
+                documentTopics.add(record.topic());
+                DocumentEvents.model(record).ifPresent(model -> add(record, model));
+                continue;
+            }
+            if (record.isTombstone() && documentTopics.contains(record.topic())) {
+                DocumentEvents.tombstone(record).ifPresent(model -> add(record, model));
+                continue;
+            }
             Optional<RowChange> change;
             try {
                 change = RowChanges.of(record);
             } catch (IllegalArgumentException e) {
                 throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics=");
             }
-            Optional<WriteModel<BsonDocument>> model = change.flatMap(row -> model(record, row));
-            if (model.isPresent()) {
-                pending.computeIfAbsent(config.collectionFor(record.topic()), ignored -> new ArrayList<>())
-                        .add(model.get());
-                pendingCount++;
-            }
+            change.flatMap(row -> model(record, row)).ifPresent(model -> add(record, model));
         }
         if (pendingCount >= SEND_AT) {
             flush();
         }
+    }
+
+    private void add(ChangeRecord record, WriteModel<BsonDocument> model) {
+        pending.computeIfAbsent(config.collectionFor(record.topic()), ignored -> new ArrayList<>()).add(model);
+        pendingCount++;
     }
 
     private Optional<WriteModel<BsonDocument>> model(ChangeRecord record, RowChange change) {
