@@ -42,6 +42,8 @@ public final class MongoSource implements ChangeSource {
             .getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
     /** How long the reader rests when no stream had an event, before asking them all again. */
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long one round of asking every stream may wait on a server that holds empty answers back. */
+    private static final long ROUND_MS = 100;
     /** MongoDB's codes for a resume point no longer in the oplog. */
     private static final List<Integer> HISTORY_LOST = List.of(136, 280, 286);
     /** Events after which a collection's change stream delivers nothing more. */
@@ -154,8 +156,10 @@ public final class MongoSource implements ChangeSource {
         Map<String, String> tokens = new TreeMap<>(offset.tokens());
         List<Stream> streams = new ArrayList<>();
         try {
+            // a server holds an empty getMore for up to maxAwaitTime: one idle round of all streams takes ~100 ms
+            long awaitMs = Math.max(1, ROUND_MS / Math.max(1, collections.size()));
             for (Namespace namespace : collections) {
-                streams.add(new Stream(namespace, open(namespace, offset)));
+                streams.add(new Stream(namespace, open(namespace, offset, awaitMs)));
             }
             while (!closed) {
                 boolean any = false;
@@ -207,8 +211,9 @@ public final class MongoSource implements ChangeSource {
     }
 
     private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(Namespace namespace,
-            MongoOffset offset) {
-        var watch = collection(namespace).watch(BsonDocument.class).fullDocument(FullDocument.UPDATE_LOOKUP);
+            MongoOffset offset, long awaitMs) {
+        var watch = collection(namespace).watch(BsonDocument.class).fullDocument(FullDocument.UPDATE_LOOKUP)
+                .maxAwaitTime(awaitMs, TimeUnit.MILLISECONDS);
         Optional<BsonDocument> token = offset.token(namespace.toString());
         watch = token.isPresent() ? watch.resumeAfter(token.get()) : watch.startAtOperationTime(offset.start());
         try {
