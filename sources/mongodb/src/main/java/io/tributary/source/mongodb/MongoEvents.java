@@ -9,6 +9,7 @@ import com.mongodb.client.model.changestream.OperationType;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
+import io.tributary.core.event.DebeziumBlocks;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonTimestamp;
@@ -51,19 +52,7 @@ final class MongoEvents {
                     .build())
             .asOptional().withVersion(1);
     static final EventSchema SOURCE = EventSchema.struct("io.debezium.connector.mongo.Source",
-            EventSchema.fieldsBuilder()
-                    .add("version", EventSchema.of(Type.STRING))
-                    .add("connector", EventSchema.of(Type.STRING))
-                    .add("name", EventSchema.of(Type.STRING))
-                    .add("ts_ms", EventSchema.of(Type.INT64))
-                    .add("snapshot", EventSchema.of(Type.STRING).asOptional().withName("io.debezium.data.Enum", 1)
-                            .withParameter("allowed",
-                                    "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
-                            .withDefault("false"))
-                    .add("db", EventSchema.of(Type.STRING))
-                    .add("sequence", EventSchema.of(Type.STRING).asOptional())
-                    .add("ts_us", EventSchema.of(Type.INT64).asOptional())
-                    .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
+            DebeziumBlocks.sourceFields()
                     .add("collection", EventSchema.of(Type.STRING))
                     .add("ord", EventSchema.of(Type.INT32))
                     .add("lsid", EventSchema.of(Type.STRING).asOptional())
@@ -71,12 +60,6 @@ final class MongoEvents {
                     .add("wallTime", EventSchema.of(Type.INT64).asOptional())
                     .build())
             .withVersion(1);
-    static final EventSchema TRANSACTION = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
-                    .add("id", EventSchema.of(Type.STRING))
-                    .add("total_order", EventSchema.of(Type.INT64))
-                    .add("data_collection_order", EventSchema.of(Type.INT64))
-                    .build())
-            .asOptional().withVersion(1);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MongoEvents.class);
 
@@ -222,7 +205,7 @@ final class MongoEvents {
                     .add("source", SOURCE)
                     .add("op", EventSchema.of(Type.STRING).asOptional())
                     .add("ts_ms", EventSchema.of(Type.INT64).asOptional())
-                    .add("transaction", TRANSACTION)
+                    .add("transaction", DebeziumBlocks.TRANSACTION)
                     .build());
             return new Schemas(topic, key, value, partition(topicPrefix));
         });

@@ -2,6 +2,7 @@ package io.tributary.source.mysql.event;
 
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
+import io.tributary.core.event.DebeziumBlocks;
 
 /**
  * The {@code source} block of every event: where in the server's history the change comes from.
@@ -42,20 +43,7 @@ public record SourceInfo(
 
     /** The source block's schema for a server flavor. */
     public static EventSchema schema(ServerFlavor flavor) {
-        return EventSchema.struct(flavor.sourceSchemaName(), EventSchema.fieldsBuilder()
-                        .add("version", EventSchema.of(Type.STRING))
-                        .add("connector", EventSchema.of(Type.STRING))
-                        .add("name", EventSchema.of(Type.STRING))
-                        .add("ts_ms", EventSchema.of(Type.INT64))
-                        .add("snapshot", EventSchema.of(Type.STRING).asOptional()
-                                .withName("io.debezium.data.Enum", 1)
-                                .withParameter("allowed",
-                                        "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
-                                .withDefault("false"))
-                        .add("db", EventSchema.of(Type.STRING))
-                        .add("sequence", EventSchema.of(Type.STRING).asOptional())
-                        .add("ts_us", EventSchema.of(Type.INT64).asOptional())
-                        .add("ts_ns", EventSchema.of(Type.INT64).asOptional())
+        return EventSchema.struct(flavor.sourceSchemaName(), DebeziumBlocks.sourceFields()
                         .add("table", EventSchema.of(Type.STRING).asOptional())
                         .add("server_id", EventSchema.of(Type.INT64))
                         .add("gtid", EventSchema.of(Type.STRING).asOptional())

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.SourceException;
+import io.tributary.core.event.DebeziumBlocks;
 import io.tributary.source.mysql.MessageKeyColumns;
 import io.tributary.source.mysql.TableFilter;
 import io.tributary.source.mysql.convert.ColumnMapper;
@@ -34,13 +35,6 @@ import io.tributary.source.mysql.schema.TableDefinition;
  * ({@code column.mask.*}, {@code column.truncate.*}); the key is never mapped.
  */
 public final class TableSchemas {
-    private static final EventSchema TRANSACTION = EventSchema.struct("event.block", EventSchema.fieldsBuilder()
-                    .add("id", EventSchema.of(Type.STRING))
-                    .add("total_order", EventSchema.of(Type.INT64))
-                    .add("data_collection_order", EventSchema.of(Type.INT64))
-                    .build())
-            .withVersion(1).asOptional();
-
     private final TableDefinition definition;
     private final String topic;
     /** The columns of a row: the captured ones, then the primary-key columns not captured. */
@@ -128,7 +122,7 @@ public final class TableSchemas {
                         .add("before", rowSchema)
                         .add("after", rowSchema)
                         .add("source", sourceSchema)
-                        .add("transaction", TRANSACTION)
+                        .add("transaction", DebeziumBlocks.TRANSACTION)
                         .add("op", EventSchema.of(Type.STRING))
                         .add("ts_ms", EventSchema.of(Type.INT64).asOptional())
                         .add("ts_us", EventSchema.of(Type.INT64).asOptional())
