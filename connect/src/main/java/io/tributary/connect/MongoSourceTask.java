@@ -5,7 +5,7 @@ import java.util.Map;
 import io.tributary.core.retry.Retry;
 import io.tributary.source.mongodb.MongoSourceProvider;
 
-/** Runs the MongoDB source inside a Connect worker; a start that fails is reported at once. */
+/** Runs the MongoDB source inside a Connect worker. */
 public final class MongoSourceTask extends ChangeSourceTask {
     public MongoSourceTask() {
         super(new MongoSourceProvider());
@@ -13,6 +13,6 @@ public final class MongoSourceTask extends ChangeSourceTask {
 
     @Override
     protected Retry prepare(Map<String, String> properties) {
-        return Retry.NONE;
+        return MongoSourceProvider.retry(properties);
     }
 }

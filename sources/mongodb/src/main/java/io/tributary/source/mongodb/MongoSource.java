@@ -57,6 +57,8 @@ public final class MongoSource implements ChangeSource {
     private Thread reader;
     private volatile RuntimeException failure;
     private volatile boolean closed;
+    /** Change-stream events read (the reader thread's own count). */
+    private int changesSeen;
 
     @Override
     public void start(Map<String, String> properties, Optional<Map<String, ?>> storedOffset) {
@@ -90,7 +92,7 @@ public final class MongoSource implements ChangeSource {
                 }
                 offset = offset.streaming();
             }
-            stream(collections, offset);
+            streamRetrying(collections, offset);
         } catch (RecordHandoff.HandoffClosedException e) {
             // closed while waiting for the consumer: nothing to report
         } catch (InterruptedException e) {
@@ -150,16 +152,50 @@ public final class MongoSource implements ChangeSource {
         LOG.info("{}: snapshot of {} collections done", config.topicPrefix(), collections.size());
     }
 
-    /** Each collection's change stream, from its resume token or from the offset's cluster time, until closed. */
-    private void stream(List<Namespace> collections, MongoOffset offset) throws InterruptedException {
-        RecordSink sink = handoff.sink();
+    /**
+     * Streams; when the connection is lost, opens the streams again after the last change handed to the sink, as
+     * {@code errors.max.retries} and its waits allow (a change flowing again starts a new count).
+     */
+    private void streamRetrying(List<Namespace> collections, MongoOffset offset) throws InterruptedException {
         Map<String, String> tokens = new TreeMap<>(offset.tokens());
+        int attempt = 0;
+        while (true) {
+            int before = changesSeen;
+            try {
+                stream(collections, offset, tokens);
+                return;
+            } catch (MongoException e) {
+                if (closed || e instanceof MongoCommandException command
+                        && HISTORY_LOST.contains(command.getErrorCode())) {
+                    throw e;
+                }
+                attempt = changesSeen > before ? 1 : attempt + 1;
+                if (!config.retry().allows(attempt)) {
+                    throw SourceException.retriable("lost the connection to MongoDB: " + e.getMessage()
+                            + (attempt > 1 ? " (gave up after " + (attempt - 1) + " retries)" : ""), e);
+                }
+                long delay = config.retry().delayMs(attempt);
+                LOG.warn("{}: lost the connection to MongoDB ({}); retry {} in {} ms", config.topicPrefix(),
+                        e.getMessage(), attempt, delay);
+                Thread.sleep(delay);
+            }
+        }
+    }
+
+    /**
+     * Each collection's change stream, from its resume token in {@code tokens} (kept up to date with each change
+     * handed to the sink) or from the offset's cluster time, until closed.
+     */
+    private void stream(List<Namespace> collections, MongoOffset offset, Map<String, String> tokens)
+            throws InterruptedException {
+        RecordSink sink = handoff.sink();
         List<Stream> streams = new ArrayList<>();
         try {
             // a server holds an empty getMore for up to maxAwaitTime: one idle round of all streams takes ~100 ms
             long awaitMs = Math.max(1, ROUND_MS / Math.max(1, collections.size()));
             for (Namespace namespace : collections) {
-                streams.add(new Stream(namespace, open(namespace, offset, awaitMs)));
+                streams.add(new Stream(namespace, open(namespace, new MongoOffset(offset.start(), false, tokens),
+                        awaitMs)));
             }
             while (!closed) {
                 boolean any = false;
@@ -178,6 +214,7 @@ public final class MongoSource implements ChangeSource {
                         open.remove();
                         continue;
                     }
+                    changesSeen++;
                     tokens.put(stream.namespace().toString(), change.getResumeToken().getString("_data").getValue());
                     Map<String, Object> position = new MongoOffset(offset.start(), false, tokens).toMap();
                     for (ChangeRecord record : events.change(stream.namespace(), change, position)) {

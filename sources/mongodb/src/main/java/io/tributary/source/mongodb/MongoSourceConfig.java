@@ -10,6 +10,7 @@ import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.api.config.ParsedConfig;
 import io.tributary.api.config.UndeclaredKeys;
+import io.tributary.core.retry.Retry;
 
 /**
  * The MongoDB source's settings, named as Debezium's MongoDB connector names them.
@@ -23,7 +24,7 @@ import io.tributary.api.config.UndeclaredKeys;
 record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
         CaptureMode captureMode, SnapshotMode snapshotMode, boolean tombstonesOnDelete, int maxBatchSize,
-        int maxQueueSize, long pollIntervalMs) {
+        int maxQueueSize, long pollIntervalMs, Retry retry) {
 
     /** Debezium's {@code capture.mode} values this source supports. */
     enum CaptureMode {
@@ -72,9 +73,21 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
             .validatedBy(ms -> ms > 0, "a whole number of milliseconds above 0")
             .withDoc("how long a poll waits for records when none are there");
 
+    static final ConfigOption<Integer> ERRORS_MAX_RETRIES = ConfigOption.integer("errors.max.retries")
+            .withDefault(10).validatedBy(retries -> retries >= -1, "-1 (no limit), 0 or a positive integer")
+            .withDoc("How often a lost connection is retried in one outage before the source fails; -1 retries "
+                    + "forever.");
+    static final ConfigOption<Long> RETRY_DELAY_INITIAL_MS = ConfigOption
+            .longInteger("errors.retry.delay.initial.ms").withDefault(300L)
+            .validatedBy(delay -> delay > 0, "a positive number of ms").withDoc("First wait before a retry.");
+    static final ConfigOption<Long> RETRY_DELAY_MAX_MS = ConfigOption.longInteger("errors.retry.delay.max.ms")
+            .withDefault(10_000L).validatedBy(delay -> delay > 0, "a positive number of ms")
+            .withDoc("Longest wait between retries; waits double up to it.");
+
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
-            CAPTURE_MODE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS),
+            CAPTURE_MODE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS,
+            ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
             Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
 
@@ -91,7 +104,9 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
                 patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
                 parsed.get(CAPTURE_MODE), parsed.get(SNAPSHOT_MODE), parsed.get(TOMBSTONES_ON_DELETE),
-                parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE), parsed.get(POLL_INTERVAL_MS));
+                parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE), parsed.get(POLL_INTERVAL_MS),
+                new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
+                        parsed.get(RETRY_DELAY_MAX_MS)));
     }
 
     static List<ConfigProblem> validate(Map<String, String> raw, Set<String> neighbourKeys) {

@@ -41,6 +41,11 @@ public final class MongoSourceProvider implements ChangeSourceProvider {
                 List.of());
     }
 
+    /** How a valid configuration retries a lost connection, and a start that fails for a reason that may pass. */
+    public static io.tributary.core.retry.Retry retry(Map<String, String> config) {
+        return MongoSourceConfig.parse(config).retry();
+    }
+
     @Override
     public Optional<String> offsetProblem(Map<String, ?> offset) {
         try {

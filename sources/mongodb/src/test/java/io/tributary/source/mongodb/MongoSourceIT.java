@@ -16,7 +16,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ch.qos.logback.classic.Level;
 import io.tributary.api.ChangeRecord;
+import io.tributary.testkit.LogCapture;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -33,6 +35,12 @@ import org.junit.jupiter.api.Test;
 class MongoSourceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The server's data and oplog, kept when it shuts down (as a server's data directory is), for restarts. */
+    private final MemoryBackend backend = new MemoryBackend() {
+        @Override
+        public void close() {
+        }
+    };
     private MongoServer server;
     private MongoClient client;
     private String connectionString;
@@ -40,7 +48,7 @@ class MongoSourceIT {
 
     @BeforeEach
     void startServer() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(backend);
         server.enableOplog();
         InetSocketAddress address = server.bind();
         connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
@@ -131,11 +139,48 @@ class MongoSourceIT {
         assertThat(poll(restarted, 1)).extracting(record -> key(record)).containsExactly("4");
     }
 
+    /**
+     * The server down while the source streams, for longer than the driver's own resume of a change stream waits (its
+     * data and oplog kept: the backend outlives the server): the source retries as errors.max.retries says, and once
+     * the server is back goes on after the last change it read, nothing lost or repeated.
+     */
+    @Test
+    void aServerRestartWhileStreamingIsRetriedWithNothingLost() throws Exception {
+        InetSocketAddress address = server.getLocalAddress();
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
+        connectionString += "/?serverSelectionTimeoutMS=500";
+        MongoSource source = start(Optional.empty(), Map.of("errors.max.retries", "-1",
+                "errors.retry.delay.initial.ms", "50", "errors.retry.delay.max.ms", "200"));
+        assertThat(poll(source, 1)).extracting(record -> key(record)).containsExactly("1");
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 2));
+        assertThat(poll(source, 1)).extracting(record -> key(record)).containsExactly("2");
+
+        try (LogCapture log = new LogCapture(Level.WARN, MongoSource.class.getName())) {
+            server.shutdownNow();
+            client.close();
+            Awaitility.await("the source to retry").atMost(TIMEOUT).until(() -> log.lines().stream()
+                    .anyMatch(line -> line.contains("lost the connection to MongoDB") && line.contains("retry 2")));
+        }
+        server = new MongoServer(backend);
+        server.bind(address);
+        client = MongoClients.create(connectionString);
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 3));
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 4));
+
+        assertThat(poll(source, 2)).extracting(record -> key(record)).containsExactly("3", "4");
+    }
+
     private MongoSource start(Optional<Map<String, ?>> offset) {
+        return start(offset, Map.of());
+    }
+
+    private MongoSource start(Optional<Map<String, ?>> offset, Map<String, String> more) {
         MongoSource source = new MongoSource();
         sources.add(source);
-        source.start(Map.of("mongodb.connection.string", connectionString, "topic.prefix", "shop",
-                "collection.include.list", "shop\\..*"), offset);
+        Map<String, String> config = new java.util.HashMap<>(Map.of("mongodb.connection.string", connectionString,
+                "topic.prefix", "shop", "collection.include.list", "shop\\..*"));
+        config.putAll(more);
+        source.start(config, offset);
         return source;
     }
 
