@@ -65,4 +65,58 @@ class MongoSourceConnectorIT {
             mongo.shutdownNow();
         }
     }
+
+    /**
+     * Seed 004's pipeline on Kafka Connect: a collection captured by the MongoDB source connector into Kafka and written
+     * by Tributary's MongoDB sink connector into a second server; after the snapshot and inserts, updates, a
+     * replacement and deletes the target equals the source, every value of the same BSON type.
+     */
+    @Test
+    void aCollectionReplicatesThroughKafkaIntoAnotherServer() {
+        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        sourceServer.enableOplog();
+        MongoServer targetServer = new MongoServer(new MemoryBackend());
+        String sourceUri = "mongodb://127.0.0.1:" + sourceServer.bind().getPort();
+        String targetUri = "mongodb://127.0.0.1:" + targetServer.bind().getPort();
+        try (MongoClient sourceClient = MongoClients.create(sourceUri);
+                MongoClient targetClient = MongoClients.create(targetUri); TestingKafka kafka = TestingKafka.create();
+                TestingConnect connect = TestingConnect.create(kafka)) {
+            MongoCollection<Document> products = sourceClient.getDatabase("shop").getCollection("products");
+            for (int id = 1; id <= 300; id++) {
+                products.insertOne(new Document("_id", new org.bson.types.ObjectId()).append("sku", id)
+                        .append("stock", (long) id << 33).append("added", new java.util.Date(1700000000000L + id))
+                        .append("Colors", List.of("Red", "Blue")).append("size", new Document("w", id * 0.5)));
+            }
+            connect.rest().putConnector("documents", Map.of("connector.class", MongoSourceConnector.class.getName(),
+                    "mongodb.connection.string", sourceUri, "topic.prefix", "docdb",
+                    "collection.include.list", "shop\\.products"));
+            connect.rest().putConnector("replica", Map.of("connector.class", MongoSinkConnector.class.getName(),
+                    "topics", "docdb.shop.products", "connection.uri", targetUri, "database", "shop",
+                    "collection", "products"));
+            MongoCollection<Document> replica = targetClient.getDatabase("shop").getCollection("products");
+
+            Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+            products.insertOne(new Document("_id", "new").append("sku", 0));
+            products.updateMany(com.mongodb.client.model.Filters.lt("sku", 30),
+                    com.mongodb.client.model.Updates.inc("stock", 1L));
+            products.replaceOne(com.mongodb.client.model.Filters.eq("sku", 40), new Document("sku", 40));
+            products.deleteMany(com.mongodb.client.model.Filters.gt("sku", 290));
+            Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+            assertThat(replica.countDocuments()).isEqualTo(291);
+        } finally {
+            sourceServer.shutdownNow();
+            targetServer.shutdownNow();
+        }
+    }
+
+    /** Whether both collections hold the same documents, compared as extended JSON (so BSON types count). */
+    private static boolean sameDocuments(MongoCollection<Document> source, MongoCollection<Document> replica) {
+        org.bson.json.JsonWriterSettings extended = org.bson.json.JsonWriterSettings.builder()
+                .outputMode(org.bson.json.JsonMode.EXTENDED).build();
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        source.find().forEach(document -> expected.add(document.toJson(extended)));
+        java.util.Set<String> actual = new java.util.HashSet<>();
+        replica.find().forEach(document -> actual.add(document.toJson(extended)));
+        return !expected.isEmpty() && expected.equals(actual);
+    }
 }
