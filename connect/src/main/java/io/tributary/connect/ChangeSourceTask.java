@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.SourceException;
 import io.tributary.api.config.ConfigException;
+import io.tributary.api.config.ConfigProblem;
 import io.tributary.core.retry.Retry;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -59,7 +61,7 @@ public abstract class ChangeSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> properties) {
-        List<io.tributary.api.config.ConfigProblem> problems = provider.validate(properties, java.util.Set.of());
+        List<ConfigProblem> problems = provider.validate(properties, Set.of());
         if (!problems.isEmpty()) {
             throw new org.apache.kafka.common.config.ConfigException(new ConfigException(problems).getMessage());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.config.ConfigProblem;
@@ -40,7 +41,7 @@ final class ConnectValidation {
         ConfigDef configDef = ConnectConfigs.configDef(source.definition());
         Map<String, String> sourceProperties = PipelineConfig.sourceProperties(properties);
         Config validated = ConnectConfigs.validate(configDef, source.definition(), sourceProperties,
-                source.validate(sourceProperties, java.util.Set.of()));
+                source.validate(sourceProperties, Set.of()));
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         validated.configValues().forEach(value -> values.put(value.name(), value));
         for (ConfigProblem problem : problems) {

@@ -1,6 +1,7 @@
 package io.tributary.server;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class SourceRegistry {
 
     SourceRegistry(Iterable<? extends ChangeSourceProvider> available) {
         available.forEach(providers::add);
-        providers.sort(java.util.Comparator.comparing(provider -> provider.connectorClasses().get(0)
+        providers.sort(Comparator.comparing(provider -> provider.connectorClasses().get(0)
                 .equals("io.tributary.connect.MySqlSourceConnector") ? "" : provider.connectorClasses().get(0)));
         providers.forEach(provider -> provider.connectorClasses().forEach(name -> byClass.putIfAbsent(name,
                 provider)));

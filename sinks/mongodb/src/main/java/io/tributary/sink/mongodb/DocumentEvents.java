@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import io.tributary.api.SinkException;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.json.JsonParseException;
@@ -76,7 +77,7 @@ final class DocumentEvents {
         try {
             return BsonDocument.parse(json);
         } catch (JsonParseException e) {
-            throw new io.tributary.api.SinkException("a record of topic " + record.topic() + " has a " + what
+            throw new SinkException("a record of topic " + record.topic() + " has a " + what
                     + " that is not MongoDB extended JSON (" + e.getMessage() + ")");
         }
     }

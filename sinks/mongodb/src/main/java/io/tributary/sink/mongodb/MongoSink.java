@@ -1,10 +1,12 @@
 package io.tributary.sink.mongodb;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -42,7 +44,7 @@ public final class MongoSink implements ChangeSink {
     private final Map<String, List<WriteModel<BsonDocument>>> pending = new LinkedHashMap<>();
     private int pendingCount;
     /** Topics whose records are documents in Debezium's MongoDB format: their tombstones delete by the key's _id. */
-    private final java.util.Set<String> documentTopics = new java.util.HashSet<>();
+    private final Set<String> documentTopics = new HashSet<>();
 
     @Override
     public void start(String pipeline, Map<String, String> raw) {

@@ -2,6 +2,7 @@ package io.tributary.source.mongodb;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
@@ -16,6 +17,8 @@ import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records in the format of Debezium's MongoDB connector (3.5, {@code json.serialization.mode} legacy): the key
@@ -61,7 +64,7 @@ final class MongoEvents {
                     .build())
             .withVersion(1);
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MongoEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MongoEvents.class);
 
     private final String topicPrefix;
     private final String version;
@@ -120,7 +123,7 @@ final class MongoEvents {
             return List.of();
         }
         Schemas collection = schemas(namespace);
-        java.util.Optional<BsonValue> documentId = documentId(event);
+        Optional<BsonValue> documentId = documentId(event);
         if (documentId.isEmpty()) {
             // only a server that leaves documentKey without _id gets here: mongo-java-server, for an update of a
             // document deleted before the lookup (its delete event follows and is captured)
@@ -155,15 +158,15 @@ final class MongoEvents {
      * The changed document's {@code _id}: the event's {@code documentKey} holds it; where it does not (the test
      * server, mongo-java-server, puts an update's operators there), the looked-up document's.
      */
-    private static java.util.Optional<BsonValue> documentId(ChangeStreamDocument<BsonDocument> event) {
+    private static Optional<BsonValue> documentId(ChangeStreamDocument<BsonDocument> event) {
         BsonDocument documentKey = event.getDocumentKey();
         if (documentKey != null && documentKey.containsKey("_id")) {
-            return java.util.Optional.of(documentKey.get("_id"));
+            return Optional.of(documentKey.get("_id"));
         }
         if (event.getFullDocument() != null && event.getFullDocument().containsKey("_id")) {
-            return java.util.Optional.of(event.getFullDocument().get("_id"));
+            return Optional.of(event.getFullDocument().get("_id"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** An update's description: {@code updatedFields} as relaxed JSON; removed fields and truncated arrays, if any. */

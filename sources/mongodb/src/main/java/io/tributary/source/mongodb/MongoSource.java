@@ -1,9 +1,13 @@
 package io.tributary.source.mongodb;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -47,7 +51,7 @@ public final class MongoSource implements ChangeSource {
     /** MongoDB's codes for a resume point no longer in the oplog. */
     private static final List<Integer> HISTORY_LOST = List.of(136, 280, 286);
     /** Events after which a collection's change stream delivers nothing more. */
-    private static final java.util.Set<OperationType> ENDS_STREAM = java.util.EnumSet.of(OperationType.DROP,
+    private static final Set<OperationType> ENDS_STREAM = EnumSet.of(OperationType.DROP,
             OperationType.DROP_DATABASE, OperationType.RENAME, OperationType.INVALIDATE);
 
     private MongoSourceConfig config;
@@ -123,7 +127,7 @@ public final class MongoSource implements ChangeSource {
                 }
             }
         }
-        captured.sort(java.util.Comparator.comparing(Namespace::collection).thenComparing(Namespace::database));
+        captured.sort(Comparator.comparing(Namespace::collection).thenComparing(Namespace::database));
         LOG.info("{}: capturing {}", config.topicPrefix(), captured);
         return captured;
     }
@@ -199,7 +203,7 @@ public final class MongoSource implements ChangeSource {
             }
             while (!closed) {
                 boolean any = false;
-                for (java.util.Iterator<Stream> open = streams.iterator(); open.hasNext();) {
+                for (Iterator<Stream> open = streams.iterator(); open.hasNext();) {
                     Stream stream = open.next();
                     ChangeStreamDocument<BsonDocument> change = stream.cursor().tryNext();
                     if (change == null) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.api.config.ParsedConfig;
@@ -113,7 +114,7 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
         try {
             parse(raw, neighbourKeys);
             return List.of();
-        } catch (io.tributary.api.config.ConfigException e) {
+        } catch (ConfigException e) {
             return e.problems();
         }
     }
