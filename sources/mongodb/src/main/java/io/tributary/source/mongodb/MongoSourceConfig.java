@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigException;
@@ -46,13 +47,13 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
             .withDoc("mongodb://user:password@host:port/?replicaSet=...&tls=true&tlsCAFile=...; never printed");
     static final ConfigOption<String> TOPIC_PREFIX = ConfigOption.string("topic.prefix").asRequired()
             .withDoc("the first part of every topic name: <topic.prefix>.<database>.<collection>");
-    static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = ConfigOption.list("database.include.list")
+    static final ConfigOption<List<String>> DATABASE_INCLUDE_LIST = regexes("database.include.list")
             .withDoc("regular expressions of the databases captured; default: every database but admin, config "
                     + "and local");
-    static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = ConfigOption.list("database.exclude.list");
-    static final ConfigOption<List<String>> COLLECTION_INCLUDE_LIST = ConfigOption.list("collection.include.list")
+    static final ConfigOption<List<String>> DATABASE_EXCLUDE_LIST = regexes("database.exclude.list");
+    static final ConfigOption<List<String>> COLLECTION_INCLUDE_LIST = regexes("collection.include.list")
             .withDoc("regular expressions of <database>.<collection> names captured; default: every collection");
-    static final ConfigOption<List<String>> COLLECTION_EXCLUDE_LIST = ConfigOption.list("collection.exclude.list");
+    static final ConfigOption<List<String>> COLLECTION_EXCLUDE_LIST = regexes("collection.exclude.list");
     static final ConfigOption<CaptureMode> CAPTURE_MODE = ConfigOption.oneOf("capture.mode", CaptureMode.class)
             .withDefault(CaptureMode.CHANGE_STREAMS_UPDATE_FULL)
             .withUnsupportedValues(List.of("change_streams", "change_streams_with_pre_image",
@@ -117,6 +118,18 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
         } catch (ConfigException e) {
             return e.problems();
         }
+    }
+
+    /** A comma-separated list of regular expressions, each checked when the configuration is. */
+    private static ConfigOption<List<String>> regexes(String key) {
+        return ConfigOption.list(key).validatedBy(expressions -> expressions.stream().allMatch(expression -> {
+            try {
+                Pattern.compile(expression);
+                return true;
+            } catch (PatternSyntaxException e) {
+                return false;
+            }
+        }), "a comma-separated list of regular expressions");
     }
 
     private static List<Pattern> patterns(List<String> expressions) {
