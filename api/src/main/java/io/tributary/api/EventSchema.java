@@ -89,6 +89,12 @@ public record EventSchema(
     }
 
     /** A required struct schema; field indexes are assigned in order. */
+    /** A struct without a name (as Connect allows), such as the key Debezium's MongoDB unwrap writes. */
+    public static EventSchema struct(List<Field> fields) {
+        return new EventSchema(Type.STRUCT, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), fields, Optional.empty());
+    }
+
     public static EventSchema struct(String name, List<Field> fields) {
         return new EventSchema(Type.STRUCT, false, Optional.of(name), Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), fields, Optional.empty());

@@ -37,7 +37,9 @@ public final class TransformChain {
             "org.apache.kafka.connect.transforms.RegexRouter", RegexRouter::new,
             "org.apache.kafka.connect.transforms.Filter", Filter::new,
             "io.debezium.transforms.ExtractNewRecordState", ExtractNewRecordState::new,
-            "io.tributary.transforms.ExtractNewRecordState", ExtractNewRecordState::new));
+            "io.tributary.transforms.ExtractNewRecordState", ExtractNewRecordState::new,
+            "io.debezium.connector.mongodb.transforms.ExtractNewDocumentState", ExtractNewDocumentState::new,
+            "io.tributary.transforms.ExtractNewDocumentState", ExtractNewDocumentState::new));
     private static final Map<String, Supplier<RecordPredicate>> PREDICATES = named(Map.of(
             "org.apache.kafka.connect.transforms.predicates.TopicNameMatches", TopicNameMatches::new,
             "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone", RecordIsTombstone::new));

@@ -63,7 +63,9 @@ class TransformChainTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(5))
                 .hasMessageContaining("transforms.unwrap.type: unknown type 'com.example.Nope': expected one of "
-                        + "io.debezium.transforms.ExtractNewRecordState, io.tributary.transforms.ExtractNewRecordState, "
+                        + "io.debezium.connector.mongodb.transforms.ExtractNewDocumentState, "
+                        + "io.debezium.transforms.ExtractNewRecordState, io.tributary.transforms.ExtractNewDocumentState, "
+                        + "io.tributary.transforms.ExtractNewRecordState, "
                         + "org.apache.kafka.connect.transforms.Filter, org.apache.kafka.connect.transforms.RegexRouter")
                 .hasMessageContaining("transforms.route.regex")
                 .hasMessageContaining("transforms.route.replacement")
