@@ -39,4 +39,12 @@ public interface ChangeSourceProvider {
      * when it is.
      */
     Optional<String> offsetProblem(Map<String, ?> offset);
+
+    /**
+     * Whether an offset Debezium's connector of the same kind stored (under {@link SourceIdentity#partition}) is one
+     * this source resumes from, so that a pipeline may take over from Debezium ({@code tributary import-offsets}).
+     */
+    default boolean resumesFromDebeziumOffsets() {
+        return false;
+    }
 }

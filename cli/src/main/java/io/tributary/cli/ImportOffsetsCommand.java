@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.tributary.api.ChangeSourceProvider;
 import io.tributary.core.offsets.DebeziumOffsetFile;
 import io.tributary.core.offsets.FileOffsetStore;
 import io.tributary.core.offsets.OffsetJson;
@@ -52,7 +53,13 @@ final class ImportOffsetsCommand implements Callable<Integer> {
         try {
             PipelineConfig config = PipelineValidation.validateFile(pipelineFile.getFileName().toString(),
                     PipelineFile.read(pipelineFile), new SinkRegistry());
-            String server = SourceRegistry.installed().identify(config.source()).topicPrefix();
+            ChangeSourceProvider source = SourceRegistry.installed().require(config.source());
+            if (!source.resumesFromDebeziumOffsets()) {
+                throw new IllegalArgumentException("the pipeline's source (" + source.connectorClasses().get(0)
+                        + ") keeps offsets of its own that Debezium's do not carry over to: start the pipeline "
+                        + "without them (it takes a snapshot first)");
+            }
+            String server = source.identify(config.source()).topicPrefix();
             DebeziumOffsetFile.Entry entry = DebeziumOffsetFile.find(debeziumFile, server, Optional.ofNullable(engine));
             try (FileOffsetStore store = FileOffsetStore.open(config.offsetDirectory(), config.name())) {
                 Optional<Map<String, ?>> stored = store.load();

@@ -93,6 +93,21 @@ class ImportOffsetsCommandTest {
         assertThat(err.toString()).contains("there is no Debezium offset file").contains("nowhere.dat");
     }
 
+    @Test
+    void aSourceWhoseOffsetsAreItsOwnIsRefused() throws IOException {
+        Path debezium = debeziumFile(Map.of("[\"engine\",{\"server_id\":\"docdb\"}]",
+                "{\"sec\":1796150000,\"ord\":3,\"resume_token\":\"gmZ\"}"));
+        Path pipeline = Files.writeString(dir.resolve("docdb.properties"), String.join("\n", "name=docdb",
+                "connector.class=io.debezium.connector.mongodb.MongoDbConnector",
+                "mongodb.connection.string=mongodb://db:27017/", "topic.prefix=docdb", "sinks=out",
+                "sink.out.type=file", "sink.out.directory=" + dir.resolve("out"),
+                "offset.storage.dir=" + dir.resolve("offsets")));
+
+        assertThat(run("import-offsets", pipeline.toString(), debezium.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("keeps offsets of its own").contains("takes a snapshot first");
+        assertThat(dir.resolve("offsets").resolve("docdb.offsets.json")).doesNotExist();
+    }
+
     private int run(String... args) {
         CommandLine commandLine = TributaryCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

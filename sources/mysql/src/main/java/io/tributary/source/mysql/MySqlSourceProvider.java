@@ -54,6 +54,12 @@ public final class MySqlSourceProvider implements ChangeSourceProvider {
                 List.of(serverId));
     }
 
+    /** Yes: the same keys ({@code file}, {@code pos}, {@code gtids}, ...) under the same partition. */
+    @Override
+    public boolean resumesFromDebeziumOffsets() {
+        return true;
+    }
+
     /** Debezium's {@code file} (a binlog file name) and {@code pos} (a position in it) at least, each key typed. */
     @Override
     public Optional<String> offsetProblem(Map<String, ?> offset) {
