@@ -92,6 +92,47 @@ class MongoSourcePipelineIT {
                 .containsExactly("u 7", "d 8", "tombstone 8", "c 101");
     }
 
+    /** Debezium's MongoDB unwrap in a pipeline: the file sink gets documents as plain JSON rows, deletes as tombstones. */
+    @Test
+    void theMongoDbUnwrapWritesDocumentsAsRows(@TempDir Path directory) {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.enableOplog();
+        String uri = "mongodb://127.0.0.1:" + mongo.bind().getPort();
+        Path topicFile = directory.resolve("events").resolve("flat.shop.products.jsonl");
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> products = client.getDatabase("shop").getCollection("products");
+            products.insertOne(new Document("_id", 1).append("name", "first").append("Colors", List.of("Red", "Blue"))
+                    .append("size", new Document("w", 2)));
+            Map<String, String> pipeline = new HashMap<>();
+            pipeline.put("name", "flat");
+            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
+            pipeline.put("mongodb.connection.string", uri);
+            pipeline.put("topic.prefix", "flat");
+            pipeline.put("transforms", "unwrap");
+            pipeline.put("transforms.unwrap.type", "io.debezium.connector.mongodb.transforms.ExtractNewDocumentState");
+            pipeline.put("key.converter.schemas.enable", "false");
+            pipeline.put("value.converter.schemas.enable", "false");
+            pipeline.put("sinks", "files");
+            pipeline.put("sink.files.type", "file");
+            pipeline.put("sink.files.directory", directory.resolve("events").toString());
+            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
+            pipeline.put("rest.port", "-1");
+
+            try (TributaryServer server = TributaryServer.start("flat.properties", pipeline)) {
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 1);
+                products.deleteOne(Filters.eq("_id", 1));
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 2);
+            }
+        } finally {
+            mongo.shutdownNow();
+        }
+
+        assertThat(lines(topicFile)).containsExactly(
+                "{\"key\":{\"id\":1},\"value\":{\"_id\":1,\"name\":\"first\",\"Colors\":[\"Red\",\"Blue\"],"
+                        + "\"size\":{\"w\":2}}}",
+                "{\"key\":{\"id\":1},\"value\":null}");
+    }
+
     /**
      * Seed 004's replication without Kafka: a collection captured by the MongoDB source and written by the MongoDB sink
      * into a second server; after the snapshot and inserts, updates, replacements and deletes, the target collection
