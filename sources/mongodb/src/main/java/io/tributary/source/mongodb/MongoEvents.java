@@ -133,13 +133,15 @@ final class MongoEvents {
         }
         BsonValue id = documentId.get();
         BsonTimestamp clusterTime = event.getClusterTime();
-        BsonDateTime wallTime = event.getWallTime();
+        // a wall time of 0 counts as none, as in Debezium: the change is dated by its cluster time, no wallTime written
+        BsonDateTime wallTime = event.getWallTime() == null || event.getWallTime().getValue() == 0 ? null
+                : event.getWallTime();
         long tsMs = wallTime != null ? wallTime.getValue()
                 : clusterTime != null ? clusterTime.getTime() * 1000L : System.currentTimeMillis();
         String lsid = event.getLsid() != null && event.getTxnNumber() != null ? event.getLsid().toJson(STRICT) : null;
         Long txnNumber = lsid != null ? event.getTxnNumber().getValue() : null;
         Object[] source = source(namespace, tsMs * 1000, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
-                txnNumber, wallTime == null || wallTime.getValue() == 0 ? null : wallTime.getValue());
+                txnNumber, wallTime == null ? null : wallTime.getValue());
         BsonDocument after = event.getFullDocument();
         BsonDocument before = event.getFullDocumentBeforeChange();
         Object[] value = {before == null ? null : before.toJson(STRICT), after == null ? null : after.toJson(STRICT),

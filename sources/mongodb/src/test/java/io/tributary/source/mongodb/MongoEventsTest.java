@@ -76,6 +76,20 @@ class MongoEventsTest {
     }
 
     @Test
+    void aWallTimeOfZeroCountsAsNoneAndTheClusterTimeDatesTheChange() {
+        // Debezium's SourceInfo takes a wall time of 0 for none (compat-mongodb's MongoEventFormatDifferentialTest)
+        ChangeRecord record = only(events.change(ORDERS, decode("""
+                {"_id": {"_data": "8265540F8000000006"}, "operationType": "insert",
+                 "clusterTime": {"$timestamp": {"t": 1700000000, "i": 6}}, "wallTime": {"$date": 0},
+                 "documentKey": {"_id": 6}, "fullDocument": {"_id": 6}}"""), Map.of()));
+
+        Object[] source = (Object[]) ((Object[]) record.value())[3];
+        assertThat(source[3]).as("ts_ms").isEqualTo(1700000000000L);
+        assertThat(source[7]).as("ts_us").isEqualTo(1700000000000000L);
+        assertThat(source[13]).as("wallTime").isNull();
+    }
+
+    @Test
     void aDeleteIsFollowedByATombstoneUnlessTheyAreOff() {
         String delete = """
                 {"_id": {"_data": "8265540F8000000005"}, "operationType": "delete",
