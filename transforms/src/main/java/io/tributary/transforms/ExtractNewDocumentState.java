@@ -193,8 +193,9 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         return EventSchema.array(element).asOptional();
     }
 
+    /** A nested struct's name; under the unnamed key struct Debezium's is {@code null.<field>}, and so is this. */
     private static String child(String parent, String field) {
-        return parent == null ? null : parent + "." + field;
+        return parent + "." + field;
     }
 
     /** A scalar's schema, or null for types Debezium leaves out. */

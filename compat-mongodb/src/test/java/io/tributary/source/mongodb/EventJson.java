@@ -67,6 +67,29 @@ record EventJson(String topic, String key, String value) {
         return of(connect, schemas, window);
     }
 
+    /** A record through JsonConverter, nothing normalised (records without wall-clock fields: an unwrap's). */
+    static EventJson raw(SourceRecord record, boolean schemas) {
+        return new EventJson(record.topic(), text(converter(schemas, true).fromConnectData(record.topic(),
+                record.keySchema(), record.key())), text(converter(schemas, false).fromConnectData(record.topic(),
+                        record.valueSchema(), record.value())));
+    }
+
+    /** A Tributary record through {@link ConnectBridge} and JsonConverter, nothing normalised. */
+    static EventJson rawViaConnect(ChangeRecord record, boolean schemas) {
+        ConnectBridge bridge = new ConnectBridge();
+        return raw(new SourceRecord(record.partition(), record.offset(), record.topic(), null,
+                bridge.connectSchema(record.keySchema()), bridge.connectValue(record.keySchema(), record.key()),
+                bridge.connectSchema(record.valueSchema()), bridge.connectValue(record.valueSchema(), record.value())),
+                schemas);
+    }
+
+    /** A Tributary record through Tributary's own encoder, nothing normalised. */
+    static EventJson rawViaEncoder(ChangeRecord record, boolean schemas) {
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(schemas);
+        return new EventJson(record.topic(), text(encoder.encode(record.keySchema(), record.key())),
+                text(encoder.encode(record.valueSchema(), record.value())));
+    }
+
     /** A Tributary record through Tributary's own encoder of JsonConverter's format (its server's path). */
     static EventJson viaEncoder(ChangeRecord record, boolean schemas, Window window) {
         ConnectJsonEncoder encoder = new ConnectJsonEncoder(schemas);

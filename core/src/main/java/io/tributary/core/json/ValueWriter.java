@@ -70,14 +70,27 @@ abstract class ValueWriter {
     private static final class Float32 extends ValueWriter {
         @Override
         void writePresent(ByteSink out, Object value) {
-            out.writeAscii(Float.toString((Float) value));
+            float number = (Float) value;
+            writeNumber(out, Float.toString(number), Float.isNaN(number) || Float.isInfinite(number));
         }
     }
 
     private static final class Float64 extends ValueWriter {
         @Override
         void writePresent(ByteSink out, Object value) {
-            out.writeAscii(Double.toString((Double) value));
+            double number = (Double) value;
+            writeNumber(out, Double.toString(number), Double.isNaN(number) || Double.isInfinite(number));
+        }
+    }
+
+    /** A number; NaN and the infinities quoted ({@code "NaN"}, {@code "-Infinity"}), as Jackson writes them. */
+    private static void writeNumber(ByteSink out, String text, boolean notFinite) {
+        if (notFinite) {
+            out.writeAscii("\"");
+            out.writeAscii(text);
+            out.writeAscii("\"");
+        } else {
+            out.writeAscii(text);
         }
     }
 

@@ -80,6 +80,23 @@ class ConnectJsonEncoderTest {
     }
 
     @Test
+    void notFiniteFloatsAreWrittenAsJsonConverterWritesThem() {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        ConnectJsonEncoder encoder = new ConnectJsonEncoder(false);
+        for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 1.0E21}) {
+            assertThat(new String(encoder.encode(EventSchema.of(Type.FLOAT64), value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(converter.fromConnectData("t", Schema.FLOAT64_SCHEMA, value),
+                            StandardCharsets.UTF_8));
+        }
+        for (float value : new float[] {Float.NaN, Float.NEGATIVE_INFINITY, 2.5f}) {
+            assertThat(new String(encoder.encode(EventSchema.of(Type.FLOAT32), value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(converter.fromConnectData("t", Schema.FLOAT32_SCHEMA, value),
+                            StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void tombstoneIsNull() {
         assertThat(new ConnectJsonEncoder(true).encode(null, null)).isNull();
     }
