@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.testkit.MongoDocuments;
 import io.tributary.testkit.TestingConnect;
 import io.tributary.testkit.TestingKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,13 +96,13 @@ class MongoSourceConnectorIT {
                     "collection", "products"));
             MongoCollection<Document> replica = targetClient.getDatabase("shop").getCollection("products");
 
-            Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+            Awaitility.await().atMost(TIMEOUT).until(() -> MongoDocuments.same(products, replica));
             products.insertOne(new Document("_id", "new").append("sku", 0));
             products.updateMany(com.mongodb.client.model.Filters.lt("sku", 30),
                     com.mongodb.client.model.Updates.inc("stock", 1L));
             products.replaceOne(com.mongodb.client.model.Filters.eq("sku", 40), new Document("sku", 40));
             products.deleteMany(com.mongodb.client.model.Filters.gt("sku", 290));
-            Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+            Awaitility.await().atMost(TIMEOUT).until(() -> MongoDocuments.same(products, replica));
             assertThat(replica.countDocuments()).isEqualTo(291);
         } finally {
             sourceServer.shutdownNow();
@@ -109,14 +110,4 @@ class MongoSourceConnectorIT {
         }
     }
 
-    /** Whether both collections hold the same documents, compared as extended JSON (so BSON types count). */
-    private static boolean sameDocuments(MongoCollection<Document> source, MongoCollection<Document> replica) {
-        org.bson.json.JsonWriterSettings extended = org.bson.json.JsonWriterSettings.builder()
-                .outputMode(org.bson.json.JsonMode.EXTENDED).build();
-        java.util.Set<String> expected = new java.util.HashSet<>();
-        source.find().forEach(document -> expected.add(document.toJson(extended)));
-        java.util.Set<String> actual = new java.util.HashSet<>();
-        replica.find().forEach(document -> actual.add(document.toJson(extended)));
-        return !expected.isEmpty() && expected.equals(actual);
-    }
 }

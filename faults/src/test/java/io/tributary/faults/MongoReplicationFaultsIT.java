@@ -6,11 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,10 +21,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tributary.server.ServerMain;
 import io.tributary.testkit.ChildJvm;
+import io.tributary.testkit.MongoDocuments;
 import org.awaitility.Awaitility;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MongoReplicationFaultsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
     private static final int DOCUMENTS = 20_000;
 
     @Test
@@ -87,7 +82,7 @@ class MongoReplicationFaultsIT {
             writer.join();
 
             Awaitility.await("the replica to equal the source").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .until(() -> documents(source).equals(documents(target)));
+                    .until(() -> MongoDocuments.same(source, target));
             assertThat(copiedBeforeTheKill).as("killed during the snapshot").isLessThan(DOCUMENTS);
             assertThat(target.countDocuments()).isEqualTo(source.countDocuments());
             runtime.destroy();
@@ -121,12 +116,6 @@ class MongoReplicationFaultsIT {
             }
             changes.incrementAndGet();
         }
-    }
-
-    private static Set<String> documents(MongoCollection<Document> collection) {
-        Set<String> all = new HashSet<>();
-        collection.find().forEach(document -> all.add(document.toJson(EXTENDED)));
-        return all;
     }
 
     private static Path pipelineFile(Path directory, String sourceUri, String targetUri) throws Exception {

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.testkit.MongoDocuments;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -46,17 +47,8 @@ class MongoSourcePipelineIT {
                 products.insertOne(new Document("_id", id).append("name", "product-" + id)
                         .append("tags", List.of("a", "b")));
             }
-            Map<String, String> pipeline = new HashMap<>();
-            pipeline.put("name", "inventory");
-            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
-            pipeline.put("mongodb.connection.string", uri);
-            pipeline.put("topic.prefix", "inventory");
+            Map<String, String> pipeline = pipeline("inventory", uri, directory, files(directory));
             pipeline.put("collection.include.list", "shop.products");
-            pipeline.put("sinks", "files");
-            pipeline.put("sink.files.type", "file");
-            pipeline.put("sink.files.directory", directory.resolve("events").toString());
-            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
-            pipeline.put("rest.port", "-1");
 
             try (TributaryServer server = TributaryServer.start("inventory.properties", pipeline)) {
                 Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 100);
@@ -103,20 +95,11 @@ class MongoSourcePipelineIT {
             MongoCollection<Document> products = client.getDatabase("shop").getCollection("products");
             products.insertOne(new Document("_id", 1).append("name", "first").append("Colors", List.of("Red", "Blue"))
                     .append("size", new Document("w", 2)));
-            Map<String, String> pipeline = new HashMap<>();
-            pipeline.put("name", "flat");
-            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
-            pipeline.put("mongodb.connection.string", uri);
-            pipeline.put("topic.prefix", "flat");
+            Map<String, String> pipeline = pipeline("flat", uri, directory, files(directory));
             pipeline.put("transforms", "unwrap");
             pipeline.put("transforms.unwrap.type", "io.debezium.connector.mongodb.transforms.ExtractNewDocumentState");
             pipeline.put("key.converter.schemas.enable", "false");
             pipeline.put("value.converter.schemas.enable", "false");
-            pipeline.put("sinks", "files");
-            pipeline.put("sink.files.type", "file");
-            pipeline.put("sink.files.directory", directory.resolve("events").toString());
-            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
-            pipeline.put("rest.port", "-1");
 
             try (TributaryServer server = TributaryServer.start("flat.properties", pipeline)) {
                 Awaitility.await().atMost(TIMEOUT).until(() -> lines(topicFile).size() == 1);
@@ -154,29 +137,20 @@ class MongoSourcePipelineIT {
                         .append("added", new java.util.Date(1700000000000L + id))
                         .append("Colors", List.of("Red", "Blue")).append("size", new Document("w", id).append("h", 2)));
             }
-            Map<String, String> pipeline = new HashMap<>();
-            pipeline.put("name", "replication");
-            pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
-            pipeline.put("mongodb.connection.string", sourceUri);
-            pipeline.put("topic.prefix", "docdb");
+            Map<String, String> pipeline = pipeline("docdb", sourceUri, directory, Map.of("sinks", "target",
+                    "sink.target.type", "mongodb", "sink.target.connection.uri", targetUri,
+                    "sink.target.database", "shop", "sink.target.collection", "products"));
             pipeline.put("collection.include.list", "shop\\.products");
-            pipeline.put("sinks", "target");
-            pipeline.put("sink.target.type", "mongodb");
-            pipeline.put("sink.target.connection.uri", targetUri);
-            pipeline.put("sink.target.database", "shop");
-            pipeline.put("sink.target.collection", "products");
-            pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
-            pipeline.put("rest.port", "-1");
             MongoCollection<Document> replica = targetClient.getDatabase("shop").getCollection("products");
 
             try (TributaryServer server = TributaryServer.start("replication.properties", pipeline)) {
-                Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+                Awaitility.await().atMost(TIMEOUT).until(() -> MongoDocuments.same(products, replica));
                 products.insertOne(new Document("_id", "new").append("sku", 0));
                 products.updateMany(Filters.lt("sku", 20), Updates.combine(Updates.inc("stock", 1L),
                         Updates.set("Colors", List.of("Green"))));
                 products.replaceOne(Filters.eq("sku", 30), new Document("sku", 30).append("replaced", true));
                 products.deleteMany(Filters.gt("sku", 190));
-                Awaitility.await().atMost(TIMEOUT).until(() -> sameDocuments(products, replica));
+                Awaitility.await().atMost(TIMEOUT).until(() -> MongoDocuments.same(products, replica));
             }
             assertThat(replica.countDocuments()).isEqualTo(191);
             assertThat(replica.find(Filters.eq("_id", "new")).first()).isNotNull();
@@ -186,15 +160,21 @@ class MongoSourcePipelineIT {
         }
     }
 
-    /** Whether both collections hold the same documents, compared as extended JSON (so BSON types count). */
-    private static boolean sameDocuments(MongoCollection<Document> source, MongoCollection<Document> replica) {
-        java.util.Set<String> expected = new java.util.HashSet<>();
-        org.bson.json.JsonWriterSettings extended = org.bson.json.JsonWriterSettings.builder()
-                .outputMode(org.bson.json.JsonMode.EXTENDED).build();
-        source.find().forEach(document -> expected.add(document.toJson(extended)));
-        java.util.Set<String> actual = new java.util.HashSet<>();
-        replica.find().forEach(document -> actual.add(document.toJson(extended)));
-        return !expected.isEmpty() && expected.equals(actual);
+    /** A pipeline file written for Debezium's MongoDB connector: {@code name} is its topic prefix too. */
+    private static Map<String, String> pipeline(String name, String uri, Path directory, Map<String, String> sinks) {
+        Map<String, String> pipeline = new HashMap<>(sinks);
+        pipeline.put("name", name);
+        pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
+        pipeline.put("mongodb.connection.string", uri);
+        pipeline.put("topic.prefix", name);
+        pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
+        pipeline.put("rest.port", "-1");
+        return pipeline;
+    }
+
+    private static Map<String, String> files(Path directory) {
+        return Map.of("sinks", "files", "sink.files.type", "file", "sink.files.directory",
+                directory.resolve("events").toString());
     }
 
     private static List<String> lines(Path file) {
