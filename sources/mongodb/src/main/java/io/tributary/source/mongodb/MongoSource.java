@@ -21,6 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import com.mongodb.client.model.changestream.FullDocumentBeforeChange;
 import com.mongodb.client.model.changestream.OperationType;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * began, in Debezium's MongoDB event format ({@link MongoEvents}). A reader thread hands records over in chunks
  * ({@link RecordHandoff}); a failure of the reader surfaces from the next poll.
  *
- * <p>The collections are those there are at start; a collection created later is captured from the next start.
+ * <p>A collection created later is found within {@value #DISCOVERY_SECONDS} s and streamed from before it was
+ * created (its changes are streamed, not snapshotted, as in Debezium).
  */
 public final class MongoSource implements ChangeSource {
     private static final Logger LOG = LoggerFactory.getLogger(MongoSource.class);
@@ -48,6 +50,8 @@ public final class MongoSource implements ChangeSource {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How long one round of asking every stream may wait on a server that holds empty answers back. */
     private static final long ROUND_MS = 100;
+    /** How often the captured databases are listed again for collections created since. */
+    static final int DISCOVERY_SECONDS = 5;
     /** MongoDB's codes for a resume point no longer in the oplog. */
     private static final List<Integer> HISTORY_LOST = List.of(136, 280, 286);
     /** Events after which a collection's change stream delivers nothing more. */
@@ -84,19 +88,39 @@ public final class MongoSource implements ChangeSource {
 
     private void capture(Optional<MongoOffset> stored) {
         try {
-            List<Namespace> collections = collections();
-            MongoOffset offset;
-            if (stored.isPresent() && !stored.get().snapshotting()) {
-                offset = stored.get();
-            } else {
-                BsonTimestamp start = StreamStart.now(client);
-                offset = new MongoOffset(start, true, Map.of());
-                if (config.snapshotMode() == MongoSourceConfig.SnapshotMode.INITIAL) {
-                    snapshot(collections, offset);
-                }
-                offset = offset.streaming();
+            MongoSourceConfig.SnapshotMode mode = config.snapshotMode();
+            Optional<MongoOffset> resumable = stored.filter(offset -> !offset.snapshotting())
+                    .filter(offset -> mode != MongoSourceConfig.SnapshotMode.ALWAYS);
+            if (resumable.isPresent() && mode == MongoSourceConfig.SnapshotMode.INITIAL_ONLY) {
+                LOG.info("{}: the snapshot was taken (snapshot.mode=initial_only): nothing more to capture",
+                        config.topicPrefix());
+                return;
             }
-            streamRetrying(collections, offset);
+            if (resumable.isPresent()) {
+                try {
+                    streamRetrying(new Captured(), resumable.get());
+                    return;
+                } catch (HistoryLost e) {
+                    if (mode != MongoSourceConfig.SnapshotMode.WHEN_NEEDED) {
+                        throw e.failure();
+                    }
+                    LOG.warn("{}: {}; taking a new snapshot (snapshot.mode=when_needed)", config.topicPrefix(),
+                            e.getMessage());
+                }
+            }
+            Captured captured = new Captured();
+            MongoOffset offset = new MongoOffset(captured.listedAt(), true, Map.of());
+            if (mode != MongoSourceConfig.SnapshotMode.NO_DATA) {
+                snapshot(captured.namespaces(), offset);
+            }
+            if (mode == MongoSourceConfig.SnapshotMode.INITIAL_ONLY) {
+                LOG.info("{}: snapshot taken; no changes are streamed (snapshot.mode=initial_only)",
+                        config.topicPrefix());
+                return;
+            }
+            streamRetrying(captured, offset.streaming());
+        } catch (HistoryLost e) {
+            failure = e.failure();
         } catch (RecordHandoff.HandoffClosedException e) {
             // closed while waiting for the consumer: nothing to report
         } catch (InterruptedException e) {
@@ -128,8 +152,58 @@ public final class MongoSource implements ChangeSource {
             }
         }
         captured.sort(Comparator.comparing(Namespace::collection).thenComparing(Namespace::database));
-        LOG.info("{}: capturing {}", config.topicPrefix(), captured);
         return captured;
+    }
+
+    /**
+     * The collections being captured, and a cluster time taken before they were last listed: a collection not in that
+     * list was created after that time, so its stream, opened from it, misses none of its changes.
+     */
+    private final class Captured {
+        private final List<Namespace> namespaces;
+        private BsonTimestamp listedAt;
+        private long nextListing;
+
+        Captured() {
+            listedAt = StreamStart.now(client);
+            namespaces = collections();
+            nextListing = System.nanoTime() + TimeUnit.SECONDS.toNanos(DISCOVERY_SECONDS);
+            LOG.info("{}: capturing {}", config.topicPrefix(), namespaces);
+        }
+
+        List<Namespace> namespaces() {
+            return namespaces;
+        }
+
+        BsonTimestamp listedAt() {
+            return listedAt;
+        }
+
+        /**
+         * The captured collections created since the last listing, and the cluster time their streams start from
+         * (taken before that listing), when it is time to list again; else none.
+         */
+        Created created() {
+            if (System.nanoTime() < nextListing) {
+                return Created.NONE;
+            }
+            BsonTimestamp since = listedAt;
+            listedAt = StreamStart.now(client);
+            List<Namespace> created = collections().stream().filter(namespace -> !namespaces.contains(namespace))
+                    .toList();
+            namespaces.addAll(created);
+            nextListing = System.nanoTime() + TimeUnit.SECONDS.toNanos(DISCOVERY_SECONDS);
+            return new Created(created, since);
+        }
+
+        void ended(Namespace namespace) {
+            namespaces.remove(namespace);
+        }
+    }
+
+    /** Collections found since the last listing, and the cluster time their changes are streamed from. */
+    private record Created(List<Namespace> namespaces, BsonTimestamp since) {
+        static final Created NONE = new Created(List.of(), null);
     }
 
     /** Every document of each collection, in the collections' order; the last record marked as such. */
@@ -159,47 +233,58 @@ public final class MongoSource implements ChangeSource {
     /**
      * Streams; when the connection is lost, opens the streams again after the last change handed to the sink, as
      * {@code errors.max.retries} and its waits allow (a change flowing again starts a new count).
+     *
+     * @throws HistoryLost when a stream's resume point is no longer in the oplog
      */
-    private void streamRetrying(List<Namespace> collections, MongoOffset offset) throws InterruptedException {
+    private void streamRetrying(Captured captured, MongoOffset offset) throws InterruptedException {
         Map<String, String> tokens = new TreeMap<>(offset.tokens());
         int attempt = 0;
         while (true) {
             int before = changesSeen;
             try {
-                stream(collections, offset, tokens);
+                stream(captured, offset, tokens);
                 return;
+            } catch (MongoCommandException e) {
+                if (HISTORY_LOST.contains(e.getErrorCode())) {
+                    throw new HistoryLost("a change stream fell behind the oplog while reading it ("
+                            + e.getErrorCodeName() + ": " + e.getErrorMessage() + ")", e);
+                }
+                attempt = retryOrThrow(e, attempt, changesSeen > before);
             } catch (MongoException e) {
-                if (closed || e instanceof MongoCommandException command
-                        && HISTORY_LOST.contains(command.getErrorCode())) {
-                    throw e;
-                }
-                attempt = changesSeen > before ? 1 : attempt + 1;
-                if (!config.retry().allows(attempt)) {
-                    throw SourceException.retriable("lost the connection to MongoDB: " + e.getMessage()
-                            + (attempt > 1 ? " (gave up after " + (attempt - 1) + " retries)" : ""), e);
-                }
-                long delay = config.retry().delayMs(attempt);
-                LOG.warn("{}: lost the connection to MongoDB ({}); retry {} in {} ms", config.topicPrefix(),
-                        e.getMessage(), attempt, delay);
-                Thread.sleep(delay);
+                attempt = retryOrThrow(e, attempt, changesSeen > before);
             }
         }
     }
 
+    /** The next attempt's number after waiting for it, or the failure when retries are spent or the source closed. */
+    private int retryOrThrow(MongoException e, int attempt, boolean flowed) throws InterruptedException {
+        if (closed) {
+            throw e;
+        }
+        int next = flowed ? 1 : attempt + 1;
+        if (!config.retry().allows(next)) {
+            throw SourceException.retriable("lost the connection to MongoDB: " + e.getMessage()
+                    + (next > 1 ? " (gave up after " + (next - 1) + " retries)" : ""), e);
+        }
+        long delay = config.retry().delayMs(next);
+        LOG.warn("{}: lost the connection to MongoDB ({}); retry {} in {} ms", config.topicPrefix(), e.getMessage(),
+                next, delay);
+        Thread.sleep(delay);
+        return next;
+    }
+
     /**
-     * Each collection's change stream, from its resume token in {@code tokens} (kept up to date with each change
-     * handed to the sink) or from the offset's cluster time, until closed.
+     * Each captured collection's change stream, from its resume token in {@code tokens} (kept up to date with each
+     * change handed to the sink) or from the offset's cluster time; collections created meanwhile join, from before
+     * they were created. Until closed.
      */
-    private void stream(List<Namespace> collections, MongoOffset offset, Map<String, String> tokens)
+    private void stream(Captured captured, MongoOffset offset, Map<String, String> tokens)
             throws InterruptedException {
         RecordSink sink = handoff.sink();
         List<Stream> streams = new ArrayList<>();
         try {
-            // a server holds an empty getMore for up to maxAwaitTime: one idle round of all streams takes ~100 ms
-            long awaitMs = Math.max(1, ROUND_MS / Math.max(1, collections.size()));
-            for (Namespace namespace : collections) {
-                streams.add(new Stream(namespace, open(namespace, new MongoOffset(offset.start(), false, tokens),
-                        awaitMs)));
+            for (Namespace namespace : captured.namespaces()) {
+                streams.add(new Stream(namespace, open(namespace, tokens, offset.start(), awaitMs(captured))));
             }
             while (!closed) {
                 boolean any = false;
@@ -211,11 +296,12 @@ public final class MongoSource implements ChangeSource {
                     }
                     any = true;
                     if (ENDS_STREAM.contains(change.getOperationType()) && ended(stream.namespace(), change)) {
-                        LOG.warn("{}: the change stream of {} ended ({}): its changes are no longer captured (a "
-                                + "collection of that name is captured again from the next start)",
+                        LOG.warn("{}: the change stream of {} ended ({}): its changes are no longer captured; a "
+                                + "collection of that name created later is captured from its creation",
                                 config.topicPrefix(), stream.namespace(), change.getOperationType().getValue());
                         stream.cursor().close();
                         open.remove();
+                        captured.ended(stream.namespace());
                         continue;
                     }
                     changesSeen++;
@@ -224,6 +310,13 @@ public final class MongoSource implements ChangeSource {
                     for (ChangeRecord record : events.change(stream.namespace(), change, position)) {
                         sink.put(record);
                     }
+                }
+                Created created = captured.created();
+                for (Namespace namespace : created.namespaces()) {
+                    LOG.info("{}: capturing {}, created since the last listing", config.topicPrefix(), namespace);
+                    // a token of an earlier collection of that name is of no use to this one
+                    tokens.remove(namespace.toString());
+                    streams.add(new Stream(namespace, open(namespace, tokens, created.since(), awaitMs(captured))));
                 }
                 if (!any) {
                     sink.flush();
@@ -236,6 +329,11 @@ public final class MongoSource implements ChangeSource {
         } finally {
             streams.forEach(stream -> stream.cursor().close());
         }
+    }
+
+    /** A server holds an empty getMore for up to maxAwaitTime: one idle round of all streams takes ~100 ms. */
+    private static long awaitMs(Captured captured) {
+        return Math.max(1, ROUND_MS / Math.max(1, captured.namespaces().size()));
     }
 
     /**
@@ -251,21 +349,33 @@ public final class MongoSource implements ChangeSource {
                 .contains(namespace.collection());
     }
 
+    /**
+     * A collection's change stream after its resume token, else from {@code start}; asking for what
+     * {@code capture.mode} adds to an update.
+     *
+     * @throws HistoryLost when the server no longer holds that point
+     */
     private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(Namespace namespace,
-            MongoOffset offset, long awaitMs) {
-        var watch = collection(namespace).watch(BsonDocument.class).fullDocument(FullDocument.UPDATE_LOOKUP)
-                .maxAwaitTime(awaitMs, TimeUnit.MILLISECONDS);
-        Optional<BsonDocument> token = offset.token(namespace.toString());
-        watch = token.isPresent() ? watch.resumeAfter(token.get()) : watch.startAtOperationTime(offset.start());
+            Map<String, String> tokens, BsonTimestamp start, long awaitMs) {
+        var watch = collection(namespace).watch(BsonDocument.class).maxAwaitTime(awaitMs, TimeUnit.MILLISECONDS);
+        MongoSourceConfig.CaptureMode mode = config.captureMode();
+        if (mode.fullUpdate()) {
+            watch = watch.fullDocument(config.fullUpdateType() == MongoSourceConfig.FullUpdateType.POST_IMAGE
+                    ? FullDocument.WHEN_AVAILABLE : FullDocument.UPDATE_LOOKUP);
+        }
+        if (mode.preImage()) {
+            watch = watch.fullDocumentBeforeChange(FullDocumentBeforeChange.WHEN_AVAILABLE);
+        }
+        Optional<BsonDocument> token = new MongoOffset(start, false, tokens).token(namespace.toString());
+        watch = token.isPresent() ? watch.resumeAfter(token.get()) : watch.startAtOperationTime(start);
         try {
             return watch.cursor();
         } catch (MongoCommandException e) {
             if (HISTORY_LOST.contains(e.getErrorCode())) {
-                throw SourceException.fatal("the change stream of " + namespace + " cannot resume from the stored "
-                        + "offset (" + (token.isPresent() ? "resume token " + token.get().toJson() : "cluster time "
-                        + offset.start()) + "): the oplog no longer holds it (" + e.getErrorMessage() + "). Changes "
-                        + "since were lost to this pipeline; delete its offset to take a new snapshot, and give the "
-                        + "oplog a longer window", e);
+                throw new HistoryLost("the change stream of " + namespace + " cannot resume from the stored offset ("
+                        + (token.isPresent() ? "resume token " + token.get().toJson() : "cluster time " + start)
+                        + "): the oplog no longer holds it (" + e.getErrorCodeName() + ": " + e.getErrorMessage()
+                        + ")", e);
             }
             throw e;
         }
@@ -311,6 +421,19 @@ public final class MongoSource implements ChangeSource {
         @Override
         public String toString() {
             return database + "." + collection;
+        }
+    }
+
+    /** The oplog no longer holds where a stream was to resume: changes since were lost to this capture. */
+    private static final class HistoryLost extends RuntimeException {
+        HistoryLost(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        SourceException failure() {
+            return SourceException.fatal(getMessage() + ". Changes since were lost to this pipeline; delete its "
+                    + "offset to take a new snapshot (or set snapshot.mode=when_needed to take one on its own), and "
+                    + "give the oplog a longer window", getCause());
         }
     }
 

@@ -25,19 +25,55 @@ import io.tributary.core.retry.Retry;
  */
 record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
-        CaptureMode captureMode, SnapshotMode snapshotMode, boolean tombstonesOnDelete, int maxBatchSize,
-        int maxQueueSize, long pollIntervalMs, Retry retry) {
+        CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode, boolean tombstonesOnDelete,
+        int maxBatchSize, int maxQueueSize, long pollIntervalMs, Retry retry) {
 
-    /** Debezium's {@code capture.mode} values this source supports. */
+    /** Debezium's {@code capture.mode} values: what a change stream is asked to add to an update's event. */
     enum CaptureMode {
-        /** Updates carry the document as it is after the change, looked up by the server ({@code updateLookup}). */
-        CHANGE_STREAMS_UPDATE_FULL
+        /** The update's description only: {@code after} is empty on updates. */
+        CHANGE_STREAMS(false, false),
+        /** The whole document after the update as well ({@code capture.mode.full.update.type}). */
+        CHANGE_STREAMS_UPDATE_FULL(true, false),
+        /** The description and, where the collection keeps them, the document before the change. */
+        CHANGE_STREAMS_WITH_PRE_IMAGE(false, true),
+        /** The whole document after the update, and the document before it where the collection keeps pre-images. */
+        CHANGE_STREAMS_UPDATE_FULL_WITH_PRE_IMAGE(true, true);
+
+        private final boolean fullUpdate;
+        private final boolean preImage;
+
+        CaptureMode(boolean fullUpdate, boolean preImage) {
+            this.fullUpdate = fullUpdate;
+            this.preImage = preImage;
+        }
+
+        boolean fullUpdate() {
+            return fullUpdate;
+        }
+
+        boolean preImage() {
+            return preImage;
+        }
+    }
+
+    /** Debezium's {@code capture.mode.full.update.type}: how a full-update mode gets the document after an update. */
+    enum FullUpdateType {
+        /** The server looks the document up when the event is read ({@code updateLookup}): its state then. */
+        LOOKUP,
+        /** The post-image the server stored with the change (MongoDB 6.0+, {@code changeStreamPreAndPostImages}). */
+        POST_IMAGE
     }
 
     /** Debezium's {@code snapshot.mode} values this source supports. */
     enum SnapshotMode {
-        /** The documents there are, then the changes after them. */
+        /** The documents there are on the first start, then the changes after them. */
         INITIAL,
+        /** As initial; and a new snapshot when the oplog no longer holds the stored resume point. */
+        WHEN_NEEDED,
+        /** A new snapshot on every start, then the changes after it. */
+        ALWAYS,
+        /** The documents there are on the first start, and no changes. */
+        INITIAL_ONLY,
         /** The changes from now on only. */
         NO_DATA
     }
@@ -55,16 +91,15 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
             .withDoc("regular expressions of <database>.<collection> names captured; default: every collection");
     static final ConfigOption<List<String>> COLLECTION_EXCLUDE_LIST = regexes("collection.exclude.list");
     static final ConfigOption<CaptureMode> CAPTURE_MODE = ConfigOption.oneOf("capture.mode", CaptureMode.class)
-            .withDefault(CaptureMode.CHANGE_STREAMS_UPDATE_FULL)
-            .withUnsupportedValues(List.of("change_streams", "change_streams_with_pre_image",
-                    "change_streams_update_full_with_pre_image"), "updates are captured with the whole document "
-                    + "after them (change_streams_update_full); update descriptions and pre-images are not captured "
-                    + "yet");
+            .withDefault(CaptureMode.CHANGE_STREAMS_UPDATE_FULL);
+    static final ConfigOption<FullUpdateType> FULL_UPDATE_TYPE = ConfigOption
+            .oneOf("capture.mode.full.update.type", FullUpdateType.class).withDefault(FullUpdateType.LOOKUP)
+            .withDoc("lookup: the document as the server finds it when the event is read; post_image: as the change "
+                    + "left it (the collection needs changeStreamPreAndPostImages)");
     static final ConfigOption<SnapshotMode> SNAPSHOT_MODE = ConfigOption.oneOf("snapshot.mode", SnapshotMode.class)
             .withDefault(SnapshotMode.INITIAL)
-            .withUnsupportedValues(List.of("never", "always", "when_needed", "initial_only", "configuration_based",
-                    "custom", "recovery"), "the MongoDB source snapshots on its first start (initial) or not at all "
-                    + "(no_data)");
+            .withUnsupportedValues(List.of("never", "configuration_based", "custom", "recovery"), "the MongoDB "
+                    + "source's snapshot modes are initial, when_needed, always, initial_only and no_data");
     static final ConfigOption<Boolean> TOMBSTONES_ON_DELETE = ConfigOption.bool("tombstones.on.delete")
             .withDefault(true);
     static final ConfigOption<Integer> MAX_BATCH_SIZE = ConfigOption.integer("max.batch.size").withDefault(2048)
@@ -88,8 +123,8 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
-            CAPTURE_MODE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS,
-            ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
+            CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE,
+            POLL_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
             Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
 
@@ -105,8 +140,9 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
         return new MongoSourceConfig(parsed.get(CONNECTION_STRING).strip(), parsed.get(TOPIC_PREFIX).strip(),
                 patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
-                parsed.get(CAPTURE_MODE), parsed.get(SNAPSHOT_MODE), parsed.get(TOMBSTONES_ON_DELETE),
-                parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE), parsed.get(POLL_INTERVAL_MS),
+                parsed.get(CAPTURE_MODE), parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
+                parsed.get(TOMBSTONES_ON_DELETE), parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE),
+                parsed.get(POLL_INTERVAL_MS),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
                         parsed.get(RETRY_DELAY_MAX_MS)));
     }
@@ -155,6 +191,7 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
 
     @Override
     public String toString() {
-        return "MongoSourceConfig[topic.prefix=" + topicPrefix + ", capture.mode=" + captureMode + "]";
+        return "MongoSourceConfig[topic.prefix=" + topicPrefix + ", capture.mode=" + captureMode + ", snapshot.mode="
+                + snapshotMode + "]";
     }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Sorts;
 import io.tributary.api.SourceException;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
@@ -20,9 +19,10 @@ final class StreamStart {
 
     /**
      * Just after the server's current cluster time (a change stream starting there returns the changes made after
-     * it; those made at it are in what a snapshot reads next): the operation time a replica set member gives a session's command (MongoDB,
-     * DocumentDB); else the time of the newest entry of the oplog ({@code local.oplog.rs}), for servers that give no
-     * operation time but let it be read.
+     * it; those made at it are in what a snapshot reads next): the operation time a replica set member gives a
+     * session's command (MongoDB, DocumentDB); else the time of the newest entry of the oplog
+     * ({@code local.oplog.rs}, read backwards in its natural order), for servers that give no operation time but let
+     * it be read.
      *
      * @throws SourceException when the server gives neither, saying what the source needs
      */
@@ -50,7 +50,7 @@ final class StreamStart {
     private static Optional<BsonTimestamp> newestOplogEntry(MongoClient client) {
         try {
             Document newest = client.getDatabase("local").getCollection("oplog.rs").find()
-                    .sort(Sorts.descending("ts")).limit(1).first();
+                    .sort(new Document("$natural", -1)).limit(1).first();
             // an empty oplog: nothing was written yet, so the current second (of this machine's clock) is early enough
             return Optional.of(newest == null ? new BsonTimestamp((int) (System.currentTimeMillis() / 1000), 0)
                     : newest.get("ts", BsonTimestamp.class));

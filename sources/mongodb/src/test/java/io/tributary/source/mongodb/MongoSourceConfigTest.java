@@ -26,6 +26,23 @@ class MongoSourceConfigTest {
     }
 
     @Test
+    void everyCaptureModeOfDebeziumsSaysWhatItAsksTheServerFor() {
+        assertThat(MongoSourceConfig.parse(with("capture.mode", "change_streams")).captureMode())
+                .satisfies(mode -> assertThat(mode.fullUpdate()).isFalse())
+                .satisfies(mode -> assertThat(mode.preImage()).isFalse());
+        assertThat(MongoSourceConfig.parse(with("capture.mode", "change_streams_with_pre_image")).captureMode())
+                .satisfies(mode -> assertThat(mode.fullUpdate()).isFalse())
+                .satisfies(mode -> assertThat(mode.preImage()).isTrue());
+        MongoSourceConfig full = MongoSourceConfig.parse(with("capture.mode",
+                "change_streams_update_full_with_pre_image", "capture.mode.full.update.type", "post_image",
+                "snapshot.mode", "when_needed"));
+        assertThat(full.captureMode().fullUpdate()).isTrue();
+        assertThat(full.captureMode().preImage()).isTrue();
+        assertThat(full.fullUpdateType()).isEqualTo(MongoSourceConfig.FullUpdateType.POST_IMAGE);
+        assertThat(full.snapshotMode()).isEqualTo(MongoSourceConfig.SnapshotMode.WHEN_NEEDED);
+    }
+
+    @Test
     void theServersOwnDatabasesAndSystemCollectionsAreNeverCaptured() {
         MongoSourceConfig all = MongoSourceConfig.parse(MINIMAL);
         MongoSourceConfig some = MongoSourceConfig.parse(with("collection.include.list", "shop\\..*,local\\..*",
@@ -43,7 +60,7 @@ class MongoSourceConfigTest {
 
     @Test
     void everyProblemIsListedWithWhatToDo() {
-        Map<String, String> config = with("capture.mode", "change_streams", "snapshot.mode", "when_needed",
+        Map<String, String> config = with("capture.mode", "oplog", "snapshot.mode", "configuration_based",
                 "collection.include.list", "shop\\.(a", "colection.exclude.list", "x", "max.batch.size", "0");
         config.remove("topic.prefix");
 
@@ -52,7 +69,8 @@ class MongoSourceConfigTest {
                 "max.batch.size");
         assertThat(MongoSourceConfig.validate(config, Set.of()).toString())
                 .contains("did you mean collection.exclude.list?")
-                .contains("change_streams_update_full")
+                .contains("change_streams_update_full_with_pre_image")
+                .contains("'configuration_based' is a Debezium value that Tributary does not support")
                 .doesNotContain("secret-pw");
     }
 

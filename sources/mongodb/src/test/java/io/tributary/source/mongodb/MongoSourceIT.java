@@ -11,11 +11,11 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import ch.qos.logback.classic.Level;
 import io.tributary.api.ChangeRecord;
 import io.tributary.testkit.LogCapture;
@@ -29,18 +29,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The MongoDB source against mongo-java-server with its oplog on (change streams per collection: inserts, updates,
  * replacements and deletes, resume tokens, update lookup) — the server these tests have; it gives no
- * updateDescription, transactions or pre-images, which are not captured yet. The documents' JSON, the keys and the
+ * updateDescription, transactions or pre-images (those events are decoded in {@code MongoEventsTest} and compared
+ * with Debezium's in compat-mongodb), and its oplog never loses history ({@link HistoryLosingBackend} adds that). The documents' JSON, the keys and the
  * source blocks are compared with the strings Debezium 3.5's MongoDB connector writes for the same documents.
  */
 class MongoSourceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** The server's data and oplog, kept when it shuts down (as a server's data directory is), for restarts. */
-    private final MemoryBackend backend = new MemoryBackend() {
-        @Override
-        public void close() {
-        }
-    };
+    private final HistoryLosingBackend backend = new HistoryLosingBackend();
     private MongoServer server;
     private MongoClient client;
     private String connectionString;
@@ -170,6 +167,131 @@ class MongoSourceIT {
         assertThat(poll(source, 2)).extracting(record -> key(record)).containsExactly("3", "4");
     }
 
+    /**
+     * The capture modes' requests reach the server and the events flow. What they change in an update's event is
+     * proven by the decoded events of compat-mongodb (updates with a description only, with a pre-image, with both):
+     * this server leaves an update's documentKey without the _id, so without the lookup an update here names no
+     * document (logged, not captured); and it keeps no pre-images, so those asked for "when available" are absent.
+     */
+    @Test
+    void captureModesAskForWhatTheyNameAndTheEventsFlow() throws Exception {
+        MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+        orders.insertOne(new Document("_id", 1).append("name", "x"));
+        MongoSource descriptions = start(Optional.empty(), Map.of("capture.mode", "change_streams"));
+        MongoSource preImages = start(Optional.empty(), Map.of("capture.mode",
+                "change_streams_update_full_with_pre_image", "topic.prefix", "pre"));
+        // the snapshot read: its stream starts from before the snapshot
+        poll(descriptions, 1);
+        poll(preImages, 1);
+
+        orders.updateOne(Filters.eq("_id", 1), Updates.set("name", "y"));
+        orders.insertOne(new Document("_id", 2).append("name", "z"));
+        orders.deleteOne(Filters.eq("_id", 2));
+
+        assertThat(poll(descriptions, 3)).extracting(record -> record.isTombstone() ? "tombstone"
+                : value(record)[4] + " " + key(record) + " " + value(record)[1]).containsExactly(
+                        "c 2 {\"_id\": 2,\"name\": \"z\"}", "d 2 null", "tombstone");
+        assertThat(poll(preImages, 4)).extracting(record -> record.isTombstone() ? "tombstone"
+                : value(record)[4] + " " + value(record)[0] + " " + value(record)[1]).containsExactly(
+                        "u null {\"_id\": 1,\"name\": \"y\"}", "c null {\"_id\": 2,\"name\": \"z\"}",
+                        "d null null", "tombstone");
+    }
+
+    @Test
+    void snapshotModeAlwaysSnapshotsOnEveryStartAndInitialOnlyNeverStreams() throws Exception {
+        MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+        orders.insertOne(new Document("_id", 1));
+        MongoSource always = start(Optional.empty(), Map.of("snapshot.mode", "always"));
+        MongoSource initialOnly = start(Optional.empty(), Map.of("snapshot.mode", "initial_only",
+                "topic.prefix", "once"));
+        ChangeRecord alwaysRead = poll(always, 1).get(0);
+        ChangeRecord onlyRead = poll(initialOnly, 1).get(0);
+        assertThat(value(onlyRead)[4]).isEqualTo("r");
+
+        orders.insertOne(new Document("_id", 2));
+        assertThat(poll(always, 1)).extracting(record -> value(record)[4] + " " + key(record)).containsExactly("c 2");
+        always.close();
+        MongoSource again = start(Optional.of(alwaysRead.offset()), Map.of("snapshot.mode", "always"));
+        assertThat(poll(again, 2)).extracting(record -> value(record)[4] + " " + key(record))
+                .containsExactly("r 1", "r 2");
+
+        // the change above was made after initial_only's snapshot: it is not streamed, now or after a restart
+        assertThat(initialOnly.poll()).isEmpty();
+        initialOnly.close();
+        MongoSource restarted = start(Optional.of(onlyRead.offset()), Map.of("snapshot.mode", "initial_only",
+                "topic.prefix", "once"));
+        orders.insertOne(new Document("_id", 3));
+        orders.insertOne(new Document("_id", 4));
+        assertThat(poll(again, 2)).as("a change both would stream").extracting(record -> key(record))
+                .containsExactly("3", "4");
+        assertThat(restarted.poll()).isEmpty();
+    }
+
+    /**
+     * Stopped, and the oplog rolls past the stored offset (the test server's backend is told to lose that history,
+     * as a capped oplog does): snapshot.mode=initial stops with an error saying what was lost and what to do;
+     * when_needed takes a new snapshot and streams on from it.
+     */
+    @Test
+    void anOffsetTheOplogNoLongerHoldsFailsClearlyOrIsSnapshottedAgainWhenNeeded() throws Exception {
+        MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+        orders.insertOne(new Document("_id", 1));
+        MongoSource source = start(Optional.empty(), Map.of("snapshot.mode", "when_needed"));
+        poll(source, 1);
+        orders.insertOne(new Document("_id", 2));
+        Map<String, ?> stored = poll(source, 1).get(0).offset();
+        source.close();
+        orders.insertOne(new Document("_id", 3));
+        orders.deleteOne(Filters.eq("_id", 1));
+        backend.loseHistoryBefore(newestOplogEntry());
+
+        MongoSource initial = start(Optional.of(stored), Map.of("snapshot.mode", "initial"));
+        Awaitility.await("the source to fail").atMost(TIMEOUT).until(() -> {
+            try {
+                initial.poll();
+                return false;
+            } catch (io.tributary.api.SourceException e) {
+                assertThat(e.getMessage()).contains("cannot resume from the stored offset", "shop.orders",
+                        "the oplog no longer holds it", "ChangeStreamHistoryLost", "delete its offset",
+                        "snapshot.mode=when_needed");
+                assertThat(e.isRetriable()).isFalse();
+                return true;
+            }
+        });
+
+        MongoSource whenNeeded = start(Optional.of(stored), Map.of("snapshot.mode", "when_needed"));
+        assertThat(poll(whenNeeded, 2)).extracting(record -> value(record)[4] + " " + key(record))
+                .containsExactly("r 2", "r 3");
+        orders.insertOne(new Document("_id", 4));
+        assertThat(poll(whenNeeded, 1)).extracting(record -> value(record)[4] + " " + key(record))
+                .containsExactly("c 4");
+    }
+
+    @Test
+    void collectionsAndDatabasesCreatedWhileStreamingAreCapturedFromTheirFirstChange() throws Exception {
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
+        MongoSource source = start(Optional.empty(), Map.of("collection.include.list", "shop\\..*,outlet\\.sales"));
+        poll(source, 1);
+
+        MongoCollection<Document> returns = client.getDatabase("shop").getCollection("returns");
+        for (int id = 1; id <= 3; id++) {
+            returns.insertOne(new Document("_id", id));
+        }
+        returns.updateOne(Filters.eq("_id", 2), Updates.set("why", "broken"));
+        client.getDatabase("outlet").getCollection("sales").insertOne(new Document("_id", "s1"));
+        client.getDatabase("outlet").getCollection("stock").insertOne(new Document("_id", "not captured"));
+
+        assertThat(poll(source, 5, Duration.ofSeconds(3 * MongoSource.DISCOVERY_SECONDS + 30)))
+                .extracting(record -> record.topic() + " " + value(record)[4] + " " + key(record))
+                .containsExactlyInAnyOrder("shop.shop.returns c 1", "shop.shop.returns c 2", "shop.shop.returns c 3",
+                        "shop.shop.returns u 2", "shop.outlet.sales c \"s1\"");
+    }
+
+    private org.bson.BsonTimestamp newestOplogEntry() {
+        return client.getDatabase("local").getCollection("oplog.rs").find()
+                .sort(new Document("$natural", -1)).first().get("ts", org.bson.BsonTimestamp.class);
+    }
+
     private MongoSource start(Optional<Map<String, ?>> offset) {
         return start(offset, Map.of());
     }
@@ -186,8 +308,13 @@ class MongoSourceIT {
 
     /** Polls until {@code count} records came, then a little longer to see that no more come. */
     private static List<ChangeRecord> poll(MongoSource source, int count) throws InterruptedException {
+        return poll(source, count, TIMEOUT);
+    }
+
+    private static List<ChangeRecord> poll(MongoSource source, int count, Duration timeout)
+            throws InterruptedException {
         List<ChangeRecord> records = new ArrayList<>();
-        Awaitility.await("%d records".formatted(count)).atMost(TIMEOUT).until(() -> {
+        Awaitility.await("%d records".formatted(count)).atMost(timeout).until(() -> {
             records.addAll(source.poll());
             return records.size() >= count;
         });
