@@ -47,4 +47,12 @@ public interface ChangeSourceProvider {
     default boolean resumesFromDebeziumOffsets() {
         return false;
     }
+
+    /**
+     * Whether a source configuration without {@code connector.class} selects this source: the one source that was
+     * there before there were others (MySQL / MariaDB), so that such configurations keep working.
+     */
+    default boolean selectedWithoutConnectorClass() {
+        return false;
+    }
 }

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tributary.api.ChangeSourceProvider;
-import io.tributary.api.config.ConfigException;
-import io.tributary.api.config.ConfigProblem;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -34,10 +32,7 @@ public abstract class ChangeSourceConnector extends SourceConnector {
     /** Refuses a configuration with problems, all of them listed, before any task starts. */
     @Override
     public void start(Map<String, String> connectorProperties) {
-        List<ConfigProblem> problems = provider.validate(connectorProperties, Set.of());
-        if (!problems.isEmpty()) {
-            throw new org.apache.kafka.common.config.ConfigException(new ConfigException(problems).getMessage());
-        }
+        ConnectConfigs.requireValid(provider, connectorProperties);
         this.properties = Map.copyOf(connectorProperties);
     }
 

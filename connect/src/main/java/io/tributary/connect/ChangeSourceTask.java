@@ -10,8 +10,6 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.SourceException;
-import io.tributary.api.config.ConfigException;
-import io.tributary.api.config.ConfigProblem;
 import io.tributary.core.retry.Retry;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -61,10 +59,7 @@ public abstract class ChangeSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> properties) {
-        List<ConfigProblem> problems = provider.validate(properties, Set.of());
-        if (!problems.isEmpty()) {
-            throw new org.apache.kafka.common.config.ConfigException(new ConfigException(problems).getMessage());
-        }
+        ConnectConfigs.requireValid(provider, properties);
         Retry retry = prepare(properties);
         Map<String, ?> partition = provider.identify(properties).partition();
         Map<String, Object> stored = context.offsetStorageReader().offset(partition);

@@ -2,8 +2,11 @@ package io.tributary.connect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.tributary.api.ChangeSourceProvider;
 import io.tributary.api.config.ConfigDefinition;
+import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigOption;
 import io.tributary.api.config.ConfigProblem;
 import org.apache.kafka.common.config.Config;
@@ -17,6 +20,17 @@ import org.apache.kafka.common.config.ConfigValue;
  */
 public final class ConnectConfigs {
     private ConnectConfigs() {
+    }
+
+    /**
+     * Refuses a source configuration with problems, every one listed, as Connect's own {@code ConfigException} (which
+     * the worker reports as a failed connector or task).
+     */
+    static void requireValid(ChangeSourceProvider provider, Map<String, String> properties) {
+        List<ConfigProblem> problems = provider.validate(properties, Set.of());
+        if (!problems.isEmpty()) {
+            throw new org.apache.kafka.common.config.ConfigException(new ConfigException(problems).getMessage());
+        }
     }
 
     public static ConfigDef configDef(ConfigDefinition definition) {

@@ -38,8 +38,9 @@ public final class SourceRegistry {
 
     SourceRegistry(Iterable<? extends ChangeSourceProvider> available) {
         available.forEach(providers::add);
-        providers.sort(Comparator.comparing(provider -> provider.connectorClasses().get(0)
-                .equals("io.tributary.connect.MySqlSourceConnector") ? "" : provider.connectorClasses().get(0)));
+        // the source a configuration without connector.class selects first, then by connector class
+        providers.sort(Comparator.comparing((ChangeSourceProvider provider) -> !provider
+                .selectedWithoutConnectorClass()).thenComparing(provider -> provider.connectorClasses().get(0)));
         providers.forEach(provider -> provider.connectorClasses().forEach(name -> byClass.putIfAbsent(name,
                 provider)));
     }

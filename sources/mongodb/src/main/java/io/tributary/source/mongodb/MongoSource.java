@@ -26,6 +26,7 @@ import com.mongodb.client.model.changestream.OperationType;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
+import io.tributary.core.handoff.ReaderThreads;
 import io.tributary.core.handoff.RecordHandoff;
 import io.tributary.core.handoff.RecordSink;
 import org.bson.BsonDocument;
@@ -402,13 +403,9 @@ public final class MongoSource implements ChangeSource {
         }
         if (reader != null) {
             reader.interrupt();
-            try {
-                reader.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (reader.isAlive()) {
-                LOG.warn("the reader of {} has not stopped 10 s after it was asked to", config.topicPrefix());
+            if (!ReaderThreads.awaitEnd(reader)) {
+                LOG.warn("the reader of {} has not stopped {} s after it was asked to; it may hold a connection to "
+                        + "the server until the process ends", config.topicPrefix(), ReaderThreads.WAIT.toSeconds());
             }
         }
         if (client != null) {

@@ -14,6 +14,7 @@ import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
 import io.tributary.api.TableProgress;
+import io.tributary.core.handoff.ReaderThreads;
 import io.tributary.core.handoff.RecordHandoff;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.ServerFlavor;
@@ -379,14 +380,9 @@ public final class MySqlSource implements ChangeSource {
             running.stop();
         }
         if (reader != null) {
-            try {
-                reader.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (reader.isAlive()) {
-                LOG.warn("the reader of {} has not stopped 10 s after it was asked to; it may hold a connection to "
-                        + "the server until the process ends", config.topicPrefix());
+            if (!ReaderThreads.awaitEnd(reader)) {
+                LOG.warn("the reader of {} has not stopped {} s after it was asked to; it may hold a connection to "
+                        + "the server until the process ends", config.topicPrefix(), ReaderThreads.WAIT.toSeconds());
             }
         }
     }

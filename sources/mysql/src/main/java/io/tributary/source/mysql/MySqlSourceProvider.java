@@ -60,6 +60,12 @@ public final class MySqlSourceProvider implements ChangeSourceProvider {
         return true;
     }
 
+    /** Pipelines written before there were other sources name no connector class. */
+    @Override
+    public boolean selectedWithoutConnectorClass() {
+        return true;
+    }
+
     /** Debezium's {@code file} (a binlog file name) and {@code pos} (a position in it) at least, each key typed. */
     @Override
     public Optional<String> offsetProblem(Map<String, ?> offset) {
