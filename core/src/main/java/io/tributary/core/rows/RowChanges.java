@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import io.tributary.core.event.Heartbeats;
 
 /**
  * Reads a record as a row change, whatever its shape: a full Debezium envelope (creates, reads and updates upsert
@@ -16,7 +17,7 @@ public final class RowChanges {
     }
 
     /**
-     * The change, or empty for records that change no row (truncates, unknown operations).
+     * The change, or empty for records that change no row (truncates, unknown operations, heartbeats).
      *
      * @throws IllegalArgumentException for a value that is not a struct (a sink fed the wrong topics)
      */
@@ -25,6 +26,9 @@ public final class RowChanges {
             return Optional.of(new RowChange(true, null, null));
         }
         EventSchema schema = record.valueSchema();
+        if (Heartbeats.isHeartbeat(record)) {
+            return Optional.empty();
+        }
         if (schema.type() != EventSchema.Type.STRUCT) {
             throw new IllegalArgumentException("a record of topic " + record.topic() + " is not a row (its value is "
                     + "a " + schema.type() + ")");

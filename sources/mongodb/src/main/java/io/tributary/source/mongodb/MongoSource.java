@@ -26,6 +26,7 @@ import com.mongodb.client.model.changestream.OperationType;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.SourceException;
+import io.tributary.core.event.Heartbeats;
 import io.tributary.core.handoff.ReaderThreads;
 import io.tributary.core.handoff.RecordHandoff;
 import io.tributary.core.handoff.RecordSink;
@@ -63,6 +64,7 @@ public final class MongoSource implements ChangeSource {
     private MongoClient client;
     private RecordHandoff handoff;
     private MongoEvents events;
+    private Heartbeats heartbeats;
     private Thread reader;
     private volatile RuntimeException failure;
     private volatile boolean closed;
@@ -82,6 +84,7 @@ public final class MongoSource implements ChangeSource {
         client = MongoClients.create(config.connectionString());
         handoff = new RecordHandoff(config.maxQueueSize(), config.maxBatchSize());
         events = new MongoEvents(config.topicPrefix(), VERSION, config.tombstonesOnDelete());
+        heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         reader = new Thread(() -> capture(stored), "tributary-mongodb-" + config.topicPrefix());
         reader.setDaemon(true);
         reader.start();
@@ -312,6 +315,9 @@ public final class MongoSource implements ChangeSource {
                         sink.put(record);
                     }
                 }
+                if (heartbeats.due(System.currentTimeMillis())) {
+                    sink.put(heartbeat(streams, offset, tokens));
+                }
                 Created created = captured.created();
                 for (Namespace namespace : created.namespaces()) {
                     LOG.info("{}: capturing {}, created since the last listing", config.topicPrefix(), namespace);
@@ -330,6 +336,24 @@ public final class MongoSource implements ChangeSource {
         } finally {
             streams.forEach(stream -> stream.cursor().close());
         }
+    }
+
+    /**
+     * A heartbeat record carrying the offset: each stream's resume token as the driver has it now — past the last
+     * change read, or the server's post-batch token once a stream has read all there is, which moves a quiet
+     * collection's resume point forward so that it stays within the oplog.
+     */
+    private ChangeRecord heartbeat(List<Stream> streams, MongoOffset offset, Map<String, String> tokens) {
+        for (Stream stream : streams) {
+            BsonDocument token = stream.cursor().getResumeToken();
+            if (token != null && token.isString("_data")) {
+                tokens.put(stream.namespace().toString(), token.getString("_data").getValue());
+            }
+        }
+        long nowMs = System.currentTimeMillis();
+        return new ChangeRecord(heartbeats.topic(), Heartbeats.KEY, heartbeats.key(), Heartbeats.VALUE,
+                heartbeats.value(nowMs), MongoEvents.partition(config.topicPrefix()),
+                new MongoOffset(offset.start(), false, tokens).toMap());
     }
 
     /** A server holds an empty getMore for up to maxAwaitTime: one idle round of all streams takes ~100 ms. */

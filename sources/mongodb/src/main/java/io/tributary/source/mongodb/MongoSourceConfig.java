@@ -26,7 +26,7 @@ import io.tributary.core.retry.Retry;
 record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
         CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode, boolean tombstonesOnDelete,
-        int maxBatchSize, int maxQueueSize, long pollIntervalMs, Retry retry) {
+        int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry) {
 
     /** Debezium's {@code capture.mode} values: what a change stream is asked to add to an update's event. */
     enum CaptureMode {
@@ -110,6 +110,10 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
             .validatedBy(ms -> ms > 0, "a whole number of milliseconds above 0")
             .withDoc("how long a poll waits for records when none are there");
 
+    static final ConfigOption<Long> HEARTBEAT_INTERVAL_MS = ConfigOption.longInteger("heartbeat.interval.ms")
+            .withDefault(0L).validatedBy(ms -> ms >= 0, "a number of milliseconds, 0 (no heartbeats) or more")
+            .withDoc("how often a heartbeat record carries the offset forward while the captured collections are "
+                    + "quiet; 0 turns heartbeats off");
     static final ConfigOption<Integer> ERRORS_MAX_RETRIES = ConfigOption.integer("errors.max.retries")
             .withDefault(10).validatedBy(retries -> retries >= -1, "-1 (no limit), 0 or a positive integer")
             .withDoc("How often a lost connection is retried in one outage before the source fails; -1 retries "
@@ -124,7 +128,7 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
             CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE,
-            POLL_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
+            POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
             Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
 
@@ -142,7 +146,7 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
                 parsed.get(CAPTURE_MODE), parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE), parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE),
-                parsed.get(POLL_INTERVAL_MS),
+                parsed.get(POLL_INTERVAL_MS), parsed.get(HEARTBEAT_INTERVAL_MS),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
                         parsed.get(RETRY_DELAY_MAX_MS)));
     }

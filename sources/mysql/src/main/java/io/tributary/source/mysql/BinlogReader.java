@@ -33,6 +33,7 @@ import com.github.shyiko.mysql.binlog.event.deserialization.NullEventDataDeseria
 import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeserializer;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.SourceException;
+import io.tributary.core.event.Heartbeats;
 import io.tributary.core.handoff.RecordSink;
 import io.tributary.source.mysql.binlog.RepeatedTableMaps;
 import io.tributary.source.mysql.binlog.MariaDbCompressedEvents;
@@ -43,7 +44,6 @@ import io.tributary.source.mysql.binlog.UnreadableEvents;
 import io.tributary.source.mysql.binlog.UntrackedGtidsClient;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
-import io.tributary.source.mysql.event.Heartbeats;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;

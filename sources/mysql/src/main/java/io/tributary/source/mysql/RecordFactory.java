@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.tributary.api.ChangeRecord;
+import io.tributary.core.event.Heartbeats;
 import io.tributary.source.mysql.event.ServerFlavor;
 import io.tributary.source.mysql.event.SourceInfo;
-import io.tributary.source.mysql.event.Heartbeats;
 import io.tributary.source.mysql.event.SchemaChanges;
 import io.tributary.source.mysql.event.TableSchemas;
 import io.tributary.source.mysql.event.TransactionMetadata;

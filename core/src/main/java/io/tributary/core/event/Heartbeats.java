@@ -1,12 +1,13 @@
-package io.tributary.source.mysql.event;
+package io.tributary.core.event;
 
+import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 
 /**
  * Debezium's heartbeat records ({@code heartbeat.interval.ms}): on {@code __debezium-heartbeat.<topic.prefix>},
- * keyed by the server name, carrying the time. They move the stored offset forward while captured tables are
- * quiet, so the server may purge old binlog files.
+ * keyed by the server name, carrying the time. They carry the source's offset forward while captured tables are
+ * quiet, so that the server may let go of old history (binlog files, the oplog) the source no longer needs.
  */
 public final class Heartbeats {
     public static final EventSchema KEY = EventSchema.struct("io.debezium.connector.common.ServerNameKey",
@@ -24,6 +25,12 @@ public final class Heartbeats {
         this.serverName = topicPrefix;
         this.intervalMs = intervalMs;
         this.lastMs = System.currentTimeMillis();
+    }
+
+    /** Whether a record is a heartbeat (by its value's schema): it changes no row or document. */
+    public static boolean isHeartbeat(ChangeRecord record) {
+        return record.valueSchema() != null && record.valueSchema().name().filter(VALUE.name().orElseThrow()::equals)
+                .isPresent();
     }
 
     public String topic() {

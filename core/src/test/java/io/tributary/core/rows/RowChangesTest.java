@@ -1,0 +1,28 @@
+package io.tributary.core.rows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.EventSchema;
+import io.tributary.core.event.Heartbeats;
+import org.junit.jupiter.api.Test;
+
+class RowChangesTest {
+    @Test
+    void aHeartbeatChangesNoRowWhileAnUnwrappedRowOfTheSameShapeDoes() {
+        Heartbeats heartbeats = new Heartbeats("shop", 1);
+        ChangeRecord heartbeat = new ChangeRecord(heartbeats.topic(), Heartbeats.KEY, heartbeats.key(),
+                Heartbeats.VALUE, heartbeats.value(1_700_000_000_000L), Map.of(), Map.of());
+        EventSchema row = EventSchema.struct("shop.shop.clock.Value", EventSchema.fieldsBuilder()
+                .add("ts_ms", EventSchema.of(EventSchema.Type.INT64)).build());
+        ChangeRecord unwrapped = new ChangeRecord("shop.shop.clock", null, null, row, new Object[] {5L}, Map.of(),
+                Map.of());
+
+        assertThat(Heartbeats.isHeartbeat(heartbeat)).isTrue();
+        assertThat(RowChanges.of(heartbeat)).isEmpty();
+        assertThat(Heartbeats.isHeartbeat(unwrapped)).isFalse();
+        assertThat(RowChanges.of(unwrapped)).hasValueSatisfying(change -> assertThat(change.delete()).isFalse());
+    }
+}
