@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.tributary.api.ChangeRecord;
+import io.tributary.transforms.ExtractNewDocumentState;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.bson.BsonDocument;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The differentials of {@link MongoEventFormatDifferentialTest} and {@link MongoUnwrapDifferentialTest} on the edges
  * of {@link EdgeCatalogue} and {@link EdgeEvents}: Debezium 3.6's own classes and Tributary's must write the same
  * JsonConverter bytes (topic, key, value; schemas on and off; Tributary through Connect and through its own encoder)
- * for each event and snapshot read, with tombstones on and off.
+ * for each event and snapshot read, with tombstones on and off; and Debezium's {@code ExtractNewDocumentState} and
+ * Tributary's must write the same bytes of each of them, or drop it alike, or both refuse it.
  */
 class MongoEdgeDifferentialTest {
     private static final String PREFIX = "edge";
@@ -23,6 +27,8 @@ class MongoEdgeDifferentialTest {
     private final List<String> differences = new ArrayList<>();
     private int compared;
     private int tombstones;
+    private int refused;
+    private int dropped;
 
     @Test
     void edgeEventsAreDebeziums() throws Exception {
@@ -72,6 +78,30 @@ class MongoEdgeDifferentialTest {
         assertNoDifferences("snapshot");
         assertThat(compared).as("snapshot reads compared")
                 .isEqualTo(documents.stream().mapToInt(List::size).sum());
+    }
+
+    @Test
+    void edgeUnwrapsAreDebeziums() throws Exception {
+        DebeziumMongoEvents debezium = new DebeziumMongoEvents(PREFIX);
+        TributaryMongoEvents tributary = new TributaryMongoEvents(PREFIX);
+        try (var debeziums = new io.debezium.connector.mongodb.transforms.ExtractNewDocumentState<SourceRecord>();
+                ExtractNewDocumentState tributarys = new ExtractNewDocumentState()) {
+            debeziums.configure(Map.of());
+            tributarys.configure(Map.of());
+            for (ChangeEvent event : EdgeEvents.all()) {
+                unwrap(event.toString(), debezium.change(event.decode()), tributary.change(event.decode()),
+                        debeziums::apply, tributarys::apply);
+            }
+            unwrap("snapshot", debezium.snapshot(snapshotNamespaces(), snapshotDocuments()),
+                    tributary.snapshot(snapshotNamespaces(), snapshotDocuments()), debeziums::apply,
+                    tributarys::apply);
+        }
+        System.out.printf("edge unwrap: %d records compared, %d dropped by both, %d refused by both%n", compared,
+                dropped, refused);
+        assertNoDifferences("unwrap");
+        assertThat(compared).as("unwrapped records compared").isGreaterThan(300);
+        assertThat(dropped).as("the source's tombstones, dropped by both").isGreaterThan(50);
+        assertThat(refused).as("records Debezium's unwrap refuses, refused by both").isGreaterThan(20);
     }
 
     /** Every edge document read from the plain collection; a document under each unusual _id; each odd namespace. */
@@ -128,9 +158,71 @@ class MongoEdgeDifferentialTest {
         }
     }
 
+    private void unwrap(String what, List<SourceRecord> expected, List<ChangeRecord> actual,
+            Function<SourceRecord, SourceRecord> debeziums, Function<ChangeRecord, ChangeRecord> tributarys) {
+        assertThat(actual).as("%s: records of both", what).hasSameSizeAs(expected);
+        for (int r = 0; r < expected.size(); r++) {
+            String where = what + ", record " + r;
+            Outcome<SourceRecord> oracle = Outcome.of(debeziums, expected.get(r));
+            Outcome<ChangeRecord> ours = Outcome.of(tributarys, actual.get(r));
+            if (oracle.failure() != null || ours.failure() != null) {
+                if (oracle.failure() == null || ours.failure() == null) {
+                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
+                } else {
+                    refused++;
+                }
+                continue;
+            }
+            if (oracle.record() == null || ours.record() == null) {
+                if ((oracle.record() == null) != (ours.record() == null)) {
+                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
+                } else {
+                    dropped++;
+                }
+                continue;
+            }
+            for (boolean schemas : new boolean[] {true, false}) {
+                EventJson expectedJson = EventJson.raw(oracle.record(), schemas);
+                List<EventJson> actualJsons;
+                try {
+                    actualJsons = List.of(EventJson.rawViaConnect(ours.record(), schemas),
+                            EventJson.rawViaEncoder(ours.record(), schemas));
+                } catch (RuntimeException e) {
+                    // a record Kafka Connect refuses (a value that does not fit its schema) is not Debezium's
+                    differences.add(where + ": Debezium wrote " + abbreviated(expectedJson) + ", Tributary's record "
+                            + "does not convert: " + e);
+                    break;
+                }
+                for (EventJson actualJson : actualJsons) {
+                    if (!expectedJson.equals(actualJson)) {
+                        differences.add(where + " (schemas " + schemas + ")\n  Debezium:  "
+                                + abbreviated(expectedJson) + "\n  Tributary: " + abbreviated(actualJson));
+                    }
+                }
+            }
+            compared++;
+        }
+    }
+
     private static String abbreviated(Object what) {
         String text = String.valueOf(what);
         return text.length() > 3_000 ? text.substring(0, 3_000) + "... (" + text.length() + " chars)" : text;
+    }
+
+    /** A transform's result: the record (null: dropped), or what it threw. */
+    private record Outcome<R>(R record, RuntimeException failure) {
+        static <R> Outcome<R> of(Function<R, R> transform, R input) {
+            try {
+                return new Outcome<>(transform.apply(input), null);
+            } catch (RuntimeException e) {
+                return new Outcome<>(null, e);
+            }
+        }
+
+        String describe() {
+            return failure != null ? "threw " + failure : record == null ? "dropped it"
+                    : "wrote " + abbreviated(record);
+        }
     }
 
     /** No differences; where there are, all of them in {@code target/edge-differences-<what>.txt}, the first shown. */
