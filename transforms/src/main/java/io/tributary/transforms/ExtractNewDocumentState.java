@@ -97,7 +97,7 @@ public final class ExtractNewDocumentState implements ChangeTransform {
                 record.partition(), record.offset(), record.headers());
     }
 
-    /** The document after the change; for an update without it, its updated fields less the removed ones. */
+    /** The document after the change; for an update without it, its updated fields less the removed ones, its _id. */
     private static BsonDocument document(EventSchema envelope, Object[] value, BsonDocument key) {
         Object after = value[envelope.field("after").get().index()];
         if (after != null) {
@@ -105,10 +105,12 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         }
         Object[] description = envelope.field("updateDescription")
                 .map(field -> (Object[]) value[field.index()]).orElse(null);
-        if (description == null || description[1] == null) {
+        if (description == null) {
             return null;
         }
-        BsonDocument document = BsonDocument.parse((String) description[1]);
+        // an update description without updatedFields still makes a document: its _id, as in Debezium
+        BsonDocument document = description[1] == null ? new BsonDocument()
+                : BsonDocument.parse((String) description[1]);
         if (description[0] instanceof List<?> removed) {
             removed.forEach(field -> document.remove(String.valueOf(field)));
         }

@@ -77,11 +77,29 @@ final class EdgeEvents {
         }
         for (BsonTimestamp clusterTime : new BsonTimestamp[] {new BsonTimestamp(0, 0), new BsonTimestamp(
                 Integer.MIN_VALUE, 1), new BsonTimestamp(Integer.MAX_VALUE, Integer.MAX_VALUE),
-            new BsonTimestamp(-2, -1)}) {
+            new BsonTimestamp(-2, -1), new BsonTimestamp(-1, 3)}) {
             events.add(named(ChangeEvent.insert(EdgeCatalogue.PLAIN, BsonCatalogue.small(id, 1), order++)
                     .with("clusterTime", clusterTime), "clusterTime " + clusterTime));
         }
+        // an update whose description has no updatedFields (Debezium's unwrap still writes the _id), and one with no
+        // description at all
+        BsonDocument removedOnly = new BsonDocument("removedFields", new BsonArray(List.of(new BsonString("x"))));
+        events.add(named(ChangeEvent.update(EdgeCatalogue.PLAIN, id, new BsonDocument(), List.of(), List.of(), order++)
+                .with("updateDescription", removedOnly), "no updatedFields"));
+        ChangeEvent noDescription = ChangeEvent.update(EdgeCatalogue.PLAIN, id, new BsonDocument(), List.of(),
+                List.of(), order++);
+        noDescription.document().remove("updateDescription");
+        events.add(named(noDescription, "no updateDescription"));
         return events;
+    }
+
+    /**
+     * Whether Debezium dates this event by the clock: no wall time and a cluster time whose seconds read -1 as an int
+     * (its marker of no time; the second 2^32 - 1, in 2106).
+     */
+    static boolean datedByClock(ChangeEvent event) {
+        return !event.document().containsKey("wallTime")
+                && event.document().getTimestamp("clusterTime").getTime() == -1;
     }
 
     private static ChangeEvent named(ChangeEvent event, String what) {

@@ -138,8 +138,11 @@ final class MongoEvents {
         // a wall time of 0 counts as none, as in Debezium: the change is dated by its cluster time, no wallTime written
         BsonDateTime wallTime = event.getWallTime() == null || event.getWallTime().getValue() == 0 ? null
                 : event.getWallTime();
+        // without a wall time, dated by the cluster time's seconds; as in Debezium, seconds that read -1 as an int (no
+        // time to Debezium's position; the second 2^32 - 1, in 2106) date it by the clock instead
         long tsMs = wallTime != null ? wallTime.getValue()
-                : clusterTime != null ? clusterTime.getTime() * 1000L : System.currentTimeMillis();
+                : clusterTime != null && clusterTime.getTime() != -1 ? clusterTime.getTime() * 1000L
+                : System.currentTimeMillis();
         String lsid = event.getLsid() != null && event.getTxnNumber() != null ? event.getLsid().toJson(STRICT) : null;
         Long txnNumber = lsid != null ? event.getTxnNumber().getValue() : null;
         Object[] source = source(namespace, tsMs, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
