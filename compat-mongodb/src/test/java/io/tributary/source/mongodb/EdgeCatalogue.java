@@ -226,6 +226,10 @@ final class EdgeCatalogue {
                 new BsonJavaScriptWithScope("function() { return x; }", new BsonDocument("x", new BsonInt32(1)))));
         documents.put("undefined nested", new BsonDocument("_id", new BsonInt32(25))
                 .append("n", new BsonDocument("u", new BsonUndefined()).append("v", new BsonInt32(1))));
+        documents.put("extended JSON lookalikes", BsonDocument.parse("{\"_id\": 27, \"o\": {\"$oid\": "
+                + "\"5f0c8a7b9d3e2a1b4c5d6e7f\"}, \"d\": {\"$date\": {\"$numberLong\": \"-5\"}}}")
+                .append("dollarFields", new BsonDocument("$ref", new BsonString("c")).append("$id", new BsonInt32(1)))
+                .append("notAType", new BsonDocument("$type", new BsonString("x")).append("$foo", new BsonInt32(2))));
         documents.put("id last", new BsonDocument("a", new BsonInt32(1)).append("_id", new BsonInt32(26)));
         int id = 100;
         for (Map.Entry<String, String> array : arrays().entrySet()) {
@@ -285,6 +289,23 @@ final class EdgeCatalogue {
         arrays.put("of doubles", "[-0.0, 1e308, {\"$numberDouble\": \"NaN\"}]");
         arrays.put("of strings with empty", "[\"\", \"x\"]");
         arrays.put("of javascript", "[{\"$code\": \"f()\"}]");
+        String regex = "{\"$regularExpression\": {\"pattern\": \"a\", \"options\": \"\"}}";
+        arrays.put("of arrays of empty documents", "[[{}]]");
+        arrays.put("of documents with an empty field name", "[{\"\": 1}]");
+        arrays.put("of documents with null then a document", "[{\"a\": null}, {\"a\": {\"x\": 1}}]");
+        arrays.put("of documents with an empty document then a number", "[{\"a\": {}}, {\"a\": 1}]");
+        arrays.put("of documents with a document then an empty one", "[{\"a\": {\"x\": 1}}, {\"a\": {}}]");
+        arrays.put("of documents with an array then an empty one", "[{\"a\": [1]}, {\"a\": []}]");
+        arrays.put("of documents with an empty array then a full one", "[{\"a\": []}, {\"a\": [1]}]");
+        arrays.put("of a document and null", "[{\"a\": 1}, null]");
+        arrays.put("of arrays with a null", "[[1], [null]]");
+        arrays.put("of an array and an array of arrays", "[[1], [[2]]]");
+        arrays.put("of an array and a string", "[[1], \"x\"]");
+        arrays.put("of a document and a regex", "[{\"a\": 1}, " + regex + "]");
+        arrays.put("of an array and a regex", "[[1], " + regex + "]");
+        arrays.put("of an array and a symbol", "[[1], [{\"$symbol\": \"s\"}]]");
+        arrays.put("of documents and arrays of documents", "[[{\"a\": 1}], [{\"a\": 2, \"b\": {\"c\": [{\"d\": 1}]}}]]");
+        arrays.put("of arrays of documents and numbers", "[[{\"a\": 1}, 3]]");
         return arrays;
     }
 

@@ -81,6 +81,15 @@ final class EdgeEvents {
             events.add(named(ChangeEvent.insert(EdgeCatalogue.PLAIN, BsonCatalogue.small(id, 1), order++)
                     .with("clusterTime", clusterTime), "clusterTime " + clusterTime));
         }
+        // a sharded collection's events: the shard key's fields before the _id in documentKey
+        for (ChangeEvent sharded : List.of(
+                ChangeEvent.update(EdgeCatalogue.PLAIN, id, new BsonDocument("x", new BsonInt32(1)), List.of(),
+                        List.of(), order++),
+                ChangeEvent.delete(EdgeCatalogue.PLAIN, id, order++),
+                ChangeEvent.insert(EdgeCatalogue.PLAIN, BsonCatalogue.small(id, 1), order++))) {
+            events.add(named(sharded.with("documentKey", new BsonDocument("region", new BsonString("eu"))
+                    .append("n", new BsonInt32(3)).append("_id", id)), "shard key"));
+        }
         // an update whose description has no updatedFields (Debezium's unwrap still writes the _id), and one with no
         // description at all
         BsonDocument removedOnly = new BsonDocument("removedFields", new BsonArray(List.of(new BsonString("x"))));
