@@ -50,10 +50,15 @@ final class EdgeCatalogue {
     static final MongoSource.Namespace BLANK = new MongoSource.Namespace("shop", "  ");
     static final MongoSource.Namespace ODD = new MongoSource.Namespace("shop", "quote\"back\\slash<tab>\tnul$x..y");
     static final MongoSource.Namespace PLAIN = new MongoSource.Namespace("edge", "docs");
+    static final MongoSource.Namespace UNICODE_DATABASE = new MongoSource.Namespace("bäse-😀_db", "c");
+    static final MongoSource.Namespace LONG_DATABASE = new MongoSource.Namespace("d".repeat(63), "x".repeat(200));
+    /** {@code edge.w.<242 chars>}: a topic of exactly 249 characters, Kafka's longest; and one of 250. */
+    static final MongoSource.Namespace TOPIC_249 = new MongoSource.Namespace("w", "y".repeat(242));
+    static final MongoSource.Namespace TOPIC_250 = new MongoSource.Namespace("w", "z".repeat(243));
 
     /** Namespaces with names Kafka does not take as they are (and one it does, for the documents). */
     static List<MongoSource.Namespace> namespaces() {
-        return List.of(DOTTED, EMOJI, LONG, BLANK, ODD, PLAIN);
+        return List.of(DOTTED, EMOJI, LONG, BLANK, ODD, UNICODE_DATABASE, LONG_DATABASE, TOPIC_249, TOPIC_250, PLAIN);
     }
 
     /** The unusual {@code _id}s, each distinct. */
