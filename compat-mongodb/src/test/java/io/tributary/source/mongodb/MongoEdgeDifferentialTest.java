@@ -33,6 +33,8 @@ class MongoEdgeDifferentialTest {
     @Test
     void edgeEventsAreDebeziums() throws Exception {
         streamed(true);
+        System.out.printf("edge events: %d events, %d records compared (%d tombstones)%n", EdgeEvents.all().size(),
+                compared, tombstones);
         assertNoDifferences("events");
         assertThat(tombstones).as("Debezium's tombstones, compared too").isGreaterThan(50);
         assertThat(compared).as("records compared").isEqualTo(EdgeEvents.all().size() + tombstones);
@@ -75,6 +77,7 @@ class MongoEdgeDifferentialTest {
         List<SourceRecord> expected = debezium.snapshot(namespaces, documents);
         List<ChangeRecord> actual = tributary.snapshot(namespaces, documents);
         compare("snapshot", expected, actual, opened.closedNow());
+        System.out.printf("edge snapshot: %d reads compared%n", compared);
 
         assertNoDifferences("snapshot");
         assertThat(compared).as("snapshot reads compared")
