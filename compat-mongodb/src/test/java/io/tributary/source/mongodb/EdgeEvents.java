@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
@@ -90,6 +91,12 @@ final class EdgeEvents {
             events.add(named(sharded.with("documentKey", new BsonDocument("region", new BsonString("eu"))
                     .append("n", new BsonInt32(3)).append("_id", id)), "shard key"));
         }
+        // the server's null for a document it could not look up, and for a missing pre-image
+        events.add(named(ChangeEvent.update(EdgeCatalogue.PLAIN, id, new BsonDocument("x", new BsonInt32(2)),
+                List.of("y"), List.of(), order++).with("fullDocument", BsonNull.VALUE)
+                .with("fullDocumentBeforeChange", BsonNull.VALUE), "null lookups"));
+        events.add(named(ChangeEvent.delete(EdgeCatalogue.PLAIN, id, order++).with("fullDocumentBeforeChange",
+                BsonNull.VALUE), "null pre-image"));
         // an update whose description has no updatedFields (Debezium's unwrap still writes the _id), and one with no
         // description at all
         BsonDocument removedOnly = new BsonDocument("removedFields", new BsonArray(List.of(new BsonString("x"))));
