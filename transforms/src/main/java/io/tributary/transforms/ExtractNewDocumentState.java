@@ -230,7 +230,10 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         };
     }
 
-    /** An array's elements as Debezium groups them: its arrays, its documents merged (the last value of a field wins), its scalars. */
+    /**
+     * An array's elements as Debezium groups them: its arrays, its documents merged (a field keeps its first place
+     * and takes its last value), its scalars.
+     */
     private record Elements(List<BsonArray> arrays, BsonDocument merged, List<BsonValue> scalars) {
         static Elements of(BsonArray array) {
             Elements elements = new Elements(new ArrayList<>(), new BsonDocument(), new ArrayList<>());
@@ -359,7 +362,8 @@ public final class ExtractNewDocumentState implements ChangeTransform {
     private static Object fieldValue(EventSchema schema, BsonValue value) {
         return switch (value.getBsonType()) {
             case DOCUMENT -> values(schema, value.asDocument());
-            case ARRAY -> elements(value.asArray(), schema.type() == Type.ARRAY ? schema.items().orElseThrow() : schema);
+            case ARRAY -> elements(value.asArray(),
+                    schema.type() == Type.ARRAY ? schema.items().orElseThrow() : schema);
             case REGULAR_EXPRESSION -> regex(schema, value);
             default -> scalarValue(value);
         };

@@ -273,7 +273,8 @@ final class EdgeCatalogue {
         arrays.put("of arrays of two types", "[[1], [\"a\"]]");
         arrays.put("of arrays of nulls", "[[null]]");
         arrays.put("of documents with nested documents that differ", "[{\"s\": {\"w\": 1}}, {\"s\": {\"h\": 2}}]");
-        arrays.put("of documents with nested documents that grow", "[{\"s\": {\"w\": 1}}, {\"s\": {\"w\": 2, \"h\": 3}}]");
+        arrays.put("of documents with nested documents that grow",
+                "[{\"s\": {\"w\": 1}}, {\"s\": {\"w\": 2, \"h\": 3}}]");
         arrays.put("of documents with a field of two types", "[{\"a\": 1}, {\"a\": \"x\"}]");
         arrays.put("of documents with a document then null", "[{\"a\": {\"x\": 1}}, {\"a\": null}]");
         arrays.put("of documents with null then a string", "[{\"a\": null}, {\"a\": \"x\"}]");
@@ -309,7 +310,8 @@ final class EdgeCatalogue {
         arrays.put("of a document and a regex", "[{\"a\": 1}, " + regex + "]");
         arrays.put("of an array and a regex", "[[1], " + regex + "]");
         arrays.put("of an array and a symbol", "[[1], [{\"$symbol\": \"s\"}]]");
-        arrays.put("of documents and arrays of documents", "[[{\"a\": 1}], [{\"a\": 2, \"b\": {\"c\": [{\"d\": 1}]}}]]");
+        arrays.put("of documents and arrays of documents",
+                "[[{\"a\": 1}], [{\"a\": 2, \"b\": {\"c\": [{\"d\": 1}]}}]]");
         arrays.put("of arrays of documents and numbers", "[[{\"a\": 1}, 3]]");
         return arrays;
     }
