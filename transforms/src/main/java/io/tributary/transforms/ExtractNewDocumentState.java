@@ -1,10 +1,10 @@
 package io.tributary.transforms;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +28,10 @@ import org.bson.BsonValue;
  * envelope without {@code .Envelope}; the key {@code {"id": <the _id>}} the same way, unnamed. An update without the
  * document after it becomes its updated fields (dotted paths as they are) and the {@code _id}. A delete becomes a
  * tombstone (key, no value); the source's own tombstone is dropped. Records that are not MongoDB change events pass.
+ * What Debezium's unwrap refuses is refused: a field without a name, a symbol, min or max key, JavaScript with scope,
+ * documents of one array whose fields differ in type, arrays three deep, an array whose elements do not fit the schema
+ * its first group of elements gave (a number among documents, a string in an array of int32 arrays); an undefined
+ * value is left out, and an empty array inside an array dropped, as in Debezium.
  * Options other than the defaults are refused until they are supported.
  */
 public final class ExtractNewDocumentState implements ChangeTransform {
@@ -93,7 +97,7 @@ public final class ExtractNewDocumentState implements ChangeTransform {
                 record.partition(), record.offset(), record.headers());
     }
 
-    /** The document after the change; for an update without it, its updated fields less the removed ones. */
+    /** The document after the change; for an update without it, its updated fields less the removed ones, its _id. */
     private static BsonDocument document(EventSchema envelope, Object[] value, BsonDocument key) {
         Object after = value[envelope.field("after").get().index()];
         if (after != null) {
@@ -101,10 +105,12 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         }
         Object[] description = envelope.field("updateDescription")
                 .map(field -> (Object[]) value[field.index()]).orElse(null);
-        if (description == null || description[1] == null) {
+        if (description == null) {
             return null;
         }
-        BsonDocument document = BsonDocument.parse((String) description[1]);
+        // an update description without updatedFields still makes a document: its _id, as in Debezium
+        BsonDocument document = description[1] == null ? new BsonDocument()
+                : BsonDocument.parse((String) description[1]);
         if (description[0] instanceof List<?> removed) {
             removed.forEach(field -> document.remove(String.valueOf(field)));
         }
@@ -125,72 +131,181 @@ public final class ExtractNewDocumentState implements ChangeTransform {
     private record Converted(EventSchema schema, Object value) {
     }
 
-    /** A document as a struct: its schema read from its fields, in their order; the top level not optional. */
+    /**
+     * A document as a struct: its schema read from its fields, in their order; the top level not optional. As in
+     * Debezium, every array anywhere in it is checked first (the documents of an array must agree on their fields'
+     * types), and a document the schema cannot hold is refused (a field of a type left out, a field with no name).
+     */
     private static Converted struct(String name, BsonDocument document) {
+        checkArrays(document);
         EventSchema schema = documentSchema(name, document, false);
         return new Converted(schema, values(schema, document));
     }
 
+    // ---- the schema ----
+
+    /** The kinds of value Debezium's unwrap can type inside an array; other BSON types are refused there. */
+    private enum Kind { STRING, FLOAT64, BYTES, INT32, INT64, TIMESTAMP, BOOLEAN, ARRAY, STRUCT }
+
+    private static Kind kind(BsonType type) {
+        return switch (type) {
+            case NULL, STRING, JAVASCRIPT, OBJECT_ID, DECIMAL128 -> Kind.STRING;
+            case DOUBLE -> Kind.FLOAT64;
+            case BINARY -> Kind.BYTES;
+            case INT32 -> Kind.INT32;
+            case INT64 -> Kind.INT64;
+            case DATE_TIME, TIMESTAMP -> Kind.TIMESTAMP;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case ARRAY -> Kind.ARRAY;
+            case DOCUMENT -> Kind.STRUCT;
+            default -> throw new IllegalArgumentException("The value type " + type
+                    + " is not supported for sub schema");
+        };
+    }
+
+    /**
+     * Checks every array under {@code value}: the fields of the documents of one array must be of one kind each,
+     * except that a non-empty document may follow a field of any kind (it replaces it); a field of a type that has no
+     * kind is refused. Debezium checks this of the whole document before it builds a schema.
+     */
+    private static void checkArrays(BsonValue value) {
+        if (value.isDocument()) {
+            value.asDocument().values().forEach(ExtractNewDocumentState::checkArrays);
+        } else if (value.isArray()) {
+            Map<String, Set<Kind>> kinds = new HashMap<>();
+            for (BsonValue element : value.asArray()) {
+                if (element.isDocument()) {
+                    for (Map.Entry<String, BsonValue> field : element.asDocument().entrySet()) {
+                        Set<Kind> seen = kinds.computeIfAbsent(field.getKey(), name -> EnumSet.noneOf(Kind.class));
+                        seen.add(kind(field.getValue().getBsonType()));
+                        boolean nested = field.getValue().isDocument() && !field.getValue().asDocument().isEmpty();
+                        if (!nested && seen.size() > 1) {
+                            throw new IllegalArgumentException("Array elements with different Bson types are not "
+                                    + "supported: " + field.getKey() + " " + seen);
+                        }
+                    }
+                }
+                checkArrays(element);
+            }
+        }
+    }
+
     private static EventSchema documentSchema(String name, BsonDocument document, boolean optional) {
-        Map<String, EventSchema> fields = new LinkedHashMap<>();
+        List<Map.Entry<String, EventSchema>> fields = new ArrayList<>();
         for (Map.Entry<String, BsonValue> entry : document.entrySet()) {
-            fieldSchema(name, entry.getKey(), entry.getValue()).ifPresent(schema -> fields.putIfAbsent(entry.getKey(),
-                    schema));
+            fieldSchema(name, entry.getKey(), entry.getValue())
+                    .ifPresent(schema -> addField(fields, entry.getKey(), schema));
         }
         EventSchema.FieldsBuilder builder = EventSchema.fieldsBuilder();
-        fields.forEach(builder::add);
+        fields.forEach(field -> builder.add(field.getKey(), field.getValue()));
         EventSchema struct = name == null ? EventSchema.struct(builder.build())
                 : EventSchema.struct(name, builder.build());
         return optional ? struct.asOptional() : struct;
     }
 
+    /** A field, unless one of that name is there (the first stays); a field without a name is refused, as Connect. */
+    private static void addField(List<Map.Entry<String, EventSchema>> fields, String name, EventSchema schema) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("fieldName cannot be null.");
+        }
+        if (fields.stream().noneMatch(field -> field.getKey().equals(name))) {
+            fields.add(Map.entry(name, schema));
+        }
+    }
+
+    /** A field's schema; none for the types Debezium leaves out (a symbol, min and max keys, undefined). */
     private static Optional<EventSchema> fieldSchema(String parent, String field, BsonValue value) {
         return switch (value.getBsonType()) {
             case DOCUMENT -> Optional.of(value.asDocument().isEmpty()
                     ? EventSchema.struct(List.of()).asOptional()
                     : documentSchema(child(parent, field), value.asDocument(), true));
-            case ARRAY -> Optional.of(arraySchema(parent, field, value.asArray()));
+            case ARRAY -> arraySchema(parent, field, value.asArray());
             case REGULAR_EXPRESSION -> Optional.of(EventSchema.struct(REGEX, EventSchema.fieldsBuilder()
                     .add("regex", EventSchema.of(Type.STRING).asOptional())
                     .add("options", EventSchema.of(Type.STRING).asOptional())
                     .build()).asOptional());
+            case JAVASCRIPT_WITH_SCOPE -> throw new IllegalArgumentException("JavaScript with scope (field " + field
+                    + ") is not supported");
             default -> Optional.ofNullable(scalar(value.getBsonType()));
         };
     }
 
     /**
-     * An array's schema: of its scalars' one type, of its arrays, or of one struct merging its documents' fields
-     * (the last document's schema of a field wins, as Debezium's does); elements of two types are an error.
+     * An array's elements as Debezium groups them: its arrays, its documents merged (a field keeps its first place
+     * and takes its last value), its scalars.
      */
-    private static EventSchema arraySchema(String parent, String field, BsonArray array) {
-        if (array.isEmpty()) {
-            return EventSchema.array(EventSchema.of(Type.STRING).asOptional()).asOptional();
+    private record Elements(List<BsonArray> arrays, BsonDocument merged, List<BsonValue> scalars) {
+        static Elements of(BsonArray array) {
+            Elements elements = new Elements(new ArrayList<>(), new BsonDocument(), new ArrayList<>());
+            for (BsonValue element : array) {
+                switch (element.getBsonType()) {
+                    case ARRAY -> elements.arrays.add(element.asArray());
+                    case DOCUMENT -> element.asDocument().forEach(elements.merged::put);
+                    default -> elements.scalars.add(element);
+                }
+            }
+            return elements;
         }
-        BsonDocument merged = new BsonDocument();
-        List<BsonValue> scalars = new ArrayList<>();
-        BsonArray inner = null;
-        for (BsonValue element : array) {
-            switch (element.getBsonType()) {
-                case DOCUMENT -> element.asDocument().forEach(merged::put);
-                case ARRAY -> inner = inner == null ? element.asArray() : inner;
-                default -> scalars.add(element);
+
+        boolean isEmpty() {
+            return arrays.isEmpty() && merged.isEmpty() && scalars.isEmpty();
+        }
+    }
+
+    /**
+     * An array field's schema as Debezium infers it: the first of its groups that yields one decides — each inner
+     * array in turn (its scalars, or its documents as an unnamed struct: an array of arrays; an array three deep is
+     * refused; an empty inner array yields none), then its documents (one struct named {@code <parent>.<field>}), then
+     * its scalars (of one kind). An empty array, or one of empty documents only, is an array of strings; an array of
+     * empty arrays only has no schema (Debezium then fails on its value).
+     */
+    private static Optional<EventSchema> arraySchema(String parent, String field, BsonArray array) {
+        Elements elements = Elements.of(array);
+        if (elements.isEmpty()) {
+            return Optional.of(EventSchema.array(EventSchema.of(Type.STRING).asOptional()).asOptional());
+        }
+        for (BsonArray inner : elements.arrays()) {
+            Elements innerElements = Elements.of(inner);
+            if (!innerElements.arrays().isEmpty()) {
+                throw new IllegalArgumentException("Arrays nested three deep are not supported: " + field);
+            }
+            if (!innerElements.merged().isEmpty()) {
+                return Optional.of(EventSchema.array(EventSchema.array(documentSchema(null, innerElements.merged(),
+                        true)).asOptional()).asOptional());
+            }
+            if (!innerElements.scalars().isEmpty()) {
+                return Optional.of(EventSchema.array(scalarsSchema(innerElements.scalars()).asOptional())
+                        .asOptional());
             }
         }
-        if (!merged.isEmpty()) {
-            return EventSchema.array(documentSchema(child(parent, field), merged, true)).asOptional();
+        if (!elements.merged().isEmpty()) {
+            return Optional.of(EventSchema.array(documentSchema(child(parent, field), elements.merged(), true))
+                    .asOptional());
         }
-        if (inner != null) {
-            EventSchema innerSchema = arraySchema(parent, field, inner);
-            return EventSchema.array(innerSchema).asOptional();
+        if (!elements.scalars().isEmpty()) {
+            return Optional.of(scalarsSchema(elements.scalars()));
         }
-        EventSchema element = scalar(scalars.get(0).getBsonType());
-        for (BsonValue scalar : scalars) {
-            if (!Objects.equals(scalar(scalar.getBsonType()), element)) {
-                throw new IllegalArgumentException("Array elements with different Bson types are not supported: "
-                        + array);
-            }
+        return Optional.empty();
+    }
+
+    /** An array of scalars of one kind (null a string): of its first element's schema. */
+    private static EventSchema scalarsSchema(List<BsonValue> scalars) {
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        scalars.forEach(scalar -> kinds.add(kind(scalar.getBsonType())));
+        if (kinds.size() > 1) {
+            throw new IllegalArgumentException("Array elements with different Bson types are not supported: "
+                    + scalars);
         }
-        return EventSchema.array(element).asOptional();
+        return EventSchema.array(elementSchema(scalars.get(0).getBsonType())).asOptional();
+    }
+
+    /** An array element's schema by its kind (an array of strings for an array, an empty struct for a document). */
+    private static EventSchema elementSchema(BsonType type) {
+        return switch (kind(type)) {
+            case ARRAY -> EventSchema.array(EventSchema.of(Type.STRING).asOptional()).asOptional();
+            case STRUCT -> EventSchema.struct(List.of()).asOptional();
+            default -> scalar(type);
+        };
     }
 
     /** A nested struct's name; under the unnamed key struct Debezium's is {@code null.<field>}, and so is this. */
@@ -212,27 +327,89 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         };
     }
 
+    // ---- the value ----
+
+    /** A timestamp while a value is checked against its schema (Connect tells it from an int64 by its class). */
+    private record Millis(long value) {
+    }
+
+    /**
+     * A document's struct: each of its fields, in its order, must have a field of the schema (undefined values are
+     * left out), and its value must fit that field's schema, as Connect checks each value Debezium puts.
+     */
     private static Object[] values(EventSchema schema, BsonDocument document) {
+        if (schema.type() != Type.STRUCT) {
+            throw new IllegalArgumentException("Not a struct schema: " + schema);
+        }
+        Map<String, EventSchema.Field> fields = new HashMap<>();
+        schema.fields().forEach(field -> fields.putIfAbsent(field.name(), field));
         Object[] struct = new Object[schema.fields().size()];
-        for (EventSchema.Field field : schema.fields()) {
-            BsonValue value = document.get(field.name());
-            struct[field.index()] = value == null ? null : value(field.schema(), value);
+        for (Map.Entry<String, BsonValue> entry : document.entrySet()) {
+            BsonValue value = entry.getValue();
+            if (value.getBsonType() == BsonType.UNDEFINED) {
+                continue;
+            }
+            EventSchema.Field field = fields.get(entry.getKey());
+            if (field == null) {
+                throw new IllegalArgumentException(entry.getKey() + " is not a valid field name");
+            }
+            struct[field.index()] = finish(checked(field.schema(), fieldValue(field.schema(), value)));
         }
         return struct;
     }
 
-    private static Object value(EventSchema schema, BsonValue value) {
+    /** A field's value before it is checked: arrays built as Debezium builds them, against the element schema. */
+    private static Object fieldValue(EventSchema schema, BsonValue value) {
         return switch (value.getBsonType()) {
             case DOCUMENT -> values(schema, value.asDocument());
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (BsonValue element : value.asArray()) {
-                    list.add(value(schema.items().orElseThrow(), element));
+            case ARRAY -> elements(value.asArray(),
+                    schema.type() == Type.ARRAY ? schema.items().orElseThrow() : schema);
+            case REGULAR_EXPRESSION -> regex(schema, value);
+            default -> scalarValue(value);
+        };
+    }
+
+    private static Object regex(EventSchema schema, BsonValue value) {
+        if (schema.type() != Type.STRUCT || schema.field("regex").isEmpty()) {
+            throw new IllegalArgumentException("Not a regular expression's schema: " + schema);
+        }
+        return new Object[] {value.asRegularExpression().getPattern(), value.asRegularExpression().getOptions()};
+    }
+
+    /**
+     * An array's elements as Debezium builds them: a document as a struct of {@code element}; an inner array as a list
+     * of its scalars and of its documents as structs of {@code element}'s items (an empty inner array left out); a
+     * scalar as its value (null for a type without one).
+     */
+    private static List<Object> elements(BsonArray array, EventSchema element) {
+        List<Object> values = new ArrayList<>();
+        for (BsonValue value : array) {
+            switch (value.getBsonType()) {
+                case ARRAY -> {
+                    List<Object> inner = new ArrayList<>();
+                    for (BsonValue innerValue : value.asArray()) {
+                        switch (innerValue.getBsonType()) {
+                            case ARRAY -> inner.add(elements(innerValue.asArray(), element));
+                            case DOCUMENT -> inner.add(values(element.items().orElseThrow(() ->
+                                    new IllegalArgumentException("Not an array schema: " + element)),
+                                    innerValue.asDocument()));
+                            default -> inner.add(scalarValue(innerValue));
+                        }
+                    }
+                    if (!inner.isEmpty()) {
+                        values.add(inner);
+                    }
                 }
-                yield list;
+                case DOCUMENT -> values.add(values(element, value.asDocument()));
+                default -> values.add(scalarValue(value));
             }
-            case REGULAR_EXPRESSION -> new Object[] {value.asRegularExpression().getPattern(),
-                value.asRegularExpression().getOptions()};
+        }
+        return values;
+    }
+
+    /** A scalar's value: a timestamp as {@link Millis} until checked; null for the types without one. */
+    private static Object scalarValue(BsonValue value) {
+        return switch (value.getBsonType()) {
             case STRING -> value.asString().getValue();
             case OBJECT_ID -> value.asObjectId().getValue().toHexString();
             case DECIMAL128 -> value.asDecimal128().getValue().toString();
@@ -241,10 +418,48 @@ public final class ExtractNewDocumentState implements ChangeTransform {
             case INT32 -> value.asInt32().getValue();
             case INT64 -> value.asInt64().getValue();
             case BOOLEAN -> value.asBoolean().getValue();
-            case DATE_TIME -> value.asDateTime().getValue();
-            case TIMESTAMP -> 1000L * value.asTimestamp().getTime();
+            case DATE_TIME -> new Millis(value.asDateTime().getValue());
+            case TIMESTAMP -> new Millis(1000L * value.asTimestamp().getTime());
             case JAVASCRIPT -> value.asJavaScript().getCode();
             default -> null;
         };
+    }
+
+    /** {@code value} if it fits {@code schema} as Connect sees it (a struct is built for its schema); else refused. */
+    private static Object checked(EventSchema schema, Object value) {
+        if (value == null) {
+            if (!schema.optional()) {
+                throw new IllegalArgumentException("Conversion error: null value for field that is required");
+            }
+            return null;
+        }
+        boolean fits = switch (schema.type()) {
+            case INT32 -> value instanceof Integer;
+            case INT64 -> TIMESTAMP.name().equals(schema.name()) ? value instanceof Millis : value instanceof Long;
+            case FLOAT64 -> value instanceof Double;
+            case BOOLEAN -> value instanceof Boolean;
+            case STRING -> value instanceof String;
+            case BYTES -> value instanceof byte[];
+            case STRUCT -> value instanceof Object[];
+            case ARRAY -> value instanceof List<?> list && list.stream().allMatch(element ->
+                    checked(schema.items().orElseThrow(), element) == element);
+            default -> false;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException("Invalid Java object for schema with type " + schema.type() + ": "
+                    + value.getClass());
+        }
+        return value;
+    }
+
+    /** A checked value with its timestamps as epoch milliseconds. */
+    private static Object finish(Object value) {
+        if (value instanceof Millis millis) {
+            return millis.value();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ExtractNewDocumentState::finish).toList();
+        }
+        return value;
     }
 }

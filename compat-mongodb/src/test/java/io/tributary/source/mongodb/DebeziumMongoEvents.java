@@ -42,8 +42,14 @@ final class DebeziumMongoEvents {
     private final EventDispatcher<MongoDbPartition, CollectionId> dispatcher;
 
     DebeziumMongoEvents(String topicPrefix) {
+        this(topicPrefix, true);
+    }
+
+    /** With or without a tombstone after each delete ({@code tombstones.on.delete}). */
+    DebeziumMongoEvents(String topicPrefix, boolean tombstones) {
         Configuration configuration = Configuration.create()
                 .with("topic.prefix", topicPrefix)
+                .with("tombstones.on.delete", tombstones)
                 .with("mongodb.connection.string", "mongodb://localhost:27017/?replicaSet=rs0")
                 .build();
         config = new MongoDbConnectorConfig(configuration);

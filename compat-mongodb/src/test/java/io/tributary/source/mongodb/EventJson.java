@@ -24,7 +24,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * <li>the envelope's {@code ts_ms}: when the connector handled the event (a wall-clock reading);</li>
  * <li>{@code source.version}: the connector's version;</li>
  * <li>a snapshot read's {@code source.ts_ms}, {@code ts_us} and {@code ts_ns}: Debezium dates a read with the clock
- * (its offset has no change-stream time), so does Tributary.</li>
+ * (its offset has no change-stream time), so does Tributary; likewise, only where the test asks
+ * ({@link Window#withSourceClock}), a streamed event's that Debezium dates with the clock.</li>
  * </ul>
  * Each is checked before it is replaced by a marker: a time must lie within the differential's run, a version must be
  * there. A streamed event's source times come from its {@code clusterTime} or {@code wallTime} and are compared as they
@@ -35,14 +36,22 @@ record EventJson(String topic, String key, String value) {
     private static final List<String> SOURCE_TIMES = List.of("ts_ms", "ts_us", "ts_ns");
     private static final long[] DIVISORS = {1, 1_000, 1_000_000};
 
-    /** The run's time window: a wall-clock time must fall in it. */
-    record Window(long fromMs, long toMs) {
+    /**
+     * The run's time window: a wall-clock time must fall in it. {@code sourceClock}: the source times of a streamed
+     * event are wall-clock readings too (Debezium's, for an event whose cluster time it cannot date).
+     */
+    record Window(long fromMs, long toMs, boolean sourceClock) {
         static Window openedNow() {
-            return new Window(System.currentTimeMillis(), Long.MAX_VALUE);
+            return new Window(System.currentTimeMillis(), Long.MAX_VALUE, false);
         }
 
         Window closedNow() {
-            return new Window(fromMs, System.currentTimeMillis());
+            return new Window(fromMs, System.currentTimeMillis(), sourceClock);
+        }
+
+        /** The same window, the source times of streamed events checked in it and normalised as a read's. */
+        Window withSourceClock() {
+            return new Window(fromMs, toMs, true);
         }
 
         void check(long ms, String what) {
@@ -128,10 +137,10 @@ record EventJson(String topic, String key, String value) {
         assertThat(source.path("version").asText()).as("source.version").isNotEmpty();
         String normalized = replaceOnce(json, ENVELOPE_TIME, "$1\"<wall clock>\"");
         normalized = replaceOnce(normalized, VERSION, "$1\"<version>\"");
-        if ("r".equals(envelope.path("op").asText())) {
+        if ("r".equals(envelope.path("op").asText()) || window.sourceClock()) {
             for (int i = 0; i < SOURCE_TIMES.size(); i++) {
                 String time = SOURCE_TIMES.get(i);
-                window.check(source.get(time).asLong() / DIVISORS[i], "a snapshot read's source." + time);
+                window.check(source.get(time).asLong() / DIVISORS[i], "a clock-dated source." + time);
                 normalized = replaceOnce(normalized, Pattern.compile("(\"" + time + "\":)-?\\d+"),
                         "$1\"<wall clock>\"");
             }

@@ -11,7 +11,7 @@ import org.bson.BsonDocument;
 /**
  * Tributary's MongoDB source's records of change-stream events and snapshot documents: {@link MongoEvents} as
  * {@link MongoSource} calls it (each collection's documents read in turn, the last record of the snapshot marked with
- * {@link MongoEvents#markLast}), tombstones on.
+ * {@link MongoEvents#markLast}), tombstones on unless asked.
  */
 final class TributaryMongoEvents {
     /** Not Debezium's version: {@code source.version} is the one field the differential does not compare. */
@@ -20,7 +20,12 @@ final class TributaryMongoEvents {
     private final MongoEvents events;
 
     TributaryMongoEvents(String topicPrefix) {
-        events = new MongoEvents(topicPrefix, VERSION, true);
+        this(topicPrefix, true);
+    }
+
+    /** With or without a tombstone after each delete. */
+    TributaryMongoEvents(String topicPrefix, boolean tombstones) {
+        events = new MongoEvents(topicPrefix, VERSION, tombstones);
     }
 
     List<ChangeRecord> change(ChangeStreamDocument<BsonDocument> event) {

@@ -37,6 +37,8 @@ final class MongoEvents {
             .indent(true).indentCharacters("").newLineCharacters("").build();
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
             .indent(true).indentCharacters("").newLineCharacters("").build();
+    /** Kafka's longest topic name. */
+    private static final int MAX_TOPIC_LENGTH = 249;
     /** {@code {"_": } before the _id in its wrapping document. */
     private static final int ID_START = 6;
 
@@ -90,7 +92,7 @@ final class MongoEvents {
     ChangeRecord read(MongoSource.Namespace namespace, BsonDocument document, Map<String, ?> offset) {
         Schemas collection = schemas(namespace);
         long nowMs = System.currentTimeMillis();
-        Object[] source = source(namespace, nowMs * 1000, "true", -1, null, null, null);
+        Object[] source = source(namespace, nowMs, "true", -1, null, null, null);
         Object[] value = {null, document.toJson(STRICT), null, source, "r", nowMs, null};
         return new ChangeRecord(collection.topic(), collection.key(), key(document.get("_id")), collection.value(),
                 value, collection.partition(), offset);
@@ -136,11 +138,14 @@ final class MongoEvents {
         // a wall time of 0 counts as none, as in Debezium: the change is dated by its cluster time, no wallTime written
         BsonDateTime wallTime = event.getWallTime() == null || event.getWallTime().getValue() == 0 ? null
                 : event.getWallTime();
+        // without a wall time, dated by the cluster time's seconds; as in Debezium, seconds that read -1 as an int (no
+        // time to Debezium's position; the second 2^32 - 1, in 2106) date it by the clock instead
         long tsMs = wallTime != null ? wallTime.getValue()
-                : clusterTime != null ? clusterTime.getTime() * 1000L : System.currentTimeMillis();
+                : clusterTime != null && clusterTime.getTime() != -1 ? clusterTime.getTime() * 1000L
+                : System.currentTimeMillis();
         String lsid = event.getLsid() != null && event.getTxnNumber() != null ? event.getLsid().toJson(STRICT) : null;
         Long txnNumber = lsid != null ? event.getTxnNumber().getValue() : null;
-        Object[] source = source(namespace, tsMs * 1000, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
+        Object[] source = source(namespace, tsMs, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
                 txnNumber, wallTime == null ? null : wallTime.getValue());
         BsonDocument after = event.getFullDocument();
         BsonDocument before = event.getFullDocumentBeforeChange();
@@ -186,10 +191,15 @@ final class MongoEvents {
             truncated == null || truncated.isEmpty() ? null : truncated};
     }
 
-    private Object[] source(MongoSource.Namespace namespace, long tsUs, String snapshot, int ord, String lsid,
+    /**
+     * The source block of a change dated {@code tsMs}: {@code ts_us} and {@code ts_ns} are its multiples, wrapping
+     * around past the range of a long as Debezium's do (a wall time beyond the year 294,000), {@code ts_ms} itself.
+     */
+    private Object[] source(MongoSource.Namespace namespace, long tsMs, String snapshot, int ord, String lsid,
             Long txnNumber, Long wallTime) {
-        return new Object[] {version, "mongodb", topicPrefix, Math.floorDiv(tsUs, 1000), snapshot,
-            namespace.database(), null, tsUs, tsUs * 1000, namespace.collection(), ord, lsid, txnNumber, wallTime};
+        long tsUs = tsMs * 1000;
+        return new Object[] {version, "mongodb", topicPrefix, tsMs, snapshot, namespace.database(), null, tsUs,
+            tsUs * 1000, namespace.collection(), ord, lsid, txnNumber, wallTime};
     }
 
     /** The key struct: the _id as Debezium writes it, relaxed extended JSON ({@code 5}, {@code "abc"}, ...). */
@@ -200,7 +210,7 @@ final class MongoEvents {
 
     private Schemas schemas(MongoSource.Namespace namespace) {
         return schemas.computeIfAbsent(namespace, name -> {
-            String topic = topic(name);
+            String topic = topic(topicPrefix, name);
             EventSchema key = EventSchema.struct(topic + ".Key", EventSchema.fieldsBuilder()
                     .add("id", EventSchema.of(Type.STRING)).build());
             EventSchema value = EventSchema.struct(topic + ".Envelope", EventSchema.fieldsBuilder()
@@ -216,10 +226,29 @@ final class MongoEvents {
         });
     }
 
-    /** {@code <topic.prefix>.<database>.<collection>}, characters Kafka does not allow in a topic name as {@code _}. */
-    private String topic(MongoSource.Namespace namespace) {
-        String topic = (topicPrefix + "." + namespace.database() + "." + namespace.collection())
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        return topic.length() > 249 ? topic.substring(0, 249) : topic;
+    /**
+     * {@code <topic.prefix>.<database>.<collection>} as Debezium names it: a blank part (nothing but characters up to
+     * the space, a collection named {@code "  "}) left out with its dot; then each UTF-16 char Kafka does not allow
+     * in a topic name as {@code _} (so a character beyond the BMP, a surrogate pair, as {@code __}); cut to 249.
+     */
+    private static String topic(String topicPrefix, MongoSource.Namespace namespace) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : List.of(topicPrefix, namespace.database(), namespace.collection())) {
+            if (!part.trim().isEmpty()) {
+                joined.append(joined.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        StringBuilder topic = new StringBuilder(joined.length());
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            boolean valid = c == '.' || c == '_' || c == '-' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9');
+            topic.append(valid ? c : '_');
+        }
+        if (topic.length() > MAX_TOPIC_LENGTH) {
+            return topic.substring(0, MAX_TOPIC_LENGTH);
+        }
+        String name = topic.toString();
+        return name.equals(".") ? "_" : name.equals("..") ? "__" : name;
     }
 }
