@@ -33,11 +33,19 @@ final class FlinkSql {
 
     /**
      * A Kafka table definition made bounded: it reads up to the offsets at the job's start and then finishes, so
-     * that a continuous query ends with a final result a test can compare.
+     * that a continuous query ends with a final result a test can compare. The table reads from the earliest offset
+     * ({@code kafka}) or is an {@code upsert-kafka} table (which always does).
      */
     static String bounded(String ddl) {
-        return ddl.replace("'scan.startup.mode' = 'earliest-offset',",
-                "'scan.startup.mode' = 'earliest-offset',\n  'scan.bounded.mode' = 'latest-offset',");
+        String bounded = ddl.replace("'scan.startup.mode' = 'earliest-offset',",
+                "'scan.startup.mode' = 'earliest-offset',\n  'scan.bounded.mode' = 'latest-offset',")
+                .replace("'connector' = 'upsert-kafka',",
+                        "'connector' = 'upsert-kafka',\n  'scan.bounded.mode' = 'latest-offset',");
+        if (bounded.equals(ddl)) {
+            throw new IllegalArgumentException("neither 'scan.startup.mode' = 'earliest-offset' nor an upsert-kafka "
+                    + "connector in " + ddl);
+        }
+        return bounded;
     }
 
     /** Runs each statement of a script (statements end with {@code ;}, lines starting {@code --} are comments). */
@@ -71,9 +79,14 @@ final class FlinkSql {
 
     /** The table the query's changelog amounts to when its bounded sources end: inserts minus retractions. */
     List<List<Object>> finalRows(String query) throws Exception {
+        return finalRows(changelog(query));
+    }
+
+    /** The table a changelog amounts to: inserts minus retractions, in the order rows were first inserted. */
+    static List<List<Object>> finalRows(List<Row> changelog) {
         Map<List<Object>, Integer> counts = new HashMap<>();
         List<List<Object>> order = new ArrayList<>();
-        for (Row change : changelog(query)) {
+        for (Row change : changelog) {
             List<Object> fields = new ArrayList<>(change.getArity());
             for (int i = 0; i < change.getArity(); i++) {
                 fields.add(change.getField(i));

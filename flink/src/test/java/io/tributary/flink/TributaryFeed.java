@@ -8,7 +8,7 @@ import io.tributary.server.TributaryServer;
 import io.tributary.testkit.TestingKafka;
 import io.tributary.testkit.TestingMariaDb;
 
-/** Tributary's standalone runtime capturing a MariaDB database into Kafka, as a user would run it for Flink. */
+/** Tributary's standalone runtime capturing a database into Kafka, as a user would run it for Flink. */
 final class TributaryFeed implements AutoCloseable {
     private final TributaryServer server;
 
@@ -23,8 +23,7 @@ final class TributaryFeed implements AutoCloseable {
      */
     static TributaryFeed start(TestingMariaDb mariaDb, TestingKafka kafka, Path directory, String prefix,
             String database, boolean schemas, Map<String, String> extra) {
-        Map<String, String> pipeline = new HashMap<>();
-        pipeline.put("name", prefix);
+        Map<String, String> pipeline = intoKafka(kafka, directory, prefix);
         pipeline.put("connector.class", "io.debezium.connector.mysql.MySqlConnector");
         pipeline.put("database.hostname", mariaDb.host());
         pipeline.put("database.port", String.valueOf(mariaDb.port()));
@@ -38,13 +37,35 @@ final class TributaryFeed implements AutoCloseable {
             pipeline.put("key.converter.schemas.enable", String.valueOf(schemas));
             pipeline.put("value.converter.schemas.enable", String.valueOf(schemas));
         }
+        pipeline.putAll(extra);
+        return new TributaryFeed(TributaryServer.start(prefix + ".properties", pipeline));
+    }
+
+    /**
+     * Captures the MongoDB (or DocumentDB) server at {@code connectionString} with a pipeline file written for
+     * Debezium's MongoDB connector and topic prefix {@code prefix}; {@code settings} adds the rest (collections,
+     * transforms, converters).
+     */
+    static TributaryFeed mongo(String connectionString, TestingKafka kafka, Path directory, String prefix,
+            Map<String, String> settings) {
+        Map<String, String> pipeline = intoKafka(kafka, directory, prefix);
+        pipeline.put("connector.class", "io.debezium.connector.mongodb.MongoDbConnector");
+        pipeline.put("mongodb.connection.string", connectionString);
+        pipeline.put("topic.prefix", prefix);
+        pipeline.putAll(settings);
+        return new TributaryFeed(TributaryServer.start(prefix + ".properties", pipeline));
+    }
+
+    /** What every feed's pipeline has: its name, the Kafka sink, offsets in the directory, no REST port. */
+    private static Map<String, String> intoKafka(TestingKafka kafka, Path directory, String name) {
+        Map<String, String> pipeline = new HashMap<>();
+        pipeline.put("name", name);
         pipeline.put("sinks", "kafka");
         pipeline.put("sink.kafka.type", "kafka");
         pipeline.put("sink.kafka.bootstrap.servers", kafka.bootstrapServers());
         pipeline.put("offset.storage.dir", directory.resolve("offsets").toString());
         pipeline.put("rest.port", "-1");
-        pipeline.putAll(extra);
-        return new TributaryFeed(TributaryServer.start(prefix + ".properties", pipeline));
+        return pipeline;
     }
 
     @Override
