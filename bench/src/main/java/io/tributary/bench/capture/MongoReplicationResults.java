@@ -95,6 +95,19 @@ final class MongoReplicationResults {
                 + "— shares 2 cores of one machine, over loopback, so the figures are not a like-for-like "
                 + "comparison: they say what one Tributary process does on 2 cores, not what a DocumentDB cluster "
                 + "takes.\n\n");
+        if (documents != MongoReplicationBench.STANDARD_DOCUMENTS) {
+            out.append("**Why not the seed's 10 M.** (1) Tributary's snapshot reads a collection with a `find()` of "
+                    + "no batch size, and mongo-java-server answers each `getMore` with every remaining document in "
+                    + "one reply (a real MongoDB caps a batch at 16 MiB), which the Java driver refuses beyond 48 MB: "
+                    + "at 500,000 of these documents (~165 bytes each) the snapshot fails with `The reply message "
+                    + "length 82444526 is greater than the maximum message length 48000000`, so against this server "
+                    + "the snapshot phase cannot pass ~290,000 documents. (2) Time: on 2 shared cores a run costs "
+                    + "about 1 ms per document and route (preload, snapshot, streaming), ~3 hours per route at 10 M. "
+                    + "(3) Memory: the in-memory backend keeps the source's documents and its oplog entries of them "
+                    + "on the heap (2N documents and 2N oplog entries for N snapshotted and N streamed); mongo-java-server's H2 backend (`--backend h2`, an MVStore file per "
+                    + "server) resolves from Maven Central and would take that off the heap, but does not lift (1) "
+                    + "or (2).\n\n");
+        }
         out.append("**Debezium is not measured.** Debezium's MongoDB connector needs a replica set: it reads the "
                 + "server's `hello` reply (`setName`, hosts) to find the primary, which mongo-java-server does not "
                 + "imitate, and no real `mongod` or DocumentDB runs on this machine. Its event format is compared "
