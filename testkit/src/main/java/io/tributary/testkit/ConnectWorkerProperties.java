@@ -15,9 +15,14 @@ final class ConnectWorkerProperties {
 
     /** A new cluster's worker properties: a group id of its own and config, offset and status topics named after it. */
     static Map<String, String> newCluster(TestingKafka kafka, Map<String, String> overrides) {
+        return newCluster(kafka.bootstrapServers(), overrides);
+    }
+
+    /** As {@link #newCluster(TestingKafka, Map)}, on the broker at {@code bootstrapServers}. */
+    static Map<String, String> newCluster(String bootstrapServers, Map<String, String> overrides) {
         String groupId = "connect-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> properties = new HashMap<>();
-        properties.put("bootstrap.servers", kafka.bootstrapServers());
+        properties.put("bootstrap.servers", bootstrapServers);
         properties.put("group.id", groupId);
         properties.put("config.storage.topic", groupId + "-configs");
         properties.put("offset.storage.topic", groupId + "-offsets");

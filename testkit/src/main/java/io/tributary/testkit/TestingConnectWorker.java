@@ -35,17 +35,17 @@ public final class TestingConnectWorker implements Closeable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
-    private final TestingKafka kafka;
     /** The cluster's properties, without this worker's listener. */
     private final Map<String, String> clusterProperties;
     private final TemporaryDirectory directory;
     private final Path propertiesFile;
     private final int port;
+    private final List<String> jvmOptions;
     private final ConnectRest rest;
     private Process process;
 
-    private TestingConnectWorker(TestingKafka kafka, Map<String, String> clusterProperties) {
-        this.kafka = kafka;
+    private TestingConnectWorker(Map<String, String> clusterProperties, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.clusterProperties = Map.copyOf(clusterProperties);
         this.directory = TemporaryDirectory.create("connect-worker");
         this.port = FreePorts.next();
@@ -57,12 +57,24 @@ public final class TestingConnectWorker implements Closeable {
     /** The first worker of a new Connect cluster, with extra or overriding worker properties; started. */
     public static TestingConnectWorker create(TestingKafka kafka, Map<String, String> workerOverrides) {
         requireNonNull(kafka, "kafka is null");
-        return started(new TestingConnectWorker(kafka, ConnectWorkerProperties.newCluster(kafka, workerOverrides)));
+        return started(new TestingConnectWorker(ConnectWorkerProperties.newCluster(kafka, workerOverrides),
+                JVM_OPTIONS));
+    }
+
+    /**
+     * The first worker of a new cluster on a broker this JVM does not hold (a benchmark's, in a JVM of its own), with
+     * these JVM options instead of the test kit's frugal ones; started.
+     */
+    public static TestingConnectWorker create(String bootstrapServers, Map<String, String> workerOverrides,
+            List<String> jvmOptions) {
+        requireNonNull(bootstrapServers, "bootstrapServers is null");
+        return started(new TestingConnectWorker(ConnectWorkerProperties.newCluster(bootstrapServers,
+                workerOverrides), jvmOptions));
     }
 
     /** Another worker in the same cluster as {@code member}; started. */
     public static TestingConnectWorker joining(TestingConnectWorker member) {
-        return started(new TestingConnectWorker(member.kafka, member.clusterProperties));
+        return started(new TestingConnectWorker(member.clusterProperties, member.jvmOptions));
     }
 
     private static TestingConnectWorker started(TestingConnectWorker worker) {
@@ -81,7 +93,7 @@ public final class TestingConnectWorker implements Closeable {
         if (isRunning()) {
             throw new IllegalStateException(this + " is running");
         }
-        process = ChildJvm.start(ConnectDistributed.class, log(), JVM_OPTIONS, propertiesFile.toString());
+        process = ChildJvm.start(ConnectDistributed.class, log(), jvmOptions, propertiesFile.toString());
         try {
             rest.awaitReady(READY_TIMEOUT, () -> !process.isAlive());
         } catch (RuntimeException e) {
@@ -121,6 +133,14 @@ public final class TestingConnectWorker implements Closeable {
             Thread.currentThread().interrupt();
             throw new TestkitException("interrupted while waiting for " + this + " to end", e);
         }
+    }
+
+    /** The running worker's process id. */
+    public long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException(this + " is not running");
+        }
+        return process.pid();
     }
 
     public boolean isRunning() {

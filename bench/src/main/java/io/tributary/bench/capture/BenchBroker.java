@@ -36,7 +36,11 @@ final class BenchBroker implements AutoCloseable {
     }
 
     void createTopic(String topic) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all()
+        createTopic(topic, 1);
+    }
+
+    void createTopic(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
                 .get(1, TimeUnit.MINUTES);
     }
 

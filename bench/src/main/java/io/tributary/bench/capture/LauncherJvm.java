@@ -19,6 +19,19 @@ final class LauncherJvm {
     private LauncherJvm() {
     }
 
+    /**
+     * {@code java <jvmOptions> -jar <jar> run <pipeline file>}, as the launcher runs a pipeline, its output appended
+     * to {@code log}.
+     */
+    static Process run(List<String> jvmOptions, Path jar, Path pipelineFile, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", pipelineFile.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
     /** The options of {@code jvm.options}. */
     private static List<String> options() throws IOException {
         return Files.readAllLines(OPTIONS).stream().map(String::strip)

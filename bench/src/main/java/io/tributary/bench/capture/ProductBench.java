@@ -50,8 +50,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code bench/results/product-latency.md}; {@code --runs 0} runs only that.
  */
 public final class ProductBench {
-    private static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
-    private static final Path LAUNCHER_ARCHIVE = Path.of("cli", "target", "tributary.jsa");
+    static final Path LAUNCHER_JAR = Path.of("cli", "target", "tributary-cli.jar");
+    static final Path LAUNCHER_ARCHIVE = Path.of("cli", "target", "tributary.jsa");
     private static final int LATENCY_RATE = 200;
     /** The id of the row the streaming workload inserts last when DynamoDB is measured (the workload's start at 1). */
     private static final long LAST_STREAMED_ID = 0;
@@ -464,18 +464,14 @@ public final class ProductBench {
         try (var out = Files.newOutputStream(file)) {
             pipeline.store(out, "the product benchmark's pipeline");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(tributaryJvm);
+        List<String> jvm = new ArrayList<>(tributaryJvm);
         if (profiles != null) {
             Files.createDirectories(profiles);
             // every compilation recorded (the profile keeps those over 100 ms): the JIT is a large part of a run
-            command.add("-XX:StartFlightRecording=settings=profile,jdk.Compilation#threshold=0ms,filename="
+            jvm.add("-XX:StartFlightRecording=settings=profile,jdk.Compilation#threshold=0ms,filename="
                     + profiles.resolve(row.toString().replace(' ', '-') + "-" + runNumber + ".jfr"));
         }
-        command.addAll(List.of("-jar", LAUNCHER_JAR.toAbsolutePath().toString(), "run", file.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return LauncherJvm.run(jvm, LAUNCHER_JAR, file, log);
     }
 
     /** Debezium embedded with the same source settings and the same commit interval. */
@@ -622,14 +618,14 @@ public final class ProductBench {
     }
 
     /** Stops an engine's process as a user would (SIGTERM), killing it if it has not stopped within a minute. */
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    private static String tail(Path log) throws IOException {
+    static String tail(Path log) throws IOException {
         if (!Files.exists(log)) {
             return "(no log)";
         }

@@ -19,10 +19,19 @@ import io.tributary.testkit.ChildJvm;
 record ServerJvm(Process process, String address) implements AutoCloseable {
     /** Starts {@code main} with the ready file as its argument and waits, up to two minutes, until it serves. */
     static ServerJvm start(Class<?> main, Path directory, String name) throws IOException, InterruptedException {
+        return start(main, directory, name, List.of("-Xmx1g"));
+    }
+
+    /** As {@link #start(Class, Path, String)}, with these JVM options, and more arguments after the ready file's. */
+    static ServerJvm start(Class<?> main, Path directory, String name, List<String> jvmOptions, String... arguments)
+            throws IOException, InterruptedException {
         Path ready = directory.resolve(name + ".ready");
         Path log = directory.resolve(name + ".log");
-        Process process = ChildJvm.start(main, log, System.getProperty("java.class.path"), List.of("-Xmx1g"),
-                ready.toString());
+        Files.deleteIfExists(ready);
+        String[] all = new String[arguments.length + 1];
+        all[0] = ready.toString();
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        Process process = ChildJvm.start(main, log, System.getProperty("java.class.path"), jvmOptions, all);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!Files.exists(ready)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -47,6 +56,11 @@ record ServerJvm(Process process, String address) implements AutoCloseable {
     /** The server's CPU (user + system) since it started. */
     long cpuNanos() throws IOException {
         return ProcessCpu.of(process.pid()).cpuNanos();
+    }
+
+    /** The server's CPU since it started and its peak resident set. */
+    ProcessCpu cost() throws IOException {
+        return ProcessCpu.of(process.pid());
     }
 
     @Override
