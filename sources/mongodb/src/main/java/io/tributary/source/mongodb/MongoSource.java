@@ -216,7 +216,10 @@ public final class MongoSource implements ChangeSource {
         Map<String, ?> snapshotOffset = offset.toMap();
         ChangeRecord held = null;
         for (Namespace namespace : collections) {
-            try (MongoCursor<BsonDocument> documents = collection(namespace).find().iterator()) {
+            // batches of max.batch.size: a server that answers a getMore with all that is left (mongo-java-server)
+            // would otherwise send a reply larger than the driver accepts
+            try (MongoCursor<BsonDocument> documents = collection(namespace).find().batchSize(config.maxBatchSize())
+                    .iterator()) {
                 while (documents.hasNext()) {
                     if (held != null) {
                         sink.put(held);
