@@ -1,8 +1,10 @@
 package io.tributary.transforms;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,51 +16,101 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
 import io.tributary.api.config.ConfigDefinition;
 import io.tributary.api.config.ConfigOption;
+import io.tributary.api.config.ParsedConfig;
+import io.tributary.transforms.ExtractNewRecordState.DeleteTombstoneHandlingMode;
 import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 
 /**
- * Debezium's MongoDB unwrap, {@code ExtractNewDocumentState} (3.5), with its default options: a change event in
- * Debezium's MongoDB format becomes the document after the change as a struct whose schema is read from the document
- * itself — scalars as Connect types (ObjectId, Decimal128, JavaScript and null as strings, dates and timestamps as
- * Connect timestamps), nested documents as structs named {@code <parent>.<field>}, arrays as arrays (the documents of
- * an array merged into one struct), regular expressions as {@code io.debezium.mongodb.regex} structs — named as the
- * envelope without {@code .Envelope}; the key {@code {"id": <the _id>}} the same way, unnamed. An update without the
- * document after it becomes its updated fields (dotted paths as they are) and the {@code _id}. A delete becomes a
- * tombstone (key, no value); the source's own tombstone is dropped. Records that are not MongoDB change events pass.
+ * Debezium's MongoDB unwrap, {@code ExtractNewDocumentState} (3.5): a change event in Debezium's MongoDB format becomes
+ * the document after the change as a struct whose schema is read from the document itself — scalars as Connect types
+ * (ObjectId, Decimal128, JavaScript and null as strings, dates and timestamps as Connect timestamps), nested documents
+ * as structs named {@code <parent>.<field>}, arrays as arrays (the documents of an array merged into one struct),
+ * regular expressions as {@code io.debezium.mongodb.regex} structs — named as the envelope without {@code .Envelope};
+ * the key {@code {"id": <the _id>}} the same way, unnamed. An update without the document after it becomes its updated
+ * fields (dotted paths as they are) and the {@code _id}. Records that are not MongoDB change events pass.
+ * <p>
+ * Its options, as Debezium's: {@code delete.tombstone.handling.mode} — {@code tombstone} (the default: a delete becomes
+ * the key without a value, the source's tombstone is dropped), {@code delete} (the same record), {@code drop},
+ * {@code rewrite} (a delete becomes the document before it — with a pre-image — or nothing but
+ * {@code __deleted: true}; every other event gets {@code __deleted: false}), {@code rewrite-with-tombstone} (and the
+ * tombstones are kept); {@code delete.tombstone.handling.mode.rewrite-with-id} (a rewritten record without an
+ * {@code _id} gets the key's); {@code add.fields} / {@code add.headers} with their prefixes (see {@link AddedFields}:
+ * fields are added to a record with a value, headers to every event, a tombstone's {@code op} as "d");
+ * {@code flatten.struct} with {@code flatten.struct.delimiter} (Kafka's {@code Flatten} on the value; an update's
+ * dotted paths joined with the delimiter). {@code replace.null.with.default} is taken and changes nothing (a
+ * document's fields have no defaults); {@code array.encoding=document}, {@code field.name.adjustment.mode} other than
+ * {@code none} and {@code route.by.field} (which Debezium's MongoDB unwrap takes and ignores) are refused.
+ * <p>
  * What Debezium's unwrap refuses is refused: a field without a name, a symbol, min or max key, JavaScript with scope,
  * documents of one array whose fields differ in type, arrays three deep, an array whose elements do not fit the schema
- * its first group of elements gave (a number among documents, a string in an array of int32 arrays); an undefined
- * value is left out, and an empty array inside an array dropped, as in Debezium.
- * Options other than the defaults are refused until they are supported.
+ * its first group of elements gave (a number among documents, a string in an array of int32 arrays), an added field
+ * whose name the document has; an undefined value is left out, and an empty array inside an array dropped, as in
+ * Debezium.
  */
 public final class ExtractNewDocumentState implements ChangeTransform {
     private static final String JSON = "io.debezium.data.Json";
     private static final String ENVELOPE = ".Envelope";
     private static final String REGEX = "io.debezium.mongodb.regex";
+    private static final String DELETED = "__deleted";
     private static final EventSchema TIMESTAMP = EventSchema.of(Type.INT64).asOptional()
             .withName("org.apache.kafka.connect.data.Timestamp", 1);
 
     static final ConfigOption<String> ARRAY_ENCODING = ConfigOption.string("array.encoding").withDefault("array")
             .validatedBy("array"::equalsIgnoreCase, "array (document is not supported yet)");
-    static final ConfigOption<Boolean> FLATTEN_STRUCT = ConfigOption.bool("flatten.struct").withDefault(false)
-            .validatedBy(flatten -> !flatten, "false (flattening is not supported yet)");
-    static final ConfigOption<String> MODE = ConfigOption.string("delete.tombstone.handling.mode")
-            .withDefault("tombstone")
-            .validatedBy("tombstone"::equalsIgnoreCase, "tombstone (the other modes are not supported yet)");
-    static final ConfigOption<List<String>> ADD_FIELDS = ConfigOption.list("add.fields")
-            .validatedBy(List::isEmpty, "nothing (add.fields is not supported yet)");
-    static final ConfigOption<List<String>> ADD_HEADERS = ConfigOption.list("add.headers")
-            .validatedBy(List::isEmpty, "nothing (add.headers is not supported yet)");
-    public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(ARRAY_ENCODING, FLATTEN_STRUCT,
-            MODE, ADD_FIELDS, ADD_HEADERS), Set.of());
+    static final ConfigOption<Boolean> FLATTEN_STRUCT = ConfigOption.bool("flatten.struct").withDefault(false);
+    static final ConfigOption<String> DELIMITER = ConfigOption.string("flatten.struct.delimiter").withDefault("_");
+    static final ConfigOption<Boolean> REWRITE_WITH_ID = ConfigOption
+            .bool("delete.tombstone.handling.mode.rewrite-with-id").withDefault(false);
+    static final ConfigOption<String> FIELD_NAME_ADJUSTMENT = ConfigOption.string("field.name.adjustment.mode")
+            .withDefault("none")
+            .validatedBy("none"::equalsIgnoreCase, "none (avro and avro_unicode are not supported yet)");
+    static final ConfigOption<String> ROUTE_BY_FIELD = ConfigOption.string("route.by.field").withDefault("")
+            .validatedBy(String::isBlank, "nothing: Debezium's MongoDB unwrap takes route.by.field and ignores it; "
+                    + "route with RegexRouter or a topic naming option instead");
+    public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(ExtractNewRecordState.MODE,
+            REWRITE_WITH_ID, ExtractNewRecordState.ADD_FIELDS, ExtractNewRecordState.ADD_FIELDS_PREFIX,
+            ExtractNewRecordState.ADD_HEADERS, ExtractNewRecordState.ADD_HEADERS_PREFIX,
+            ExtractNewRecordState.REPLACE_NULL_WITH_DEFAULT, ROUTE_BY_FIELD, ARRAY_ENCODING, FLATTEN_STRUCT,
+            DELIMITER, FIELD_NAME_ADJUSTMENT), Set.of());
 
-    /** Checks the options: each must have its default, the only behaviour there is so far. */
+    /** An envelope's fields by position (updateDescription -1 when it has none), and the added fields' places. */
+    private record Layout(int before, int after, int updateDescription, List<AddedFields.Located> fields,
+            List<String> missingFields, List<AddedFields.Located> headers) {
+    }
+
+    private DeleteTombstoneHandlingMode mode;
+    private boolean rewrite;
+    private boolean rewriteWithId;
+    private boolean flatten;
+    private String delimiter;
+    private List<AddedFields.Entry> addedFields;
+    private List<AddedFields.Entry> addedHeaders;
+    private AddedFields.Tombstones tombstones;
+    private final Map<EventSchema, Layout> layouts = new IdentityHashMap<>();
+
+    /** With the default options until configured. */
+    public ExtractNewDocumentState() {
+        configure(Map.of());
+    }
+
     @Override
     public void configure(Map<String, String> config) {
-        DEFINITION.parse(config);
+        ParsedConfig parsed = DEFINITION.parse(config);
+        mode = parsed.get(ExtractNewRecordState.MODE);
+        rewrite = mode == DeleteTombstoneHandlingMode.REWRITE
+                || mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE;
+        rewriteWithId = parsed.get(REWRITE_WITH_ID);
+        flatten = parsed.get(FLATTEN_STRUCT);
+        delimiter = parsed.get(DELIMITER);
+        addedFields = AddedFields.parse(parsed.get(ExtractNewRecordState.ADD_FIELDS),
+                parsed.get(ExtractNewRecordState.ADD_FIELDS_PREFIX));
+        addedHeaders = AddedFields.parse(parsed.get(ExtractNewRecordState.ADD_HEADERS),
+                parsed.get(ExtractNewRecordState.ADD_HEADERS_PREFIX));
+        tombstones = new AddedFields.Tombstones(addedHeaders);
     }
 
     @Override
@@ -66,8 +118,11 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         if (!isDocumentKey(record)) {
             return record;
         }
-        if (record.isTombstone()) {
-            return null;
+        BsonDocument key = BsonDocument.parse("{\"id\": " + ((Object[]) record.key())[0] + "}");
+        if (record.value() == null) {
+            return mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE
+                    ? unwrapped(record, key, new BsonDocument(), null, null).withHeadersAdded(tombstones.of(record))
+                    : null;
         }
         EventSchema envelope = record.valueSchema();
         if (envelope.type() != Type.STRUCT || envelope.field("after").isEmpty()
@@ -75,40 +130,96 @@ public final class ExtractNewDocumentState implements ChangeTransform {
                 || envelope.field("op").isEmpty()) {
             return record;
         }
+        Layout layout = layouts.computeIfAbsent(envelope, ExtractNewDocumentState.this::layout);
         Object[] value = (Object[]) record.value();
-        BsonDocument key = BsonDocument.parse("{\"id\": " + ((Object[]) record.key())[0] + "}");
+        List<ChangeRecord.Header> headers = AddedFields.headers(layout.headers(), value);
+        Object after = value[layout.after()];
+        Object[] description = layout.updateDescription() < 0 ? null : (Object[]) value[layout.updateDescription()];
+        boolean deletion = after == null && description == null;
+        tombstones.passed(record, deletion, headers);
+        BsonDocument document;
+        if (!deletion) {
+            document = after != null ? BsonDocument.parse((String) after) : updated(description, key);
+        } else if (mode == DeleteTombstoneHandlingMode.DROP) {
+            return null;
+        } else if (rewrite && value[layout.before()] != null) {
+            document = BsonDocument.parse((String) value[layout.before()]);
+        } else {
+            document = new BsonDocument();
+        }
+        if (rewrite) {
+            document.append(DELETED, BsonBoolean.valueOf(deletion));
+            if (rewriteWithId && !document.containsKey("_id")) {
+                document.append("_id", key.get("id"));
+            }
+        }
+        return unwrapped(record, key, document, layout, value).withHeadersAdded(headers);
+    }
+
+    /**
+     * The record of {@code document}: the key as a struct; the document as a struct with the added fields after its
+     * own, flattened if asked — or no value at all when the document is empty.
+     */
+    private ChangeRecord unwrapped(ChangeRecord record, BsonDocument key, BsonDocument document, Layout layout,
+            Object[] envelope) {
         Converted newKey = struct(null, key);
-        String op = (String) value[envelope.field("op").get().index()];
-        if ("d".equals(op)) {
+        if (document.isEmpty()) {
             return new ChangeRecord(record.topic(), newKey.schema(), newKey.value(), null, null, record.partition(),
                     record.offset(), record.headers());
         }
-        BsonDocument document = document(envelope, value, key);
-        if (document == null) {
-            return new ChangeRecord(record.topic(), newKey.schema(), newKey.value(), null, null, record.partition(),
-                    record.offset(), record.headers());
+        if (!layout.missingFields().isEmpty()) {
+            // Debezium's MongoDB unwrap fails on every such record too (headers it leaves out instead)
+            throw new IllegalArgumentException("add.fields names " + layout.missingFields() + ", which events of "
+                    + record.topic() + " do not have: their fields are op, ts_ms, source.* (" + record.valueSchema()
+                    .field("source").map(source -> source.schema().fields().stream().map(EventSchema.Field::name)
+                            .toList().toString()).orElse("none") + "), ...; remove them from add.fields");
         }
-        String name = envelope.name().orElse(record.topic());
+        String name = record.valueSchema().name().orElse(record.topic());
         if (name.endsWith(ENVELOPE)) {
             name = name.substring(0, name.length() - ENVELOPE.length());
         }
-        Converted newValue = struct(name, document);
+        Converted newValue = withAddedFields(struct(name, document), layout.fields(), envelope);
+        if (flatten) {
+            newValue = new Converted(FlattenedStruct.schema(newValue.schema(), delimiter),
+                    FlattenedStruct.value(newValue.schema(), (Object[]) newValue.value()));
+        }
         return new ChangeRecord(record.topic(), newKey.schema(), newKey.value(), newValue.schema(), newValue.value(),
                 record.partition(), record.offset(), record.headers());
     }
 
-    /** The document after the change; for an update without it, its updated fields less the removed ones, its _id. */
-    private static BsonDocument document(EventSchema envelope, Object[] value, BsonDocument key) {
-        Object after = value[envelope.field("after").get().index()];
-        if (after != null) {
-            return BsonDocument.parse((String) after);
+    private static Converted withAddedFields(Converted document, List<AddedFields.Located> added, Object[] envelope) {
+        if (added.isEmpty()) {
+            return document;
         }
-        Object[] description = envelope.field("updateDescription")
-                .map(field -> (Object[]) value[field.index()]).orElse(null);
-        if (description == null) {
-            return null;
+        EventSchema schema = document.schema();
+        EventSchema.FieldsBuilder fields = EventSchema.fieldsBuilder();
+        schema.fields().forEach(field -> fields.add(field.name(), field.schema()));
+        Object[] values = Arrays.copyOf((Object[]) document.value(), schema.fields().size() + added.size());
+        int next = schema.fields().size();
+        for (AddedFields.Located field : added) {
+            if (schema.field(field.name()).isPresent()) {
+                throw new IllegalArgumentException("Cannot add the field " + field.name() + ": the document has a "
+                        + "field of that name; choose another add.fields.prefix");
+            }
+            fields.add(field.name(), field.schema());
+            values[next++] = field.valueIn(envelope);
         }
-        // an update description without updatedFields still makes a document: its _id, as in Debezium
+        return new Converted(EventSchema.struct(schema.name().orElseThrow(), fields.build()), values);
+    }
+
+    private Layout layout(EventSchema envelope) {
+        return new Layout(envelope.field("before").map(EventSchema.Field::index).orElse(-1),
+                envelope.field("after").orElseThrow().index(),
+                envelope.field("updateDescription").map(EventSchema.Field::index).orElse(-1),
+                AddedFields.locateFields(envelope, addedFields), AddedFields.missing(envelope, addedFields),
+                AddedFields.locateHeaders(envelope, addedHeaders));
+    }
+
+    /**
+     * An update without the document after it: its updated fields less the removed ones, and its _id (also when it
+     * has no updatedFields, as in Debezium); flattened, the dots of their paths become the delimiter.
+     */
+    private BsonDocument updated(Object[] description, BsonDocument key) {
         BsonDocument document = description[1] == null ? new BsonDocument()
                 : BsonDocument.parse((String) description[1]);
         if (description[0] instanceof List<?> removed) {
@@ -117,7 +228,12 @@ public final class ExtractNewDocumentState implements ChangeTransform {
         if (!document.containsKey("_id")) {
             document.append("_id", key.get("id"));
         }
-        return document;
+        if (!flatten) {
+            return document;
+        }
+        BsonDocument flattened = new BsonDocument();
+        document.forEach((field, value) -> flattened.put(field.replace(".", delimiter), value));
+        return flattened;
     }
 
     /** A key of Debezium's MongoDB format: one field {@code id}, the _id as extended JSON text. */

@@ -1,10 +1,8 @@
 package io.tributary.transforms;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,35 +52,21 @@ public final class ExtractNewRecordState implements ChangeTransform {
     public static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(MODE, ADD_FIELDS, ADD_FIELDS_PREFIX,
             REPLACE_NULL_WITH_DEFAULT, ADD_HEADERS, ADD_HEADERS_PREFIX, ROUTE_BY_FIELD), Set.of("drop.fields."));
 
-    private static final Set<String> TOP_LEVEL = Set.of("op", "ts_ms", "ts_us", "ts_ns");
-    private static final Set<String> TRANSACTION = Set.of("id", "total_order", "data_collection_order");
     private static final EventSchema DELETED = EventSchema.of(EventSchema.Type.STRING).asOptional();
-    private static final EventSchema OP_OF_TOMBSTONE = EventSchema.of(EventSchema.Type.STRING);
-
-    /** An {@code add.fields} or {@code add.headers} entry: where its value is, and the field or header it becomes. */
-    private record AddedField(Optional<String> struct, String field, String name) {
-    }
-
-    /** An added field or header found in an envelope: its name, path of field indexes and (optional) schema. */
-    private record Located(String name, int[] path, EventSchema schema) {
-    }
 
     /** An envelope's fields by position, the row schema derived from it, and the added fields' and headers' places. */
-    private record Layout(int before, int after, EventSchema row, List<Located> fields, List<Located> headers) {
+    private record Layout(int before, int after, EventSchema row, List<AddedFields.Located> fields,
+            List<AddedFields.Located> headers) {
     }
 
     private DeleteTombstoneHandlingMode mode;
     private String routeByField;
     private boolean rewrite;
     private boolean replaceNullWithDefault;
-    private List<AddedField> addedFields;
-    private List<AddedField> addedHeaders;
+    private List<AddedFields.Entry> addedFields;
+    private List<AddedFields.Entry> addedHeaders;
+    private AddedFields.Tombstones tombstones;
     private final Map<EventSchema, Layout> layouts = new IdentityHashMap<>();
-    /** The last delete's topic, key and added headers: the tombstone after it gets them too (see below). */
-    private DeleteHeaders lastDelete;
-
-    private record DeleteHeaders(String topic, Object key, List<ChangeRecord.Header> added) {
-    }
 
     @Override
     public void configure(Map<String, String> config) {
@@ -91,30 +75,16 @@ public final class ExtractNewRecordState implements ChangeTransform {
         rewrite = mode == DeleteTombstoneHandlingMode.REWRITE || mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE;
         replaceNullWithDefault = parsed.get(REPLACE_NULL_WITH_DEFAULT);
         routeByField = parsed.get(ROUTE_BY_FIELD).strip();
-        addedFields = added(parsed.get(ADD_FIELDS), parsed.get(ADD_FIELDS_PREFIX));
-        addedHeaders = added(parsed.get(ADD_HEADERS), parsed.get(ADD_HEADERS_PREFIX));
-    }
-
-    /** Entries {@code field}, {@code struct.field} or either with {@code :alias}, named with {@code prefix}. */
-    private static List<AddedField> added(List<String> specs, String prefix) {
-        List<AddedField> added = new ArrayList<>();
-        for (String spec : specs) {
-            String[] aliased = spec.split(":", 2);
-            String path = aliased[0].strip();
-            int dot = path.indexOf('.');
-            Optional<String> struct = dot < 0 ? Optional.empty() : Optional.of(path.substring(0, dot));
-            String field = dot < 0 ? path : path.substring(dot + 1);
-            String name = aliased.length == 2 ? prefix + aliased[1].strip()
-                    : prefix + (dot < 0 ? field : path.substring(0, dot) + "_" + field);
-            added.add(new AddedField(struct, field, name));
-        }
-        return added;
+        addedFields = AddedFields.parse(parsed.get(ADD_FIELDS), parsed.get(ADD_FIELDS_PREFIX));
+        addedHeaders = AddedFields.parse(parsed.get(ADD_HEADERS), parsed.get(ADD_HEADERS_PREFIX));
+        tombstones = new AddedFields.Tombstones(addedHeaders);
     }
 
     @Override
     public ChangeRecord apply(ChangeRecord record) {
         if (record.isTombstone() && record.valueSchema() == null) {
-            return mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE ? tombstoneWithHeaders(record) : null;
+            return mode == DeleteTombstoneHandlingMode.REWRITE_WITH_TOMBSTONE
+                    ? record.withHeadersAdded(tombstones.of(record)) : null;
         }
         EventSchema schema = record.valueSchema();
         if (record.value() == null || !schema.name().map(name -> name.endsWith(".Envelope")).orElse(false)) {
@@ -127,10 +97,9 @@ public final class ExtractNewRecordState implements ChangeTransform {
         if (before == null && after == null) {
             return null; // a truncate
         }
-        List<ChangeRecord.Header> headers = headers(layout, envelope);
+        List<ChangeRecord.Header> headers = AddedFields.headers(layout.headers(), envelope);
         ChangeRecord routed = routed(record, layout, after != null ? after : before).withHeadersAdded(headers);
-        boolean deleteWithHeaders = after == null && !headers.isEmpty();
-        lastDelete = deleteWithHeaders ? new DeleteHeaders(record.topic(), record.key(), headers) : null;
+        tombstones.passed(record, after == null, headers);
         if (after != null) {
             return routed.withValue(layout.row(), row(layout, envelope, after, "false"));
         }
@@ -140,35 +109,6 @@ public final class ExtractNewRecordState implements ChangeTransform {
             case DELETE_TO_TOMBSTONE -> routed.withValue(null, null);
             case REWRITE, REWRITE_WITH_TOMBSTONE -> routed.withValue(layout.row(), row(layout, envelope, before, "true"));
         };
-    }
-
-    /**
-     * A tombstone kept by {@code rewrite-with-tombstone}: of the added headers, it gets {@code op} ("d"). Debezium's
-     * connectors give a delete and its tombstone one shared headers object, to which the transform adds in place,
-     * so there the tombstone also carries the headers added to the delete before it; so does it here.
-     */
-    private ChangeRecord tombstoneWithHeaders(ChangeRecord tombstone) {
-        List<ChangeRecord.Header> headers = new ArrayList<>();
-        if (lastDelete != null && lastDelete.topic().equals(tombstone.topic())
-                && Objects.deepEquals(lastDelete.key(), tombstone.key())) {
-            headers.addAll(lastDelete.added());
-        }
-        lastDelete = null;
-        for (AddedField header : addedHeaders) {
-            if (header.field().equals("op")) {
-                headers.add(new ChangeRecord.Header(header.name(), OP_OF_TOMBSTONE, "d"));
-            }
-        }
-        return tombstone.withHeadersAdded(headers);
-    }
-
-    /** The {@code add.headers} the event has, with their values. */
-    private static List<ChangeRecord.Header> headers(Layout layout, Object[] envelope) {
-        List<ChangeRecord.Header> headers = new ArrayList<>(layout.headers().size());
-        for (Located header : layout.headers()) {
-            headers.add(new ChangeRecord.Header(header.name(), header.schema(), valueAt(envelope, header.path())));
-        }
-        return headers;
     }
 
     /** {@code route.by.field}: the row's value of that column becomes the topic, unless it is null or blank. */
@@ -199,15 +139,10 @@ public final class ExtractNewRecordState implements ChangeTransform {
         if (rewrite) {
             row[next++] = deleted;
         }
-        for (Located field : layout.fields()) {
-            row[next++] = valueAt(envelope, field.path());
+        for (AddedFields.Located field : layout.fields()) {
+            row[next++] = field.valueIn(envelope);
         }
         return row;
-    }
-
-    private static Object valueAt(Object[] envelope, int[] path) {
-        Object value = envelope[path[0]];
-        return path.length == 2 && value != null ? ((Object[]) value)[path[1]] : value;
     }
 
     private Layout layout(EventSchema envelope) {
@@ -218,40 +153,11 @@ public final class ExtractNewRecordState implements ChangeTransform {
         if (rewrite) {
             fields.add("__deleted", DELETED);
         }
-        List<Located> added = locateAll(envelope, addedFields);
+        List<AddedFields.Located> added = AddedFields.locateFields(envelope, addedFields);
         added.forEach(field -> fields.add(field.name(), field.schema()));
         EventSchema row = new EventSchema(EventSchema.Type.STRUCT, false, rowSchema.name(), rowSchema.version(),
                 rowSchema.doc(), rowSchema.parameters(), Optional.empty(), fields.build(), Optional.empty());
         return new Layout(envelope.field("before").orElseThrow().index(), after.index(), row, added,
-                locateAll(envelope, addedHeaders));
-    }
-
-    /** The entries the envelope has (others are left out, as Debezium leaves them out). */
-    private static List<Located> locateAll(EventSchema envelope, List<AddedField> specs) {
-        List<Located> located = new ArrayList<>();
-        specs.forEach(spec -> locate(envelope, spec).ifPresent(located::add));
-        return located;
-    }
-
-    /** Where an entry's value is and its schema (optional, without default); empty when the event lacks it. */
-    private static Optional<Located> locate(EventSchema envelope, AddedField spec) {
-        String struct = spec.struct().orElse(TOP_LEVEL.contains(spec.field()) ? null
-                : TRANSACTION.contains(spec.field()) ? "transaction" : "source");
-        if (struct != null) {
-            Optional<EventSchema.Field> container = envelope.field(struct);
-            Optional<EventSchema.Field> field = container.flatMap(found -> found.schema().field(spec.field()));
-            if (container.isPresent() && field.isPresent()) {
-                return Optional.of(new Located(spec.name(),
-                        new int[] {container.get().index(), field.get().index()},
-                        optionalWithoutDefault(field.get().schema())));
-            }
-        }
-        return envelope.field(spec.field()).map(field -> new Located(spec.name(), new int[] {field.index()},
-                optionalWithoutDefault(field.schema())));
-    }
-
-    private static EventSchema optionalWithoutDefault(EventSchema schema) {
-        return new EventSchema(schema.type(), true, schema.name(), schema.version(), schema.doc(),
-                schema.parameters(), Optional.empty(), schema.fields(), schema.items());
+                AddedFields.locateHeaders(envelope, addedHeaders));
     }
 }

@@ -96,9 +96,11 @@ class ExtractNewDocumentStateTest {
         ChangeRecord row = new ChangeRecord("t", null, null, EventSchema.of(Type.STRING), "x", Map.of(), Map.of());
 
         assertThat(unwrap.apply(row)).isSameAs(row);
-        assertThatThrownBy(() -> unwrap.configure(Map.of("array.encoding", "document", "flatten.struct", "true")))
+        assertThatThrownBy(() -> unwrap.configure(Map.of("array.encoding", "document", "route.by.field", "kind",
+                "field.name.adjustment.mode", "avro")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("array.encoding")
-                .hasMessageContaining("flatten.struct");
+                .hasMessageContaining("route.by.field").hasMessageContaining("ignores it")
+                .hasMessageContaining("field.name.adjustment.mode");
     }
 
     private static ChangeRecord event(String id, String op, String after, Object[] description) {

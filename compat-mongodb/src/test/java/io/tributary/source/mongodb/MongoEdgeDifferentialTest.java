@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.transforms.ExtractNewDocumentState;
@@ -27,8 +26,7 @@ class MongoEdgeDifferentialTest {
     private final List<String> differences = new ArrayList<>();
     private int compared;
     private int tombstones;
-    private int refused;
-    private int dropped;
+    private final UnwrapComparison unwrapped = new UnwrapComparison();
 
     @Test
     void edgeEventsAreDebeziums() throws Exception {
@@ -87,21 +85,21 @@ class MongoEdgeDifferentialTest {
     @Test
     void edgeUnwrapsAreDebeziums() throws Exception {
         unwrapAll(true);
-        System.out.printf("edge unwrap: %d records compared, %d dropped by both, %d refused by both%n", compared,
-                dropped, refused);
-        assertNoDifferences("unwrap");
-        assertThat(compared).as("unwrapped records compared").isGreaterThan(300);
-        assertThat(dropped).as("the source's tombstones, dropped by both").isGreaterThan(50);
-        assertThat(refused).as("records Debezium's unwrap refuses, refused by both").isGreaterThan(20);
+        System.out.printf("edge unwrap: %d records compared, %d dropped by both, %d refused by both%n",
+                unwrapped.compared(), unwrapped.dropped(), unwrapped.refused());
+        unwrapped.assertNone("edge");
+        assertThat(unwrapped.compared()).as("unwrapped records compared").isGreaterThan(300);
+        assertThat(unwrapped.dropped()).as("the source's tombstones, dropped by both").isGreaterThan(50);
+        assertThat(unwrapped.refused()).as("records Debezium's unwrap refuses, refused by both").isGreaterThan(20);
     }
 
     @Test
     void edgeUnwrapsWithoutTombstonesAreDebeziums() throws Exception {
         unwrapAll(false);
-        assertNoDifferences("unwrap-without-tombstones");
-        assertThat(compared).as("unwrapped records compared").isGreaterThan(300);
-        assertThat(dropped).as("nothing dropped: the source wrote no tombstones").isZero();
-        assertThat(refused).as("records Debezium's unwrap refuses, refused by both").isGreaterThan(20);
+        unwrapped.assertNone("edge-without-tombstones");
+        assertThat(unwrapped.compared()).as("unwrapped records compared").isGreaterThan(300);
+        assertThat(unwrapped.dropped()).as("nothing dropped: the source wrote no tombstones").isZero();
+        assertThat(unwrapped.refused()).as("records Debezium's unwrap refuses, refused by both").isGreaterThan(20);
     }
 
     private void unwrapAll(boolean withTombstones) throws Exception {
@@ -112,24 +110,24 @@ class MongoEdgeDifferentialTest {
             debeziums.configure(Map.of());
             tributarys.configure(Map.of());
             for (ChangeEvent event : EdgeEvents.all()) {
-                unwrap(event.toString(), debezium.change(event.decode()), tributary.change(event.decode()),
-                        debeziums::apply, tributarys::apply);
+                unwrapped.compare(event.toString(), debezium.change(event.decode()),
+                        tributary.change(event.decode()), debeziums::apply, tributarys::apply);
             }
-            unwrap("snapshot", debezium.snapshot(snapshotNamespaces(), snapshotDocuments()),
+            unwrapped.compare("snapshot", debezium.snapshot(snapshotNamespaces(), snapshotDocuments()),
                     tributary.snapshot(snapshotNamespaces(), snapshotDocuments()), debeziums::apply,
                     tributarys::apply);
         }
     }
 
     /** Every edge document read from the plain collection; a document under each unusual _id; each odd namespace. */
-    private static List<MongoSource.Namespace> snapshotNamespaces() {
+    static List<MongoSource.Namespace> snapshotNamespaces() {
         List<MongoSource.Namespace> namespaces = new ArrayList<>(List.of(EdgeCatalogue.PLAIN,
                 new MongoSource.Namespace("edge", "ids")));
         namespaces.addAll(EdgeCatalogue.namespaces());
         return namespaces;
     }
 
-    private static List<List<BsonDocument>> snapshotDocuments() {
+    static List<List<BsonDocument>> snapshotDocuments() {
         List<List<BsonDocument>> documents = new ArrayList<>();
         documents.add(List.copyOf(EdgeCatalogue.documents().values()));
         documents.add(EdgeCatalogue.ids().stream().map(id -> BsonCatalogue.small(id, 1)).toList());
@@ -171,74 +169,7 @@ class MongoEdgeDifferentialTest {
     private void differ(String what, int record, boolean schemas, String path, EventJson expected, EventJson actual) {
         if (!expected.equals(actual)) {
             differences.add(what + ", record " + record + " (schemas " + schemas + ", Tributary via " + path + ")"
-                    + "\n  Debezium:  " + abbreviated(expected) + "\n  Tributary: " + abbreviated(actual));
-        }
-    }
-
-    private void unwrap(String what, List<SourceRecord> expected, List<ChangeRecord> actual,
-            Function<SourceRecord, SourceRecord> debeziums, Function<ChangeRecord, ChangeRecord> tributarys) {
-        assertThat(actual).as("%s: records of both", what).hasSameSizeAs(expected);
-        for (int r = 0; r < expected.size(); r++) {
-            String where = what + ", record " + r;
-            Outcome<SourceRecord> oracle = Outcome.of(debeziums, expected.get(r));
-            Outcome<ChangeRecord> ours = Outcome.of(tributarys, actual.get(r));
-            if (oracle.failure() != null || ours.failure() != null) {
-                if (oracle.failure() == null || ours.failure() == null) {
-                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
-                } else {
-                    refused++;
-                }
-                continue;
-            }
-            if (oracle.record() == null || ours.record() == null) {
-                if ((oracle.record() == null) != (ours.record() == null)) {
-                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
-                } else {
-                    dropped++;
-                }
-                continue;
-            }
-            for (boolean schemas : new boolean[] {true, false}) {
-                EventJson expectedJson = EventJson.raw(oracle.record(), schemas);
-                List<EventJson> actualJsons;
-                try {
-                    actualJsons = List.of(EventJson.rawViaConnect(ours.record(), schemas),
-                            EventJson.rawViaEncoder(ours.record(), schemas));
-                } catch (RuntimeException e) {
-                    // a record Kafka Connect refuses (a value that does not fit its schema) is not Debezium's
-                    differences.add(where + ": Debezium wrote " + abbreviated(expectedJson) + ", Tributary's record "
-                            + "does not convert: " + e);
-                    break;
-                }
-                for (EventJson actualJson : actualJsons) {
-                    if (!expectedJson.equals(actualJson)) {
-                        differences.add(where + " (schemas " + schemas + ")\n  Debezium:  "
-                                + abbreviated(expectedJson) + "\n  Tributary: " + abbreviated(actualJson));
-                    }
-                }
-            }
-            compared++;
-        }
-    }
-
-    private static String abbreviated(Object what) {
-        String text = String.valueOf(what);
-        return text.length() > 3_000 ? text.substring(0, 3_000) + "... (" + text.length() + " chars)" : text;
-    }
-
-    /** A transform's result: the record (null: dropped), or what it threw. */
-    private record Outcome<R>(R record, RuntimeException failure) {
-        static <R> Outcome<R> of(Function<R, R> transform, R input) {
-            try {
-                return new Outcome<>(transform.apply(input), null);
-            } catch (RuntimeException e) {
-                return new Outcome<>(null, e);
-            }
-        }
-
-        String describe() {
-            return failure != null ? "threw " + failure : record == null ? "dropped it"
-                    : "wrote " + abbreviated(record);
+                    + "\n  Debezium:  " + UnwrapComparison.abbreviated(expected) + "\n  Tributary: " + UnwrapComparison.abbreviated(actual));
         }
     }
 

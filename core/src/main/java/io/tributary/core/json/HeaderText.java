@@ -11,7 +11,7 @@ import io.tributary.api.EventSchema;
 /**
  * A header's value as the bytes Kafka Connect's default header converter ({@code SimpleHeaderConverter}) writes:
  * the value's text in UTF-8 — strings as they are, numbers and booleans in Java's notation, bytes in Base64, a
- * struct as {@code {"field":value,...}} and an array as {@code [value,...]} with strings inside them quoted — and no
+ * struct as {@code {"field":value,...}} (a null field as its default) and an array as {@code [value,...]} with strings inside them quoted — and no
  * bytes at all for null. Debezium's {@code __debezium.newkey}/{@code __debezium.oldkey} headers are structs.
  */
 public final class HeaderText {
@@ -42,7 +42,9 @@ public final class HeaderText {
             List<EventSchema.Field> fields = schema.fields();
             for (int i = 0; i < fields.size(); i++) {
                 text.append(i == 0 ? "" : ",").append(quoted(fields.get(i).name())).append(':');
-                append(text, fields.get(i).schema(), struct[i], true, key);
+                // a null field is written as its default, as Connect's Struct.get reads it
+                EventSchema field = fields.get(i).schema();
+                append(text, field, struct[i] != null ? struct[i] : field.defaultValue().orElse(null), true, key);
             }
             text.append('}');
         } else if (value instanceof List<?> items) {
