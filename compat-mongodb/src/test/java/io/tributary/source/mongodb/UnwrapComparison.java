@@ -48,29 +48,71 @@ final class UnwrapComparison {
             String where = what + ", record " + r;
             Outcome<SourceRecord> oracle = Outcome.of(debeziums, expected.get(r));
             Outcome<ChangeRecord> ours = Outcome.of(tributarys, actual.get(r));
-            if (oracle.failure() != null || ours.failure() != null) {
-                if (oracle.failure() == null || ours.failure() == null) {
-                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
-                } else if (refused++ == 0) {
-                    firstRefusal = where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe();
-                }
-                continue;
-            }
-            if (oracle.record() == null || ours.record() == null) {
-                if ((oracle.record() == null) != (ours.record() == null)) {
-                    differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
-                } else {
-                    dropped++;
-                }
-                continue;
-            }
-            if (sameRecords(where, oracle.record(), ours.record())) {
+            if (bothWrote(where, oracle, ours) && sameRecords(where, oracle.record(), ours.record())) {
                 compared++;
                 comparedInputs.add(expected.get(r));
                 written.add(oracle.record());
             }
         }
         return comparedInputs;
+    }
+
+    /**
+     * Tributary's transform as a Kafka Connect transformation ({@code io.tributary.connect.transforms}) on Debezium's
+     * own records, against Debezium's transform on the same records (each side given its own copies, as Debezium's
+     * adds headers to the record it is given).
+     */
+    void compareOnConnect(String what, List<SourceRecord> forDebezium, List<SourceRecord> forTributary,
+            Function<SourceRecord, SourceRecord> debeziums, Function<SourceRecord, SourceRecord> tributarys) {
+        assertThat(forTributary).as("%s: records of both", what).hasSameSizeAs(forDebezium);
+        for (int r = 0; r < forDebezium.size(); r++) {
+            String where = what + ", record " + r + " on Connect";
+            Outcome<SourceRecord> oracle = Outcome.of(debeziums, forDebezium.get(r));
+            Outcome<SourceRecord> ours = Outcome.of(tributarys, forTributary.get(r));
+            if (bothWrote(where, oracle, ours) && sameConnectRecords(where, oracle.record(), ours.record())) {
+                compared++;
+                written.add(oracle.record());
+            }
+        }
+    }
+
+    /** Whether both transforms wrote a record; else counts what both did, or the difference. */
+    private boolean bothWrote(String where, Outcome<?> oracle, Outcome<?> ours) {
+        if (oracle.failure() != null || ours.failure() != null) {
+            if (oracle.failure() == null || ours.failure() == null) {
+                differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
+            } else if (refused++ == 0) {
+                firstRefusal = where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe();
+            }
+            return false;
+        }
+        if (oracle.record() == null || ours.record() == null) {
+            if ((oracle.record() == null) != (ours.record() == null)) {
+                differences.add(where + ": Debezium " + oracle.describe() + ", Tributary " + ours.describe());
+            } else {
+                dropped++;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private boolean sameConnectRecords(String where, SourceRecord expected, SourceRecord actual) {
+        int before = differences.size();
+        for (boolean schemas : new boolean[] {true, false}) {
+            EventJson expectedJson = EventJson.raw(expected, schemas);
+            EventJson actualJson = EventJson.raw(actual, schemas);
+            if (!expectedJson.equals(actualJson)) {
+                differences.add(where + " (schemas " + schemas + ")\n  Debezium:  " + abbreviated(expectedJson)
+                        + "\n  Tributary: " + abbreviated(actualJson));
+            }
+        }
+        if (!headers(expected).equals(headers(actual))) {
+            differences.add(where + ": headers\n  Debezium:  " + headers(expected) + "\n  Tributary: "
+                    + headers(actual));
+        }
+        headers += headers(expected).isEmpty() ? 0 : 1;
+        return differences.size() == before;
     }
 
     private boolean sameRecords(String where, SourceRecord expected, ChangeRecord actual) {
