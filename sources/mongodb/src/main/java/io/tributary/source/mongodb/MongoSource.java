@@ -210,21 +210,26 @@ public final class MongoSource implements ChangeSource {
         static final Created NONE = new Created(List.of(), null);
     }
 
-    /** Every document of each collection, in the collections' order; the last record marked as such. */
+    /**
+     * Every document of each collection, in the collections' order; the last record marked as such. A collection whose
+     * read loses the connection is read again from its start, as {@code errors.max.retries} and its waits allow (a
+     * document read since the last failure starts a new count): its documents read before the failure are read twice.
+     */
     private void snapshot(List<Namespace> collections, MongoOffset offset) throws InterruptedException {
         RecordSink sink = handoff.sink();
         Map<String, ?> snapshotOffset = offset.toMap();
         ChangeRecord held = null;
         for (Namespace namespace : collections) {
-            // batches of max.batch.size: a server that answers a getMore with all that is left (mongo-java-server)
-            // would otherwise send a reply larger than the driver accepts
-            try (MongoCursor<BsonDocument> documents = collection(namespace).find().batchSize(config.maxBatchSize())
-                    .iterator()) {
-                while (documents.hasNext()) {
-                    if (held != null) {
-                        sink.put(held);
-                    }
-                    held = events.read(namespace, documents.next(), snapshotOffset);
+            int attempt = 0;
+            while (true) {
+                Snapshotted read = new Snapshotted(held);
+                try {
+                    read(namespace, sink, snapshotOffset, read);
+                    held = read.held();
+                    break;
+                } catch (MongoException e) {
+                    held = read.held();
+                    attempt = retryOrThrow(e, attempt, read.documents() > 0);
                 }
             }
             sink.flush();
@@ -235,6 +240,42 @@ public final class MongoSource implements ChangeSource {
         }
         sink.flush();
         LOG.info("{}: snapshot of {} collections done", config.topicPrefix(), collections.size());
+    }
+
+    /** How far one read of a collection came: the record held back (the last one read) and the documents read. */
+    private static final class Snapshotted {
+        private ChangeRecord held;
+        private int documents;
+
+        Snapshotted(ChangeRecord held) {
+            this.held = held;
+        }
+
+        ChangeRecord held() {
+            return held;
+        }
+
+        int documents() {
+            return documents;
+        }
+    }
+
+    /** Reads a collection's documents into the sink, each put once the next is read; the last one held back. */
+    private void read(Namespace namespace, RecordSink sink, Map<String, ?> snapshotOffset, Snapshotted read)
+            throws InterruptedException {
+        // batches of max.batch.size: a server that answers a getMore with all that is left (mongo-java-server)
+        // would otherwise send a reply larger than the driver accepts
+        try (MongoCursor<BsonDocument> documents = collection(namespace).find().batchSize(config.maxBatchSize())
+                .iterator()) {
+            while (documents.hasNext()) {
+                BsonDocument document = documents.next();
+                if (read.held != null) {
+                    sink.put(read.held);
+                }
+                read.held = events.read(namespace, document, snapshotOffset);
+                read.documents++;
+            }
+        }
     }
 
     /**

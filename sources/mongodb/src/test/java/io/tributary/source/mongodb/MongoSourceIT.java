@@ -168,6 +168,55 @@ class MongoSourceIT {
     }
 
     /**
+     * The server down in the middle of the snapshot (the source's reader blocked on the hand-off with a cursor open):
+     * the source retries, and once the server is back reads the collection again — every document read, the last
+     * one marked, and streaming goes on after it.
+     */
+    @Test
+    void aServerRestartDuringTheSnapshotIsRetriedWithNothingLost() throws Exception {
+        InetSocketAddress address = server.getLocalAddress();
+        List<Document> documents = new ArrayList<>();
+        for (int id = 0; id < 3_000; id++) {
+            documents.add(new Document("_id", id).append("name", "item " + id));
+        }
+        client.getDatabase("shop").getCollection("orders").insertMany(documents);
+        connectionString += "/?serverSelectionTimeoutMS=500";
+        MongoSource source = start(Optional.empty(), Map.of("errors.max.retries", "-1",
+                "errors.retry.delay.initial.ms", "50", "errors.retry.delay.max.ms", "200", "max.batch.size", "100",
+                "max.queue.size", "100"));
+        List<ChangeRecord> read = new ArrayList<>();
+        Awaitility.await("the snapshot's first records").atMost(TIMEOUT).until(() -> {
+            read.addAll(source.poll());
+            return read.size() >= 100;
+        });
+
+        try (LogCapture log = new LogCapture(Level.WARN, MongoSource.class.getName())) {
+            server.shutdownNow();
+            client.close();
+            Awaitility.await("the source to retry").atMost(TIMEOUT).until(() -> {
+                read.addAll(source.poll());
+                return log.lines().stream().anyMatch(line -> line.contains("lost the connection to MongoDB")
+                        && line.contains("retry 2"));
+            });
+        }
+        assertThat(read).as("read before the server came back").hasSizeLessThan(3_000);
+        server = new MongoServer(backend);
+        server.bind(address);
+        client = MongoClients.create(connectionString);
+        Awaitility.await("every document").atMost(TIMEOUT).until(() -> {
+            read.addAll(source.poll());
+            return !read.isEmpty() && "last".equals(source(read.get(read.size() - 1))[4]);
+        });
+
+        assertThat(read).extracting(MongoSourceIT::key).containsAll(
+                java.util.stream.IntStream.range(0, 3_000).mapToObj(String::valueOf).toList());
+        assertThat(read).filteredOn(record -> "last".equals(source(record)[4])).as("the snapshot's last record")
+                .hasSize(1);
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 3_000));
+        assertThat(poll(source, 1)).extracting(MongoSourceIT::key).containsExactly("3000");
+    }
+
+    /**
      * The capture modes' requests reach the server and the events flow. What they change in an update's event is
      * proven by the decoded events of compat-mongodb (updates with a description only, with a pre-image, with both):
      * this server leaves an update's documentKey without the _id, so without the lookup an update here names no
