@@ -102,7 +102,7 @@ public final class MongoSource implements ChangeSource {
             }
             if (resumable.isPresent()) {
                 try {
-                    streamRetrying(new Captured(), resumable.get());
+                    streamRetrying(listed(), resumable.get());
                     return;
                 } catch (HistoryLost e) {
                     if (mode != MongoSourceConfig.SnapshotMode.WHEN_NEEDED) {
@@ -112,7 +112,7 @@ public final class MongoSource implements ChangeSource {
                             e.getMessage());
                 }
             }
-            Captured captured = new Captured();
+            Captured captured = listed();
             MongoOffset offset = new MongoOffset(captured.listedAt(), true, Map.of());
             if (mode != MongoSourceConfig.SnapshotMode.NO_DATA) {
                 snapshot(captured.namespaces(), offset);
@@ -139,6 +139,18 @@ public final class MongoSource implements ChangeSource {
             }
         } catch (RuntimeException e) {
             failure = SourceException.fatal("the reader thread stopped on " + e, e);
+        }
+    }
+
+    /** The captured collections, listed when the server answers: retried as a lost connection is while streaming. */
+    private Captured listed() throws InterruptedException {
+        int attempt = 0;
+        while (true) {
+            try {
+                return new Captured();
+            } catch (MongoException e) {
+                attempt = retryOrThrow(e, attempt, false);
+            }
         }
     }
 

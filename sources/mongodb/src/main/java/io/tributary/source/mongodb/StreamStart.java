@@ -3,6 +3,9 @@ package io.tributary.source.mongodb;
 import java.util.Optional;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import io.tributary.api.SourceException;
@@ -25,6 +28,7 @@ final class StreamStart {
      * it be read.
      *
      * @throws SourceException when the server gives neither, saying what the source needs
+     * @throws MongoException when the server cannot be reached (the caller retries)
      */
     static BsonTimestamp now(MongoClient client) {
         BsonTimestamp current = current(client);
@@ -39,7 +43,7 @@ final class StreamStart {
                 return operationTime;
             }
         } catch (MongoException e) {
-            // a server without sessions: the oplog may still tell
+            unlessUnreachable(e); // else a server without sessions: the oplog may still tell
         }
         return newestOplogEntry(client).orElseThrow(() -> SourceException.fatal("the server gives no cluster time "
                 + "for the change streams to start from: its command replies carry no operationTime and its oplog "
@@ -55,7 +59,16 @@ final class StreamStart {
             return Optional.of(newest == null ? new BsonTimestamp((int) (System.currentTimeMillis() / 1000), 0)
                     : newest.get("ts", BsonTimestamp.class));
         } catch (MongoException e) {
+            unlessUnreachable(e);
             return Optional.empty();
+        }
+    }
+
+    /** Rethrows {@code e} when it says the server could not be reached rather than what it does not do. */
+    private static void unlessUnreachable(MongoException e) {
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException
+                || e instanceof MongoInterruptedException) {
+            throw e;
         }
     }
 }

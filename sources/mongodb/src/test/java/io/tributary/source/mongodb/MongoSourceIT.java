@@ -167,6 +167,31 @@ class MongoSourceIT {
         assertThat(poll(source, 2)).extracting(record -> key(record)).containsExactly("3", "4");
     }
 
+    /** The server down when the source starts: retried until it is up, then the snapshot and the stream. */
+    @Test
+    void aSourceStartedWhileTheServerIsDownCapturesOnceItIsUp() throws Exception {
+        InetSocketAddress address = server.getLocalAddress();
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
+        server.shutdownNow();
+        client.close();
+        connectionString += "/?serverSelectionTimeoutMS=500";
+        MongoSource source;
+        try (LogCapture log = new LogCapture(Level.WARN, MongoSource.class.getName())) {
+            source = start(Optional.empty(), Map.of("errors.max.retries", "-1", "errors.retry.delay.initial.ms",
+                    "50", "errors.retry.delay.max.ms", "200"));
+            Awaitility.await("the source to retry").atMost(TIMEOUT).until(() -> log.lines().stream()
+                    .anyMatch(line -> line.contains("lost the connection to MongoDB") && line.contains("retry 2")));
+        }
+        assertThat(source.poll()).isEmpty();
+        server = new MongoServer(backend);
+        server.bind(address);
+        client = MongoClients.create(connectionString);
+
+        assertThat(poll(source, 1)).extracting(MongoSourceIT::key).containsExactly("1");
+        client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 2));
+        assertThat(poll(source, 1)).extracting(MongoSourceIT::key).containsExactly("2");
+    }
+
     /**
      * The server down in the middle of the snapshot (the source's reader blocked on the hand-off with a cursor open):
      * the source retries, and once the server is back reads the collection again — every document read, the last
