@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * began, in Debezium's MongoDB event format ({@link MongoEvents}). A reader thread hands records over in chunks
  * ({@link RecordHandoff}); a failure of the reader surfaces from the next poll.
  *
- * <p>A collection created later is found within {@value #DISCOVERY_SECONDS} s and streamed from before it was
+ * <p>A collection created later is found within {@code mongodb.poll.interval.ms} and streamed from before it was
  * created (its changes are streamed, not snapshotted, as in Debezium).
  */
 public final class MongoSource implements ChangeSource {
@@ -53,7 +53,6 @@ public final class MongoSource implements ChangeSource {
     /** How long one round of asking every stream may wait on a server that holds empty answers back. */
     private static final long ROUND_MS = 100;
     /** How often the captured databases are listed again for collections created since. */
-    static final int DISCOVERY_SECONDS = 5;
     /** MongoDB's codes for a resume point no longer in the oplog. */
     private static final List<Integer> HISTORY_LOST = List.of(136, 280, 286);
     /** Events after which a collection's change stream delivers nothing more. */
@@ -81,7 +80,7 @@ public final class MongoSource implements ChangeSource {
             throw SourceException.fatal("the stored offset is not one of the MongoDB source: " + e.getMessage()
                     + "; delete the pipeline's offset to capture again from a snapshot");
         }
-        client = MongoClients.create(config.connectionString());
+        client = MongoClients.create(config.client().settings());
         handoff = new RecordHandoff(config.maxQueueSize(), config.maxBatchSize());
         events = new MongoEvents(config.topicPrefix(), VERSION, config.tombstonesOnDelete());
         heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
@@ -183,7 +182,7 @@ public final class MongoSource implements ChangeSource {
         Captured() {
             listedAt = StreamStart.now(client);
             namespaces = collections();
-            nextListing = System.nanoTime() + TimeUnit.SECONDS.toNanos(DISCOVERY_SECONDS);
+            nextListing = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.collectionListingIntervalMs());
             LOG.info("{}: capturing {}", config.topicPrefix(), namespaces);
         }
 
@@ -208,7 +207,7 @@ public final class MongoSource implements ChangeSource {
             List<Namespace> created = collections().stream().filter(namespace -> !namespaces.contains(namespace))
                     .toList();
             namespaces.addAll(created);
-            nextListing = System.nanoTime() + TimeUnit.SECONDS.toNanos(DISCOVERY_SECONDS);
+            nextListing = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.collectionListingIntervalMs());
             return new Created(created, since);
         }
 
@@ -366,6 +365,9 @@ public final class MongoSource implements ChangeSource {
                     }
                     changesSeen++;
                     tokens.put(stream.namespace().toString(), change.getResumeToken().getString("_data").getValue());
+                    if (config.skips(change.getOperationType())) {
+                        continue; // skipped.operations (Debezium asks the server to leave them out)
+                    }
                     Map<String, Object> position = new MongoOffset(offset.start(), false, tokens).toMap();
                     for (ChangeRecord record : events.change(stream.namespace(), change, position)) {
                         sink.put(record);

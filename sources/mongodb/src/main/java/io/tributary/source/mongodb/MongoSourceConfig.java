@@ -22,11 +22,15 @@ import io.tributary.core.retry.Retry;
  * @param collections regular expressions a captured collection's {@code <database>.<collection>} matches; empty:
  *     every collection of the captured databases
  * @param excludedCollections regular expressions of {@code <database>.<collection>} left out
+ * @param skippedOperations the operations not captured ({@code c}, {@code u}, {@code d}; {@code t} has no MongoDB
+ *     change)
+ * @param collectionListingIntervalMs how often the captured collections are listed again while streaming
  */
-record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
+record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
         CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode, boolean tombstonesOnDelete,
-        int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry) {
+        int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry,
+        Set<String> skippedOperations, long collectionListingIntervalMs) {
 
     /** Debezium's {@code capture.mode} values: what a change stream is asked to add to an update's event. */
     enum CaptureMode {
@@ -125,12 +129,40 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
             .withDefault(10_000L).validatedBy(delay -> delay > 0, "a positive number of ms")
             .withDoc("Longest wait between retries; waits double up to it.");
 
+    static final ConfigOption<List<String>> SKIPPED_OPERATIONS = ConfigOption.list("skipped.operations")
+            .withDefault(List.of("t")).validatedBy(MongoSourceConfig::validOperations,
+                    "c, u and d in a comma-separated list (t is taken: MongoDB has no truncates), or none")
+            .withDoc("operations not captured: c (inserts), u (updates and replacements), d (deletes), or none");
+    static final ConfigOption<String> USER = ConfigOption.string("mongodb.user")
+            .withDoc("a user to authenticate as, when the connection string names none");
+    static final ConfigOption<String> PASSWORD = ConfigOption.string("mongodb.password").asSensitive()
+            .withDoc("that user's password; never printed");
+    static final ConfigOption<String> AUTH_SOURCE = ConfigOption.string("mongodb.authsource").withDefault("admin")
+            .withDoc("the database mongodb.user is defined in");
+    static final ConfigOption<Boolean> SSL_ENABLED = ConfigOption.bool("mongodb.ssl.enabled").withDefault(false)
+            .withDoc("TLS, as tls=true in the connection string");
+    static final ConfigOption<Boolean> SSL_INVALID_HOSTNAME_ALLOWED = ConfigOption
+            .bool("mongodb.ssl.invalid.hostname.allowed").withDefault(false);
+    static final ConfigOption<Long> CONNECT_TIMEOUT_MS = driverMillis("mongodb.connect.timeout.ms", 10_000L);
+    static final ConfigOption<Long> SOCKET_TIMEOUT_MS = driverMillis("mongodb.socket.timeout.ms", 0L);
+    static final ConfigOption<Long> SERVER_SELECTION_TIMEOUT_MS = driverMillis(
+            "mongodb.server.selection.timeout.ms", 30_000L);
+    static final ConfigOption<Long> HEARTBEAT_FREQUENCY_MS = driverMillis("mongodb.heartbeat.frequency.ms", 10_000L);
+    static final ConfigOption<Long> COLLECTION_POLL_INTERVAL_MS = ConfigOption
+            .longInteger("mongodb.poll.interval.ms").withDefault(30_000L)
+            .validatedBy(ms -> ms > 0, "a whole number of milliseconds above 0")
+            .withDoc("how often the captured collections are listed again while streaming; a collection created "
+                    + "meanwhile is streamed from before its creation either way");
+
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
             CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE,
-            POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
-            Set.of())
-            .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
+            POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS,
+            SKIPPED_OPERATIONS, USER, PASSWORD, AUTH_SOURCE, SSL_ENABLED, SSL_INVALID_HOSTNAME_ALLOWED,
+            CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS, SERVER_SELECTION_TIMEOUT_MS, HEARTBEAT_FREQUENCY_MS,
+            COLLECTION_POLL_INTERVAL_MS), Set.of())
+            .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source (it takes the options of "
+                    + "Debezium's MongoDB connector it honours, listed in the README)").exceptConnectKeys());
 
     /** Databases never captured: the server's own. */
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "config", "local");
@@ -141,14 +173,49 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
 
     static MongoSourceConfig parse(Map<String, String> raw, Set<String> neighbourKeys) {
         ParsedConfig parsed = DEFINITION.withNeighbourKeys(neighbourKeys).parse(raw);
-        return new MongoSourceConfig(parsed.get(CONNECTION_STRING).strip(), parsed.get(TOPIC_PREFIX).strip(),
+        MongoClientOptions client = new MongoClientOptions(parsed.get(CONNECTION_STRING).strip(),
+                blankAsNull(parsed.find(USER)), blankAsNull(parsed.find(PASSWORD)), parsed.get(AUTH_SOURCE).strip(),
+                parsed.get(SSL_ENABLED), parsed.get(SSL_INVALID_HOSTNAME_ALLOWED), parsed.get(CONNECT_TIMEOUT_MS),
+                parsed.get(SOCKET_TIMEOUT_MS), parsed.get(SERVER_SELECTION_TIMEOUT_MS),
+                parsed.get(HEARTBEAT_FREQUENCY_MS));
+        Set<String> skipped = new java.util.TreeSet<>(parsed.get(SKIPPED_OPERATIONS).stream().map(String::strip)
+                .toList());
+        skipped.removeAll(Set.of("t", "none"));
+        return new MongoSourceConfig(client, parsed.get(TOPIC_PREFIX).strip(),
                 patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
                 parsed.get(CAPTURE_MODE), parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE), parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(POLL_INTERVAL_MS), parsed.get(HEARTBEAT_INTERVAL_MS),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
-                        parsed.get(RETRY_DELAY_MAX_MS)));
+                        parsed.get(RETRY_DELAY_MAX_MS)), Set.copyOf(skipped), parsed.get(COLLECTION_POLL_INTERVAL_MS));
+    }
+
+    private static String blankAsNull(java.util.Optional<String> value) {
+        return value.filter(given -> !given.isBlank()).orElse(null);
+    }
+
+    private static ConfigOption<Long> driverMillis(String key, long driversDefault) {
+        return ConfigOption.longInteger(key).withDefault(driversDefault)
+                .validatedBy(ms -> ms >= 0, "a whole number of milliseconds, 0 or more")
+                .withDoc("the driver's setting of that name, unless the connection string sets it");
+    }
+
+    /** Debezium's skipped.operations: none alone, or any of c, u, d and t. */
+    private static boolean validOperations(List<String> operations) {
+        List<String> stripped = operations.stream().map(String::strip).toList();
+        return stripped.equals(List.of("none")) || !stripped.isEmpty()
+                && Set.of("c", "u", "d", "t").containsAll(stripped);
+    }
+
+    /** Whether changes of this type are left out ({@code skipped.operations}). */
+    boolean skips(com.mongodb.client.model.changestream.OperationType type) {
+        return switch (type) {
+            case INSERT -> skippedOperations.contains("c");
+            case UPDATE, REPLACE -> skippedOperations.contains("u");
+            case DELETE -> skippedOperations.contains("d");
+            default -> false;
+        };
     }
 
     static List<ConfigProblem> validate(Map<String, String> raw, Set<String> neighbourKeys) {

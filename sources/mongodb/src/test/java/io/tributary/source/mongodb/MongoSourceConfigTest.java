@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.core.retry.Retry;
@@ -23,6 +24,39 @@ class MongoSourceConfigTest {
         assertThat(config.tombstonesOnDelete()).isTrue();
         assertThat(config.retry()).isEqualTo(new Retry(10, 300, 10_000));
         assertThat(config.toString()).doesNotContain("secret-pw");
+        assertThat(config.skippedOperations()).isEmpty();
+        assertThat(config.collectionListingIntervalMs()).isEqualTo(30_000);
+    }
+
+    /**
+     * The mongodb.* settings apply as Debezium applies them: the driver's settings first, the credentials of
+     * mongodb.user, then the connection string, whose own settings win.
+     */
+    @Test
+    void driverSettingsComeFirstAndTheConnectionStringWins() {
+        var settings = MongoSourceConfig.parse(with("mongodb.connection.string",
+                "mongodb://db:27017/?connectTimeoutMS=2500", "mongodb.user", "cdc", "mongodb.password", "pw-secret",
+                "mongodb.authsource", "users", "mongodb.connect.timeout.ms", "7000",
+                "mongodb.server.selection.timeout.ms", "1500", "mongodb.ssl.enabled", "true")).client();
+
+        assertThat(settings.settings().getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2500);
+        assertThat(settings.settings().getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS))
+                .isEqualTo(1500);
+        assertThat(settings.settings().getSslSettings().isEnabled()).isTrue();
+        assertThat(settings.settings().getCredential()).satisfies(credential -> {
+            assertThat(credential.getUserName()).isEqualTo("cdc");
+            assertThat(credential.getSource()).isEqualTo("users");
+        });
+        assertThat(settings.toString()).doesNotContain("pw-secret");
+    }
+
+    @Test
+    void skippedOperationsAreDebeziums() {
+        assertThat(MongoSourceConfig.parse(with("skipped.operations", "u, d")).skippedOperations())
+                .containsExactlyInAnyOrder("u", "d");
+        assertThat(MongoSourceConfig.parse(with("skipped.operations", "none")).skippedOperations()).isEmpty();
+        assertThat(MongoSourceConfig.validate(with("skipped.operations", "c,x"), Set.of()).toString())
+                .contains("skipped.operations").contains("or none");
     }
 
     @Test

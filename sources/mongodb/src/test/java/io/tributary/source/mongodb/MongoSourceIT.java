@@ -167,6 +167,24 @@ class MongoSourceIT {
         assertThat(poll(source, 2)).extracting(record -> key(record)).containsExactly("3", "4");
     }
 
+    /** skipped.operations: the changes of the operations it names are not captured, the others are. */
+    @Test
+    void skippedOperationsAreNotCaptured() throws Exception {
+        MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+        orders.insertOne(new Document("_id", 1));
+        MongoSource source = start(Optional.empty(), Map.of("skipped.operations", "u,d"));
+        assertThat(poll(source, 1)).extracting(record -> value(record)[4] + " " + key(record))
+                .containsExactly("r 1");
+
+        orders.updateOne(Filters.eq("_id", 1), Updates.set("status", "paid"));
+        orders.replaceOne(Filters.eq("_id", 1), new Document("_id", 1).append("status", "sent"));
+        orders.deleteOne(Filters.eq("_id", 1));
+        orders.insertOne(new Document("_id", 2));
+
+        assertThat(poll(source, 1)).extracting(record -> value(record)[4] + " " + key(record))
+                .containsExactly("c 2");
+    }
+
     /** The server down when the source starts: retried until it is up, then the snapshot and the stream. */
     @Test
     void aSourceStartedWhileTheServerIsDownCapturesOnceItIsUp() throws Exception {
@@ -344,7 +362,8 @@ class MongoSourceIT {
     @Test
     void collectionsAndDatabasesCreatedWhileStreamingAreCapturedFromTheirFirstChange() throws Exception {
         client.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
-        MongoSource source = start(Optional.empty(), Map.of("collection.include.list", "shop\\..*,outlet\\.sales"));
+        MongoSource source = start(Optional.empty(), Map.of("collection.include.list", "shop\\..*,outlet\\.sales",
+                "mongodb.poll.interval.ms", "1000"));
         poll(source, 1);
 
         MongoCollection<Document> returns = client.getDatabase("shop").getCollection("returns");
@@ -355,7 +374,7 @@ class MongoSourceIT {
         client.getDatabase("outlet").getCollection("sales").insertOne(new Document("_id", "s1"));
         client.getDatabase("outlet").getCollection("stock").insertOne(new Document("_id", "not captured"));
 
-        assertThat(poll(source, 5, Duration.ofSeconds(3 * MongoSource.DISCOVERY_SECONDS + 30)))
+        assertThat(poll(source, 5))
                 .extracting(record -> record.topic() + " " + value(record)[4] + " " + key(record))
                 .containsExactlyInAnyOrder("shop.shop.returns c 1", "shop.shop.returns c 2", "shop.shop.returns c 3",
                         "shop.shop.returns u 2", "shop.outlet.sales c \"s1\"");
