@@ -2,10 +2,13 @@ package io.tributary.source.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -27,24 +30,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * catalogues; each record must be the same JsonConverter bytes, with schemas and without, by both of Tributary's
  * paths. Each side is given its own copies of the documents (Debezium changes the documents it is given). Each option
  * set must change Debezium's records against no options at all (so that an option both sides ignored would fail),
- * but the one of paths that are nowhere, which must change none. Also: the option values Debezium's validators refuse
- * are the ones Tributary refuses.
+ * but the one of paths that are nowhere, which must change none; an event Debezium fails on (an update that truncates
+ * an array left out) must be refused by Tributary too, and only one option set has such events. Also: the option
+ * values Debezium's validators refuse are the ones Tributary refuses.
  */
 class MongoFieldFilterDifferentialTest {
     private static final String PREFIX = "fields";
 
-    /** Settings, and whether they change any of Debezium's records. */
-    record OptionSet(String name, Map<String, String> settings, boolean changes) {
+    /** Settings; whether they change any of Debezium's records, and whether Debezium fails on some events. */
+    record OptionSet(String name, Map<String, String> settings, boolean changes, boolean refuses) {
         static OptionSet excluding(String name, String excludeList) {
-            return new OptionSet(name, Map.of("field.exclude.list", excludeList), true);
+            return new OptionSet(name, Map.of("field.exclude.list", excludeList), true, false);
         }
 
         static OptionSet renaming(String name, String renames) {
-            return new OptionSet(name, Map.of("field.renames", renames), true);
+            return new OptionSet(name, Map.of("field.renames", renames), true, false);
         }
 
         static OptionSet both(String name, String excludeList, String renames) {
-            return new OptionSet(name, Map.of("field.exclude.list", excludeList, "field.renames", renames), true);
+            return new OptionSet(name, Map.of("field.exclude.list", excludeList, "field.renames", renames), true,
+                    false);
         }
 
         @Override
@@ -56,18 +61,20 @@ class MongoFieldFilterDifferentialTest {
     static Stream<OptionSet> optionSets() {
         return Stream.of(
                 OptionSet.excluding("top-level fields",
-                        "shop.orders.string,shop.orders.documentArray,*.*.qty,edge.docs.arr,edge.docs.a,*.*.old"),
+                        "shop.orders.string,shop.orders.documentArray,*.*.qty,edge.docs.a,*.*.old"),
                 OptionSet.excluding("nested fields", "shop.orders.nested.a.b,*.*.nested.list,*.*.nested.gone,"
                         + "edge.docs.x.y.z,edge.docs.gone.with.dots.deeper,*.*.all.nested.a,edge.docs.s.w"),
                 OptionSet.excluding("fields in arrays of documents", "shop.orders.documentArray.sku,*.*.history.at,"
-                        + "*.*.history.list,edge.docs.a.b,edge.docs.list.x,edge.docs.a.list,shop.orders.mixedArray.x,"
-                        + "edge.docs.a.a"),
-                OptionSet.excluding("array indexes in the path", "edge.docs.a.0.b,edge.docs.tags.10,edge.docs.list.0,"
-                        + "shop.orders.tags.1"),
+                        + "edge.docs.a.b,edge.docs.list.x,shop.orders.mixedArray.x,edge.docs.a.a"),
+                // Debezium fails on an update that truncates an array left out ("field can not be null"), or an
+                // array above a field left out (shop.orders.tags.1)
+                new OptionSet("arrays an update truncates", Map.of("field.exclude.list",
+                        "edge.docs.arr,*.*.history.list,edge.docs.a.list,shop.orders.tags.1"), true, true),
+                OptionSet.excluding("array indexes in the path", "edge.docs.a.0.b,edge.docs.tags.10,edge.docs.list.0"),
                 OptionSet.excluding("the _id", "*.*._id"),
                 new OptionSet("paths that are nowhere", Map.of("field.exclude.list", "shop.orders.nothere,"
                         + "*.*.nested.a.nothere.deeper,nowhere.*.qty,shop.orders.int32.below",
-                        "field.renames", "shop.orders.missing:found,*.*.nested.a.b.c.d:e"), false),
+                        "field.renames", "shop.orders.missing:found,*.*.nested.a.b.c.d:e"), false, false),
                 OptionSet.renaming("top-level renames", "shop.orders.string:text,*.*.name:title,*.*.tags:labels,"
                         + "edge.docs.arr:array,*.*.old:previous,edge.docs.t:time"),
                 OptionSet.renaming("nested renames", "shop.orders.nested.a:alpha,*.*.nested.gone:went,"
@@ -77,8 +84,8 @@ class MongoFieldFilterDifferentialTest {
                         "*.*.tags:labels,shop.orders.nested.a:alpha,*.*.qty:quantity,edge.docs.a.b:bee"),
                 OptionSet.both("one collection, its name in other cases", "SHOP.Orders.int32,shop.orders.name",
                         "shop.orders.tags:labels"),
-                OptionSet.both("wildcards and alternatives", "*.*.tags,ed*.d*.x,shop|edge.docs.qty,inventaire.*.string",
-                        "shop.stock-items*.name:label"));
+                OptionSet.both("wildcards and alternatives",
+                        "*.*.int32,ed*.d*.x,shop|edge.docs.qty,inventaire.*.string", "shop.stock-items*.name:label"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,12 +108,13 @@ class MongoFieldFilterDifferentialTest {
                 + "both%n", options.name(), comparison.compared, comparison.changed, comparison.refused);
 
         if (!comparison.differences.isEmpty()) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "field-filter-differences-"
+            Files.writeString(Path.of("target", "field-filter-differences-"
                     + options.name().replace(' ', '-') + ".txt"), String.join("\n\n", comparison.differences));
         }
         assertThat(comparison.differences.stream().limit(3).toList())
                 .as("%s: %d differences, the first", options, comparison.differences.size()).isEmpty();
         assertThat(comparison.compared).as("records compared").isGreaterThan(800);
+        assertThat(comparison.refused > 0).as("events refused by both").isEqualTo(options.refuses());
         if (options.changes()) {
             assertThat(comparison.changed).as("Debezium's records the options changed").isPositive();
         } else {
@@ -144,7 +152,7 @@ class MongoFieldFilterDifferentialTest {
         Map<String, String> raw = new HashMap<>(Map.of("topic.prefix", PREFIX, "mongodb.connection.string",
                 "mongodb://localhost:27017/?replicaSet=rs0"));
         raw.put(key, value);
-        List<ConfigProblem> problems = MongoSourceConfig.validate(raw, java.util.Set.of());
+        List<ConfigProblem> problems = MongoSourceConfig.validate(raw, Set.of());
         assertThat(problems.isEmpty()).as("Tributary accepts %s='%s' (Debezium's problems: %d; Tributary's: %s)",
                 key, value, debeziumProblems[0], problems).isEqualTo(debeziumProblems[0] == 0);
         if (!problems.isEmpty()) {

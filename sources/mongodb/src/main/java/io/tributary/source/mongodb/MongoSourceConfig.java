@@ -27,8 +27,8 @@ import io.tributary.core.retry.Retry;
  */
 record MongoSourceConfig(String connectionString, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
-        FieldFilter fields, CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode, boolean tombstonesOnDelete,
-        int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry) {
+        FieldFilter fields, CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode,
+        boolean tombstonesOnDelete, int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry) {
 
     /** Debezium's {@code capture.mode} values: what a change stream is asked to add to an update's event. */
     enum CaptureMode {
@@ -138,7 +138,8 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
             FIELD_EXCLUDE_LIST, FIELD_RENAMES, CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE,
-            MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
+            MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES,
+            RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS),
             Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source").exceptConnectKeys());
 
@@ -154,7 +155,8 @@ record MongoSourceConfig(String connectionString, String topicPrefix, List<Patte
         return new MongoSourceConfig(parsed.get(CONNECTION_STRING).strip(), parsed.get(TOPIC_PREFIX).strip(),
                 patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
-                FieldFilter.of(parsed.get(FIELD_EXCLUDE_LIST), parsed.get(FIELD_RENAMES)), parsed.get(CAPTURE_MODE), parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
+                FieldFilter.of(parsed.get(FIELD_EXCLUDE_LIST), parsed.get(FIELD_RENAMES)), parsed.get(CAPTURE_MODE),
+                parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE), parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(POLL_INTERVAL_MS), parsed.get(HEARTBEAT_INTERVAL_MS),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
