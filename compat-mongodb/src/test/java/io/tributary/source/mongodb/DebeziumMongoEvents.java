@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
@@ -47,10 +48,20 @@ final class DebeziumMongoEvents {
 
     /** With or without a tombstone after each delete ({@code tombstones.on.delete}). */
     DebeziumMongoEvents(String topicPrefix, boolean tombstones) {
+        this(topicPrefix, tombstones, Map.of());
+    }
+
+    /** With these further settings of the connector ({@code field.exclude.list}, ...). */
+    DebeziumMongoEvents(String topicPrefix, Map<String, String> settings) {
+        this(topicPrefix, true, settings);
+    }
+
+    private DebeziumMongoEvents(String topicPrefix, boolean tombstones, Map<String, String> settings) {
         Configuration configuration = Configuration.create()
                 .with("topic.prefix", topicPrefix)
                 .with("tombstones.on.delete", tombstones)
                 .with("mongodb.connection.string", "mongodb://localhost:27017/?replicaSet=rs0")
+                .with(Configuration.from(settings))
                 .build();
         config = new MongoDbConnectorConfig(configuration);
         MongoDbTaskContext taskContext = new MongoDbTaskContext(configuration);

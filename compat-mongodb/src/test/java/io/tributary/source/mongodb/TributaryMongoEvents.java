@@ -1,6 +1,7 @@
 package io.tributary.source.mongodb;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,15 @@ final class TributaryMongoEvents {
     /** With or without a tombstone after each delete. */
     TributaryMongoEvents(String topicPrefix, boolean tombstones) {
         events = new MongoEvents(topicPrefix, VERSION, tombstones);
+    }
+
+    /** With these further settings of the source ({@code field.exclude.list}, ...), parsed as the source parses them. */
+    TributaryMongoEvents(String topicPrefix, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("topic.prefix", topicPrefix);
+        all.put("mongodb.connection.string", "mongodb://localhost:27017/?replicaSet=rs0");
+        MongoSourceConfig config = MongoSourceConfig.parse(all);
+        events = new MongoEvents(topicPrefix, VERSION, config.tombstonesOnDelete(), config.fields());
     }
 
     List<ChangeRecord> change(ChangeStreamDocument<BsonDocument> event) {

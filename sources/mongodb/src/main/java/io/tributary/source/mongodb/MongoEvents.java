@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code {"id": <the _id as relaxed extended JSON>}}; the value's {@code before} and {@code after} documents as
  * strict extended JSON (v1) strings; {@code updateDescription}, {@code source} (with {@code collection}, {@code ord},
  * {@code lsid}, {@code txnNumber}, {@code wallTime}), {@code op}, {@code ts_ms} and {@code transaction}; a tombstone
- * after each streamed delete unless {@code tombstones.on.delete=false}.
+ * after each streamed delete unless {@code tombstones.on.delete=false}. The documents and update descriptions are
+ * those the {@link FieldFilter} leaves ({@code field.exclude.list}, {@code field.renames}).
  */
 final class MongoEvents {
     /**
@@ -71,16 +72,23 @@ final class MongoEvents {
     private final String topicPrefix;
     private final String version;
     private final boolean tombstones;
+    private final FieldFilter fields;
     private final Map<MongoSource.Namespace, Schemas> schemas = new ConcurrentHashMap<>();
 
     /** A collection's topic and schemas: built once, shared by its records. */
-    private record Schemas(String topic, EventSchema key, EventSchema value, Map<String, ?> partition) {
+    private record Schemas(String topic, EventSchema key, EventSchema value, Map<String, ?> partition,
+            FieldFilter fields) {
     }
 
     MongoEvents(String topicPrefix, String version, boolean tombstones) {
+        this(topicPrefix, version, tombstones, FieldFilter.NONE);
+    }
+
+    MongoEvents(String topicPrefix, String version, boolean tombstones, FieldFilter fields) {
         this.topicPrefix = topicPrefix;
         this.version = version;
         this.tombstones = tombstones;
+        this.fields = fields;
     }
 
     /** Debezium's partition of a MongoDB capture. */
@@ -93,7 +101,8 @@ final class MongoEvents {
         Schemas collection = schemas(namespace);
         long nowMs = System.currentTimeMillis();
         Object[] source = source(namespace, nowMs, "true", -1, null, null, null);
-        Object[] value = {null, document.toJson(STRICT), null, source, "r", nowMs, null};
+        Object[] value = {null, collection.fields().document(document).toJson(STRICT), null, source, "r", nowMs,
+            null};
         return new ChangeRecord(collection.topic(), collection.key(), key(document.get("_id")), collection.value(),
                 value, collection.partition(), offset);
     }
@@ -147,10 +156,10 @@ final class MongoEvents {
         Long txnNumber = lsid != null ? event.getTxnNumber().getValue() : null;
         Object[] source = source(namespace, tsMs, null, clusterTime == null ? -1 : clusterTime.getInc(), lsid,
                 txnNumber, wallTime == null ? null : wallTime.getValue());
-        BsonDocument after = event.getFullDocument();
-        BsonDocument before = event.getFullDocumentBeforeChange();
+        BsonDocument after = collection.fields().document(event.getFullDocument());
+        BsonDocument before = collection.fields().document(event.getFullDocumentBeforeChange());
         Object[] value = {before == null ? null : before.toJson(STRICT), after == null ? null : after.toJson(STRICT),
-            updateDescription(event), source, op, System.currentTimeMillis(), null};
+            updateDescription(event, collection.fields()), source, op, System.currentTimeMillis(), null};
         Object key = key(id);
         ChangeRecord record = new ChangeRecord(collection.topic(), collection.key(), key, collection.value(), value,
                 collection.partition(), offset);
@@ -176,19 +185,24 @@ final class MongoEvents {
         return Optional.empty();
     }
 
-    /** An update's description: {@code updatedFields} as relaxed JSON; removed fields and truncated arrays, if any. */
-    private static Object[] updateDescription(ChangeStreamDocument<BsonDocument> event) {
+    /**
+     * An update's description: {@code updatedFields} as relaxed JSON; removed fields and truncated arrays, if any
+     * are left once {@code fields} has left out and renamed them.
+     */
+    private static Object[] updateDescription(ChangeStreamDocument<BsonDocument> event, FieldFilter fields) {
         if (event.getOperationType() != OperationType.UPDATE || event.getUpdateDescription() == null) {
             return null;
         }
         var description = event.getUpdateDescription();
-        List<String> removed = description.getRemovedFields();
+        List<String> removed = description.getRemovedFields() == null ? null
+                : fields.fieldNames(description.getRemovedFields());
         List<Object[]> truncated = description.getTruncatedArrays() == null ? null
                 : description.getTruncatedArrays().stream()
-                        .map(array -> new Object[] {array.getField(), array.getNewSize()}).toList();
+                        .map(array -> new Object[] {fields.truncatedArrayName(array.getField()),
+                            array.getNewSize()}).toList();
+        BsonDocument updated = fields.updatedFields(description.getUpdatedFields());
         return new Object[] {removed == null || removed.isEmpty() ? null : removed,
-            description.getUpdatedFields() == null ? null : description.getUpdatedFields().toJson(),
-            truncated == null || truncated.isEmpty() ? null : truncated};
+            updated == null ? null : updated.toJson(), truncated == null || truncated.isEmpty() ? null : truncated};
     }
 
     /**
@@ -222,7 +236,7 @@ final class MongoEvents {
                     .add("ts_ms", EventSchema.of(Type.INT64).asOptional())
                     .add("transaction", DebeziumBlocks.TRANSACTION)
                     .build());
-            return new Schemas(topic, key, value, partition(topicPrefix));
+            return new Schemas(topic, key, value, partition(topicPrefix), fields.forCollection(name));
         });
     }
 

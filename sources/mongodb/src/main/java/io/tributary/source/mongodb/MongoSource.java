@@ -82,7 +82,7 @@ public final class MongoSource implements ChangeSource {
         }
         client = MongoClients.create(config.client().settings());
         handoff = new RecordHandoff(config.maxQueueSize(), config.maxBatchSize());
-        events = new MongoEvents(config.topicPrefix(), VERSION, config.tombstonesOnDelete());
+        events = new MongoEvents(config.topicPrefix(), VERSION, config.tombstonesOnDelete(), config.fields());
         heartbeats = new Heartbeats(config.topicPrefix(), config.heartbeatIntervalMs());
         reader = new Thread(() -> capture(stored), "tributary-mongodb-" + config.topicPrefix());
         reader.setDaemon(true);

@@ -22,15 +22,17 @@ import io.tributary.core.retry.Retry;
  * @param collections regular expressions a captured collection's {@code <database>.<collection>} matches; empty:
  *     every collection of the captured databases
  * @param excludedCollections regular expressions of {@code <database>.<collection>} left out
+ * @param fields the fields left out of or renamed in the captured documents ({@code field.exclude.list},
+ *     {@code field.renames})
  * @param skippedOperations the operations not captured ({@code c}, {@code u}, {@code d}; {@code t} has no MongoDB
  *     change)
  * @param collectionListingIntervalMs how often the captured collections are listed again while streaming
  */
 record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pattern> databases,
         List<Pattern> excludedDatabases, List<Pattern> collections, List<Pattern> excludedCollections,
-        CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode, boolean tombstonesOnDelete,
-        int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs, Retry retry,
-        Set<String> skippedOperations, long collectionListingIntervalMs) {
+        FieldFilter fields, CaptureMode captureMode, FullUpdateType fullUpdateType, SnapshotMode snapshotMode,
+        boolean tombstonesOnDelete, int maxBatchSize, int maxQueueSize, long pollIntervalMs, long heartbeatIntervalMs,
+        Retry retry, Set<String> skippedOperations, long collectionListingIntervalMs) {
 
     /** Debezium's {@code capture.mode} values: what a change stream is asked to add to an update's event. */
     enum CaptureMode {
@@ -94,6 +96,14 @@ record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pat
     static final ConfigOption<List<String>> COLLECTION_INCLUDE_LIST = regexes("collection.include.list")
             .withDoc("regular expressions of <database>.<collection> names captured; default: every collection");
     static final ConfigOption<List<String>> COLLECTION_EXCLUDE_LIST = regexes("collection.exclude.list");
+    static final ConfigOption<String> FIELD_EXCLUDE_LIST = fieldPaths("field.exclude.list", FieldFilter.EXCLUSION,
+            "a comma-separated list of <database>.<collection>.<field>[.<nested field>...]")
+            .withDoc("fields left out of every captured document and update description; database and collection "
+                    + "may hold * (any characters)");
+    static final ConfigOption<String> FIELD_RENAMES = fieldPaths("field.renames", FieldFilter.RENAMING,
+            "a comma-separated list of <database>.<collection>.<field>[.<nested field>...]:<new name>")
+            .withDoc("fields renamed (at their own level) in every captured document and update description; "
+                    + "database and collection may hold * (any characters)");
     static final ConfigOption<CaptureMode> CAPTURE_MODE = ConfigOption.oneOf("capture.mode", CaptureMode.class)
             .withDefault(CaptureMode.CHANGE_STREAMS_UPDATE_FULL);
     static final ConfigOption<FullUpdateType> FULL_UPDATE_TYPE = ConfigOption
@@ -156,11 +166,11 @@ record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pat
 
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(CONNECTION_STRING, TOPIC_PREFIX,
             DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, COLLECTION_INCLUDE_LIST, COLLECTION_EXCLUDE_LIST,
-            CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE, MAX_BATCH_SIZE, MAX_QUEUE_SIZE,
-            POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES, RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS,
-            SKIPPED_OPERATIONS, USER, PASSWORD, AUTH_SOURCE, SSL_ENABLED, SSL_INVALID_HOSTNAME_ALLOWED,
-            CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS, SERVER_SELECTION_TIMEOUT_MS, HEARTBEAT_FREQUENCY_MS,
-            COLLECTION_POLL_INTERVAL_MS), Set.of())
+            FIELD_EXCLUDE_LIST, FIELD_RENAMES, CAPTURE_MODE, FULL_UPDATE_TYPE, SNAPSHOT_MODE, TOMBSTONES_ON_DELETE,
+            MAX_BATCH_SIZE, MAX_QUEUE_SIZE, POLL_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, ERRORS_MAX_RETRIES,
+            RETRY_DELAY_INITIAL_MS, RETRY_DELAY_MAX_MS, SKIPPED_OPERATIONS, USER, PASSWORD, AUTH_SOURCE, SSL_ENABLED,
+            SSL_INVALID_HOSTNAME_ALLOWED, CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS, SERVER_SELECTION_TIMEOUT_MS,
+            HEARTBEAT_FREQUENCY_MS, COLLECTION_POLL_INTERVAL_MS), Set.of())
             .withUndeclaredKeys(UndeclaredKeys.reject("Tributary's MongoDB source (it takes the options of "
                     + "Debezium's MongoDB connector it honours, listed in the README)").exceptConnectKeys());
 
@@ -184,7 +194,8 @@ record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pat
         return new MongoSourceConfig(client, parsed.get(TOPIC_PREFIX).strip(),
                 patterns(parsed.get(DATABASE_INCLUDE_LIST)), patterns(parsed.get(DATABASE_EXCLUDE_LIST)),
                 patterns(parsed.get(COLLECTION_INCLUDE_LIST)), patterns(parsed.get(COLLECTION_EXCLUDE_LIST)),
-                parsed.get(CAPTURE_MODE), parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
+                FieldFilter.of(parsed.get(FIELD_EXCLUDE_LIST), parsed.get(FIELD_RENAMES)), parsed.get(CAPTURE_MODE),
+                parsed.get(FULL_UPDATE_TYPE), parsed.get(SNAPSHOT_MODE),
                 parsed.get(TOMBSTONES_ON_DELETE), parsed.get(MAX_BATCH_SIZE), parsed.get(MAX_QUEUE_SIZE),
                 parsed.get(POLL_INTERVAL_MS), parsed.get(HEARTBEAT_INTERVAL_MS),
                 new Retry(parsed.get(ERRORS_MAX_RETRIES), parsed.get(RETRY_DELAY_INITIAL_MS),
@@ -237,6 +248,12 @@ record MongoSourceConfig(MongoClientOptions client, String topicPrefix, List<Pat
                 return false;
             }
         }), "a comma-separated list of regular expressions");
+    }
+
+    /** A comma-separated list of field paths, every entry of {@code format} (as Debezium checks them). */
+    private static ConfigOption<String> fieldPaths(String key, Pattern format, String expected) {
+        return ConfigOption.string(key).withDefault("")
+                .validatedBy(value -> FieldFilter.invalid(value, format).isEmpty(), expected);
     }
 
     private static List<Pattern> patterns(List<String> expressions) {

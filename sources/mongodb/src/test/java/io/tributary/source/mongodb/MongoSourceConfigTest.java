@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.tributary.api.config.ConfigProblem;
 import io.tributary.core.retry.Retry;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
 class MongoSourceConfigTest {
@@ -23,6 +24,7 @@ class MongoSourceConfigTest {
         assertThat(config.snapshotMode()).isEqualTo(MongoSourceConfig.SnapshotMode.INITIAL);
         assertThat(config.tombstonesOnDelete()).isTrue();
         assertThat(config.retry()).isEqualTo(new Retry(10, 300, 10_000));
+        assertThat(config.fields().isEmpty()).as("no field.exclude.list, no field.renames").isTrue();
         assertThat(config.toString()).doesNotContain("secret-pw");
         assertThat(config.skippedOperations()).isEmpty();
         assertThat(config.collectionListingIntervalMs()).isEqualTo(30_000);
@@ -90,6 +92,31 @@ class MongoSourceConfigTest {
         assertThat(some.captures("shop", "secrets")).isFalse();
         assertThat(some.captures("other", "orders")).isFalse();
         assertThat(some.captures("local", "startup_log")).isFalse();
+    }
+
+    @Test
+    void fieldExclusionsAndRenamesApplyToTheCollectionsTheyName() {
+        MongoSourceConfig config = MongoSourceConfig.parse(with("field.exclude.list", "shop.orders.secret",
+                "field.renames", "shop.*.qty:quantity"));
+        BsonDocument document = BsonDocument.parse("{\"_id\": 1, \"secret\": \"s\", \"qty\": 2}");
+
+        assertThat(config.fields().forCollection(new MongoSource.Namespace("shop", "orders")).document(document)
+                .toJson()).isEqualTo("{\"_id\": 1, \"quantity\": 2}");
+        assertThat(config.fields().forCollection(new MongoSource.Namespace("shop", "items")).document(document)
+                .toJson()).isEqualTo("{\"_id\": 1, \"secret\": \"s\", \"quantity\": 2}");
+        assertThat(config.fields().forCollection(new MongoSource.Namespace("other", "orders")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void fieldPathsNotOfDebeziumsFormatAreRefused() {
+        Map<String, String> config = with("field.exclude.list", "shop.orders.a,shop.orders", "field.renames",
+                "shop.orders.a:b.c");
+
+        assertThat(MongoSourceConfig.validate(config, Set.of())).extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("field.exclude.list", "field.renames");
+        assertThat(MongoSourceConfig.validate(config, Set.of()).toString())
+                .contains("<database>.<collection>.<field>[.<nested field>...] but found 'shop.orders.a,shop.orders'")
+                .contains(":<new name> but found 'shop.orders.a:b.c'");
     }
 
     @Test
