@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,14 @@ import org.bson.Document;
 
 /**
  * Seed 004's replication at scale: a collection of {@code --documents} product documents ({@link ProductsWorkload})
- * captured from a source mongo-java-server (oplog on) and written into a target one, each server a JVM of its own
+ * captured from a source mongo-java-server and written into a target one, each server a JVM of its own
  * ({@link MongoServerMain}), by {@code tributary run <pipeline file>} started as its launcher starts it — straight
  * into the MongoDB sink ({@code direct}), or into a Kafka topic of 1 or 4 partitions ({@code kafka-1},
  * {@code kafka-4}: the broker a JVM of its own, {@link BenchBroker}) out of which Tributary's MongoDB sink connector
  * on a Kafka Connect worker (a JVM of its own, as many tasks as partitions) writes the target, seed 004's pipeline on
- * Kafka. Two phases in one run: the snapshot of the preloaded documents, then as many more inserted by a writer in
- * {@code insertMany} batches while the pipeline streams. A phase ends when the target holds its last document; its
+ * Kafka. Two phases in one run: the snapshot of the preloaded documents, then {@code --streamed} more (as many as
+ * preloaded unless told) inserted by a writer in {@code insertMany} batches while the pipeline streams; the source's
+ * oplog, which its change streams read, turned on between the preload and the pipeline's start. A phase ends when the target holds its last document; its
  * cost is each process's user + system CPU from {@code /proc} (from the process's start for the snapshot). Writes
  * {@code bench/results/mongodb-replication.md}, or {@code mongodb-replication-<documents>-documents.md} below 10 M.
  */
@@ -63,6 +65,7 @@ public final class MongoReplicationBench {
     }
 
     private final long documents;
+    private final long streamed;
     private final int runs;
     private final int batch;
     private final List<Route> routes;
@@ -77,6 +80,7 @@ public final class MongoReplicationBench {
     private MongoReplicationBench(Map<String, String> options, TemporaryDirectory directory)
             throws IOException, InterruptedException {
         this.documents = Long.parseLong(options.getOrDefault("documents", String.valueOf(STANDARD_DOCUMENTS)));
+        this.streamed = Long.parseLong(options.getOrDefault("streamed", String.valueOf(documents)));
         this.runs = Integer.parseInt(options.getOrDefault("runs", "1"));
         this.batch = Integer.parseInt(options.getOrDefault("batch", "1000"));
         this.routes = Stream.of(options.getOrDefault("routes", "direct,kafka-4,kafka-1").split(","))
@@ -103,7 +107,7 @@ public final class MongoReplicationBench {
     }
 
     private void run() throws Exception {
-        MongoReplicationResults results = new MongoReplicationResults(documents, runs, batch, backend, sourceJvm,
+        MongoReplicationResults results = new MongoReplicationResults(documents, streamed, runs, batch, backend, sourceJvm,
                 workerJvm, tributaryJvm);
         try (BenchBroker broker = routes.stream().anyMatch(route -> route.partitions > 0)
                 ? BenchBroker.start(directory.path()) : null) {
@@ -113,14 +117,14 @@ public final class MongoReplicationBench {
                     System.out.printf(Locale.ROOT, "%-8s snapshot %8.0f docs/s, streaming %8.0f docs/s (writer %.0f "
                             + "docs/s); CPU-s per 1 M: tributary %.1f / %.1f, worker %.1f / %.1f; RSS tributary %d "
                             + "MiB, worker %d MiB; load %s%n", route.label(),
-                            documents / (sample.snapshotNanos() / 1e9), documents / (sample.streamingNanos() / 1e9),
-                            documents / (sample.writerNanos() / 1e9),
+                            documents / (sample.snapshotNanos() / 1e9), streamed / (sample.streamingNanos() / 1e9),
+                            streamed / (sample.writerNanos() / 1e9),
                             MongoReplicationResults.perMillion(sample.tributary().snapshotCpuNanos(), documents),
                             MongoReplicationResults.perMillion(sample.tributary().runCpuNanos()
-                                    - sample.tributary().snapshotCpuNanos(), documents),
+                                    - sample.tributary().snapshotCpuNanos(), streamed),
                             MongoReplicationResults.perMillion(sample.worker().snapshotCpuNanos(), documents),
                             MongoReplicationResults.perMillion(sample.worker().runCpuNanos()
-                                    - sample.worker().snapshotCpuNanos(), documents),
+                                    - sample.worker().snapshotCpuNanos(), streamed),
                             sample.tributary().peakRssKib() / 1024, sample.worker().peakRssKib() / 1024,
                             sample.loadAverage());
                     results.add(route, sample);
@@ -140,7 +144,7 @@ public final class MongoReplicationBench {
         Path runDirectory = Files.createDirectories(directory.resolve("run-" + ++runNumber));
         String prefix = "docdb" + runNumber;
         try (ServerJvm sourceServer = ServerJvm.start(MongoServerMain.class, runDirectory, "source", sourceJvm,
-                backend("source", runDirectory), "oplog");
+                backend("source", runDirectory));
                 ServerJvm targetServer = ServerJvm.start(MongoServerMain.class, runDirectory, "target", targetJvm,
                         backend("target", runDirectory));
                 MongoClient sourceClient = MongoClients.create(sourceServer.address());
@@ -151,6 +155,8 @@ public final class MongoReplicationBench {
             long loaded = workload.insert(0, documents);
             System.out.printf(Locale.ROOT, "%s run %d: %,d documents loaded at %.0f docs/s%n", route.label(),
                     runNumber, documents, documents / (loaded / 1e9));
+            sourceServer.tell("oplog");
+            awaitOplog(sourceClient);
             long brokerStart = broker == null ? 0 : broker.cpuNanos();
             long sourceStart = sourceServer.cpuNanos();
             long targetStart = targetServer.cpuNanos();
@@ -182,8 +188,8 @@ public final class MongoReplicationBench {
                 long tributarySnapshot = ProcessCpu.of(tributary.pid()).cpuNanos();
                 long workerSnapshot = worker == null ? 0 : ProcessCpu.of(worker.pid()).cpuNanos();
                 CompletableFuture<Long> writer = CompletableFuture.supplyAsync(
-                        () -> workload.insert(documents, documents));
-                awaitTarget(target, 2 * documents, processes, log);
+                        () -> workload.insert(documents, streamed));
+                awaitTarget(target, documents + streamed, processes, log);
                 long runEnd = System.nanoTime();
                 ProcessCpu tributaryEnd = ProcessCpu.of(tributary.pid());
                 ProcessCpu workerEnd = worker == null ? null : ProcessCpu.of(worker.pid());
@@ -247,6 +253,17 @@ public final class MongoReplicationBench {
     }
 
     /** Waits until the target holds {@code count} documents; fails when a process ends or nothing moves for 3 min. */
+    /** Waits until the source server has its oplog, which the benchmark {@linkplain ServerJvm#tell told} it to start. */
+    private static void awaitOplog(MongoClient source) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!source.getDatabase("local").listCollectionNames().into(new ArrayList<>()).contains("oplog.rs")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the source server did not turn its oplog on within a minute");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private static void awaitTarget(MongoCollection<Document> target, long count, List<ProcessHandle> processes,
             Path log)
             throws Exception {

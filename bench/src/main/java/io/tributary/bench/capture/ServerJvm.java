@@ -1,10 +1,14 @@
 package io.tributary.bench.capture;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.tributary.testkit.ChildJvm;
 
@@ -45,12 +49,25 @@ record ServerJvm(Process process, String address) implements AutoCloseable {
 
     /** In the server's JVM: says where it serves, then blocks until the benchmark closes this JVM's input. */
     static void serve(Path ready, String address) throws IOException {
+        serve(ready, address, line -> {
+        });
+    }
+
+    /** As {@link #serve(Path, String)}, handing each line the benchmark {@linkplain #tell tells} it to commands. */
+    static void serve(Path ready, String address, Consumer<String> commands) throws IOException {
         Path written = ready.resolveSibling(ready.getFileName() + ".tmp");
         Files.writeString(written, address);
         Files.move(written, ready);
-        while (System.in.read() >= 0) {
-            // serves until the benchmark closes this process's input
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = input.readLine(); line != null; line = input.readLine()) {
+            commands.accept(line.strip());
         }
+    }
+
+    /** Sends the server a command line (see {@link #serve(Path, String, Consumer)}). */
+    void tell(String command) throws IOException {
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** The server's CPU (user + system) since it started. */

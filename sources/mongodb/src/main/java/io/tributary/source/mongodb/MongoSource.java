@@ -440,7 +440,9 @@ public final class MongoSource implements ChangeSource {
      */
     private MongoChangeStreamCursor<ChangeStreamDocument<BsonDocument>> open(Namespace namespace,
             Map<String, String> tokens, BsonTimestamp start, long awaitMs) {
-        var watch = collection(namespace).watch(BsonDocument.class).maxAwaitTime(awaitMs, TimeUnit.MILLISECONDS);
+        // batches of max.batch.size, as the snapshot's: a stream far behind would otherwise be sent all it lags by
+        var watch = collection(namespace).watch(BsonDocument.class).batchSize(config.maxBatchSize())
+                .maxAwaitTime(awaitMs, TimeUnit.MILLISECONDS);
         MongoSourceConfig.CaptureMode mode = config.captureMode();
         if (mode.fullUpdate()) {
             watch = watch.fullDocument(config.fullUpdateType() == MongoSourceConfig.FullUpdateType.POST_IMAGE
