@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -23,6 +27,7 @@ import io.tributary.api.EventSchema;
 import io.tributary.api.SinkException;
 import io.tributary.core.rows.RowChange;
 import io.tributary.core.rows.RowChanges;
+import io.tributary.core.tls.TlsFileOptions;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -49,12 +54,24 @@ public final class MongoSink implements ChangeSink {
     @Override
     public void start(String pipeline, Map<String, String> raw) {
         config = MongoSinkConfig.parse(raw);
+        TlsFileOptions tls;
+        Optional<SSLContext> trusting;
         try {
-            client = MongoClients.create(config.connectionUri());
+            tls = TlsFileOptions.of(config.connectionUri());
+            trusting = tls.sslContext();
+        } catch (IllegalArgumentException e) {
+            throw new SinkException("connection.uri: " + e.getMessage(), e);
+        }
+        MongoClientSettings.Builder settings = MongoClientSettings.builder();
+        try {
+            settings.applyConnectionString(new ConnectionString(tls.connectionString()));
         } catch (IllegalArgumentException e) {
             throw new SinkException("connection.uri is not a MongoDB connection string (" + e.getClass().getSimpleName()
                     + "): expected mongodb://host:port/... or mongodb+srv://...");
         }
+        // the driver does not read tlsCAFile: the authorities it names, read here
+        trusting.ifPresent(context -> settings.applyToSslSettings(ssl -> ssl.context(context)));
+        client = MongoClients.create(settings.build());
     }
 
     @Override

@@ -5,24 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tributary.api.ChangeRecord;
-import io.tributary.api.EventSchema;
 import io.tributary.api.EventSchema.Type;
+import io.tributary.api.EventSchema;
 import io.tributary.api.SinkException;
+import io.tributary.core.tls.TlsFileOptions;
+import io.tributary.testkit.TestingCertificate;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The MongoDB sink through the official sync driver against mongo-java-server, an in-process implementation of
@@ -127,6 +133,38 @@ class MongoSinkIT {
                 .isInstanceOf(SinkException.class)
                 .hasMessageContaining("connection.uri is not a MongoDB connection string")
                 .hasMessageNotContaining("Pw-123");
+    }
+
+    @Test
+    void aTlsServerIsTrustedThroughTheConnectionStringsCaFile(@TempDir Path directory) throws Exception {
+        TestingCertificate certificate = TestingCertificate.create(directory);
+        MongoServer tlsServer = new MongoServer(new MemoryBackend());
+        tlsServer.enableSsl(certificate.key(), null, certificate.certificate());
+        String tlsUri = "mongodb://localhost:" + tlsServer.bind().getPort() + "/?tls=true&tlsCAFile="
+                + certificate.pemFile();
+        TlsFileOptions tls = TlsFileOptions.of(tlsUri);
+        try (MongoSink sink = start(Map.of("connection.uri", tlsUri));
+                MongoClient reader = MongoClients.create(MongoClientSettings.builder()
+                        .applyConnectionString(new ConnectionString(tls.connectionString()))
+                        .applyToSslSettings(ssl -> ssl.context(tls.sslContext().orElseThrow())).build())) {
+            sink.write(List.of(envelope("c", null, row(1, "pen", "1.50", null))));
+            sink.flush();
+
+            assertThat(reader.getDatabase("shop").getCollection("s.shop.items").find().into(new ArrayList<>()))
+                    .extracting(document -> document.get("name")).containsExactly("pen");
+        } finally {
+            tlsServer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClientCertificateIsRefusedRatherThanIgnored() {
+        MongoSink sink = new MongoSink();
+        assertThatThrownBy(() -> sink.start("shop", Map.of("connection.uri", uri + "/?tls=true"
+                + "&tlsCertificateKeyFile=/etc/client.pem", "database", "shop")))
+                .isInstanceOf(SinkException.class)
+                .hasMessageContaining("connection.uri: the connection string's tlsCertificateKeyFile (a client "
+                        + "certificate) is not supported");
     }
 
     private MongoSink start(Map<String, String> overrides) {

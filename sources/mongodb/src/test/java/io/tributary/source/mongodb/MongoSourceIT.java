@@ -1,14 +1,19 @@
 package io.tributary.source.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ch.qos.logback.classic.Level;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -16,15 +21,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import ch.qos.logback.classic.Level;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tributary.api.ChangeRecord;
+import io.tributary.core.tls.TlsFileOptions;
 import io.tributary.testkit.LogCapture;
+import io.tributary.testkit.TestingCertificate;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The MongoDB source against mongo-java-server with its oplog on (change streams per collection: inserts, updates,
@@ -168,6 +176,38 @@ class MongoSourceIT {
     }
 
     /** skipped.operations: the changes of the operations it names are not captured, the others are. */
+    @Test
+    void aTlsServerIsTrustedThroughTheConnectionStringsCaFile(@TempDir Path directory) throws Exception {
+        TestingCertificate certificate = TestingCertificate.create(directory);
+        MongoServer tlsServer = new MongoServer(new MemoryBackend());
+        tlsServer.enableSsl(certificate.key(), null, certificate.certificate());
+        tlsServer.enableOplog();
+        String address = "mongodb://localhost:" + tlsServer.bind().getPort() + "/?tls=true";
+        try {
+            // the driver alone does not read tlsCAFile: it trusts the JVM's authorities only, and refuses this server
+            try (MongoClient untrusting = MongoClients.create(address + "&serverSelectionTimeoutMS=2000"
+                    + "&tlsCAFile=" + certificate.pemFile())) {
+                assertThatThrownBy(() -> untrusting.getDatabase("shop").runCommand(new Document("ping", 1)))
+                        .hasStackTraceContaining("PKIX");
+            }
+            TlsFileOptions tls = TlsFileOptions.of(address + "&tlsCAFile=" + certificate.pemFile());
+            try (MongoClient writer = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(tls.connectionString()))
+                    .applyToSslSettings(ssl -> ssl.context(tls.sslContext().orElseThrow())).build())) {
+                writer.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 1));
+                MongoSource source = start(Optional.empty(), Map.of("mongodb.connection.string",
+                        address + "&tlsCAFile=" + certificate.pemFile()));
+                assertThat(poll(source, 1)).extracting(record -> value(record)[4] + " " + key(record))
+                        .containsExactly("r 1");
+                writer.getDatabase("shop").getCollection("orders").insertOne(new Document("_id", 2));
+                assertThat(poll(source, 1)).extracting(record -> value(record)[4] + " " + key(record))
+                        .containsExactly("c 2");
+            }
+        } finally {
+            tlsServer.shutdownNow();
+        }
+    }
+
     @Test
     void skippedOperationsAreNotCaptured() throws Exception {
         MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
