@@ -17,7 +17,7 @@ import org.bson.BsonValue;
  * (looked up and not, with a pre-image) and deleted; every unusual {@code _id} inserted, updated with an edge
  * description (array-index and odd paths, removed dotted fields, truncated arrays), replaced and deleted; each odd
  * namespace's events; descriptions with only removed fields, with MongoDB 6.1's {@code disambiguatedPaths}; wall times
- * and cluster times at their extremes.
+ * and cluster times at their extremes; and {@link HuntEvents}.
  */
 final class EdgeEvents {
     private static final long WALL_TIME = 1_700_000_000_789L;
@@ -106,6 +106,7 @@ final class EdgeEvents {
                 List.of(), order++);
         noDescription.document().remove("updateDescription");
         events.add(named(noDescription, "no updateDescription"));
+        events.addAll(HuntEvents.all(order));
         return events;
     }
 
