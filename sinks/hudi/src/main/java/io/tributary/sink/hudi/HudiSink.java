@@ -1,0 +1,160 @@
+package io.tributary.sink.hudi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tributary.api.ChangeRecord;
+import io.tributary.api.ChangeSink;
+import io.tributary.api.OffsetStore;
+import io.tributary.api.SinkException;
+import io.tributary.core.rows.RowChange;
+import io.tributary.core.rows.RowChanges;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hudi.hadoop.fs.HadoopFSUtils;
+import org.apache.hudi.storage.StorageConfiguration;
+
+/**
+ * Writes change records into Hudi tables, one a topic: creates, snapshot reads and updates upsert the row after the
+ * change, deletes delete by key, each ordered by its binlog position ({@link HudiTable}). Rows buffer until
+ * {@code batch.size} of them wait or {@code commit.interval.ms} has passed, then each table with rows gets one
+ * commit. The source's offset is kept in those commits ({@link HudiOffsets}): an offset is stored when the runtime
+ * hands it over after a flush and a commit is due, so a flush itself writes nothing — the pipeline's offsets are the
+ * sink's ({@link #transactionalOffsets}).
+ */
+public final class HudiSink implements ChangeSink {
+    private HudiSinkConfig config;
+    private StorageConfiguration<?> storage;
+    private HudiOffsets offsets;
+    private final Map<String, HudiTable> tables = new LinkedHashMap<>();
+    private final Map<String, String> tableOfTopic = new HashMap<>();
+    /** Topics whose records are Debezium envelopes: their tombstones follow a delete event and change nothing. */
+    private final Set<String> envelopeTopics = new HashSet<>();
+    private int pendingRows;
+    private long lastCommitNanos;
+
+    @Override
+    public void start(String pipeline, Map<String, String> raw) {
+        config = HudiSinkConfig.parse(raw);
+        Configuration hadoop = new Configuration();
+        config.hudiOptions().forEach((key, value) -> {
+            if (key.startsWith("hoodie.") && key.contains("fs.")) {
+                hadoop.set(key, value);
+            }
+        });
+        raw.forEach((key, value) -> {
+            if (key.startsWith("hadoop.")) {
+                hadoop.set(key.substring("hadoop.".length()), value);
+            }
+        });
+        storage = HadoopFSUtils.getStorageConf(hadoop);
+        offsets = new HudiOffsets(config.basePath(), storage, pipeline);
+        lastCommitNanos = System.nanoTime();
+    }
+
+    @Override
+    public void write(List<ChangeRecord> records) {
+        for (ChangeRecord record : records) {
+            if (!config.writes(record.topic())) {
+                continue;
+            }
+            if (record.isTombstone() && envelopeTopics.contains(record.topic())) {
+                continue;
+            }
+            Optional<RowChange> change;
+            try {
+                change = RowChanges.of(record);
+            } catch (IllegalArgumentException e) {
+                throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics=");
+            }
+            if (change.isEmpty()) {
+                continue;
+            }
+            if (!record.isTombstone() && record.valueSchema().field("source").isPresent()
+                    && record.valueSchema().field("op").isPresent()) {
+                envelopeTopics.add(record.topic());
+            }
+            ChangeMetadata metadata = ChangeMetadata.of(record, change.get());
+            table(record, change.get()).add(record, change.get(), metadata);
+            pendingRows++;
+        }
+        if (pendingRows >= config.batchRecords()) {
+            commitAll(Map.of()); // bounds memory; the offset rides on the next round
+        }
+    }
+
+    private HudiTable table(ChangeRecord record, RowChange change) {
+        String name = tableOfTopic.computeIfAbsent(record.topic(), config::tableFor);
+        HudiTable table = tables.get(name);
+        if (table == null) {
+            table = HudiTable.open(name, config, storage, record, change);
+            tables.put(name, table);
+        }
+        return table;
+    }
+
+    /** Writes nothing: rows are committed when an offset is stored and a commit is due ({@link #storeOffset}). */
+    @Override
+    public void flush() {
+    }
+
+    private void storeOffset(Map<String, ?> offset) {
+        boolean due = pendingRows >= config.batchRecords()
+                || System.nanoTime() - lastCommitNanos >= config.commitIntervalMs() * 1_000_000L;
+        if (pendingRows > 0 && due) {
+            commitAll(offsets.metadata(offset));
+        }
+    }
+
+    private void commitAll(Map<String, String> lastMetadata) {
+        List<HudiTable> withRows = new ArrayList<>();
+        for (HudiTable table : tables.values()) {
+            if (table.pendingCount() > 0) {
+                withRows.add(table);
+            }
+        }
+        for (int i = 0; i < withRows.size(); i++) {
+            withRows.get(i).commit(i == withRows.size() - 1 ? lastMetadata : Map.of());
+        }
+        pendingRows = 0;
+        lastCommitNanos = System.nanoTime();
+    }
+
+    @Override
+    public Optional<OffsetStore> transactionalOffsets() {
+        return Optional.of(new OffsetStore() {
+            private Map<String, ?> last;
+
+            @Override
+            public Optional<Map<String, ?>> load() {
+                return offsets.load();
+            }
+
+            @Override
+            public void save(Map<String, ?> partition, Map<String, ?> offset) {
+                last = offset;
+                storeOffset(offset);
+            }
+
+            @Override
+            public void close() {
+                if (last != null && pendingRows > 0) {
+                    commitAll(offsets.metadata(last));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (HudiTable table : tables.values()) {
+            table.close();
+        }
+        tables.clear();
+    }
+}
