@@ -42,11 +42,6 @@ public final class HudiSink implements ChangeSink {
     public void start(String pipeline, Map<String, String> raw) {
         config = HudiSinkConfig.parse(raw);
         Configuration hadoop = new Configuration();
-        config.hudiOptions().forEach((key, value) -> {
-            if (key.startsWith("hoodie.") && key.contains("fs.")) {
-                hadoop.set(key, value);
-            }
-        });
         raw.forEach((key, value) -> {
             if (key.startsWith("hadoop.")) {
                 hadoop.set(key.substring("hadoop.".length()), value);

@@ -12,7 +12,8 @@ import io.tributary.api.config.ParsedConfig;
 
 /**
  * The Hudi sink's settings, under Hudi's own names where Hudi has one. Every other {@code hoodie.*} key Hudi's write
- * client declares is handed to it as it is ({@link HudiKeys}); keys the sink decides itself are refused.
+ * client declares is handed to it as it is ({@link HudiKeys}); keys the sink decides itself are refused. Keys
+ * {@code hadoop.*} are Hadoop's, without the prefix: the file system client's settings ({@code hadoop.fs.s3a.*}).
  *
  * @param basePath the directory under which each table lives, in a directory named after it
  * @param tableNameFormat the table of a record; {@code ${topic}} is replaced by its topic, dots by underscores
@@ -54,7 +55,7 @@ record HudiSinkConfig(String basePath, String tableNameFormat, TableType tableTy
     static final ConfigDefinition DEFINITION = new ConfigDefinition(List.of(BASE_PATH, TABLE_NAME, TABLE_TYPE,
             RECORD_KEY, PARTITION_PATH, BATCH_RECORDS, COMMIT_INTERVAL_MS, TOPICS), Set.of("key.converter",
                     "value.converter", "header.converter", "connector.class", "tasks.max", "name", "errors.",
-                    "transforms", "predicates", "consumer.override."))
+                    "transforms", "predicates", "consumer.override.", "hadoop."))
             .withUndeclaredKeys(HudiKeys.POLICY.exceptConnectKeys());
 
     static HudiSinkConfig parse(Map<String, String> raw) {

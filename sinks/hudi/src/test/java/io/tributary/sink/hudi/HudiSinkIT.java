@@ -19,6 +19,7 @@ import io.tributary.api.EventSchema.Type;
 import io.tributary.api.OffsetStore;
 import io.tributary.api.SinkException;
 import io.tributary.api.config.ConfigException;
+import io.tributary.testkit.TestingHudiQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Hudi sink writing copy-on-write and merge-on-read tables from Debezium change events, read back by Spark SQL
- * with Hudi's Spark bundle ({@link QueryEngine}): snapshot, read-optimized and incremental queries, deletes, key
+ * with Hudi's Spark bundle ({@link TestingHudiQuery}): snapshot, read-optimized and incremental queries, deletes, key
  * changes, out-of-order replays, schema evolution, and the offset kept in the commits.
  */
 class HudiSinkIT {
@@ -47,14 +48,14 @@ class HudiSinkIT {
                     .add("row", EventSchema.of(Type.INT32))
                     .build());
 
-    private static QueryEngine engine;
+    private static TestingHudiQuery engine;
 
     @TempDir
     Path lake;
 
     @BeforeAll
     static void startEngine() throws Exception {
-        engine = QueryEngine.start(Path.of("target", "hudi-query-engine.log"));
+        engine = TestingHudiQuery.start(Path.of("target", "hudi-query-engine.log"));
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package io.tributary.sink.hudi;
+package io.tributary.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Spark SQL with Hudi's Spark bundle, in a JVM of its own (module {@code sinks/hudi-query}): the engine Hudi users
  * query tables with, never the writer's own classes. One session answers every query of a test class.
  */
-final class QueryEngine implements AutoCloseable {
+public final class TestingHudiQuery implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
             "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch",
@@ -31,14 +31,15 @@ final class QueryEngine implements AutoCloseable {
     private final BufferedReader answers;
     private final Writer requests;
 
-    private QueryEngine(Process process) {
+    private TestingHudiQuery(Process process) {
         this.process = process;
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    static QueryEngine start(Path log) throws IOException {
-        Path module = Path.of("..", "hudi-query", "target");
+    /** Starts the engine, its log in {@code log}; the module {@code sinks/hudi-query} must have been packaged. */
+    public static TestingHudiQuery start(Path log) throws IOException {
+        Path module = queryModule();
         String classPath = module.resolve("classes") + ":" + Files.readString(module.resolve("query-classpath.txt"))
                 .trim();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -46,7 +47,7 @@ final class QueryEngine implements AutoCloseable {
         OPENS.forEach(pkg -> command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED"));
         command.addAll(List.of("-cp", classPath, "io.tributary.hudi.query.HudiQuery"));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        QueryEngine engine = new QueryEngine(process);
+        TestingHudiQuery engine = new TestingHudiQuery(process);
         String first = engine.answers.readLine();
         if (!"READY".equals(first)) {
             process.destroyForcibly();
@@ -56,7 +57,7 @@ final class QueryEngine implements AutoCloseable {
     }
 
     /** The rows {@code sql} (over the view {@code t}) returns from the table at {@code path}, read with options. */
-    List<JsonNode> query(String path, Map<String, String> options, String sql) {
+    public List<JsonNode> query(String path, Map<String, String> options, String sql) {
         String optionText = options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));
         try {
@@ -80,6 +81,18 @@ final class QueryEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The query module's target directory, found from any module of the build. */
+    private static Path queryModule() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path target = dir.resolve(Path.of("sinks", "hudi-query", "target"));
+            if (Files.exists(target.resolve("query-classpath.txt"))) {
+                return target;
+            }
+        }
+        throw new IllegalStateException("sinks/hudi-query/target/query-classpath.txt not found above "
+                + Path.of("").toAbsolutePath() + ": package the module sinks/hudi-query first");
     }
 
     @Override
