@@ -24,8 +24,10 @@ import org.apache.hudi.storage.StorageConfiguration;
  * change, deletes delete by key, each ordered by its binlog position ({@link HudiTable}). Rows buffer until
  * {@code batch.size} of them wait or {@code commit.interval.ms} has passed, then each table with rows gets one
  * commit. The source's offset is kept in those commits ({@link HudiOffsets}): an offset is stored when the runtime
- * hands it over after a flush and a commit is due, so a flush itself writes nothing — the pipeline's offsets are the
- * sink's ({@link #transactionalOffsets}).
+ * hands it over after a flush and a commit is due, so a flush itself writes nothing — once the runtime has taken its
+ * offsets from the sink ({@link #transactionalOffsets}, loaded). A runtime that keeps offsets elsewhere (Kafka
+ * Connect, or a pipeline whose exactly-once Kafka sink keeps them) gets a commit at every flush instead, so that what
+ * it stores is always in the tables.
  */
 public final class HudiSink implements ChangeSink {
     private HudiSinkConfig config;
@@ -37,6 +39,8 @@ public final class HudiSink implements ChangeSink {
     private final Set<String> envelopeTopics = new HashSet<>();
     private int pendingRows;
     private long lastCommitNanos;
+    /** Whether the runtime took its offsets from this sink's commits: then a flush need not commit. */
+    private boolean keepsOffsets;
 
     @Override
     public void start(String pipeline, Map<String, String> raw) {
@@ -93,9 +97,15 @@ public final class HudiSink implements ChangeSink {
         return table;
     }
 
-    /** Writes nothing: rows are committed when an offset is stored and a commit is due ({@link #storeOffset}). */
+    /**
+     * Commits the buffered rows, unless the runtime keeps its offsets in this sink's commits: then rows are committed
+     * when an offset is stored and a commit is due ({@link #storeOffset}).
+     */
     @Override
     public void flush() {
+        if (!keepsOffsets && pendingRows > 0) {
+            commitAll(Map.of());
+        }
     }
 
     private void storeOffset(Map<String, ?> offset) {
@@ -127,6 +137,7 @@ public final class HudiSink implements ChangeSink {
 
             @Override
             public Optional<Map<String, ?>> load() {
+                keepsOffsets = true;
                 return offsets.load();
             }
 
