@@ -66,7 +66,7 @@ class TributaryCommandTest {
         assertThat(run("validate", file.toString())).isEqualTo(1);
         assertThat(err.toString())
                 .contains("snapshot.mode")
-                .contains("sink.out.type: unknown sink type 'kafak': expected one of dynamodb, file, kafka, mongodb")
+                .contains("sink.out.type: unknown sink type 'kafak': expected one of dynamodb, file, hudi, kafka, mongodb")
                 .doesNotContain("Very-Secret-1");
     }
 
