@@ -125,7 +125,7 @@ class KillAndRestartIT {
         }
     }
 
-    private static Path write(Path file, Map<String, String> pipeline) throws IOException {
+    static Path write(Path file, Map<String, String> pipeline) throws IOException {
         Properties properties = new Properties();
         pipeline.forEach((key, value) -> {
             if (value != null) {
@@ -138,7 +138,7 @@ class KillAndRestartIT {
         return file;
     }
 
-    private static Process start(Path file, Path directory, List<Process> started) {
+    static Process start(Path file, Path directory, List<Process> started) {
         Process process = ChildJvm.start(ServerMain.class, directory.resolve("server.log"), file.toString());
         started.add(process);
         return process;
