@@ -11,6 +11,14 @@ public interface OffsetStore extends AutoCloseable {
     /** Stores the offset; durable (survives {@code kill -9} and power loss) once this returns. */
     void save(Map<String, ?> partition, Map<String, ?> offset);
 
+    /**
+     * Called while the source has nothing new, after the last offset was saved: a store that gathers saves into
+     * fewer, larger writes (a Hudi sink's commits) writes the offset it holds back once that is due, so an idle
+     * source does not leave delivered changes waiting for the next one. Nothing by default: saves are immediate.
+     */
+    default void saveDeferred() {
+    }
+
     @Override
     void close();
 }

@@ -126,6 +126,7 @@ public final class Pipeline implements AutoCloseable {
                 if (paused) {
                     commit(uncommitted, sinks, store, running);
                     uncommitted = null;
+                    store.saveDeferred();
                     if (state != State.PAUSED) {
                         moveTo(State.PAUSED);
                     }
@@ -152,6 +153,9 @@ public final class Pipeline implements AutoCloseable {
                     commit(uncommitted, sinks, store, running);
                     uncommitted = null;
                     committedAt = System.nanoTime();
+                }
+                if (polled.isEmpty()) {
+                    store.saveDeferred();
                 }
             }
             commit(uncommitted, sinks, store, running);

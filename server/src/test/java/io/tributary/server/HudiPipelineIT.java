@@ -36,7 +36,7 @@ class HudiPipelineIT {
             pipeline.put("sink.lake.hoodie.base.path", directory.resolve("lake").toUri().toString());
             pipeline.put("sink.lake.hoodie.table.type", "MERGE_ON_READ");
             pipeline.put("sink.lake.hoodie.compact.inline.max.delta.commits", "2");
-            pipeline.put("sink.lake.commit.interval.ms", "0");
+            pipeline.put("sink.lake.commit.interval.ms", "1000");
             pipeline.put("rest.port", "-1");
             String table = directory.resolve("lake").resolve("shop_shop_items").toUri().toString();
 

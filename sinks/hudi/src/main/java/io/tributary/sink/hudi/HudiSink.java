@@ -24,7 +24,8 @@ import org.apache.hudi.storage.StorageConfiguration;
  * change, deletes delete by key, each ordered by its binlog position ({@link HudiTable}). Rows buffer until
  * {@code batch.size} of them wait or {@code commit.interval.ms} has passed, then each table with rows gets one
  * commit. The source's offset is kept in those commits ({@link HudiOffsets}): an offset is stored when the runtime
- * hands it over after a flush and a commit is due, so a flush itself writes nothing — once the runtime has taken its
+ * hands it over after a flush and a commit is due (or, while the source is idle, once it becomes due:
+ * {@link OffsetStore#saveDeferred}), so a flush itself writes nothing — once the runtime has taken its
  * offsets from the sink ({@link #transactionalOffsets}, loaded). A runtime that keeps offsets elsewhere (Kafka
  * Connect, or a pipeline whose exactly-once Kafka sink keeps them) gets a commit at every flush instead, so that what
  * it stores is always in the tables.
@@ -145,6 +146,13 @@ public final class HudiSink implements ChangeSink {
             public void save(Map<String, ?> partition, Map<String, ?> offset) {
                 last = offset;
                 storeOffset(offset);
+            }
+
+            @Override
+            public void saveDeferred() {
+                if (last != null) {
+                    storeOffset(last);
+                }
             }
 
             @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.tributary.api.OffsetStore;
 import io.tributary.api.SinkException;
 import io.tributary.api.config.ConfigException;
 import io.tributary.testkit.TestingHudiQuery;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,31 @@ class HudiSinkIT {
                     name.endsWith(".commit"))).isEmpty();
         }
         assertThat(rows(table, Map.of())).isEqualTo(Map.of(1, "pen|1.50", 2, "ink|7.25"));
+    }
+
+    @Test
+    void rowsOfAnIdleSourceAreCommittedOnceTheIntervalHasPassed() throws Exception {
+        Map<String, String> config = config("COPY_ON_WRITE", Map.of("commit.interval.ms", "5000"));
+        String table = lake.resolve("shop_shop_items").toUri().toString();
+        java.io.File timeline = lake.resolve("shop_shop_items/.hoodie/timeline").toFile();
+        try (Driver sink = Driver.start(config)) {
+            // nothing new comes after each delivery: the runtime calls saveDeferred while the source is idle
+            sink.deliver(read(1, "pen", "1.50", 100));
+            awaitCommits(sink, timeline, 1);
+            sink.deliver(create(2, "ink", "7.25", 200)); // just after a commit: held for the interval
+            assertThat(timeline.list((dir, name) -> name.endsWith(".commit"))).hasSize(1);
+            awaitCommits(sink, timeline, 2);
+            assertThat(rows(table, Map.of())).isEqualTo(Map.of(1, "pen|1.50", 2, "ink|7.25"));
+            assertThat(sink.offsets.load()).hasValueSatisfying(offset ->
+                    assertThat(((Number) offset.get("pos")).longValue()).isEqualTo(200));
+        }
+    }
+
+    private static void awaitCommits(Driver sink, java.io.File timeline, int commits) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+            sink.offsets.saveDeferred();
+            return timeline.list((dir, name) -> name.endsWith(".commit")).length == commits;
+        });
     }
 
     @Test
