@@ -37,7 +37,9 @@ import org.apache.hudi.hadoop.fs.HadoopFSUtils;
  * every 5 delta commits) but {@code commit.interval.ms} ({@code --commit-interval-ms}, default 10,000, so the last
  * rows wait at most that long). No other engine writes Hudi tables from a binlog without Spark: Debezium has no
  * Hudi sink, so there is nothing to run beside it. Medians of {@code --runs} (default 3); writes
- * {@code bench/results/hudi.md}, or {@code hudi-<rows>-rows.md} at another scale.
+ * {@code bench/results/hudi.md}, or {@code hudi-<rows>-rows.md} at another scale. {@code --types merge_on_read},
+ * {@code --workloads streaming} run a selection and {@code --profile DIR} records each run with Flight Recorder (the
+ * results file is then left alone).
  */
 public final class HudiBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +66,8 @@ public final class HudiBench {
     private final List<TableType> types;
     private final List<Phase.Workload> workloads;
     private final List<String> jvm;
+    /** Where each run records a Flight Recording, or null. */
+    private final Path profiles;
     private final TemporaryDirectory directory;
     private int serverId = 9700;
     private int runNumber;
@@ -78,6 +82,7 @@ public final class HudiBench {
         this.workloads = Stream.of(options.getOrDefault("workloads", "snapshot,streaming").split(","))
                 .map(name -> Phase.Workload.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
         this.jvm = LauncherJvm.withArchive(ProductBench.LAUNCHER_ARCHIVE, ProductBench.LAUNCHER_JAR.toString());
+        this.profiles = options.containsKey("profile") ? Path.of(options.get("profile")).toAbsolutePath() : null;
         this.directory = directory;
     }
 
@@ -126,7 +131,8 @@ public final class HudiBench {
             }
         }
         Path file = Path.of("bench", "results", rows == 1_000_000 ? "hudi.md" : "hudi-" + rows + "-rows.md");
-        if (types.size() < TableType.values().length || workloads.size() < Phase.Workload.values().length) {
+        if (types.size() < TableType.values().length || workloads.size() < Phase.Workload.values().length
+                || profiles != null) {
             System.out.println("(a selection: " + file + " left as it was)");
             return;
         }
@@ -147,7 +153,13 @@ public final class HudiBench {
         Path table = lake.resolve("bench_" + workload.database + "_orders");
         Path pipelineFile = pipeline(type, workload, server, runDirectory, lake);
         long start = System.nanoTime();
-        Process process = LauncherJvm.run(jvm, ProductBench.LAUNCHER_JAR, pipelineFile, log);
+        List<String> options = new ArrayList<>(jvm);
+        if (profiles != null) {
+            Files.createDirectories(profiles);
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + profiles.resolve(type + "-"
+                    + Phase.lower(workload) + "-" + runNumber + ".jfr"));
+        }
+        Process process = LauncherJvm.run(options, ProductBench.LAUNCHER_JAR, pipelineFile, log);
         try {
             long deadline = start + TimeUnit.MINUTES.toNanos(30);
             while (!complete(table, workload, streamEnd)) {

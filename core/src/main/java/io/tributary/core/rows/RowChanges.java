@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.EventSchema;
+import io.tributary.api.SinkException;
 import io.tributary.core.event.Heartbeats;
 
 /**
@@ -53,6 +54,18 @@ public final class RowChanges {
         }
         boolean deleted = schema.field("__deleted").map(field -> "true".equals(value[field.index()])).orElse(false);
         return Optional.of(new RowChange(deleted, schema, value));
+    }
+
+    /**
+     * As {@link #of}, for a sink writing rows: a record that is not a row stops the sink with an error saying how to
+     * limit it to table topics, {@code topicOptions} naming its options for that ({@code "topics="}).
+     */
+    public static Optional<RowChange> forSink(ChangeRecord record, String topicOptions) {
+        try {
+            return of(record);
+        } catch (IllegalArgumentException e) {
+            throw new SinkException(e.getMessage() + ": limit this sink to the table topics with " + topicOptions);
+        }
     }
 
     /** A struct's field value by name, or null when the struct has no such field. */

@@ -25,13 +25,7 @@ final class ItemMapper {
             return Optional.empty();
         }
         String table = config.tableFor(record.topic());
-        Optional<RowChange> change;
-        try {
-            change = RowChanges.of(record);
-        } catch (IllegalArgumentException e) {
-            throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics= or "
-                    + "topics.regex=");
-        }
+        Optional<RowChange> change = RowChanges.forSink(record, "topics= or topics.regex=");
         if (change.isEmpty()) {
             return Optional.empty();
         }

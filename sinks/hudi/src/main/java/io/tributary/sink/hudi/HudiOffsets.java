@@ -11,11 +11,7 @@ import org.apache.hudi.common.model.HoodieCommitMetadata;
 import org.apache.hudi.common.table.HoodieTableMetaClient;
 import org.apache.hudi.common.table.timeline.HoodieInstant;
 import org.apache.hudi.common.table.timeline.HoodieTimeline;
-import org.apache.hudi.storage.HoodieStorage;
-import org.apache.hudi.storage.HoodieStorageUtils;
 import org.apache.hudi.storage.StorageConfiguration;
-import org.apache.hudi.storage.StoragePath;
-import org.apache.hudi.storage.StoragePathInfo;
 
 /**
  * Where a pipeline's source offset lives when it writes Hudi tables: in the extra metadata of the commits themselves
@@ -45,7 +41,7 @@ final class HudiOffsets {
     Optional<Map<String, ?>> load() {
         String latestInstant = "";
         Map<String, ?> latest = null;
-        for (String table : tables()) {
+        for (String table : HudiStorage.tablesUnder(storage, basePath)) {
             HoodieTableMetaClient meta = HoodieTableMetaClient.builder().setConf(storage.newInstance())
                     .setBasePath(table).build();
             HoodieTimeline commits = meta.getActiveTimeline().getCommitsTimeline().filterCompletedInstants();
@@ -73,29 +69,6 @@ final class HudiOffsets {
         } catch (java.io.IOException e) {
             throw new SinkException("could not read Hudi commit " + instant + " under " + basePath + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** The Hudi tables under the base path. */
-    private List<String> tables() {
-        try (HoodieStorage files = HoodieStorageUtils.getStorage(basePath, storage)) {
-            StoragePath base = new StoragePath(basePath);
-            if (!files.exists(base)) {
-                return List.of();
-            }
-            return files.listDirectEntries(base).stream().filter(StoragePathInfo::isDirectory)
-                    .map(info -> info.getPath().toString())
-                    .filter(path -> exists(files, path + "/.hoodie/hoodie.properties")).toList();
-        } catch (Exception e) {
-            throw new SinkException("could not list the Hudi tables under " + basePath + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean exists(HoodieStorage files, String path) {
-        try {
-            return files.exists(new StoragePath(path));
-        } catch (java.io.IOException e) {
-            throw new SinkException("could not read " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import io.tributary.api.ChangeRecord;
 import io.tributary.api.ChangeSink;
 import io.tributary.api.OffsetStore;
-import io.tributary.api.SinkException;
 import io.tributary.core.rows.RowChange;
 import io.tributary.core.rows.RowChanges;
 import org.apache.hadoop.conf.Configuration;
@@ -66,12 +65,7 @@ public final class HudiSink implements ChangeSink {
             if (record.isTombstone() && envelopeTopics.contains(record.topic())) {
                 continue;
             }
-            Optional<RowChange> change;
-            try {
-                change = RowChanges.of(record);
-            } catch (IllegalArgumentException e) {
-                throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics=");
-            }
+            Optional<RowChange> change = RowChanges.forSink(record, "topics=");
             if (change.isEmpty()) {
                 continue;
             }

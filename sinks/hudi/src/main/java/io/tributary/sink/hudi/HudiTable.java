@@ -27,7 +27,6 @@ import org.apache.hudi.common.table.TableSchemaResolver;
 import org.apache.hudi.common.util.Option;
 import org.apache.hudi.config.HoodieWriteConfig;
 import org.apache.hudi.storage.StorageConfiguration;
-import org.apache.hudi.storage.StoragePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ final class HudiTable implements AutoCloseable {
             RowChange change) {
         String path = config.pathOf(name);
         try {
-            if (exists(storage, path)) {
+            if (HudiStorage.isTable(storage, path)) {
                 HoodieTableMetaClient meta = HoodieTableMetaClient.builder().setConf(storage.newInstance())
                         .setBasePath(path).build();
                 String type = meta.getTableConfig().getTableType().name();
@@ -101,17 +100,6 @@ final class HudiTable implements AutoCloseable {
             return new HudiTable(name, path, config, storage, keys, null);
         } catch (java.io.IOException e) {
             throw new SinkException("could not open Hudi table " + name + " at " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean exists(StorageConfiguration<?> storage, String path) throws java.io.IOException {
-        try (var files = org.apache.hudi.storage.HoodieStorageUtils.getStorage(path, storage)) {
-            return files.exists(new StoragePath(path + "/.hoodie/hoodie.properties"));
-        } catch (Exception e) {
-            if (e instanceof java.io.IOException io) {
-                throw io;
-            }
-            throw new java.io.IOException(e.getMessage(), e);
         }
     }
 

@@ -22,6 +22,8 @@ final class TableSchema {
     private static final Set<String> CHANGE_COLUMNS = Set.of(ChangeMetadata.OP, ChangeMetadata.PROCESSED_TS,
             ChangeMetadata.SHARD, ChangeMetadata.ORIGIN_TS, ChangeMetadata.BIN_FILE, ChangeMetadata.POS,
             ChangeMetadata.ROW, ChangeMetadata.SEQ);
+    /** What Avro, and so a Hudi table, takes as a column name. */
+    private static final java.util.regex.Pattern AVRO_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private TableSchema() {
     }
@@ -41,6 +43,12 @@ final class TableSchema {
             if (CHANGE_COLUMNS.contains(field.name())) {
                 throw new SinkException("table " + table + ": the rows have a column " + field.name() + ", a name "
                         + "the Hudi sink gives to a change column; rename the column, or drop it with a transform");
+            }
+            if (!AVRO_NAME.matcher(field.name()).matches()) {
+                throw new SinkException("table " + table + ": column \"" + field.name() + "\" is not a name a Hudi "
+                        + "table can have (Avro names: letters, digits and _, not starting with a digit); set "
+                        + "field.name.adjustment.mode=avro on the source, which makes such names Avro names as "
+                        + "Debezium does, or rename the column");
             }
             Schema type = HudiColumns.column(field.schema(), table + "_" + field.name());
             Schema was = columns.get(field.name());

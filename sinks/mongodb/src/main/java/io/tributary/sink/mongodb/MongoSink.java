@@ -89,12 +89,7 @@ public final class MongoSink implements ChangeSink {
                 DocumentEvents.tombstone(record).ifPresent(model -> add(record, model));
                 continue;
             }
-            Optional<RowChange> change;
-            try {
-                change = RowChanges.of(record);
-            } catch (IllegalArgumentException e) {
-                throw new SinkException(e.getMessage() + ": limit this sink to the table topics with topics=");
-            }
+            Optional<RowChange> change = RowChanges.forSink(record, "topics=");
             change.flatMap(row -> model(record, row)).ifPresent(model -> add(record, model));
         }
         if (pendingCount >= SEND_AT) {
