@@ -51,6 +51,7 @@ public final class HudiSink implements ChangeSink {
                 hadoop.set(key.substring("hadoop.".length()), value);
             }
         });
+        HudiStorage.requireFileSystem(config.basePath(), hadoop);
         storage = HadoopFSUtils.getStorageConf(hadoop);
         offsets = new HudiOffsets(config.basePath(), storage, pipeline);
         lastCommitNanos = System.nanoTime();

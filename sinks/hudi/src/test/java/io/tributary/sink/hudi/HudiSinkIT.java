@@ -250,6 +250,17 @@ class HudiSinkIT {
                 .hasMessageContaining("hoodie.table.type");
     }
 
+    @Test
+    void aBasePathOfAFileSystemHadoopHasNoClientForIsAConfigurationErrorSayingWhatToAdd() {
+        HudiSink sink = new HudiSink();
+        Map<String, String> config = config("COPY_ON_WRITE", Map.of());
+        config.put("hoodie.base.path", "s3a://lake-bucket/tables");
+        assertThatThrownBy(() -> sink.start("it", config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("hoodie.base.path").hasMessageContaining("s3a://")
+                .hasMessageContaining("hadoop-aws-3.3.6.jar");
+        sink.close();
+    }
+
     private Map<String, String> config(String type, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(Map.of("hoodie.base.path", lake.toUri().toString(),
                 "hoodie.table.type", type, "commit.interval.ms", "0"));
