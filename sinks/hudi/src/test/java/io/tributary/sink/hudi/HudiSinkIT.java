@@ -219,6 +219,25 @@ class HudiSinkIT {
     }
 
     @Test
+    void theCleanerRemovesFileVersionsNoRetainedCommitNeeds() throws Exception {
+        Map<String, String> config = config("COPY_ON_WRITE", Map.of("hoodie.cleaner.commits.retained", "1"));
+        Path table = lake.resolve("shop_shop_items");
+        try (Driver sink = Driver.start(config)) {
+            for (int commit = 0; commit < 4; commit++) { // each rewrites the table's one file group
+                sink.deliver(update(1, "pen " + commit, "1.50", 100 + commit, 0));
+            }
+        }
+        assertThat(table.resolve(".hoodie/timeline").toFile().list((dir, name) -> name.endsWith(".clean")))
+                .isNotEmpty();
+        try (var files = Files.walk(table)) {
+            // four versions written; the latest and the one the retained commit read remain
+            assertThat(files.filter(file -> file.toString().endsWith(".parquet")
+                    && !file.toString().contains("/.hoodie/"))).hasSizeLessThanOrEqualTo(2);
+        }
+        assertThat(rows(table.toUri().toString(), Map.of())).isEqualTo(Map.of(1, "pen 3|1.50"));
+    }
+
+    @Test
     void aRuntimeKeepingOffsetsElsewhereGetsACommitAtEveryFlush() throws Exception {
         String table = lake.resolve("shop_shop_items").toUri().toString();
         HudiSink sink = new HudiSink();
