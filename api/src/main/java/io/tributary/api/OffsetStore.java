@@ -19,6 +19,10 @@ public interface OffsetStore extends AutoCloseable {
     default void saveDeferred() {
     }
 
+    /**
+     * Stores what a save deferred ({@link #saveDeferred}) and releases what the store holds. The runtime closes a
+     * sink's store after the last save of a graceful stop, before it closes the sink.
+     */
     @Override
     void close();
 }

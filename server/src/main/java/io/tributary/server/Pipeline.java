@@ -159,6 +159,9 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             commit(uncommitted, sinks, store, running);
+            if (store != fileStore) {
+                store.close(); // a store that defers saves (a Hudi sink's commits) makes the last one now
+            }
             moveTo(State.UNASSIGNED);
         } catch (InterruptedException e) {
             if (!stopping) {

@@ -20,6 +20,7 @@ import io.tributary.api.ChangeSink;
 import io.tributary.api.ChangeSinkProvider;
 import io.tributary.api.ChangeSource;
 import io.tributary.api.EventSchema;
+import io.tributary.api.OffsetStore;
 import io.tributary.api.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,8 @@ class PipelineCommitTest {
 
     /** What the sink and the source were asked to do, in order. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Whether the memory sink keeps the offsets in a store of its own, as Hudi's and an exactly-once Kafka sink do. */
+    private boolean keepsOffsets;
 
     @Test
     void withoutAnIntervalEveryBatchIsFlushedAndItsOffsetStored(@TempDir Path offsets) {
@@ -55,6 +58,20 @@ class PipelineCommitTest {
         }
 
         assertThat(calls).containsExactly("write 1-2", "write 3", "write 4-5", "flush", "commit 5");
+    }
+
+    @Test
+    void aSinksOwnOffsetStoreIsClosedAfterTheLastSaveOfAGracefulStopBeforeTheSink(@TempDir Path offsets) {
+        keepsOffsets = true;
+        try (Pipeline pipeline = pipeline(offsets, TimeUnit.HOURS.toMillis(1), List.of(batch(1, 2)))) {
+            pipeline.start();
+            awaitCommit(pipeline, "commit 2");
+        }
+
+        // a store that defers its saves (a Hudi sink's) makes the last one when closed
+        assertThat(calls).containsSubsequence("write 1-2", "flush", "save 2", "commit 2", "close store",
+                "close sink");
+        assertThat(calls).contains("save deferred");
     }
 
     private void awaitCommit(Pipeline pipeline, String commit) {
@@ -140,7 +157,37 @@ class PipelineCommitTest {
                 }
 
                 @Override
+                public Optional<OffsetStore> transactionalOffsets() {
+                    return !keepsOffsets ? Optional.empty() : Optional.of(new OffsetStore() {
+                        @Override
+                        public Optional<Map<String, ?>> load() {
+                            return Optional.empty();
+                        }
+
+                        @Override
+                        public void save(Map<String, ?> partition, Map<String, ?> offset) {
+                            calls.add("save " + offset.get("pos"));
+                        }
+
+                        @Override
+                        public void saveDeferred() {
+                            if (!calls.contains("save deferred")) {
+                                calls.add("save deferred");
+                            }
+                        }
+
+                        @Override
+                        public void close() {
+                            calls.add("close store");
+                        }
+                    });
+                }
+
+                @Override
                 public void close() {
+                    if (keepsOffsets) {
+                        calls.add("close sink");
+                    }
                 }
             };
         }

@@ -18,7 +18,8 @@ public final class RowChanges {
     }
 
     /**
-     * The change, or empty for records that change no row (truncates, unknown operations, heartbeats).
+     * The change, or empty for records that change no row (truncates, unknown operations, heartbeats, the schema
+     * change events of {@code include.schema.changes} on the topic prefix's topic).
      *
      * @throws IllegalArgumentException for a value that is not a struct (a sink fed the wrong topics)
      */
@@ -27,7 +28,7 @@ public final class RowChanges {
             return Optional.of(new RowChange(true, null, null));
         }
         EventSchema schema = record.valueSchema();
-        if (Heartbeats.isHeartbeat(record)) {
+        if (Heartbeats.isHeartbeat(record) || isSchemaChange(schema)) {
             return Optional.empty();
         }
         if (schema.type() != EventSchema.Type.STRUCT) {
@@ -54,6 +55,12 @@ public final class RowChanges {
         }
         boolean deleted = schema.field("__deleted").map(field -> "true".equals(value[field.index()])).orElse(false);
         return Optional.of(new RowChange(deleted, schema, value));
+    }
+
+    /** Debezium's schema change events: {@code io.debezium.connector.<mysql|mariadb>.SchemaChangeValue}. */
+    private static boolean isSchemaChange(EventSchema schema) {
+        return schema != null && schema.name().filter(name -> name.startsWith("io.debezium.connector.")
+                && name.endsWith(".SchemaChangeValue")).isPresent();
     }
 
     /**

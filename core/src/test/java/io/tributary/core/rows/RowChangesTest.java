@@ -25,4 +25,17 @@ class RowChangesTest {
         assertThat(Heartbeats.isHeartbeat(unwrapped)).isFalse();
         assertThat(RowChanges.of(unwrapped)).hasValueSatisfying(change -> assertThat(change.delete()).isFalse());
     }
+
+    @Test
+    void aSchemaChangeEventOfTheTopicPrefixsTopicChangesNoRow() {
+        for (String connector : new String[] {"mysql", "mariadb"}) {
+            EventSchema schemaChange = EventSchema.struct("io.debezium.connector." + connector
+                    + ".SchemaChangeValue", EventSchema.fieldsBuilder()
+                    .add("databaseName", EventSchema.of(EventSchema.Type.STRING))
+                    .add("ddl", EventSchema.of(EventSchema.Type.STRING)).build());
+            ChangeRecord event = new ChangeRecord("shop", null, null, schemaChange,
+                    new Object[] {"shop", "ALTER TABLE items ADD note TEXT"}, Map.of(), Map.of());
+            assertThat(RowChanges.of(event)).isEmpty();
+        }
+    }
 }

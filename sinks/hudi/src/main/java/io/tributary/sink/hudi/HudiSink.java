@@ -38,7 +38,13 @@ public final class HudiSink implements ChangeSink {
     /** Topics whose records are Debezium envelopes: their tombstones follow a delete event and change nothing. */
     private final Set<String> envelopeTopics = new HashSet<>();
     private int pendingRows;
-    private long lastCommitNanos;
+    /**
+     * When a commit last stored an offset: commits that {@code batch.size} forces in {@link #write} carry none, so
+     * the interval counts from here, or a steady stream would never see one due.
+     */
+    private long lastOffsetNanos;
+    /** The table of the last commit without an offset since one stored it, or null when none is owed. */
+    private HudiTable owesOffset;
     /** Whether the runtime took its offsets from this sink's commits: then a flush need not commit. */
     private boolean keepsOffsets;
 
@@ -54,7 +60,7 @@ public final class HudiSink implements ChangeSink {
         HudiStorage.requireFileSystem(config.basePath(), hadoop);
         storage = HadoopFSUtils.getStorageConf(hadoop);
         offsets = new HudiOffsets(config.basePath(), storage, pipeline);
-        lastCommitNanos = System.nanoTime();
+        lastOffsetNanos = System.nanoTime();
     }
 
     @Override
@@ -106,9 +112,14 @@ public final class HudiSink implements ChangeSink {
 
     private void storeOffset(Map<String, ?> offset) {
         boolean due = pendingRows >= config.batchRecords()
-                || System.nanoTime() - lastCommitNanos >= config.commitIntervalMs() * 1_000_000L;
+                || System.nanoTime() - lastOffsetNanos >= config.commitIntervalMs() * 1_000_000L;
         if (pendingRows > 0 && due) {
             commitAll(offsets.metadata(offset));
+        } else if (owesOffset != null && due) {
+            // batch.size commits took every row and none carried the offset: a commit of no rows does
+            owesOffset.commitNothing(offsets.metadata(offset));
+            owesOffset = null;
+            lastOffsetNanos = System.nanoTime();
         }
     }
 
@@ -123,7 +134,12 @@ public final class HudiSink implements ChangeSink {
             withRows.get(i).commit(i == withRows.size() - 1 ? lastMetadata : Map.of());
         }
         pendingRows = 0;
-        lastCommitNanos = System.nanoTime();
+        if (!lastMetadata.isEmpty()) {
+            lastOffsetNanos = System.nanoTime();
+            owesOffset = null;
+        } else if (!withRows.isEmpty()) {
+            owesOffset = withRows.get(withRows.size() - 1);
+        }
     }
 
     @Override
@@ -154,6 +170,9 @@ public final class HudiSink implements ChangeSink {
             public void close() {
                 if (last != null && pendingRows > 0) {
                     commitAll(offsets.metadata(last));
+                } else if (last != null && owesOffset != null) {
+                    owesOffset.commitNothing(offsets.metadata(last));
+                    owesOffset = null;
                 }
             }
         });

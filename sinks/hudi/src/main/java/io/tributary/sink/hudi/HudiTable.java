@@ -219,8 +219,20 @@ final class HudiTable implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
+        write(new ArrayList<>(pending.values()), extraMetadata);
+        pending.clear();
+    }
+
+    /**
+     * A commit of no rows carrying {@code extraMetadata}: how an offset is stored when the commits {@code batch.size}
+     * forced left nothing buffered to carry it. Only for a table that has committed rows (its schema known).
+     */
+    void commitNothing(Map<String, String> extraMetadata) {
+        write(new ArrayList<>(), extraMetadata);
+    }
+
+    private void write(List<HoodieRecord> records, Map<String, String> extraMetadata) {
         HoodieJavaWriteClient<?> writer = client();
-        List<HoodieRecord> records = new ArrayList<>(pending.values());
         String instant = writer.startCommit();
         List<WriteStatus> statuses;
         try {
@@ -239,7 +251,6 @@ final class HudiTable implements AutoCloseable {
             throw new SinkException("Hudi did not complete commit " + instant + " of table " + name);
         }
         LOG.debug("Hudi table {}: {} rows committed in {}", name, records.size(), instant);
-        pending.clear();
     }
 
     private HoodieJavaWriteClient<?> client() {
