@@ -52,6 +52,17 @@ record ChangeMetadata(String op, Long processedTsMs, String shard, Long originTs
             }
         }
         Map<String, ?> offset = record.offset();
+        if (!record.isTombstone() && RowChanges.fieldValue(schema, value, "__source_file") instanceof String binFile
+                && RowChanges.fieldValue(schema, value, "__source_pos") instanceof Number position) {
+            // an unwrapped row with add.fields=source.file,source.pos: the change's own position (on Kafka Connect
+            // the only one; the record's offset is Kafka's)
+            Object op = RowChanges.fieldValue(schema, value, "__op");
+            return new ChangeMetadata(op != null ? op.toString() : change.delete() ? "d" : "u",
+                    asLong(RowChanges.fieldValue(schema, value, "__ts_ms")),
+                    asString(RowChanges.fieldValue(schema, value, "__source_name")),
+                    asLong(RowChanges.fieldValue(schema, value, "__source_ts_ms")), binFile, position.longValue(),
+                    asInt(RowChanges.fieldValue(schema, value, "__source_row")));
+        }
         if (offset.get("file") instanceof String binFile && offset.get("pos") instanceof Number position) {
             Object op = RowChanges.fieldValue(schema, value, "__op");
             String operation = op != null ? op.toString() : change.delete() ? "d" : "u";
@@ -61,8 +72,15 @@ record ChangeMetadata(String op, Long processedTsMs, String shard, Long originTs
                     asInt(offset.get("row")));
         }
         throw new SinkException("a record of topic " + record.topic() + " carries no binlog position (neither a "
-                + "Debezium envelope's source.file and source.pos nor a MySQL offset's file and pos): the Hudi sink "
-                + "orders the changes of a key by it; limit this sink to MySQL or MariaDB table topics with topics=");
+                + "Debezium envelope's source.file and source.pos, nor an unwrapped row's __source_file and "
+                + "__source_pos, nor a MySQL offset's file and pos): the Hudi sink orders the changes of a key by it; "
+                + "limit this sink to MySQL or MariaDB table topics with topics=, and on Kafka Connect give "
+                + "ExtractNewRecordState add.fields=source.file,source.pos");
+    }
+
+    /** Whether a record's own offset is a binlog position (standalone; on Kafka Connect it is Kafka's). */
+    static boolean offsetIsBinlogPosition(ChangeRecord record) {
+        return record.offset().get("file") instanceof String && record.offset().get("pos") instanceof Number;
     }
 
     /** HoodieStreamer's {@code _event_seq}: the binlog file's number, a dot, the position. */

@@ -228,6 +228,37 @@ class HudiSinkIT {
         }
     }
 
+    @Test
+    void onKafkaConnectAFirstTombstoneIsSkippedAndUnwrappedRowsAreOrderedByTheirSourceFields() throws Exception {
+        String table = lake.resolve("shop_shop_items").toUri().toString();
+        EventSchema unwrapped = EventSchema.struct("shop.shop.items.Value", EventSchema.fieldsBuilder()
+                .add("id", EventSchema.of(Type.INT32)).add("name", EventSchema.of(Type.STRING).asOptional())
+                .add("price", ROW.field("price").orElseThrow().schema())
+                .add("qty", EventSchema.of(Type.INT32).asOptional())
+                .add("__deleted", EventSchema.of(Type.STRING).asOptional())
+                .add("__source_file", EventSchema.of(Type.STRING).asOptional())
+                .add("__source_pos", EventSchema.of(Type.INT64).asOptional()).build());
+        Map<String, ?> kafkaOffset = Map.of("kafka_offset", 7L); // what a record's offset is on Kafka Connect
+        HudiSink sink = new HudiSink();
+        try {
+            sink.start("it", config("COPY_ON_WRITE", Map.of()));
+            // a task resuming between a delete event and its tombstone: the tombstone comes first
+            sink.write(List.of(new ChangeRecord(TOPIC, KEY, new Object[] {9}, null, null, Map.of(), kafkaOffset),
+                    new ChangeRecord(TOPIC, KEY, new Object[] {1}, unwrapped, new Object[] {1, "pen",
+                            new BigDecimal("1.50"), 1, "false", "mysql-bin.000003", 300L}, Map.of(), kafkaOffset),
+                    new ChangeRecord(TOPIC, KEY, new Object[] {2}, unwrapped, new Object[] {2, "ink",
+                            new BigDecimal("7.25"), 1, "false", "mysql-bin.000003", 400L}, Map.of(), kafkaOffset)));
+            sink.flush();
+            // an older position of key 1, replayed: it does not win
+            sink.write(List.of(new ChangeRecord(TOPIC, KEY, new Object[] {1}, unwrapped, new Object[] {1, "old pen",
+                    new BigDecimal("1.50"), 1, "false", "mysql-bin.000003", 200L}, Map.of(), kafkaOffset)));
+            sink.flush();
+            assertThat(rows(table, Map.of())).isEqualTo(Map.of(1, "pen|1.50", 2, "ink|7.25"));
+        } finally {
+            sink.close();
+        }
+    }
+
     private static void awaitCommits(Driver sink, java.io.File timeline, int commits) {
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
             sink.offsets.saveDeferred();
