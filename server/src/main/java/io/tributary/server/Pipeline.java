@@ -162,6 +162,9 @@ public final class Pipeline implements AutoCloseable {
             if (store != fileStore) {
                 store.close(); // a store that defers saves (a Hudi sink's commits) makes the last one now
             }
+            StoredOffset last = this.stored;
+            LOG.info("pipeline {} stopped; {}", config.name(), last == null ? "no offset is stored yet"
+                    : "the next start resumes after " + last.offset());
             moveTo(State.UNASSIGNED);
         } catch (InterruptedException e) {
             if (!stopping) {

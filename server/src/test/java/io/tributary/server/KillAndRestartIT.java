@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,40 +91,65 @@ class KillAndRestartIT {
         try (TestingMariaDb mariaDb = TestingMariaDb.create()) {
             mariaDb.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, version INT NOT NULL)",
-                    "INSERT INTO shop.items SELECT seq, 0 FROM shop.seq_1_to_" + rows);
+                    "INSERT INTO shop.items SELECT seq, 0 FROM shop.seq_1_to_" + rows,
+                    "CREATE TABLE shop.later (id INT PRIMARY KEY)",
+                    "INSERT INTO shop.later SELECT seq FROM shop.seq_1_to_100");
             Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
             pipeline.keySet().removeIf(key -> key.startsWith("sink.kafka"));
             pipeline.put("sinks", "files");
             pipeline.put("snapshot.fetch.size", "500");
             pipeline.put("max.batch.size", "100");
+            // no global read lock: the snapshot must not wait for the lock below before it starts
+            pipeline.put("snapshot.locking.mode", "none");
             Path file = write(directory.resolve("shop.properties"), pipeline);
-            Path events = directory.resolve("events/shop.shop.items.jsonl");
+            Path items = directory.resolve("events/shop.shop.items.jsonl");
+            Path later = directory.resolve("events/shop.shop.later.jsonl");
             List<Process> processes = new ArrayList<>();
             try {
-                Process first = start(file, directory, processes);
-                Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                        .until(() -> lines(events) > 2_000);
-                first.destroy();
-                first.waitFor();
+                // the snapshot reads items, then waits for this lock to read later: the stop comes during the
+                // snapshot however fast or slow this machine is
+                try (Connection lock = mariaDb.adminConnection(); Statement statement = lock.createStatement()) {
+                    statement.execute("LOCK TABLES shop.later WRITE");
+                    Process first = start(file, directory, processes);
+                    // a table's last row is held until the snapshot knows whether it is the snapshot's last
+                    Awaitility.await("items read, later waited for").atMost(TIMEOUT)
+                            .until(() -> waitsForALock(mariaDb) && lines(items) == rows - 1);
+                    first.destroy();
+                    Path log = directory.resolve("server.log");
+                    Awaitility.await("the runtime stops its pipeline").atMost(TIMEOUT)
+                            .until(() -> Files.readString(log).contains("pipeline shop stopped"));
+                    statement.execute("UNLOCK TABLES");
+                    first.waitFor();
+                }
                 Map<String, Object> stored = OffsetJson.read(Files.readAllBytes(
                         directory.resolve("offsets/shop.offsets.json")));
                 assertThat(stored.toString()).contains("snapshot=true");
-                assertThat(lines(events)).isLessThan(rows);
+                assertThat(lines(later)).isZero();
 
                 Process second = start(file, directory, processes);
-                Awaitility.await().atMost(TIMEOUT).until(() -> lines(events) >= rows);
+                Awaitility.await().atMost(TIMEOUT).until(() -> lines(later) >= 100);
                 second.destroy();
                 second.waitFor();
             } finally {
                 processes.forEach(Process::destroyForcibly);
             }
-            List<Integer> ids = new ArrayList<>();
-            for (String line : Files.readAllLines(events)) {
-                ids.add(JSON.readTree(line).at("/value/payload/after/id").asInt());
-            }
-            assertThat(ids).as("every row once: a graceful stop repeats nothing").hasSize(rows)
+            assertThat(ids(items)).as("every row once: a graceful stop repeats nothing").hasSize(rows)
                     .doesNotHaveDuplicates();
+            assertThat(ids(later)).hasSize(100).doesNotHaveDuplicates();
         }
+    }
+
+    private static boolean waitsForALock(TestingMariaDb mariaDb) {
+        return !mariaDb.query("SELECT ID FROM information_schema.PROCESSLIST "
+                + "WHERE STATE = 'Waiting for table metadata lock'").isEmpty();
+    }
+
+    private static List<Integer> ids(Path events) throws IOException {
+        List<Integer> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(events)) {
+            ids.add(JSON.readTree(line).at("/value/payload/after/id").asInt());
+        }
+        return ids;
     }
 
     static Path write(Path file, Map<String, String> pipeline) throws IOException {
