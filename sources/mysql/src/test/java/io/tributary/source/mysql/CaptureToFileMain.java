@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 
 import io.tributary.api.ChangeRecord;
 
@@ -21,10 +22,14 @@ import io.tributary.api.ChangeRecord;
  * fsync'ed, then the offset of the last one is written atomically (temporary file, fsync, rename). A
  * {@code kill -9} at any moment therefore loses nothing; it may only repeat what followed the last stored offset.
  *
- * <p>Arguments: a properties file with the source configuration, and a directory for {@code events.txt} and
- * {@code offset.bin}. Each line is {@code op TAB id TAB version} for rows of a table with those columns.
+ * <p>Arguments: a properties file with the source configuration, a directory for {@code events.txt} and
+ * {@code offset.bin}, and optionally a number of events after which the child polls no more and waits to be killed
+ * (it says so with a {@code holding} file), so that a kill lands at a known point however fast the machine is. Each
+ * line is {@code op TAB id TAB version} for rows of a table with those columns.
  */
 public final class CaptureToFileMain {
+    private static final String HOLDING = "holding";
+
     private CaptureToFileMain() {
     }
 
@@ -37,6 +42,9 @@ public final class CaptureToFileMain {
         properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
         Path directory = Path.of(args[1]);
         Path offsetFile = directory.resolve("offset.bin");
+        long holdAfter = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+        long written = 0;
+        Files.deleteIfExists(directory.resolve(HOLDING));
         MySqlSource source = new MySqlSource();
         source.start(config, readOffset(offsetFile));
         try (FileOutputStream events = new FileOutputStream(directory.resolve("events.txt").toFile(), true)) {
@@ -49,11 +57,16 @@ public final class CaptureToFileMain {
                 for (ChangeRecord record : batch) {
                     if (!record.isTombstone()) {
                         lines.append(line((Object[]) record.value()));
+                        written++;
                     }
                 }
                 events.write(lines.toString().getBytes(StandardCharsets.UTF_8));
                 events.getFD().sync();
                 writeOffset(offsetFile, batch.get(batch.size() - 1).offset());
+                if (written >= holdAfter) {
+                    Files.createFile(directory.resolve(HOLDING));
+                    new CountDownLatch(1).await(); // until killed
+                }
             }
         }
     }
@@ -100,6 +113,20 @@ public final class CaptureToFileMain {
     static Process start(Path config, Path directory) {
         return io.tributary.testkit.ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"),
                 config.toString(), directory.toString());
+    }
+
+    /**
+     * Starts a child as {@link #start(Path, Path)} does that stops polling once it has written {@code events} events
+     * (or more: the rest of the batch) and stored their offset; {@link #holding} says when it has.
+     */
+    static Process startHolding(Path config, Path directory, long events) {
+        return io.tributary.testkit.ChildJvm.start(CaptureToFileMain.class, directory.resolve("capture.log"),
+                config.toString(), directory.toString(), Long.toString(events));
+    }
+
+    /** Whether a child started by {@link #startHolding} has written its events and polls no more. */
+    static boolean holding(Path directory) {
+        return Files.exists(directory.resolve(HOLDING));
     }
 
     /** How many events the children wrote to {@code events} so far. */

@@ -40,10 +40,10 @@ abstract class CrashRecoveryIT {
             writer.start();
             List<Process> processes = new java.util.ArrayList<>();
             try {
-                Process first = startCapture(config, directory, processes);
-                // early in the snapshot, checked often, so the kill lands before the snapshot can finish
-                Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                        .until(() -> CaptureToFileMain.lines(events) > ROWS / 20);
+                // early in the snapshot: the child polls no more after ROWS / 20 events, so the kill lands there
+                Process first = CaptureToFileMain.startHolding(config, directory, ROWS / 20);
+                processes.add(first);
+                Awaitility.await().atMost(TIMEOUT).until(() -> CaptureToFileMain.holding(directory));
                 first.destroyForcibly().waitFor();
                 assertThat(CaptureToFileMain.storedOffset(directory).orElseThrow().get("snapshot")).isEqualTo(true);
 

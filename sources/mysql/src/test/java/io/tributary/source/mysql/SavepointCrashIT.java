@@ -53,13 +53,14 @@ abstract class SavepointCrashIT {
             Path events = directory.resolve("events.txt");
             List<Process> processes = new ArrayList<>();
             try {
-                Process first = startCapture(config, directory, processes);
+                // the child polls no more after the row before and a tenth of the transaction: the kill lands
+                // while the transaction is being delivered
+                Process first = CaptureToFileMain.startHolding(config, directory, 1 + ROWS / 10);
+                processes.add(first);
                 server.execute("INSERT INTO crash.items VALUES (0, 0, 'before')");
                 Awaitility.await().atMost(TIMEOUT).until(() -> CaptureToFileMain.lines(events) == 1);
                 writeTransactionWithSavepoints(server);
-                // checked often, so that the kill lands while the transaction is being delivered
-                Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
-                        .until(() -> CaptureToFileMain.lines(events) > ROWS / 10);
+                Awaitility.await().atMost(TIMEOUT).until(() -> CaptureToFileMain.holding(directory));
                 first.destroyForcibly().waitFor();
                 Map<String, ?> stored = CaptureToFileMain.storedOffset(directory).orElseThrow();
                 assertThat(stored).as("the offset stored when killed lies inside the transaction").containsKey("row");
