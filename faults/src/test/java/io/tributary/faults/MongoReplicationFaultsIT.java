@@ -46,7 +46,8 @@ class MongoReplicationFaultsIT {
 
     @Test
     void killedDuringTheSnapshotAndWhileStreamingTheReplicaConverges(@TempDir Path directory) throws Exception {
-        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        GatedMemoryBackend gate = new GatedMemoryBackend();
+        MongoServer sourceServer = new MongoServer(gate);
         sourceServer.enableOplog();
         MongoServer targetServer = new MongoServer(new MemoryBackend());
         String sourceUri = "mongodb://127.0.0.1:" + sourceServer.bind().getPort();
@@ -65,11 +66,12 @@ class MongoReplicationFaultsIT {
             Path file = pipelineFile(directory, sourceUri, targetUri);
             Path log = directory.resolve("runtime.log");
 
+            // the snapshot's cursor is held after its first batch: the kill lands during the snapshot
             runtime = ChildJvm.start(ServerMain.class, log, file.toString());
-            Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                    .until(() -> target.countDocuments() > 0);
+            Awaitility.await().atMost(TIMEOUT).until(() -> target.countDocuments() > 0);
             runtime.destroyForcibly().waitFor();
             long copiedBeforeTheKill = target.countDocuments();
+            gate.open();
 
             // the snapshot is taken again; the writer starts once it is done (a document deleted before a snapshot
             // began is in no snapshot and no stream: a re-snapshot leaves it in the replica, as Debezium's does)
@@ -119,7 +121,8 @@ class MongoReplicationFaultsIT {
     @Test
     void intoKafkaWithExactlyOnceKilledDuringTheSnapshotAndWhileStreamingEachChangeArrivesOnce(
             @TempDir Path directory) throws Exception {
-        MongoServer sourceServer = new MongoServer(new MemoryBackend());
+        GatedMemoryBackend gate = new GatedMemoryBackend();
+        MongoServer sourceServer = new MongoServer(gate);
         sourceServer.enableOplog();
         String sourceUri = "mongodb://127.0.0.1:" + sourceServer.bind().getPort();
         Process runtime = null;
@@ -140,11 +143,12 @@ class MongoReplicationFaultsIT {
             Path file = store(pipeline, directory);
             Path log = directory.resolve("runtime.log");
 
+            // the snapshot's cursor is held after its first batch: the kill lands during the snapshot
             runtime = ChildJvm.start(ServerMain.class, log, file.toString());
-            Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
-                    .until(() -> !TopicChanges.read(kafka, KAFKA_TOPIC).isEmpty());
+            Awaitility.await().atMost(TIMEOUT).until(() -> !TopicChanges.read(kafka, KAFKA_TOPIC).isEmpty());
             runtime.destroyForcibly().waitFor();
             long readBeforeTheKill = TopicChanges.read(kafka, KAFKA_TOPIC).readIds().size();
+            gate.open();
 
             runtime = ChildJvm.start(ServerMain.class, log, file.toString());
             Awaitility.await("the snapshot").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
