@@ -58,14 +58,9 @@ class HudiKillIT {
                 Process first = KillAndRestartIT.start(file, directory, processes);
                 Awaitility.await().atMost(TIMEOUT).until(() -> completed(timeline, ".deltacommit") >= 1);
                 writer.start();
-                Awaitility.await("a delta commit in flight").atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
-                        .until(() -> pending(timeline, "deltacommit"));
-                first.destroyForcibly().waitFor();
-
+                killInFlight(first, timeline, "deltacommit", file, directory, processes);
                 Process second = KillAndRestartIT.start(file, directory, processes);
-                Awaitility.await("a compaction in flight").atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
-                        .until(() -> pending(timeline, "compaction"));
-                second.destroyForcibly().waitFor();
+                killInFlight(second, timeline, "compaction", file, directory, processes);
 
                 Process third = KillAndRestartIT.start(file, directory, processes);
                 int before = completed(timeline, ".deltacommit");
@@ -87,6 +82,24 @@ class HudiKillIT {
             assertThat(writer.changes).isGreaterThan(0);
             assertThat(pendingInstants(timeline)).as("instants left requested or inflight").isEmpty();
             assertThat(completed(timeline, ".rollback")).as("the killed delta commit, rolled back").isPositive();
+        }
+    }
+
+    /**
+     * Kills {@code runtime} once an instant of {@code action} is in flight. When the instant completed before the
+     * kill landed, starts the runtime again and waits for the next one, until a kill leaves one pending.
+     */
+    private static void killInFlight(Process runtime, Path timeline, String action, Path file, Path directory,
+            List<Process> processes) throws Exception {
+        Process running = runtime;
+        while (true) {
+            Awaitility.await("a " + action + " in flight").atMost(TIMEOUT).pollInterval(Duration.ofMillis(5))
+                    .until(() -> pending(timeline, action));
+            running.destroyForcibly().waitFor();
+            if (pending(timeline, action)) {
+                return;
+            }
+            running = KillAndRestartIT.start(file, directory, processes);
         }
     }
 
