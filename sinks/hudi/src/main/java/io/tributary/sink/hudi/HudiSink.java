@@ -115,11 +115,17 @@ public final class HudiSink implements ChangeSink {
     }
 
     private void storeOffset(Map<String, ?> offset) {
-        boolean due = pendingRows >= config.batchRecords()
-                || System.nanoTime() - lastOffsetNanos >= config.commitIntervalMs() * 1_000_000L;
-        if (pendingRows > 0 && due) {
+        if (pendingRows >= config.batchRecords()
+                || System.nanoTime() - lastOffsetNanos >= config.commitIntervalMs() * 1_000_000L) {
+            storeNow(offset);
+        }
+    }
+
+    /** Commits the buffered rows with {@code offset}; without rows, a commit of none carries it when one is owed. */
+    private void storeNow(Map<String, ?> offset) {
+        if (pendingRows > 0) {
             commitAll(offsets.metadata(offset));
-        } else if (owesOffset != null && due) {
+        } else if (owesOffset != null) {
             // batch.size commits took every row and none carried the offset: a commit of no rows does
             owesOffset.commitNothing(offsets.metadata(offset));
             owesOffset = null;
@@ -172,11 +178,8 @@ public final class HudiSink implements ChangeSink {
 
             @Override
             public void close() {
-                if (last != null && pendingRows > 0) {
-                    commitAll(offsets.metadata(last));
-                } else if (last != null && owesOffset != null) {
-                    owesOffset.commitNothing(offsets.metadata(last));
-                    owesOffset = null;
+                if (last != null) {
+                    storeNow(last);
                 }
             }
         });
