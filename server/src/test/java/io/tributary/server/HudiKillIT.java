@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +50,7 @@ class HudiKillIT {
             pipeline.put("rest.port", "-1");
             Path file = KillAndRestartIT.write(directory.resolve("shop.properties"), pipeline);
             Path timeline = directory.resolve("lake/shop_shop_items/.hoodie/timeline");
-            Writer writer = new Writer(mariaDb);
+            ItemsWriter writer = new ItemsWriter(mariaDb, ROWS, true);
             List<Process> processes = new ArrayList<>();
             try {
                 Process first = KillAndRestartIT.start(file, directory, processes);
@@ -79,7 +77,7 @@ class HudiKillIT {
                 Files.copy(directory.resolve("server.log"), Path.of("target/hudi-kill-server.log"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            assertThat(writer.changes).isGreaterThan(0);
+            assertThat(writer.changes()).isGreaterThan(0);
             assertThat(pendingInstants(timeline)).as("instants left requested or inflight").isEmpty();
             assertThat(completed(timeline, ".rollback")).as("the killed delta commit, rolled back").isPositive();
         }
@@ -152,36 +150,5 @@ class HudiKillIT {
             }
         }
         return pending;
-    }
-
-    /** Updates, inserts and deletes rows until finished. */
-    private static final class Writer extends Thread {
-        private final TestingMariaDb mariaDb;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private volatile int changes;
-
-        Writer(TestingMariaDb mariaDb) {
-            super("writer");
-            this.mariaDb = mariaDb;
-        }
-
-        @Override
-        public void run() {
-            int next = ROWS + 1;
-            while (running.get()) {
-                int id = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
-                mariaDb.execute("UPDATE shop.items SET version = version + 1 WHERE id = " + id,
-                        "INSERT INTO shop.items VALUES (" + next++ + ", 0)",
-                        "DELETE FROM shop.items WHERE id = " + (id + 7));
-                changes += 3;
-            }
-        }
-
-        void finish() throws InterruptedException {
-            running.set(false);
-            if (isAlive()) {
-                join();
-            }
-        }
     }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +43,7 @@ class KillAndRestartIT {
             pipeline.put("value.converter.schemas.enable", "false");
             pipeline.put("max.batch.size", "50");
             Path file = write(directory.resolve("shop.properties"), pipeline);
-            Writer writer = new Writer(mariaDb);
+            ItemsWriter writer = new ItemsWriter(mariaDb, ROWS, false);
             List<Process> processes = new ArrayList<>();
             try {
                 Process first = start(file, directory, processes);
@@ -204,37 +202,5 @@ class KillAndRestartIT {
             versions.put(((Number) row.get("id")).intValue(), ((Number) row.get("version")).intValue());
         }
         return versions;
-    }
-
-    /** Raises random rows' versions by one and inserts new rows, in small transactions, until stopped. */
-    private static final class Writer extends Thread {
-        private final TestingMariaDb mariaDb;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private volatile int changes;
-
-        Writer(TestingMariaDb mariaDb) {
-            super("writer");
-            this.mariaDb = mariaDb;
-        }
-
-        @Override
-        public void run() {
-            int next = ROWS + 1;
-            while (running.get()) {
-                int id = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
-                mariaDb.execute("UPDATE shop.items SET version = version + 1 WHERE id = " + id,
-                        "INSERT INTO shop.items VALUES (" + next++ + ", 0)");
-                changes += 2;
-            }
-        }
-
-        int changes() {
-            return changes;
-        }
-
-        void finish() throws InterruptedException {
-            running.set(false);
-            join();
-        }
     }
 }
