@@ -93,7 +93,7 @@ class MySqlBinlogEventsIT {
         mySql.execute("CREATE TABLE events.compressed " + COLUMNS, "CREATE TABLE events.plain " + COLUMNS);
         try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mySql, "database.include.list", "events",
                 "snapshot.mode", "no_data"), Optional.empty())) {
-            runner.pollFor(Duration.ofMillis(500));
+            runner.awaitStreaming(TIMEOUT);
             mySql.execute(changes("events.compressed", "ON"));
             mySql.execute(changes("events.plain", "OFF"));
 
@@ -116,7 +116,7 @@ class MySqlBinlogEventsIT {
         Map<String, ?> offset;
         try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mySql, "database.include.list", "events",
                 "table.include.list", "events\\.resumed", "snapshot.mode", "no_data"), Optional.empty())) {
-            runner.pollFor(Duration.ofMillis(500));
+            runner.awaitStreaming(TIMEOUT);
             mySql.execute("START TRANSACTION", "INSERT INTO events.resumed VALUES (1)",
                     "INSERT INTO events.resumed VALUES (2), (3)", "INSERT INTO events.resumed VALUES (4)", "COMMIT");
             offset = runner.awaitRecords(4, TIMEOUT).get(1).offset();
@@ -149,7 +149,7 @@ class MySqlBinlogEventsIT {
                 "doc = JSON_REPLACE(doc, '$[last]', 'end'), other = NULL");
         try (SourceRunner runner = SourceRunner.start(SourceRunner.config(mySql, "database.include.list", "events",
                 "table.include.list", "events\\.partial", "snapshot.mode", "no_data"), Optional.empty())) {
-            runner.pollFor(Duration.ofMillis(500));
+            runner.awaitStreaming(TIMEOUT);
             mySql.execute(updatesOf(1, "'PARTIAL_JSON'", updates));
             mySql.execute(updatesOf(2, "''", updates));
 

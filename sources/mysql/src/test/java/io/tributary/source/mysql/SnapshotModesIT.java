@@ -70,7 +70,7 @@ abstract class SnapshotModesIT {
     void noDataStreamsOnlyNewChanges() throws InterruptedException {
         try (SourceRunner runner = SourceRunner.start(SourceRunner.config(server, "database.include.list", "shop",
                 "snapshot.mode", "no_data"), Optional.empty())) {
-            settle(runner);
+            runner.awaitStreaming(TIMEOUT);
             server.execute("UPDATE shop.log SET line = 'third' WHERE line = 'first'");
 
             List<ChangeRecord> records = runner.awaitRecords(1, TIMEOUT);
@@ -98,10 +98,5 @@ abstract class SnapshotModesIT {
     private long estimated(String table) {
         return ((Number) server.query("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'shop' "
                 + "AND TABLE_NAME = '" + table + "'").get(0).get("TABLE_ROWS")).longValue();
-    }
-
-    /** With no snapshot the source reads the current position at once; give its binlog connection a moment. */
-    private static void settle(SourceRunner runner) throws InterruptedException {
-        runner.pollFor(Duration.ofMillis(500));
     }
 }

@@ -78,6 +78,20 @@ final class SourceRunner implements AutoCloseable {
         throw new AssertionError("the source did not fail within " + timeout);
     }
 
+    /**
+     * Polls until the source streams from the binlog: its start position is fixed, so a change made from now on is
+     * captured (with no snapshot, the reader reads the position after {@code start} returned).
+     */
+    void awaitStreaming(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!source.captureStatus().connected()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the source was not streaming within " + timeout);
+            }
+            records.addAll(source.poll());
+        }
+    }
+
     /** Polls for {@code duration} and returns what arrived in that time. */
     List<ChangeRecord> pollFor(Duration duration) throws InterruptedException {
         List<ChangeRecord> arrived = new ArrayList<>();
