@@ -99,6 +99,10 @@ class RestApiParityIT {
                 for (String url : both) {
                     Awaitility.await().atMost(TIMEOUT).until(() -> taskState(url, "shop").equals("RUNNING"));
                 }
+                for (String url : both) {
+                    Awaitility.await("an offset stored by " + url).atMost(TIMEOUT).until(() -> !call(url, "GET",
+                            "/connectors/shop/offsets", null).body().path("offsets").isEmpty());
+                }
                 same(both, "GET", "/connectors/shop/offsets", null);
                 same(both, "PUT", "/connectors/shop/stop", null);
                 for (String url : both) {
