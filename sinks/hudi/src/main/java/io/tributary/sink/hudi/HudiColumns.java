@@ -18,8 +18,9 @@ import org.apache.avro.util.Utf8;
  * The Avro schema of a table's rows and the values in it, from a change event's row schema. Every column is nullable
  * (a union with null, default null), so that a column added at the source evolves the table and rows written before
  * read it as null. Types are those Kafka Connect's Avro converter gives, as HoodieStreamer's Debezium sources read
- * them: Connect's Decimal, Date, Time and Timestamp carry Avro's logical types; Debezium's own semantic types
- * ({@code io.debezium.time.MicroTimestamp}, ...) keep their physical type. A decimal of more than 38 digits (or of
+ * them: Connect's Decimal, Date and Timestamp carry Avro's logical types; Debezium's own semantic types
+ * ({@code io.debezium.time.MicroTimestamp}, ...) keep their physical type, and so does Connect's Time (milliseconds
+ * of the day): Spark reads no Parquet TIME column, so a table holding one could not be queried at all. A decimal of more than 38 digits (or of
  * no declared precision) is written as its text, since no query engine reads wider decimals.
  */
 final class HudiColumns {
@@ -53,8 +54,6 @@ final class HudiColumns {
             case INT8, INT16 -> Schema.create(Schema.Type.INT);
             case INT32 -> switch (name) {
                 case "org.apache.kafka.connect.data.Date" -> LogicalTypes.date().addToSchema(
-                        Schema.create(Schema.Type.INT));
-                case "org.apache.kafka.connect.data.Time" -> LogicalTypes.timeMillis().addToSchema(
                         Schema.create(Schema.Type.INT));
                 default -> Schema.create(Schema.Type.INT);
             };
@@ -149,13 +148,16 @@ final class HudiColumns {
         return ByteBuffer.wrap((byte[]) value);
     }
 
-    /** The text of a key value, as Hudi's key generators write it: numbers and text as they are. */
+    /**
+     * The text of a key value, as Hudi's key generators write it: numbers, decimals and text as they are; bytes (which
+     * Hudi would show as a buffer's description) in hex.
+     */
     static String keyText(Object value) {
         if (value == null) {
             return "__null__";
         }
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString()
-                : value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : String.valueOf(value);
+        String text = value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes)
+                : String.valueOf(value);
         return text.isEmpty() ? "__empty__" : text;
     }
 

@@ -15,6 +15,7 @@ import io.tributary.core.rows.RowChange;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.Utf8;
+import org.apache.hudi.avro.HoodieAvroUtils;
 import org.apache.hudi.client.HoodieJavaWriteClient;
 import org.apache.hudi.client.WriteStatus;
 import org.apache.hudi.client.common.HoodieJavaEngineContext;
@@ -175,7 +176,7 @@ final class HudiTable implements AutoCloseable {
         avro.put(ChangeMetadata.SEQ, new Utf8(metadata.seq()));
         String key = recordKey(record, avro);
         String partition = config.partitionPathField().map(field -> {
-            Object value = avro.get(field);
+            Object value = keyValue(record, avro, field);
             return value == null ? "__HIVE_DEFAULT_PARTITION__" : value.toString();
         }).orElse("");
         pending.remove(key);
@@ -203,7 +204,9 @@ final class HudiTable implements AutoCloseable {
                     + "rows of topic " + record.topic() + " (columns: " + avro.getSchema().getFields().stream()
                             .map(Schema.Field::name).toList() + ")");
         }
-        Object value = avro.get(field);
+        // as Hudi's key generators read a field: a decimal as its number, a date as its ISO text
+        Object value = HoodieAvroUtils.convertValueForSpecificDataTypes(avro.getSchema().getField(field).schema(),
+                avro.get(field), false);
         if (value instanceof java.nio.ByteBuffer bytes) {
             return HudiColumns.keyText(bytes.array());
         }
