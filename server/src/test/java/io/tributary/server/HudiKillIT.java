@@ -38,16 +38,10 @@ class HudiKillIT {
             mariaDb.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, version INT NOT NULL)",
                     "INSERT INTO shop.items SELECT seq, 0 FROM shop.seq_1_to_" + ROWS);
-            Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
-            pipeline.keySet().removeIf(key -> key.startsWith("sink."));
-            pipeline.put("sinks", "lake");
-            pipeline.put("sink.lake.type", "hudi");
-            pipeline.put("sink.lake.hoodie.base.path", directory.resolve("lake").toUri().toString());
-            pipeline.put("sink.lake.hoodie.table.type", "MERGE_ON_READ");
+            Map<String, String> pipeline = HudiPipelineIT.pipeline(mariaDb, directory);
             pipeline.put("sink.lake.hoodie.compact.inline.max.delta.commits", "2");
             pipeline.put("sink.lake.commit.interval.ms", "0");
             pipeline.put("max.batch.size", "50");
-            pipeline.put("rest.port", "-1");
             Path file = KillAndRestartIT.write(directory.resolve("shop.properties"), pipeline);
             Path timeline = directory.resolve("lake/shop_shop_items/.hoodie/timeline");
             ItemsWriter writer = new ItemsWriter(mariaDb, ROWS, true);

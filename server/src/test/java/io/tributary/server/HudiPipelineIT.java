@@ -29,15 +29,9 @@ class HudiPipelineIT {
             mariaDb.execute("CREATE DATABASE shop",
                     "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(8,2) NOT NULL)",
                     "INSERT INTO shop.items SELECT seq, CONCAT('item-', seq), seq / 4 FROM shop.seq_1_to_200");
-            Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
-            pipeline.keySet().removeIf(key -> key.startsWith("sink."));
-            pipeline.put("sinks", "lake");
-            pipeline.put("sink.lake.type", "hudi");
-            pipeline.put("sink.lake.hoodie.base.path", directory.resolve("lake").toUri().toString());
-            pipeline.put("sink.lake.hoodie.table.type", "MERGE_ON_READ");
+            Map<String, String> pipeline = HudiPipelineIT.pipeline(mariaDb, directory);
             pipeline.put("sink.lake.hoodie.compact.inline.max.delta.commits", "2");
             pipeline.put("sink.lake.commit.interval.ms", "1000");
-            pipeline.put("rest.port", "-1");
             String table = directory.resolve("lake").resolve("shop_shop_items").toUri().toString();
 
             try (TributaryServer server = TributaryServer.start("shop.properties", pipeline)) {
@@ -63,6 +57,21 @@ class HudiPipelineIT {
             assertThat(spark.query(table, Map.of(), "select id from t where _hoodie_commit_time > '" + beforeRestart
                     + "'")).extracting(row -> row.get("id").asInt()).containsExactly(202);
         }
+    }
+
+    /**
+     * A pipeline from {@code shop} on the MariaDB server into merge-on-read Hudi tables under
+     * {@code <directory>/lake} (sink {@code lake}), no REST API.
+     */
+    static Map<String, String> pipeline(TestingMariaDb mariaDb, Path directory) {
+        Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
+        pipeline.keySet().removeIf(key -> key.startsWith("sink.") || key.startsWith("rest."));
+        pipeline.put("sinks", "lake");
+        pipeline.put("sink.lake.type", "hudi");
+        pipeline.put("sink.lake.hoodie.base.path", directory.resolve("lake").toUri().toString());
+        pipeline.put("sink.lake.hoodie.table.type", "MERGE_ON_READ");
+        pipeline.put("rest.port", "-1");
+        return pipeline;
     }
 
     private static void awaitTableEquals(TestingHudiQuery spark, String table, TestingMariaDb mariaDb) {

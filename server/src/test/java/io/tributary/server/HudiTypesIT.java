@@ -50,15 +50,9 @@ class HudiTypesIT {
                     "INSERT INTO shop.by_decimal VALUES (12.50, 1), (-3.00, 2)",
                     "CREATE TABLE shop.by_date (d DATE PRIMARY KEY, v INT)",
                     "INSERT INTO shop.by_date VALUES ('2026-01-02', 1), ('1969-12-31', 2)");
-            Map<String, String> pipeline = StandalonePipelineIT.pipeline(mariaDb, null, directory, "false");
-            pipeline.keySet().removeIf(key -> key.startsWith("sink."));
+            Map<String, String> pipeline = HudiPipelineIT.pipeline(mariaDb, directory);
             pipeline.put("time.precision.mode", "connect");
-            pipeline.put("sinks", "lake");
-            pipeline.put("sink.lake.type", "hudi");
-            pipeline.put("sink.lake.hoodie.base.path", directory.resolve("lake").toUri().toString());
-            pipeline.put("sink.lake.hoodie.table.type", "MERGE_ON_READ");
             pipeline.put("sink.lake.commit.interval.ms", "1000");
-            pipeline.put("rest.port", "-1");
             String types = table(directory, "types");
             String byDecimal = table(directory, "by_decimal");
             String byDate = table(directory, "by_date");
