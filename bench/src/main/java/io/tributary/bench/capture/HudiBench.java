@@ -275,15 +275,9 @@ public final class HudiBench {
                 + "| table MiB |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         samples.forEach((row, runs) -> out.append(String.format(Locale.ROOT,
                 "| %s | %s | %,.0f | %.1f | %.0f | %.0f | %.0f | %.0f |%n", row.split(" ")[0], row.split(" ")[1],
-                median(runs, Sample::eventsPerSecond), median(runs, Sample::cpuSecondsPerMillion),
-                median(runs, sample -> sample.cost().peakRssKib() / 1024.0), median(runs, Sample::commits),
-                median(runs, Sample::compactions), median(runs, sample -> sample.tableBytes() / 1048576.0))));
+                Medians.of(runs, Sample::eventsPerSecond), Medians.of(runs, Sample::cpuSecondsPerMillion),
+                Medians.of(runs, sample -> sample.cost().peakRssKib() / 1024.0), Medians.of(runs, Sample::commits),
+                Medians.of(runs, Sample::compactions), Medians.of(runs, sample -> sample.tableBytes() / 1048576.0))));
         return out.toString();
-    }
-
-    private static double median(List<Sample> runs, java.util.function.ToDoubleFunction<Sample> metric) {
-        double[] sorted = runs.stream().mapToDouble(metric).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

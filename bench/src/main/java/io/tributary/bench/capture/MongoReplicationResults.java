@@ -136,27 +136,27 @@ final class MongoReplicationResults {
             String route = "`" + entry.getKey().label() + "`";
             boolean kafka = entry.getKey().partitions > 0;
             out.append(String.format(Locale.ROOT, "| %s | snapshot | %,.0f | %.1f | %s | | | | | |%n", route,
-                    median(runs, s -> documents / (s.snapshotNanos() / 1e9)),
-                    median(runs, s -> perMillion(s.tributary().snapshotCpuNanos(), documents)),
+                    Medians.of(runs, s -> documents / (s.snapshotNanos() / 1e9)),
+                    Medians.of(runs, s -> perMillion(s.tributary().snapshotCpuNanos(), documents)),
                     kafka ? String.format(Locale.ROOT, "%.1f",
-                            median(runs, s -> perMillion(s.worker().snapshotCpuNanos(), documents))) : "–"));
+                            Medians.of(runs, s -> perMillion(s.worker().snapshotCpuNanos(), documents))) : "–"));
             out.append(String.format(Locale.ROOT, "| %s | streaming (writer %,.0f docs/s) | %,.0f | %.1f | %s | | "
-                    + "| | | |%n", route, median(runs, s -> streamed / (s.writerNanos() / 1e9)),
-                    median(runs, s -> streamed / (s.streamingNanos() / 1e9)),
-                    median(runs, s -> perMillion(s.tributary().runCpuNanos() - s.tributary().snapshotCpuNanos(),
+                    + "| | | |%n", route, Medians.of(runs, s -> streamed / (s.writerNanos() / 1e9)),
+                    Medians.of(runs, s -> streamed / (s.streamingNanos() / 1e9)),
+                    Medians.of(runs, s -> perMillion(s.tributary().runCpuNanos() - s.tributary().snapshotCpuNanos(),
                             streamed)),
-                    kafka ? String.format(Locale.ROOT, "%.1f", median(runs, s -> perMillion(
+                    kafka ? String.format(Locale.ROOT, "%.1f", Medians.of(runs, s -> perMillion(
                             s.worker().runCpuNanos() - s.worker().snapshotCpuNanos(), streamed))) : "–"));
             out.append(String.format(Locale.ROOT, "| %s | whole run | %,.0f | %.1f | %s | %.1f | %.1f | %s | "
                     + "%s / %s / %s / %s MiB | %s |%n", route,
-                    median(runs, s -> (documents + streamed) / ((s.snapshotNanos() + s.streamingNanos()) / 1e9)),
-                    median(runs, s -> perMillion(s.tributary().runCpuNanos(), documents + streamed)),
+                    Medians.of(runs, s -> (documents + streamed) / ((s.snapshotNanos() + s.streamingNanos()) / 1e9)),
+                    Medians.of(runs, s -> perMillion(s.tributary().runCpuNanos(), documents + streamed)),
                     kafka ? String.format(Locale.ROOT, "%.1f",
-                            median(runs, s -> perMillion(s.worker().runCpuNanos(), documents + streamed))) : "–",
-                    median(runs, s -> perMillion(s.source().runCpuNanos(), documents + streamed)),
-                    median(runs, s -> perMillion(s.target().runCpuNanos(), documents + streamed)),
+                            Medians.of(runs, s -> perMillion(s.worker().runCpuNanos(), documents + streamed))) : "–",
+                    Medians.of(runs, s -> perMillion(s.source().runCpuNanos(), documents + streamed)),
+                    Medians.of(runs, s -> perMillion(s.target().runCpuNanos(), documents + streamed)),
                     kafka ? String.format(Locale.ROOT, "%.1f",
-                            median(runs, s -> perMillion(s.broker().runCpuNanos(), documents + streamed))) : "–",
+                            Medians.of(runs, s -> perMillion(s.broker().runCpuNanos(), documents + streamed))) : "–",
                     mib(runs, s -> s.tributary().peakRssKib()), kafka ? mib(runs, s -> s.worker().peakRssKib()) : "–",
                     mib(runs, s -> s.source().peakRssKib()), mib(runs, s -> s.target().peakRssKib()),
                     String.join(", ", runs.stream().map(Sample::loadAverage).toList())));
@@ -164,12 +164,6 @@ final class MongoReplicationResults {
     }
 
     private static String mib(List<Sample> runs, ToDoubleFunction<Sample> kib) {
-        return String.format(Locale.ROOT, "%,.0f", median(runs, kib) / 1024);
-    }
-
-    private static double median(List<Sample> runs, ToDoubleFunction<Sample> value) {
-        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return String.format(Locale.ROOT, "%,.0f", Medians.of(runs, kib) / 1024);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /** The product benchmark's samples, and its table of medians. */
 final class ProductResults {
@@ -120,29 +119,29 @@ final class ProductResults {
             if (debezium.isEmpty() || tributary.isEmpty()) {
                 return;
             }
-            double debeziumCpu = median(debezium, ProductSample::cpuSecondsPerMillion);
-            double tributaryCpu = median(tributary, ProductSample::cpuSecondsPerMillion);
+            double debeziumCpu = Medians.of(debezium, ProductSample::cpuSecondsPerMillion);
+            double tributaryCpu = Medians.of(tributary, ProductSample::cpuSecondsPerMillion);
             boolean server = row.sink() != ProductBench.Sink.FILE;
             boolean floor = row.sink() != ProductBench.Sink.DYNAMODB;
-            double debeziumAbove = median(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
-            double tributaryAbove = median(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
+            double debeziumAbove = Medians.of(debezium, ProductSample::aboveFloorCpuSecondsPerMillion);
+            double tributaryAbove = Medians.of(tributary, ProductSample::aboveFloorCpuSecondsPerMillion);
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f× | %,.0f | %,.0f | %s "
                     + "| %.0f / %.0f | %.1f / %.1f | %.0f %% / %.0f %% | %s | %s |%n",
                     row.sink().label, Phase.lower(row.workload()),
                     !row.sink().json() ? "–" : row.schemas() ? "with schemas" : "without", debeziumCpu, tributaryCpu,
                     debeziumCpu / tributaryCpu,
-                    median(debezium, ProductSample::eventsPerSecond), median(tributary, ProductSample::eventsPerSecond),
+                    Medians.of(debezium, ProductSample::eventsPerSecond), Medians.of(tributary, ProductSample::eventsPerSecond),
                     server ? String.format(Locale.ROOT, "%.1f / %.1f",
-                            median(debezium, ProductSample::serverCpuSecondsPerMillion),
-                            median(tributary, ProductSample::serverCpuSecondsPerMillion)) : "–",
-                    median(debezium, sample -> sample.peakRssKib() / 1024.0),
-                    median(tributary, sample -> sample.peakRssKib() / 1024.0),
-                    median(debezium, sample -> sample.firstRecordNanos() / 1e9),
-                    median(tributary, sample -> sample.firstRecordNanos() / 1e9),
-                    median(debezium, ProductSample::systemPercent), median(tributary, ProductSample::systemPercent),
+                            Medians.of(debezium, ProductSample::serverCpuSecondsPerMillion),
+                            Medians.of(tributary, ProductSample::serverCpuSecondsPerMillion)) : "–",
+                    Medians.of(debezium, sample -> sample.peakRssKib() / 1024.0),
+                    Medians.of(tributary, sample -> sample.peakRssKib() / 1024.0),
+                    Medians.of(debezium, sample -> sample.firstRecordNanos() / 1e9),
+                    Medians.of(tributary, sample -> sample.firstRecordNanos() / 1e9),
+                    Medians.of(debezium, ProductSample::systemPercent), Medians.of(tributary, ProductSample::systemPercent),
                     floor ? String.format(Locale.ROOT, "%.1f / %.1f",
-                            median(debezium, ProductSample::floorCpuSecondsPerMillion),
-                            median(tributary, ProductSample::floorCpuSecondsPerMillion)) : "–",
+                            Medians.of(debezium, ProductSample::floorCpuSecondsPerMillion),
+                            Medians.of(tributary, ProductSample::floorCpuSecondsPerMillion)) : "–",
                     floor ? String.format(Locale.ROOT, "%.1f×", debeziumAbove / tributaryAbove) : "–"));
         });
         out.append("\nEvery sample (CPU-s / 1M events, in run order): ");
@@ -174,12 +173,6 @@ final class ProductResults {
                 "| %s | %,d | %d | %d | %d | %d |%n", Phase.lower(engine), sorted.length, Results.percentile(sorted, 50), Results.percentile(sorted, 90),
                 Results.percentile(sorted, 99), sorted[sorted.length - 1])));
         return out.toString();
-    }
-
-    private static double median(List<ProductSample> samples, ToDoubleFunction<ProductSample> value) {
-        double[] values = samples.stream().mapToDouble(value).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /** The machine's load average over the last minute. */

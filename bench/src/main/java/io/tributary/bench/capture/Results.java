@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /** The runs of one benchmark, and the Markdown page of medians and ratios they make. */
 final class Results {
@@ -104,10 +103,10 @@ final class Results {
                         if (of == null) {
                             continue;
                         }
-                        double[] values = {median(of, Measurement::eventsPerSecond),
-                            median(of, Measurement::cpuSecondsPerMillion), median(of, Measurement::eventsPerCpuSecond),
-                            median(of, m -> m.peakRssKib() / 1024.0), median(of, m -> m.gcMillis() / 1000.0),
-                            median(of, m -> m.otherCpuNanos() / 1e9)};
+                        double[] values = {Medians.of(of, Measurement::eventsPerSecond),
+                            Medians.of(of, Measurement::cpuSecondsPerMillion), Medians.of(of, Measurement::eventsPerCpuSecond),
+                            Medians.of(of, m -> m.peakRssKib() / 1024.0), Medians.of(of, m -> m.gcMillis() / 1000.0),
+                            Medians.of(of, m -> m.otherCpuNanos() / 1e9)};
                         medians.put(engine, values);
                         String name = engine.name().charAt(0) + Phase.lower(engine).substring(1);
                         out.append(row).append(String.format("%s | %,.0f | %.1f | %,.0f | %.0f | %.2f | %.1f |%n",
@@ -140,8 +139,8 @@ final class Results {
                 .append("|---|---:|---:|---:|---:|---:|\n");
         latencies.forEach((engine, runsOf) -> out.append(String.format("| %s | %,d | %.0f | %.0f | %.0f | %.0f |%n",
                 engine.name().charAt(0) + Phase.lower(engine).substring(1), runsOf.get(0).length,
-                medianOf(runsOf, sorted -> percentile(sorted, 50)), medianOf(runsOf, sorted -> percentile(sorted, 90)),
-                medianOf(runsOf, sorted -> percentile(sorted, 99)), medianOf(runsOf, sorted -> sorted[sorted.length - 1]))));
+                Medians.of(runsOf, sorted -> percentile(sorted, 50)), Medians.of(runsOf, sorted -> percentile(sorted, 90)),
+                Medians.of(runsOf, sorted -> percentile(sorted, 99)), Medians.of(runsOf, sorted -> sorted[sorted.length - 1]))));
     }
 
     private void rawTable(StringBuilder out) {
@@ -155,21 +154,8 @@ final class Results {
                 .append("| limit | rows/s | CPU-s per 1M rows | rows per CPU-s | peak RSS MiB |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         raw.forEach((limit, of) -> out.append(String.format("| %s | %,.0f | %.1f | %,.0f | %.0f |%n", limit.label,
-                median(of, Measurement::eventsPerSecond), median(of, Measurement::cpuSecondsPerMillion),
-                median(of, Measurement::eventsPerCpuSecond), median(of, m -> m.peakRssKib() / 1024.0))));
-    }
-
-    private static double median(List<Measurement> runs, ToDoubleFunction<Measurement> metric) {
-        return median(runs.stream().mapToDouble(metric).sorted().toArray());
-    }
-
-    private static double medianOf(List<long[]> runs, ToDoubleFunction<long[]> metric) {
-        return median(runs.stream().mapToDouble(metric).sorted().toArray());
-    }
-
-    private static double median(double[] sorted) {
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+                Medians.of(of, Measurement::eventsPerSecond), Medians.of(of, Measurement::cpuSecondsPerMillion),
+                Medians.of(of, Measurement::eventsPerCpuSecond), Medians.of(of, m -> m.peakRssKib() / 1024.0))));
     }
 
     /**
